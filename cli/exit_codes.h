@@ -1,0 +1,13 @@
+#pragma once
+// What `qbank` exits with; scripts rely on these (README "Exit codes").
+
+namespace qbank::cli {
+
+inline constexpr int kOk = 0;
+inline constexpr int kNoHits = 1;         // search matched nothing, like grep
+inline constexpr int kUsage = 2;          // bad flags, bad query, or another fatal error
+inline constexpr int kInputSkipped = 3;   // some input files were rejected; the rest were processed
+inline constexpr int kIndexLocked = 4;    // another `qbank index` is writing the index
+inline constexpr int kIndexUnusable = 5;  // no index, or one this build cannot read
+
+}  // namespace qbank::cli

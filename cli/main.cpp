@@ -1,0 +1,165 @@
+// qbank: the command-line client of the qbank library. It parses flags, calls
+// the library and prints; all indexing and search logic lives in the library.
+
+#include <CLI/CLI.hpp>
+
+#include <iostream>
+
+#include "cli/db_location.h"
+#include "cli/exit_codes.h"
+#include "cli/text_output.h"
+#include "qbank/error.h"
+#include "qbank/indexer.h"
+#include "qbank/page.h"
+#include "qbank/searcher.h"
+#include "schema/record_json.h"
+#include "schema/search_json.h"
+
+namespace qbank::cli {
+namespace {
+
+constexpr const char* kProgram = "qbank";
+
+int fail(const std::string& message, int code) {
+    std::cerr << kProgram << ": " << message << "\n";
+    return code;
+}
+
+int exit_code_for(const Error& e) {
+    switch (e.kind()) {
+        case Error::Kind::IndexLocked: return kIndexLocked;
+        case Error::Kind::IndexUnavailable:
+        case Error::Kind::SchemaMismatch:
+        case Error::Kind::Corrupt: return kIndexUnusable;
+        case Error::Kind::InvalidArgument:
+        case Error::Kind::InvalidQuery: return kUsage;
+    }
+    return kUsage;
+}
+
+struct Options {
+    std::string db;
+    bool json = false;
+    std::string file;
+    std::vector<std::string> paths;
+    std::string query;
+    std::vector<std::string> filters;
+    std::size_t limit = 10;
+    std::size_t offset = 0;
+    std::string id;
+};
+
+std::vector<Filter> parse_filters(const std::vector<std::string>& specs) {
+    std::vector<Filter> filters;
+    for (const std::string& spec : specs) {
+        std::size_t colon = spec.find(':');
+        if (colon == std::string::npos || colon == 0 || colon + 1 == spec.size())
+            throw Error(Error::Kind::InvalidArgument, "--filter wants FIELD:VALUE, got '" + spec + "'");
+        filters.push_back({spec.substr(0, colon), spec.substr(colon + 1)});
+    }
+    return filters;
+}
+
+int run_normalize(const Options& o) {
+    PageResult page = read_page(o.file);
+    for (const Diagnostic& d : page.diagnostics) std::cerr << kProgram << ": " << d.to_string() << "\n";
+    if (!page.record) return kInputSkipped;
+    if (o.json) std::cout << schema::record_to_json(*page.record, 2) << "\n";
+    else print_record(std::cout, *page.record, style_for_stdout());
+    return kOk;
+}
+
+int run_index(const Options& o, const std::string& db) {
+    Indexer indexer(db);
+    for (const std::string& path : o.paths) indexer.add_path(path);
+    IndexSummary summary = indexer.commit();
+    for (const Diagnostic& d : summary.skipped) std::cerr << kProgram << ": " << d.to_string() << "\n";
+    std::cout << "indexed " << summary.added + summary.replaced << " pages into " << db << " (" << summary.added
+              << " added, " << summary.replaced << " replaced, " << summary.files_skipped << " skipped)\n";
+    return summary.files_skipped > 0 ? kInputSkipped : kOk;
+}
+
+int run_search(const Options& o, const std::string& db) {
+    Searcher searcher(db);
+    SearchRequest request;
+    request.query = o.query;
+    request.filters = parse_filters(o.filters);
+    request.limit = o.limit;
+    request.offset = o.offset;
+    SearchResult result = searcher.search(request);
+    if (o.json) std::cout << schema::search_result_to_json(result) << "\n";
+    else print_search_result(std::cout, result, style_for_stdout());
+    return result.total == 0 ? kNoHits : kOk;
+}
+
+int run_show(const Options& o, const std::string& db) {
+    Searcher searcher(db);
+    std::optional<Record> record = searcher.find(o.id);
+    if (!record) return fail("no question with id '" + o.id + "' in " + db, kNoHits);
+    if (o.json) std::cout << schema::record_to_json(*record, 2) << "\n";
+    else print_record(std::cout, *record, style_for_stdout());
+    return kOk;
+}
+
+int run_stats(const Options& o, const std::string& db) {
+    Searcher searcher(db);
+    IndexStats stats = searcher.stats();
+    if (o.json) std::cout << schema::stats_to_json(stats) << "\n";
+    else print_stats(std::cout, stats);
+    return kOk;
+}
+
+}  // namespace
+}  // namespace qbank::cli
+
+int main(int argc, char** argv) {
+    using namespace qbank::cli;
+    Options o;
+    CLI::App app{"qbank: full-text search over interview questions", kProgram};
+    app.require_subcommand(1);
+    app.add_option("--db", o.db, "index folder (default: $QBANK_DB, else $XDG_DATA_HOME/qbank/index)");
+
+    auto* normalize = app.add_subcommand("normalize", "print the record one page normalizes to");
+    normalize->add_option("FILE", o.file, "a scraped page")->required();
+    normalize->add_flag("--json", o.json, "print JSON (schema/record.schema.json)");
+
+    auto* index = app.add_subcommand("index", "add or replace pages in the index");
+    index->add_option("PATH", o.paths, "files or folders (recursive)")->required();
+
+    auto* search = app.add_subcommand("search", "search the index");
+    search->add_option("QUERY", o.query, "words, \"phrases\", AND/OR/NOT, field:value")->required();
+    search->add_option("--filter", o.filters, "FIELD:VALUE, e.g. level:Senior (repeatable; all must hold)");
+    search->add_option("--limit", o.limit, "hits to show")->check(CLI::Range(std::size_t{0}, std::size_t{10000}));
+    search->add_option("--offset", o.offset, "hits to skip");
+    search->add_flag("--json", o.json, "print JSON (schema/search.schema.json)");
+
+    auto* show = app.add_subcommand("show", "print one stored question");
+    show->add_option("ID", o.id, "id from search output")->required();
+    show->add_flag("--json", o.json, "print JSON (schema/record.schema.json)");
+
+    auto* stats = app.add_subcommand("stats", "document count and facet totals");
+    stats->add_flag("--json", o.json, "print JSON");
+
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::ParseError& e) {
+        int code = app.exit(e);
+        return code == 0 ? kOk : kUsage;
+    }
+
+    std::string db = resolve_db_path(o.db);
+    try {
+        if (normalize->parsed()) return run_normalize(o);
+        if (index->parsed()) return run_index(o, db);
+        if (search->parsed()) return run_search(o, db);
+        if (show->parsed()) return run_show(o, db);
+        return run_stats(o, db);
+    } catch (const qbank::Error& e) {
+        std::string hint;
+        if (e.kind() == qbank::Error::Kind::IndexUnavailable && !std::filesystem::exists(db))
+            hint = "\n  build it with: qbank index corpus/   (choose its place with --db DIR or QBANK_DB)";
+        return fail(e.what() + hint, exit_code_for(e));
+    } catch (const std::exception& e) {
+        return fail(std::string("internal error: ") + e.what(), kUsage);
+    }
+}

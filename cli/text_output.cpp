@@ -1,0 +1,97 @@
+#include "cli/text_output.h"
+
+#include <unistd.h>
+
+#include <cstdio>
+#include <cstdlib>
+
+namespace qbank::cli {
+
+namespace {
+
+constexpr const char* kBoldOn = "\x1b[1m";
+constexpr const char* kBoldOff = "\x1b[0m";
+
+std::string bold(const std::string& text, const TextStyle& style) {
+    return style.bold ? kBoldOn + text + kBoldOff : text;
+}
+
+std::string join(const std::vector<std::string>& items, const char* separator) {
+    std::string out;
+    for (const std::string& item : items) out += (out.empty() ? "" : separator) + item;
+    return out;
+}
+
+std::string render_excerpt(const Excerpt& excerpt, const TextStyle& style) {
+    std::string out;
+    std::size_t pos = 0;
+    for (const auto& [begin, end] : excerpt.highlights) {
+        out.append(excerpt.text, pos, begin - pos);
+        out += bold(excerpt.text.substr(begin, end - begin), style);
+        pos = end;
+    }
+    out.append(excerpt.text, pos);
+    return out;
+}
+
+void print_facets(std::ostream& out, const std::map<std::string, FacetCounts>& facets) {
+    for (const auto& [name, counts] : facets) {
+        if (counts.empty()) continue;
+        out << "  " << name << ":";
+        const char* separator = " ";
+        for (const auto& [value, count] : counts) {
+            out << separator << value << " (" << count << ")";
+            separator = ", ";
+        }
+        out << "\n";
+    }
+}
+
+}  // namespace
+
+TextStyle style_for_stdout() {
+    const char* no_color = std::getenv("NO_COLOR");
+    bool colour_allowed = no_color == nullptr || *no_color == '\0';
+    return {colour_allowed && isatty(fileno(stdout)) != 0};
+}
+
+void print_record(std::ostream& out, const Record& r, const TextStyle& style) {
+    out << bold(r.title, style) << "\n";
+    out << "id: " << r.id << "\nsource: " << r.source << "\n";
+    if (r.category) out << "category: " << *r.category << "\n";
+    if (r.level) out << "level: " << to_string(*r.level) << "\n";
+    if (!r.tags.empty()) out << "tags: " << join(r.tags, ", ") << "\n";
+    out << "\n" << r.question << "\n";
+    for (const Section& s : r.sections) {
+        out << "\n" << bold(s.heading, style) << "  [" << to_string(s.kind);
+        if (s.level) out << ", " << to_string(*s.level);
+        out << "]\n" << s.text << "\n";
+    }
+    for (const RemovedBlock& b : r.removed)
+        out << "\nremoved boilerplate (" << b.count << " copies): " << b.text << "\n";
+}
+
+void print_search_result(std::ostream& out, const SearchResult& result, const TextStyle& style) {
+    out << result.total << (result.total == 1 ? " match" : " matches") << " for \"" << result.query << "\"\n";
+    for (const Hit& h : result.hits) {
+        const Record& r = h.record;
+        out << "\n" << h.rank << ". " << bold(r.title, style);
+        std::vector<std::string> labels;
+        if (r.level) labels.emplace_back(to_string(*r.level));
+        if (r.category) labels.push_back(*r.category);
+        if (!labels.empty()) out << "  [" << join(labels, ", ") << "]";
+        out << "\n   " << r.id << "  " << r.source << "\n";
+        if (!h.excerpt.text.empty()) out << "   " << render_excerpt(h.excerpt, style) << "\n";
+    }
+    if (result.total > 0) {
+        out << "\nfacets:\n";
+        print_facets(out, result.facets);
+    }
+}
+
+void print_stats(std::ostream& out, const IndexStats& stats) {
+    out << stats.documents << (stats.documents == 1 ? " document" : " documents") << "\n";
+    print_facets(out, stats.facets);
+}
+
+}  // namespace qbank::cli

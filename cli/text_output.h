@@ -1,0 +1,22 @@
+#pragma once
+// Human-readable output of the CLI. JSON output comes from schema/.
+
+#include <ostream>
+
+#include "qbank/record.h"
+#include "qbank/searcher.h"
+
+namespace qbank::cli {
+
+struct TextStyle {
+    bool bold = false;  // ANSI bold for highlights and titles
+};
+
+// Bold only for a terminal, and never when NO_COLOR is set (https://no-color.org).
+TextStyle style_for_stdout();
+
+void print_record(std::ostream& out, const Record& record, const TextStyle& style);
+void print_search_result(std::ostream& out, const SearchResult& result, const TextStyle& style);
+void print_stats(std::ostream& out, const IndexStats& stats);
+
+}  // namespace qbank::cli

@@ -1,0 +1,50 @@
+#pragma once
+// Reading one page without an index: bytes -> clean text -> Record.
+// Pure functions; safe to call from any number of threads.
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "qbank/record.h"
+
+namespace qbank {
+
+// A problem with one input file, printed like a compiler message:
+// "corpus/page.txt:412: error: invalid UTF-8 byte 0xC3 at offset 9031".
+struct Diagnostic {
+    std::string path;
+    std::size_t line = 0;  // 1-based; 0 when the problem is not tied to a line
+    std::string message;
+
+    std::string to_string() const;
+};
+
+struct NormalizeOptions {
+    // A sentence or line must have at least this many characters (code points)
+    // before a repeat of it counts as boilerplate; shorter repeats ("---",
+    // "Result:") are structure, not banners.
+    std::size_t min_boilerplate_chars = 20;
+};
+
+// Either a record, or the diagnostics that explain why there is none.
+struct PageResult {
+    std::optional<Record> record;
+    std::vector<Diagnostic> diagnostics;
+};
+
+// Normalizes and parses page bytes. `source` is reported in diagnostics and stored
+// in the record; `id` becomes the record id (see record_id_for_path).
+PageResult parse_page(std::string_view bytes, const std::string& source, const std::string& id,
+                      const NormalizeOptions& options = {});
+
+// Reads the file at `path` and parses it; an unreadable file is a diagnostic, not an exception.
+PageResult read_page(const std::string& path, const NormalizeOptions& options = {});
+
+// The stable record id of a file: a hash of its canonical absolute path, so the
+// same file gets the same id however the path is spelled.
+std::string record_id_for_path(const std::string& path);
+
+}  // namespace qbank

@@ -1,0 +1,71 @@
+#pragma once
+// The normalized form of one interview question page: what the indexer stores
+// and what search, show and normalize return. Plain value types.
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace qbank {
+
+// Seniority a page or a sample answer addresses. Written as "Junior", "Mid",
+// "Senior", "Staff+".
+enum class Level { Junior, Mid, Senior, StaffPlus };
+
+// What a section of a page holds; written in snake_case ("star_narrative").
+enum class SectionKind {
+    ClarifyingQuestions,
+    CoachStrategy,
+    StarNarrative,
+    SampleAnswer,
+    CommonMistakes,
+    FollowUpQuestions,
+    Framework,
+    QuickAnswer,
+    Solution,
+    Other,
+};
+
+std::string_view to_string(Level level);
+std::string_view to_string(SectionKind kind);
+// Parses the canonical spelling written by to_string; nullopt for anything else.
+std::optional<Level> level_from_string(std::string_view text);
+std::optional<SectionKind> section_kind_from_string(std::string_view text);
+
+struct Section {
+    std::string heading;         // as written on the page (may be synthesized, e.g. "Follow-up Questions")
+    SectionKind kind = SectionKind::Other;
+    std::optional<Level> level;  // set on sample answers written for one level
+    std::string text;
+
+    bool operator==(const Section&) const = default;
+};
+
+// Boilerplate the normalizer cut out of a page, with how many copies it removed.
+struct RemovedBlock {
+    std::string text;
+    int count = 0;
+
+    bool operator==(const RemovedBlock&) const = default;
+};
+
+struct Record {
+    std::string id;      // stable: derived from the canonical path of the source file
+    std::string source;  // the path as the caller gave it
+    std::string title;   // inferred from the question when the page has none
+    std::string question;
+    std::optional<std::string> category;
+    std::optional<Level> level;     // the level the page states, if any
+    std::vector<std::string> tags;  // skill tags, as written
+    std::vector<Section> sections;  // in page order
+    std::vector<RemovedBlock> removed;
+
+    // Every level the page addresses: its own level plus those of its sample answers,
+    // in ascending order without repeats. Used for level filters and facets.
+    std::vector<Level> levels_addressed() const;
+
+    bool operator==(const Record&) const = default;
+};
+
+}  // namespace qbank

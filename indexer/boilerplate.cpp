@@ -1,0 +1,207 @@
+#include "indexer/boilerplate.h"
+
+#include <unicode/brkiter.h>
+#include <unicode/uchar.h>
+#include <unicode/utext.h>
+#include <unicode/utf8.h>
+
+#include <map>
+#include <memory>
+#include <set>
+#include <stdexcept>
+#include <string_view>
+
+namespace qbank::indexer {
+namespace {
+
+struct Unit {
+    std::size_t begin;    // byte offsets of the trimmed unit in the text
+    std::size_t end;
+    std::size_t line;     // units on different lines are never adjacent
+    int key = -1;         // index into the distinct unit texts
+};
+
+bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n'; }
+
+UChar32 code_point_at(std::string_view text, std::size_t offset) {
+    const auto* s = reinterpret_cast<const uint8_t*>(text.data());
+    auto i = static_cast<int32_t>(offset);
+    UChar32 c;
+    U8_NEXT(s, i, static_cast<int32_t>(text.size()), c);
+    return c;
+}
+
+UChar32 code_point_before(std::string_view text, std::size_t offset) {
+    const auto* s = reinterpret_cast<const uint8_t*>(text.data());
+    auto i = static_cast<int32_t>(offset);
+    UChar32 c;
+    U8_PREV(s, 0, i, c);
+    return c;
+}
+
+// Where a sentence ends with no space before the next one: lower-case letter or
+// digit, terminator, upper-case letter. "U.S." and "e.g. Foo" do not match.
+std::vector<std::size_t> glue_points(std::string_view text, std::size_t begin, std::size_t end) {
+    std::vector<std::size_t> points;
+    for (std::size_t i = begin + 1; i + 1 < end; ++i) {
+        char t = text[i];
+        if (t != '.' && t != '!' && t != '?') continue;
+        UChar32 before = code_point_before(text, i);
+        UChar32 after = code_point_at(text, i + 1);
+        if ((u_islower(before) || u_isdigit(before)) && u_isupper(after)) points.push_back(i + 1);
+    }
+    return points;
+}
+
+void add_unit(std::vector<Unit>& units, std::string_view text, std::size_t begin, std::size_t end,
+              std::size_t line) {
+    while (begin < end && is_space(text[begin])) ++begin;
+    while (end > begin && is_space(text[end - 1])) --end;
+    if (begin < end) units.push_back({begin, end, line});
+}
+
+std::vector<Unit> split_units(const std::string& text) {
+    UErrorCode status = U_ZERO_ERROR;
+    std::unique_ptr<icu::BreakIterator> sentences(
+        icu::BreakIterator::createSentenceInstance(icu::Locale::getRoot(), status));
+    UText* utext = utext_openUTF8(nullptr, text.data(), static_cast<int64_t>(text.size()), &status);
+    if (U_FAILURE(status)) throw std::runtime_error(std::string("ICU sentence breaks: ") + u_errorName(status));
+    sentences->setText(utext, status);
+
+    std::vector<Unit> units;
+    std::size_t line = 0;
+    std::size_t line_start = 0;
+    auto begin = static_cast<std::size_t>(sentences->first());
+    for (int32_t next = sentences->next(); next != icu::BreakIterator::DONE; next = sentences->next()) {
+        auto end = static_cast<std::size_t>(next);
+        // Sentence breaks happen after every newline, so a sentence lies within one line.
+        while (line_start < begin) {
+            std::size_t nl = text.find('\n', line_start);
+            if (nl == std::string::npos || nl >= begin) break;
+            line_start = nl + 1;
+            ++line;
+        }
+        std::size_t piece = begin;
+        for (std::size_t glue : glue_points(text, begin, end)) {
+            add_unit(units, text, piece, glue, line);
+            piece = glue;
+        }
+        add_unit(units, text, piece, end, line);
+        begin = end;
+    }
+    utext_close(utext);
+    return units;
+}
+
+std::size_t code_points(std::string_view s) {
+    std::size_t n = 0;
+    for (char c : s)
+        if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) ++n;
+    return n;
+}
+
+// Two units are adjacent when only spaces separate them on one line.
+bool adjacent(const std::string& text, const Unit& a, const Unit& b) {
+    if (a.line != b.line) return false;
+    for (std::size_t i = a.end; i < b.begin; ++i)
+        if (!is_space(text[i])) return false;
+    return true;
+}
+
+// Groups repeated units that always occur in the same sequence into one block,
+// so a three-sentence banner is reported once, not as three blocks.
+std::vector<RemovedBlock> describe_blocks(const std::string& text, const std::vector<Unit>& units,
+                                          const std::vector<std::size_t>& removed_units,
+                                          const std::vector<int>& counts) {
+    constexpr int kEdge = -1;  // start or end of a run of removed units
+    std::map<int, std::set<int>> successors;
+    std::map<int, std::set<int>> predecessors;
+    std::map<int, std::size_t> first_seen;  // key -> position in removed_units
+    for (std::size_t i = 0; i < removed_units.size(); ++i) {
+        const Unit& u = units[removed_units[i]];
+        bool linked_prev = i > 0 && removed_units[i - 1] + 1 == removed_units[i] &&
+                           adjacent(text, units[removed_units[i - 1]], u);
+        bool linked_next = i + 1 < removed_units.size() && removed_units[i] + 1 == removed_units[i + 1] &&
+                           adjacent(text, u, units[removed_units[i + 1]]);
+        predecessors[u.key].insert(linked_prev ? units[removed_units[i - 1]].key : kEdge);
+        successors[u.key].insert(linked_next ? units[removed_units[i + 1]].key : kEdge);
+        first_seen.try_emplace(u.key, i);
+    }
+    auto merges_into = [&](int key) -> int {
+        const auto& succ = successors[key];
+        if (succ.size() != 1 || *succ.begin() == kEdge || *succ.begin() == key) return kEdge;
+        int next = *succ.begin();
+        const auto& pred = predecessors[next];
+        if (pred.size() != 1 || *pred.begin() != key || counts[key] != counts[next]) return kEdge;
+        return next;
+    };
+    std::set<int> chained;  // keys that continue a block started by another key
+    for (const auto& [key, _] : first_seen)
+        if (int next = merges_into(key); next != kEdge) chained.insert(next);
+
+    std::map<std::size_t, RemovedBlock> blocks;  // by first appearance
+    for (const auto& [key, position] : first_seen) {
+        if (chained.count(key) != 0) continue;
+        std::size_t first = removed_units[position];
+        std::size_t last = first;
+        std::set<int> visited{key};
+        for (int k = merges_into(key); k != kEdge && visited.insert(k).second; k = merges_into(k)) ++last;
+        blocks[position] = {text.substr(units[first].begin, units[last].end - units[first].begin), counts[key]};
+    }
+    std::vector<RemovedBlock> out;
+    for (auto& [_, block] : blocks) out.push_back(std::move(block));
+    return out;
+}
+
+}  // namespace
+
+BoilerplateResult remove_repeated_blocks(const std::string& text, std::size_t min_chars) {
+    std::vector<Unit> units = split_units(text);
+    std::map<std::string_view, int> keys;
+    std::vector<int> counts;
+    for (Unit& u : units) {
+        std::string_view unit_text(text.data() + u.begin, u.end - u.begin);
+        auto [it, inserted] = keys.try_emplace(unit_text, static_cast<int>(counts.size()));
+        if (inserted) counts.push_back(0);
+        u.key = it->second;
+        ++counts[u.key];
+    }
+
+    std::vector<bool> remove(text.size(), false);
+    std::vector<std::size_t> removed_units;
+    for (std::size_t i = 0; i < units.size(); ++i) {
+        const Unit& u = units[i];
+        if (counts[u.key] < 2 || code_points({text.data() + u.begin, u.end - u.begin}) < min_chars) continue;
+        removed_units.push_back(i);
+        std::size_t end = u.end;
+        while (end < text.size() && (text[end] == ' ' || text[end] == '\t')) ++end;  // and its trailing space
+        std::fill(remove.begin() + static_cast<std::ptrdiff_t>(u.begin),
+                  remove.begin() + static_cast<std::ptrdiff_t>(end), true);
+    }
+    if (removed_units.empty()) return {text, {}};
+
+    // Rebuild line by line; a line that held only boilerplate disappears entirely.
+    BoilerplateResult result;
+    result.text.reserve(text.size());
+    std::size_t pos = 0;
+    while (pos < text.size()) {
+        std::size_t end = text.find('\n', pos);
+        if (end == std::string::npos) end = text.size();
+        std::string kept;
+        bool cut = false;
+        for (std::size_t i = pos; i < end; ++i) {
+            if (remove[i]) cut = true;
+            else kept += text[i];
+        }
+        bool blank = kept.find_first_not_of(" \t") == std::string::npos;
+        if (!(cut && blank)) {
+            result.text += kept;
+            result.text += '\n';
+        }
+        pos = end + 1;
+    }
+    result.removed = describe_blocks(text, units, removed_units, counts);
+    return result;
+}
+
+}  // namespace qbank::indexer

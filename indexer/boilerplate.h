@@ -1,0 +1,27 @@
+#pragma once
+// Removing what a scraper repeated into one page: a site banner pasted before
+// every copy of the content, glued to its neighbours or not.
+//
+// The page is cut into units: sentences (ICU sentence breaks), each line being
+// a hard break, plus a break where a sentence is glued to the next with no
+// space ("…operational.DowngradedOur…"). Every unit of at least `min_chars`
+// code points that occurs two or more times is removed, every copy; text that
+// occurs once is kept. Units that always follow each other are reported as one
+// block ("banner sentence 1 + 2 + 3, 8 copies"). Nothing is hard-coded.
+
+#include <cstddef>
+#include <string>
+#include <vector>
+
+#include "qbank/record.h"
+
+namespace qbank::indexer {
+
+struct BoilerplateResult {
+    std::string text;
+    std::vector<RemovedBlock> removed;  // in order of first appearance
+};
+
+BoilerplateResult remove_repeated_blocks(const std::string& text, std::size_t min_chars);
+
+}  // namespace qbank::indexer

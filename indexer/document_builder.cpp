@@ -1,0 +1,71 @@
+#include "indexer/document_builder.h"
+
+#include "schema/facet_values.h"
+#include "schema/fields.h"
+#include "schema/record_json.h"
+#include "schema/text_analysis.h"
+#include "schema/text_fold.h"
+
+namespace qbank::indexer {
+
+using schema::FieldId;
+
+namespace {
+
+void add_filter_term(Xapian::Document& doc, FieldId field, std::string_view value) {
+    if (auto term = schema::filter_term(field, value)) doc.add_boolean_term(*term);
+}
+
+}  // namespace
+
+DocumentBuilder::DocumentBuilder() {
+    terms_.set_stemmer(Xapian::Stem(schema::kStemLanguage));
+    terms_.set_stemming_strategy(schema::kIndexStemStrategy);
+    terms_.set_flags(schema::kIndexFlags);
+}
+
+// Words of one field: once under the field's prefix, once unprefixed with the field's weight.
+static void index_text(Xapian::TermGenerator& terms, const schema::Field& field, const std::string& text) {
+    if (text.empty()) return;
+    std::string folded = schema::fold(text);
+    if (field.kind == schema::FieldKind::FreeText) terms.index_text(folded, 1, std::string(field.prefix));
+    if (field.weight > 0) terms.index_text(folded, field.weight);
+    terms.increase_termpos(schema::kFieldGap);
+}
+
+Xapian::Document DocumentBuilder::build(const Record& record) {
+    Xapian::Document doc;
+    terms_.set_document(doc);
+    doc.add_boolean_term(schema::id_term(record.id));
+
+    index_text(terms_, schema::field(FieldId::Title), record.title);
+    index_text(terms_, schema::field(FieldId::Question), record.question);
+    for (const std::string& tag : record.tags) {
+        index_text(terms_, schema::field(FieldId::Tag), tag);
+        add_filter_term(doc, FieldId::Tag, tag);
+    }
+    if (record.category) {
+        index_text(terms_, schema::field(FieldId::Category), *record.category);
+        add_filter_term(doc, FieldId::Category, *record.category);
+    }
+    for (const Section& section : record.sections) {
+        index_text(terms_, schema::field(FieldId::Heading), section.heading);
+        index_text(terms_, schema::field(FieldId::Answer), section.text);
+    }
+
+    std::vector<std::string> level_names;
+    for (Level level : record.levels_addressed()) {
+        level_names.emplace_back(to_string(level));
+        add_filter_term(doc, FieldId::Level, level_names.back());
+    }
+    doc.add_value(schema::slot_number(schema::Slot::Level), schema::pack_facet_values(level_names));
+    if (record.category)
+        doc.add_value(schema::slot_number(schema::Slot::Category),
+                      schema::pack_facet_values({*record.category}));
+    doc.add_value(schema::slot_number(schema::Slot::Tag), schema::pack_facet_values(record.tags));
+
+    doc.set_data(schema::record_to_json(record));
+    return doc;
+}
+
+}  // namespace qbank::indexer

@@ -1,0 +1,153 @@
+#include "indexer/normalize.h"
+
+#include <unicode/bytestream.h>
+#include <unicode/normalizer2.h>
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <stdexcept>
+
+#include "indexer/boilerplate.h"
+
+namespace qbank::indexer {
+namespace {
+
+std::size_t line_of(std::string_view bytes, std::size_t offset) {
+    return 1 + static_cast<std::size_t>(std::count(bytes.begin(), bytes.begin() + offset, '\n'));
+}
+
+std::string hex_byte(unsigned char byte) {
+    char buf[8];
+    std::snprintf(buf, sizeof buf, "0x%02X", byte);
+    return buf;
+}
+
+// Offset of the first byte that does not start a well-formed UTF-8 sequence, or npos.
+std::size_t first_invalid_utf8(std::string_view bytes) {
+    const auto* s = reinterpret_cast<const uint8_t*>(bytes.data());
+    const auto length = static_cast<int32_t>(bytes.size());
+    int32_t i = 0;
+    while (i < length) {
+        int32_t start = i;
+        UChar32 c;
+        U8_NEXT(s, i, length, c);
+        if (c < 0) return static_cast<std::size_t>(start);
+    }
+    return std::string_view::npos;
+}
+
+std::string to_nfc(std::string_view utf8) {
+    UErrorCode status = U_ZERO_ERROR;
+    const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
+    if (U_FAILURE(status)) throw std::runtime_error(std::string("ICU NFC unavailable: ") + u_errorName(status));
+    std::string out;
+    out.reserve(utf8.size());
+    icu::StringByteSink<std::string> sink(&out);
+    nfc->normalizeUTF8(0, icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())), sink,
+                       nullptr, status);
+    if (U_FAILURE(status)) throw std::runtime_error(std::string("ICU NFC failed: ") + u_errorName(status));
+    return out;
+}
+
+// Characters that carry no text and that scrapers leave behind.
+bool is_invisible(UChar32 c) {
+    switch (c) {
+        case 0x00AD:  // soft hyphen
+        case 0x200B:  // zero-width space
+        case 0x2060:  // word joiner
+        case 0xFEFF:  // BOM / zero-width no-break space inside text
+            return true;
+        default:
+            // Other controls, but not tab and newline. ZWJ/ZWNJ (Cf) are kept: they shape emoji and scripts.
+            return c != '\t' && c != '\n' && u_charType(c) == U_CONTROL_CHAR;
+    }
+}
+
+void append_utf8(std::string& out, UChar32 c) {
+    char buf[U8_MAX_LENGTH];
+    int32_t n = 0;
+    U8_APPEND_UNSAFE(buf, n, c);
+    out.append(buf, static_cast<std::size_t>(n));
+}
+
+// Drops trailing spaces on every line, blank lines at both ends, and runs of blank lines.
+std::string trim_lines(std::string_view text) {
+    std::string out;
+    out.reserve(text.size());
+    std::size_t blank_run = 0;
+    std::size_t pos = 0;
+    while (pos <= text.size()) {
+        std::size_t end = text.find('\n', pos);
+        if (end == std::string_view::npos) end = text.size();
+        std::string_view line = text.substr(pos, end - pos);
+        std::size_t last = line.find_last_not_of(" \t");
+        line = last == std::string_view::npos ? std::string_view{} : line.substr(0, last + 1);
+        if (line.empty()) {
+            ++blank_run;
+        } else {
+            if (!out.empty()) out += blank_run > 0 ? "\n\n" : "\n";
+            out += line;
+            blank_run = 0;
+        }
+        pos = end + 1;
+    }
+    return out;
+}
+
+}  // namespace
+
+std::string clean_text(std::string_view utf8) {
+    std::string nfc = to_nfc(utf8);
+    std::string out;
+    out.reserve(nfc.size());
+    const auto* s = reinterpret_cast<const uint8_t*>(nfc.data());
+    const auto length = static_cast<int32_t>(nfc.size());
+    int32_t i = 0;
+    while (i < length) {
+        UChar32 c;
+        U8_NEXT(s, i, length, c);
+        if (c == '\r') {
+            if (i < length && s[i] == '\n') continue;  // CRLF: the LF follows
+            out += '\n';
+        } else if (c == 0x2028 || c == 0x2029) {
+            out += '\n';
+        } else if (c != ' ' && u_charType(c) == U_SPACE_SEPARATOR) {
+            out += ' ';  // no-break, thin, ideographic and other spaces
+        } else if (c < 0 || is_invisible(c)) {
+            continue;
+        } else {
+            append_utf8(out, c);
+        }
+    }
+    return trim_lines(out);
+}
+
+NormalizedPage normalize_page(std::string_view bytes, const NormalizeOptions& options) {
+    NormalizedPage page;
+    if (bytes.empty()) {
+        page.error = "empty file";
+        return page;
+    }
+    if (std::size_t nul = bytes.find('\0'); nul != std::string_view::npos) {
+        page.error = "binary file: NUL byte at offset " + std::to_string(nul);
+        page.error_line = line_of(bytes, nul);
+        return page;
+    }
+    if (std::size_t bad = first_invalid_utf8(bytes); bad != std::string_view::npos) {
+        page.error = "invalid UTF-8 byte " + hex_byte(static_cast<unsigned char>(bytes[bad])) +
+                     " at offset " + std::to_string(bad) + "; save the file as UTF-8";
+        page.error_line = line_of(bytes, bad);
+        return page;
+    }
+    if (bytes.starts_with("\xEF\xBB\xBF")) bytes.remove_prefix(3);
+
+    BoilerplateResult cut = remove_repeated_blocks(clean_text(bytes), options.min_boilerplate_chars);
+    page.text = trim_lines(cut.text);
+    page.removed = std::move(cut.removed);
+    if (page.text.empty()) page.error = "no text left after removing blank space and boilerplate";
+    return page;
+}
+
+}  // namespace qbank::indexer

@@ -1,0 +1,34 @@
+#pragma once
+// Raw page bytes -> clean text. Pure: no I/O, no Xapian.
+//
+// Rejects empty, binary and invalid UTF-8 input. Otherwise: BOM dropped, NFC,
+// LF line endings, exotic spaces made plain, invisible characters (zero-width
+// space, soft hyphen, controls) dropped, trailing spaces and repeated blank
+// lines trimmed, then repeated boilerplate removed (see boilerplate.h).
+// normalize_page(normalize_page(x).text) == normalize_page(x).text.
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "qbank/page.h"
+#include "qbank/record.h"
+
+namespace qbank::indexer {
+
+struct NormalizedPage {
+    std::string text;
+    std::vector<RemovedBlock> removed;
+    // When not empty, the page was rejected and `text` is empty.
+    std::string error;
+    std::size_t error_line = 0;  // 1-based line of the error, 0 if none
+};
+
+NormalizedPage normalize_page(std::string_view bytes, const NormalizeOptions& options = {});
+
+// The character-level steps only (NFC, line endings, spaces, invisibles, blank lines)
+// on text already known to be valid UTF-8.
+std::string clean_text(std::string_view utf8);
+
+}  // namespace qbank::indexer

@@ -1,0 +1,239 @@
+#include "indexer/page_parser.h"
+
+#include <unicode/brkiter.h>
+#include <unicode/utext.h>
+
+#include <memory>
+#include <vector>
+
+#include "indexer/heading.h"
+#include "schema/level_name.h"
+#include "schema/text_fold.h"
+
+namespace qbank::indexer {
+namespace {
+
+constexpr std::size_t kMaxTitleChars = 100;  // a longer first sentence is cut
+constexpr std::size_t kCutTitleChars = 80;   // where a title without a clause break is cut
+
+std::string_view trim(std::string_view s) {
+    while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+    while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+    return s;
+}
+
+std::vector<std::string_view> split_lines(std::string_view text) {
+    std::vector<std::string_view> lines;
+    std::size_t pos = 0;
+    while (pos <= text.size()) {
+        std::size_t end = text.find('\n', pos);
+        if (end == std::string_view::npos) end = text.size();
+        lines.push_back(trim(text.substr(pos, end - pos)));
+        pos = end + 1;
+    }
+    return lines;
+}
+
+std::size_t code_points(std::string_view s) {
+    std::size_t n = 0;
+    for (char c : s)
+        if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) ++n;
+    return n;
+}
+
+// Byte offset of the code point with index `n` (or the end).
+std::size_t offset_of_code_point(std::string_view s, std::size_t n) {
+    for (std::size_t i = 0; i < s.size(); ++i)
+        if ((static_cast<unsigned char>(s[i]) & 0xC0) != 0x80 && n-- == 0) return i;
+    return s.size();
+}
+
+// "---", "***", "___": a Markdown thematic break, layout only.
+bool is_rule(std::string_view line) {
+    if (line.size() < 3) return false;
+    char c = line[0];
+    if (c != '-' && c != '*' && c != '_') return false;
+    for (char x : line)
+        if (x != c && x != ' ') return false;
+    return true;
+}
+
+bool is_list_item(std::string_view line) {
+    if (line.starts_with("- ") || line.starts_with("* ") || line.starts_with("+ ") || line.starts_with("• "))
+        return true;
+    std::size_t digits = 0;
+    while (digits < line.size() && line[digits] >= '0' && line[digits] <= '9') ++digits;
+    return digits > 0 && digits + 1 < line.size() && (line[digits] == '.' || line[digits] == ')') &&
+           line[digits + 1] == ' ';
+}
+
+bool ends_with_any(std::string_view s, std::string_view chars) {
+    return !s.empty() && chars.find(s.back()) != std::string_view::npos;
+}
+
+// A short line with no closing punctuation reads as a title, not as prose.
+bool is_title_like(std::string_view line) {
+    return code_points(line) <= kMaxTitleChars && !ends_with_any(line, ".?!:;,") && !is_list_item(line);
+}
+
+bool is_question_marker(std::string_view line) {
+    std::string folded = schema::fold(line);
+    return folded == "the question" || folded == "question" || folded == "question:";
+}
+
+std::string join(const std::vector<std::string_view>& parts, std::string_view separator) {
+    std::string out;
+    for (std::string_view p : parts) {
+        if (!out.empty()) out += separator;
+        out += p;
+    }
+    return out;
+}
+
+std::string_view strip_bullet(std::string_view line) {
+    if (!is_list_item(line)) return line;
+    return trim(line.substr(line.find(' ') + 1));
+}
+
+// The block before the first section heading.
+void parse_preamble(const std::vector<std::string_view>& lines, Record& record) {
+    std::vector<std::string_view> items;
+    for (std::string_view l : lines)
+        if (!l.empty() && !is_rule(l)) items.push_back(l);
+    if (items.empty()) return;
+
+    bool labelled = is_question_marker(items.front());
+    if (labelled) items.erase(items.begin());
+
+    std::vector<std::string_view> before;
+    std::vector<std::string_view> after;  // skill tags follow the level line
+    bool level_seen = false;
+    for (std::string_view item : items) {
+        if (!level_seen) {
+            if (auto level = schema::parse_level_name(item)) {
+                record.level = level;
+                level_seen = true;
+            } else {
+                before.push_back(item);
+            }
+        } else {
+            after.push_back(item);
+        }
+    }
+    for (std::string_view tag : after) record.tags.emplace_back(strip_bullet(tag));
+
+    if (!labelled && !level_seen && before.size() >= 2) {
+        bool all_questions = true;
+        for (std::string_view b : before) all_questions = all_questions && b.back() == '?';
+        if (all_questions) {
+            // The scrape began inside a list of follow-up questions; the page's own
+            // question was lost, so the first of them stands in for it.
+            record.question = before.front();
+            record.sections.push_back({"Follow-up Questions", SectionKind::FollowUpQuestions, std::nullopt,
+                                       join(before, "\n")});
+            return;
+        }
+    }
+    if (labelled && before.size() >= 3) {
+        record.category = std::string(before[0]);
+        before.erase(before.begin());
+    }
+    if (before.size() >= 2 && is_title_like(before.front())) {
+        record.title = before.front();
+        before.erase(before.begin());
+    }
+    record.question = join(before, "\n");
+}
+
+void append_line(std::string& text, std::string_view line, std::string_view separator = "\n") {
+    if (!text.empty()) text += separator;
+    text += line;
+}
+
+void parse_sections(const std::vector<std::string_view>& lines, std::size_t first, Record& record) {
+    std::vector<Section>& sections = record.sections;
+    std::optional<std::size_t> current;
+    // A sample answer whose text stopped at a label ("Result:") when a list section
+    // was spliced in; the first ordinary line after that list resumes it.
+    std::optional<std::size_t> interrupted;
+    bool list_seen = false;
+    for (std::size_t i = first; i < lines.size(); ++i) {
+        std::string_view line = lines[i];
+        if (line.empty() || is_rule(line)) continue;
+        if (auto h = parse_heading(line)) {
+            bool splices = current && (h->kind == SectionKind::CommonMistakes ||
+                                       h->kind == SectionKind::FollowUpQuestions) &&
+                           ends_with_any(sections[*current].text, ":");
+            interrupted = splices ? current : std::nullopt;
+            sections.push_back({h->text, h->kind, h->level, h->rest});
+            current = sections.size() - 1;
+            list_seen = false;
+            continue;
+        }
+        if (interrupted && list_seen && !is_list_item(line)) {
+            current = interrupted;
+            interrupted.reset();
+            append_line(sections[*current].text, line, " ");
+            continue;
+        }
+        list_seen = list_seen || is_list_item(line);
+        if (!current) {  // text before any heading is handled by the preamble
+            continue;
+        }
+        append_line(sections[*current].text, line);
+    }
+    // Headings with nothing under them are page chrome ("Strategy Breakdown" above "The STAR Narrative").
+    std::erase_if(sections, [](const Section& s) { return s.text.empty(); });
+}
+
+std::string first_sentence(std::string_view text) {
+    UErrorCode status = U_ZERO_ERROR;
+    std::unique_ptr<icu::BreakIterator> it(icu::BreakIterator::createSentenceInstance(icu::Locale::getRoot(), status));
+    UText* utext = utext_openUTF8(nullptr, text.data(), static_cast<int64_t>(text.size()), &status);
+    if (U_FAILURE(status)) return std::string(text);
+    it->setText(utext, status);
+    it->first();
+    int32_t end = it->next();
+    utext_close(utext);
+    if (U_FAILURE(status) || end == icu::BreakIterator::DONE) return std::string(text);
+    return std::string(trim(text.substr(0, static_cast<std::size_t>(end))));
+}
+
+}  // namespace
+
+std::string infer_title(std::string_view question) {
+    std::string sentence = first_sentence(question);
+    if (auto nl = sentence.find('\n'); nl != std::string::npos) sentence.resize(nl);
+    if (code_points(sentence) <= kMaxTitleChars) return sentence;
+    for (std::string_view brk : {":", ";", " — ", " – ", " - "}) {
+        std::size_t at = sentence.find(brk);
+        if (at != std::string::npos && code_points(sentence.substr(0, at)) >= 20 &&
+            code_points(sentence.substr(0, at)) <= kMaxTitleChars)
+            return sentence.substr(0, at);
+    }
+    std::size_t cut = offset_of_code_point(sentence, kCutTitleChars);
+    std::size_t space = sentence.rfind(' ', cut);
+    if (space != std::string::npos && space > 0) cut = space;
+    std::string title(trim(std::string_view(sentence).substr(0, cut)));
+    while (!title.empty() && ends_with_any(title, ",;:")) title.pop_back();
+    return title + "…";
+}
+
+Record parse_record(std::string_view text) {
+    Record record;
+    std::vector<std::string_view> lines = split_lines(text);
+    std::size_t first_heading = lines.size();
+    for (std::size_t i = 0; i < lines.size(); ++i)
+        if (parse_heading(lines[i])) {
+            first_heading = i;
+            break;
+        }
+    parse_preamble({lines.begin(), lines.begin() + static_cast<std::ptrdiff_t>(first_heading)}, record);
+    parse_sections(lines, first_heading, record);
+
+    if (record.title.empty() && !record.question.empty()) record.title = infer_title(record.question);
+    if (record.title.empty() && !record.sections.empty()) record.title = record.sections.front().heading;
+    return record;
+}
+
+}  // namespace qbank::indexer

@@ -1,0 +1,128 @@
+#include "query/query_builder.h"
+
+#include <regex>
+
+#include "qbank/error.h"
+#include "query/stopwords.h"
+#include "schema/fields.h"
+#include "schema/level_name.h"
+#include "schema/text_analysis.h"
+#include "schema/text_fold.h"
+
+namespace qbank::query {
+
+using schema::FieldKind;
+
+namespace {
+
+std::string filter_field_names() {
+    std::string names;
+    for (const schema::Field& f : schema::kFields)
+        if (f.kind == FieldKind::Filter) names += (names.empty() ? "" : ", ") + std::string(f.name);
+    return names;
+}
+
+std::string query_field_names() {
+    std::string names;
+    for (const schema::Field& f : schema::kFields)
+        if (f.kind != FieldKind::Id) names += (names.empty() ? "" : ", ") + std::string(f.name);
+    return names;
+}
+
+std::string impossible_value_message(const schema::Field& field, const std::string& value) {
+    if (field.id == schema::FieldId::Level)
+        return "unknown level '" + value + "': use Junior, Mid, Senior or Staff+";
+    return "empty " + std::string(field.name) + " value";
+}
+
+// level:Senior, tag:"Risk Management": the value folded into the filter term.
+class FilterProcessor : public Xapian::FieldProcessor {
+public:
+    explicit FilterProcessor(const schema::Field& field) : field_(field) {}
+
+    Xapian::Query operator()(const std::string& value) override {
+        auto term = schema::filter_term(field_.id, value);
+        if (!term) throw Xapian::QueryParserError(impossible_value_message(field_, value));
+        return Xapian::Query(*term);
+    }
+
+private:
+    const schema::Field& field_;
+};
+
+bool is_operator(std::string_view word) {
+    static const std::regex kOperator(R"((AND|OR|NOT|XOR|NEAR|ADJ)(/[0-9]+)?)");
+    return std::regex_match(word.begin(), word.end(), kOperator);
+}
+
+// "lvl:senior" is a typo, not two words: name it rather than return nonsense.
+void reject_unknown_fields(const std::string& text) {
+    static const std::regex kFieldUse(R"((?:^|[\s(+\-])([A-Za-z_]{2,}):[^\s/])");
+    for (std::sregex_iterator it(text.begin(), text.end(), kFieldUse), end; it != end; ++it) {
+        std::string name = (*it)[1].str();
+        const schema::Field* f = schema::find_field(name);
+        if (f == nullptr || f->kind == FieldKind::Id)
+            throw Error(Error::Kind::InvalidQuery,
+                        "unknown field '" + name + "' in query \"" + text + "\": fields are " + query_field_names());
+    }
+}
+
+}  // namespace
+
+std::string fold_query_text(const std::string& text) {
+    std::string out;
+    std::size_t pos = 0;
+    while (pos < text.size()) {
+        std::size_t start = text.find_first_not_of(" \t\n", pos);
+        out.append(text, pos, (start == std::string::npos ? text.size() : start) - pos);
+        if (start == std::string::npos) break;
+        std::size_t end = text.find_first_of(" \t\n", start);
+        if (end == std::string::npos) end = text.size();
+        std::string_view word(text.data() + start, end - start);
+        out += is_operator(word) ? std::string(word) : schema::fold(word);
+        pos = end;
+    }
+    return out;
+}
+
+QueryBuilder::QueryBuilder(const Xapian::Database& db) {
+    parser_.set_database(db);
+    parser_.set_stemmer(Xapian::Stem(schema::kStemLanguage));
+    parser_.set_stemming_strategy(schema::kQueryStemStrategy);
+    parser_.set_stopper(english_stopper());
+    parser_.set_default_op(Xapian::Query::OP_AND);
+    for (const schema::Field& f : schema::kFields) {
+        if (f.kind == FieldKind::FreeText) parser_.add_prefix(std::string(f.name), std::string(f.prefix));
+        // Without a grouping each field is its own group: values of one field OR
+        // together, filters on different fields AND together.
+        if (f.kind == FieldKind::Filter)
+            parser_.add_boolean_prefix(std::string(f.name), (new FilterProcessor(f))->release());
+    }
+}
+
+Xapian::Query QueryBuilder::build(const std::string& text, const std::vector<Filter>& filters) {
+    Xapian::Query query = Xapian::Query::MatchAll;
+    if (text.find_first_not_of(" \t\n") != std::string::npos) {
+        reject_unknown_fields(text);
+        try {
+            query = parser_.parse_query(fold_query_text(text),
+                                        Xapian::QueryParser::FLAG_DEFAULT | Xapian::QueryParser::FLAG_PURE_NOT |
+                                            schema::kQueryCjkFlag);
+        } catch (const Xapian::QueryParserError& e) {
+            throw Error(Error::Kind::InvalidQuery, "cannot parse query \"" + text + "\": " + e.get_msg());
+        }
+        if (query.empty()) query = Xapian::Query::MatchAll;  // only stopwords: show everything, ranked by filters
+    }
+    for (const Filter& filter : filters) {
+        const schema::Field* field = schema::find_field(filter.field);
+        if (field == nullptr || field->kind != FieldKind::Filter)
+            throw Error(Error::Kind::InvalidArgument,
+                        "cannot filter on '" + filter.field + "': filter fields are " + filter_field_names());
+        auto term = schema::filter_term(field->id, filter.value);
+        if (!term) throw Error(Error::Kind::InvalidArgument, impossible_value_message(*field, filter.value));
+        query = Xapian::Query(Xapian::Query::OP_FILTER, query, Xapian::Query(*term));
+    }
+    return query;
+}
+
+}  // namespace qbank::query

@@ -1,0 +1,32 @@
+#pragma once
+// Query text and filters -> Xapian query, using the field table in schema/.
+// Plain words search every field at its weight; name:word searches one free-text
+// field; level:/category:/tag: values are exact filters, matched after folding.
+
+#include <xapian.h>
+
+#include <string>
+#include <vector>
+
+#include "qbank/searcher.h"
+
+namespace qbank::query {
+
+class QueryBuilder {
+public:
+    explicit QueryBuilder(const Xapian::Database& db);
+
+    // Throws Error: InvalidQuery for text that cannot be parsed, InvalidArgument for
+    // a filter on an unknown field or with an impossible value. An empty text with
+    // no filters matches every document.
+    Xapian::Query build(const std::string& text, const std::vector<Filter>& filters);
+
+private:
+    Xapian::QueryParser parser_;
+};
+
+// The query text with every word folded (schema/text_fold.h) but the boolean
+// operators (AND, OR, NOT, XOR, NEAR, ADJ) left as typed, so they still work.
+std::string fold_query_text(const std::string& text);
+
+}  // namespace qbank::query

@@ -1,0 +1,66 @@
+#pragma once
+// The one definition of how a Record maps onto a Xapian document: field names
+// as typed in queries, term prefixes, boolean vs free text, default-search
+// weights and facet value slots. The indexer and the query side both read it;
+// nothing else spells a prefix or a slot number. Documented in schema/README.md.
+
+#include <array>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace qbank::schema {
+
+// Bump when a change to this table, the stored data or term generation makes
+// older indexes wrong; opening such an index then fails with a reindex hint.
+inline constexpr int kSchemaVersion = 1;
+inline constexpr std::string_view kSchemaVersionKey = "qbank.schema_version";
+
+// Value slots. Each holds a packed list (see facet_values.h) of display values.
+enum class Slot : unsigned { Level = 0, Category = 1, Tag = 2 };
+constexpr unsigned slot_number(Slot slot) { return static_cast<unsigned>(slot); }
+
+enum class FieldId { Id, Title, Question, Heading, Answer, Tag, Level, Category };
+
+enum class FieldKind {
+    Id,        // unique id term, one per document
+    FreeText,  // words, stemmed, positional; searchable as name:word
+    Filter,    // exact boolean term per value; searchable as name:value
+};
+
+struct Field {
+    FieldId id;
+    std::string_view name;    // as written in queries and JSON facets
+    std::string_view prefix;  // Xapian term prefix
+    FieldKind kind;
+    // Within-document frequency added per word to the unprefixed terms that plain
+    // queries search: how much a match here counts. 0 keeps the field out of plain search.
+    unsigned weight;
+    std::optional<Slot> facet;
+};
+
+inline constexpr std::array<Field, 8> kFields{{
+    {FieldId::Id, "id", "Q", FieldKind::Id, 0, std::nullopt},
+    {FieldId::Title, "title", "S", FieldKind::FreeText, 6, std::nullopt},
+    {FieldId::Question, "question", "XQ", FieldKind::FreeText, 4, std::nullopt},
+    {FieldId::Heading, "heading", "XH", FieldKind::FreeText, 2, std::nullopt},
+    {FieldId::Answer, "answer", "XA", FieldKind::FreeText, 1, std::nullopt},
+    {FieldId::Tag, "tag", "K", FieldKind::Filter, 3, Slot::Tag},
+    {FieldId::Level, "level", "XL", FieldKind::Filter, 0, Slot::Level},
+    {FieldId::Category, "category", "XC", FieldKind::Filter, 2, Slot::Category},
+}};
+
+constexpr const Field& field(FieldId id) { return kFields[static_cast<std::size_t>(id)]; }
+
+// The field with this query name, or nullptr.
+const Field* find_field(std::string_view name);
+
+// The boolean term for a filter value: prefix + canonical folded value. Levels are
+// canonicalized first ("senior level" -> Senior). nullopt when the value cannot
+// name anything (an empty value, an unknown level).
+std::optional<std::string> filter_term(FieldId field, std::string_view value);
+
+// The unique id term of a record.
+std::string id_term(std::string_view record_id);
+
+}  // namespace qbank::schema

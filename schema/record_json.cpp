@@ -1,0 +1,71 @@
+#include "schema/record_json.h"
+
+#include <nlohmann/json.hpp>
+
+#include "qbank/error.h"
+
+namespace qbank::schema {
+
+// ordered_json keeps keys in the documented order, which people read more easily.
+using json = nlohmann::ordered_json;
+
+namespace {
+
+json section_to_json(const Section& s) {
+    json j = {{"heading", s.heading}, {"kind", to_string(s.kind)}, {"text", s.text}};
+    if (s.level) j["level"] = to_string(*s.level);
+    return j;
+}
+
+Level level_of(const json& j) {
+    auto level = level_from_string(j.get<std::string>());
+    if (!level) throw Error(Error::Kind::Corrupt, "stored record has unknown level " + j.dump());
+    return *level;
+}
+
+}  // namespace
+
+std::string record_to_json(const Record& r, int indent) {
+    json j = {{"id", r.id},       {"source", r.source}, {"title", r.title},
+              {"question", r.question}, {"tags", r.tags}};
+    if (r.category) j["category"] = *r.category;
+    if (r.level) j["level"] = to_string(*r.level);
+    json sections = json::array();
+    for (const Section& s : r.sections) sections.push_back(section_to_json(s));
+    j["sections"] = std::move(sections);
+    json removed = json::array();
+    for (const RemovedBlock& b : r.removed) removed.push_back({{"text", b.text}, {"count", b.count}});
+    j["removed"] = std::move(removed);
+    return j.dump(indent);
+}
+
+Record record_from_json(const std::string& text) {
+    try {
+        json j = json::parse(text);
+        Record r;
+        r.id = j.at("id").get<std::string>();
+        r.source = j.at("source").get<std::string>();
+        r.title = j.at("title").get<std::string>();
+        r.question = j.at("question").get<std::string>();
+        if (j.contains("category")) r.category = j["category"].get<std::string>();
+        if (j.contains("level")) r.level = level_of(j["level"]);
+        r.tags = j.at("tags").get<std::vector<std::string>>();
+        for (const json& s : j.at("sections")) {
+            Section section;
+            section.heading = s.at("heading").get<std::string>();
+            auto kind = section_kind_from_string(s.at("kind").get<std::string>());
+            if (!kind) throw Error(Error::Kind::Corrupt, "stored record has unknown section kind");
+            section.kind = *kind;
+            if (s.contains("level")) section.level = level_of(s["level"]);
+            section.text = s.at("text").get<std::string>();
+            r.sections.push_back(std::move(section));
+        }
+        for (const json& b : j.at("removed"))
+            r.removed.push_back({b.at("text").get<std::string>(), b.at("count").get<int>()});
+        return r;
+    } catch (const json::exception& e) {
+        throw Error(Error::Kind::Corrupt, std::string("stored record is not valid: ") + e.what());
+    }
+}
+
+}  // namespace qbank::schema
