@@ -117,6 +117,7 @@ int main(int argc, char** argv) {
     Options o;
     CLI::App app{"qbank: full-text search over interview questions", kProgram};
     app.require_subcommand(1);
+    app.fallthrough();  // --db may come before or after the subcommand
     app.add_option("--db", o.db, "index folder (default: $QBANK_DB, else $XDG_DATA_HOME/qbank/index)");
 
     auto* normalize = app.add_subcommand("normalize", "print the record one page normalizes to");

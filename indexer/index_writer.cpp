@@ -44,9 +44,13 @@ IndexWriter::~IndexWriter() {
 }
 
 void IndexWriter::begin() {
-    if (in_transaction_) return;
-    db_.begin_transaction();
-    in_transaction_ = true;
+    if (in_transaction_ || !transactions_) return;
+    try {
+        db_.begin_transaction();
+        in_transaction_ = true;
+    } catch (const Xapian::UnimplementedError&) {
+        transactions_ = false;  // the in-memory backend: nothing durable to protect
+    }
 }
 
 bool IndexWriter::put(const Record& record) {
@@ -65,7 +69,8 @@ void IndexWriter::commit() {
     try {
         begin();
         schema::stamp_schema_version(db_);
-        db_.commit_transaction();
+        if (in_transaction_) db_.commit_transaction();
+        else db_.commit();
         in_transaction_ = false;
     } catch (const Xapian::Error& e) {
         throw Error(Error::Kind::IndexUnavailable, "cannot commit index " + path_ + ": " + e.get_description());

@@ -35,6 +35,7 @@ private:
     std::string path_;
     DocumentBuilder builder_;
     bool in_transaction_ = false;
+    bool transactions_ = true;  // false for backends without them (in-memory)
 };
 
 }  // namespace qbank::indexer

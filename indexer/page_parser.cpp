@@ -15,6 +15,7 @@ namespace {
 
 constexpr std::size_t kMaxTitleChars = 100;  // a longer first sentence is cut
 constexpr std::size_t kCutTitleChars = 80;   // where a title without a clause break is cut
+constexpr std::size_t kMinClauseTitleChars = 12;  // a shorter first clause says too little
 
 std::string_view trim(std::string_view s) {
     while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
@@ -207,7 +208,7 @@ std::string infer_title(std::string_view question) {
     if (code_points(sentence) <= kMaxTitleChars) return sentence;
     for (std::string_view brk : {":", ";", " — ", " – ", " - "}) {
         std::size_t at = sentence.find(brk);
-        if (at != std::string::npos && code_points(sentence.substr(0, at)) >= 20 &&
+        if (at != std::string::npos && code_points(sentence.substr(0, at)) >= kMinClauseTitleChars &&
             code_points(sentence.substr(0, at)) <= kMaxTitleChars)
             return sentence.substr(0, at);
     }

@@ -111,7 +111,6 @@ Xapian::Query QueryBuilder::build(const std::string& text, const std::vector<Fil
         } catch (const Xapian::QueryParserError& e) {
             throw Error(Error::Kind::InvalidQuery, "cannot parse query \"" + text + "\": " + e.get_msg());
         }
-        if (query.empty()) query = Xapian::Query::MatchAll;  // only stopwords: show everything, ranked by filters
     }
     for (const Filter& filter : filters) {
         const schema::Field* field = schema::find_field(filter.field);

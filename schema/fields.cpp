@@ -25,7 +25,7 @@ std::optional<std::string> filter_term(FieldId id, std::string_view value) {
         if (!level) return std::nullopt;
         canonical = fold(to_string(*level));
     } else {
-        canonical = fold(value);
+        canonical = fold_value(value);
     }
     if (canonical.empty()) return std::nullopt;
     return std::string(f.prefix) + canonical;

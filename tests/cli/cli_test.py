@@ -1,0 +1,283 @@
+"""End-to-end tests of the qbank binary: exit codes, messages, and JSON output
+validated against the JSON Schemas in schema/. Run from the source root with
+QBANK_BIN pointing at the built binary (ctest does this)."""
+
+import json
+import os
+import pty
+import shutil
+import subprocess
+import tempfile
+import unittest
+from pathlib import Path
+
+import jsonschema
+
+BIN = os.environ.get("QBANK_BIN", "build/cli/qbank")
+ROOT = Path(__file__).resolve().parents[2]
+CORPUS = ROOT / "corpus"
+BROKEN = ROOT / "tests" / "data" / "broken"
+
+
+def load_schema(name):
+    schema = json.loads((ROOT / "schema" / name).read_text())
+    jsonschema.Draft202012Validator.check_schema(schema)
+    return jsonschema.Draft202012Validator(schema)
+
+
+RECORD = load_schema("record.schema.json")
+SEARCH = load_schema("search.schema.json")
+STATS = load_schema("stats.schema.json")
+
+
+def clean_env(**extra):
+    env = {k: v for k, v in os.environ.items() if k not in ("QBANK_DB", "XDG_DATA_HOME", "NO_COLOR")}
+    env.update(extra)
+    return env
+
+
+def run(*args, env=None):
+    return subprocess.run([BIN, *args], capture_output=True, text=True, cwd=ROOT, env=env or clean_env())
+
+
+class IndexedCorpus(unittest.TestCase):
+    """Every test gets the sample corpus indexed into a fresh temporary index."""
+
+    def setUp(self):
+        self.tmp = tempfile.mkdtemp(prefix="qbank-cli-")
+        self.db = os.path.join(self.tmp, "index")
+        result = run("index", "corpus", "--db", self.db)
+        self.assertEqual(result.returncode, 0, result.stderr)
+
+    def tearDown(self):
+        shutil.rmtree(self.tmp)
+
+    def search(self, *args):
+        return run("search", *args, "--db", self.db)
+
+    def search_json(self, *args):
+        result = self.search(*args, "--json")
+        data = json.loads(result.stdout)
+        SEARCH.validate(data)
+        return result, data
+
+
+class NormalizeTest(unittest.TestCase):
+    def test_every_corpus_page_validates(self):
+        for page in sorted(CORPUS.iterdir()):
+            result = run("normalize", str(page.relative_to(ROOT)), "--json")
+            self.assertEqual(result.returncode, 0, result.stderr)
+            record = json.loads(result.stdout)
+            RECORD.validate(record)
+            self.assertEqual(record["source"], str(page.relative_to(ROOT)))
+
+    def test_id_is_stable_however_the_path_is_spelled(self):
+        a = json.loads(run("normalize", "corpus/000_41899f8394122547.txt", "--json").stdout)
+        b = json.loads(run("normalize", "./corpus/../corpus/000_41899f8394122547.txt", "--json").stdout)
+        c = json.loads(run("normalize", str(CORPUS / "000_41899f8394122547.txt"), "--json").stdout)
+        self.assertEqual(a["id"], b["id"])
+        self.assertEqual(a["id"], c["id"])
+
+    def test_banner_reported_once_with_its_count(self):
+        record = json.loads(run("normalize", "corpus/001_27a37069c9836300.txt", "--json").stdout)
+        self.assertEqual(len(record["removed"]), 1)
+        self.assertEqual(record["removed"][0]["count"], 8)
+        self.assertTrue(record["removed"][0]["text"].startswith("DowngradedOur downstream service providers"))
+        self.assertNotIn("Downgraded", json.dumps([record["title"], record["question"], record["sections"]]))
+
+    def test_text_output(self):
+        result = run("normalize", "corpus/000_41899f8394122547.txt")
+        self.assertEqual(result.returncode, 0)
+        self.assertTrue(result.stdout.startswith("Driving Large-Scale Technical Evolution\n"))
+        self.assertIn("level: Senior\n", result.stdout)
+
+    def test_bad_pages_get_one_clear_line_each(self):
+        expected = {
+            "binary.dat": "qbank: tests/data/broken/binary.dat:2: error: binary file: NUL byte at offset 5\n",
+            "blank.txt": "qbank: tests/data/broken/blank.txt: error: no text left after removing blank space and boilerplate\n",
+            "empty.txt": "qbank: tests/data/broken/empty.txt: error: empty file\n",
+            "latin1.txt": "qbank: tests/data/broken/latin1.txt:2: error: invalid UTF-8 byte 0xE9 at offset 31; save the file as UTF-8\n",
+        }
+        for name, message in expected.items():
+            result = run("normalize", f"tests/data/broken/{name}", "--json")
+            self.assertEqual(result.returncode, 3, name)
+            self.assertEqual(result.stderr, message)
+            self.assertEqual(result.stdout, "")
+
+    def test_missing_file(self):
+        result = run("normalize", "no/such/page.txt")
+        self.assertEqual(result.returncode, 3)
+        self.assertRegex(result.stderr, r"^qbank: no/such/page.txt: error: cannot read: No such file or directory\n$")
+
+
+class IndexTest(unittest.TestCase):
+    def setUp(self):
+        self.tmp = tempfile.mkdtemp(prefix="qbank-cli-")
+        self.db = os.path.join(self.tmp, "index")
+
+    def tearDown(self):
+        shutil.rmtree(self.tmp)
+
+    def stats(self):
+        data = json.loads(run("stats", "--json", "--db", self.db).stdout)
+        STATS.validate(data)
+        return data
+
+    def test_reindexing_replaces(self):
+        first = run("index", "corpus", "--db", self.db)
+        self.assertEqual(first.returncode, 0)
+        self.assertEqual(first.stdout, f"indexed 4 pages into {self.db} (4 added, 0 replaced, 0 skipped)\n")
+        second = run("index", "./corpus/", "--db", self.db)
+        self.assertEqual(second.stdout, f"indexed 4 pages into {self.db} (0 added, 4 replaced, 0 skipped)\n")
+        self.assertEqual(self.stats()["documents"], 4)
+
+    def test_bad_files_skipped_rest_indexed(self):
+        result = run("index", "tests/data/broken", "corpus/000_41899f8394122547.txt", "--db", self.db)
+        self.assertEqual(result.returncode, 3)
+        self.assertEqual(result.stderr.splitlines(), [
+            "qbank: tests/data/broken/binary.dat:2: error: binary file: NUL byte at offset 5",
+            "qbank: tests/data/broken/blank.txt: error: no text left after removing blank space and boilerplate",
+            "qbank: tests/data/broken/empty.txt: error: empty file",
+            "qbank: tests/data/broken/latin1.txt:2: error: invalid UTF-8 byte 0xE9 at offset 31; save the file as UTF-8",
+        ])
+        self.assertEqual(result.stdout, f"indexed 2 pages into {self.db} (2 added, 0 replaced, 4 skipped)\n")
+        self.assertEqual(self.stats()["documents"], 2)
+
+    def test_default_index_location(self):
+        env = clean_env(XDG_DATA_HOME=self.tmp)
+        self.assertEqual(run("index", "corpus", env=env).returncode, 0)
+        self.assertTrue(os.path.isdir(os.path.join(self.tmp, "qbank", "index")))
+        env = clean_env(QBANK_DB=os.path.join(self.tmp, "qbank", "index"), XDG_DATA_HOME="/nonexistent")
+        self.assertEqual(run("search", "herd", env=env).returncode, 0)
+        env = clean_env(HOME=self.tmp)
+        self.assertEqual(run("index", "corpus", env=env).returncode, 0)
+        self.assertTrue(os.path.isdir(os.path.join(self.tmp, ".local", "share", "qbank", "index")))
+
+    def test_stats_text(self):
+        run("index", "corpus", "--db", self.db)
+        result = run("stats", "--db", self.db)
+        self.assertEqual(result.returncode, 0)
+        self.assertTrue(result.stdout.startswith("4 documents\n"))
+        self.assertIn("  level: Junior (1), Mid (1), Senior (3), Staff+ (1)\n", result.stdout)
+
+
+class SearchTest(IndexedCorpus):
+    def test_thundering_herd_json(self):
+        result, data = self.search_json("thundering herd")
+        self.assertEqual(result.returncode, 0)
+        self.assertEqual(data["query"], "thundering herd")
+        self.assertEqual(data["total"], 1)
+        hit = data["hits"][0]
+        self.assertEqual(hit["source"], "corpus/000_41899f8394122547.txt")
+        self.assertEqual(hit["rank"], 1)
+        self.assertIn('contention caused a &quot;<mark>thundering</mark> <mark>herd</mark>&quot; effect', hit["excerpt"])
+        self.assertEqual(data["facets"]["level"], {"Senior": 1})
+
+    def test_level_filter(self):
+        _, data = self.search_json("stakeholder", "--filter", "level:Mid")
+        self.assertEqual([h["source"] for h in data["hits"]], ["corpus/002_22658396d99d4cfe.txt"])
+        self.assertEqual(data["facets"]["level"], {"Junior": 1, "Mid": 1, "Senior": 1, "Staff+": 1})
+
+    def test_filters_all_hold(self):
+        _, data = self.search_json("", "--filter", "level:senior", "--filter", "tag:Technical Debt")
+        self.assertEqual(data["total"], 1)
+        self.assertEqual(data["hits"][0]["source"], "corpus/001_27a37069c9836300.txt")
+
+    def test_facets_count_all_matches_not_the_page(self):
+        _, data = self.search_json("", "--limit", "1")
+        self.assertEqual(len(data["hits"]), 1)
+        self.assertEqual(data["total"], 4)
+        self.assertEqual(data["facets"]["category"], {"Behavioral": 2})
+        self.assertEqual(data["facets"]["tag"]["Risk Management"], 2)
+
+    def test_offset(self):
+        _, everything = self.search_json("")
+        _, page = self.search_json("", "--offset", "3", "--limit", "5")
+        self.assertEqual([h["id"] for h in page["hits"]], [h["id"] for h in everything["hits"][3:]])
+        self.assertEqual(page["hits"][0]["rank"], 4)
+
+    def test_no_match_exits_1(self):
+        result, data = self.search_json("xylophone")
+        self.assertEqual(result.returncode, 1)
+        self.assertEqual(data["total"], 0)
+        self.assertEqual(data["hits"], [])
+        plain = self.search("xylophone")
+        self.assertEqual(plain.returncode, 1)
+        self.assertEqual(plain.stdout, '0 matches for "xylophone"\n')
+
+    def test_bad_query_exits_2(self):
+        result = self.search("OR herd")
+        self.assertEqual(result.returncode, 2)
+        self.assertEqual(result.stderr, 'qbank: cannot parse query "OR herd": Syntax: <expression> OR <expression>\n')
+        self.assertEqual(result.stdout, "")
+
+    def test_unknown_filter_field_exits_2(self):
+        result = self.search("herd", "--filter", "colour:blue")
+        self.assertEqual(result.returncode, 2)
+        self.assertEqual(result.stderr, "qbank: cannot filter on 'colour': filter fields are tag, level, category\n")
+        result = self.search("herd", "--filter", "nocolon")
+        self.assertEqual(result.returncode, 2)
+        self.assertEqual(result.stderr, "qbank: --filter wants FIELD:VALUE, got 'nocolon'\n")
+
+    def test_show(self):
+        _, data = self.search_json("thundering herd")
+        hit_id = data["hits"][0]["id"]
+        result = run("show", hit_id, "--json", "--db", self.db)
+        self.assertEqual(result.returncode, 0)
+        record = json.loads(result.stdout)
+        RECORD.validate(record)
+        self.assertEqual(record["title"], "Driving Large-Scale Technical Evolution")
+        missing = run("show", "0000000000000000", "--db", self.db)
+        self.assertEqual(missing.returncode, 1)
+        self.assertEqual(missing.stderr, f"qbank: no question with id '0000000000000000' in {self.db}\n")
+
+    def test_bold_only_on_a_terminal_without_no_color(self):
+        def on_terminal(env):
+            pid, fd = pty.fork()
+            if pid == 0:
+                os.chdir(ROOT)
+                os.execve(BIN, [BIN, "search", "thundering herd", "--db", self.db], env)
+            output = b""
+            while True:
+                try:
+                    chunk = os.read(fd, 4096)
+                except OSError:
+                    break
+                if not chunk:
+                    break
+                output += chunk
+            os.waitpid(pid, 0)
+            return output.decode()
+
+        self.assertIn("\x1b[1mthundering\x1b[0m \x1b[1mherd\x1b[0m", on_terminal(clean_env()))
+        self.assertNotIn("\x1b[", on_terminal(clean_env(NO_COLOR="1")))
+        piped = self.search("thundering herd")
+        self.assertNotIn("\x1b[", piped.stdout)
+        self.assertIn('caused a "thundering herd" effect', piped.stdout)
+
+
+class MissingIndexTest(unittest.TestCase):
+    def test_missing_index_says_how_to_build_it(self):
+        with tempfile.TemporaryDirectory() as tmp:
+            db = os.path.join(tmp, "none")
+            for args in (["search", "herd"], ["show", "abc"], ["stats"]):
+                result = run(*args, "--db", db)
+                self.assertEqual(result.returncode, 5, args)
+                self.assertEqual(result.stderr, f"qbank: no index at {db}\n"
+                                 "  build it with: qbank index corpus/   (choose its place with --db DIR or QBANK_DB)\n")
+
+    def test_folder_that_is_not_an_index(self):
+        with tempfile.TemporaryDirectory() as tmp:
+            result = run("search", "herd", "--db", tmp)
+            self.assertEqual(result.returncode, 5)
+            self.assertTrue(result.stderr.startswith(f"qbank: cannot open index {tmp}: "), result.stderr)
+
+    def test_usage_errors_exit_2(self):
+        self.assertEqual(run().returncode, 2)
+        self.assertEqual(run("search").returncode, 2)
+        self.assertEqual(run("frobnicate").returncode, 2)
+        self.assertEqual(run("--help").returncode, 0)
+
+
+if __name__ == "__main__":
+    unittest.main()

@@ -1,0 +1,65 @@
+#include "indexer/boilerplate.h"
+
+#include <gtest/gtest.h>
+
+namespace qbank::indexer {
+namespace {
+
+constexpr std::size_t kMin = 20;
+
+const std::string kBanner =
+    "DowngradedOur providers are having outages right now. Some tools are slow for a while. "
+    "Search is not affected and works fully.";
+
+TEST(Boilerplate, RemovesGluedCopiesAsOneBlock) {
+    std::string text = kBanner + kBanner + kBanner + "\n" + kBanner + kBanner + "\nThe real question?\nAn answer.";
+    BoilerplateResult r = remove_repeated_blocks(text, kMin);
+    EXPECT_EQ(r.text, "The real question?\nAn answer.\n");
+    ASSERT_EQ(r.removed.size(), 1u);
+    EXPECT_EQ(r.removed[0].text, kBanner);
+    EXPECT_EQ(r.removed[0].count, 5);
+}
+
+TEST(Boilerplate, RemovesSpacedCopiesAndKeepsTheRestOfTheLine) {
+    std::string repeated = "Sign up to unlock every answer in the bank today.";
+    std::string text = "First line stays here. " + repeated + "\nMiddle text.\n" + repeated + " Last words stay too.";
+    BoilerplateResult r = remove_repeated_blocks(text, kMin);
+    EXPECT_EQ(r.text, "First line stays here. \nMiddle text.\nLast words stay too.\n");
+    ASSERT_EQ(r.removed.size(), 1u);
+    EXPECT_EQ(r.removed[0].text, repeated);
+    EXPECT_EQ(r.removed[0].count, 2);
+}
+
+TEST(Boilerplate, KeepsTextThatOccursOnce) {
+    std::string text = "Each sentence here is different from the others.\nThis one is unique as well.";
+    BoilerplateResult r = remove_repeated_blocks(text, kMin);
+    EXPECT_EQ(r.text, text);
+    EXPECT_TRUE(r.removed.empty());
+}
+
+TEST(Boilerplate, KeepsShortRepeatedStructure) {
+    std::string text = "Result:\nfirst\n---\nResult:\nsecond\n---";
+    BoilerplateResult r = remove_repeated_blocks(text, kMin);
+    EXPECT_EQ(r.text, text);
+    EXPECT_TRUE(r.removed.empty());
+}
+
+TEST(Boilerplate, ReportsDistinctBlocksSeparately) {
+    std::string a = "Cookie notice: we use cookies to run this site.";
+    std::string b = "Subscribe to our newsletter for weekly questions.";
+    std::string text = a + "\nbody one\n" + b + "\nbody two\n" + a + "\n" + b;
+    BoilerplateResult r = remove_repeated_blocks(text, kMin);
+    EXPECT_EQ(r.text, "body one\nbody two\n");
+    ASSERT_EQ(r.removed.size(), 2u);
+    EXPECT_EQ(r.removed[0].text, a);
+    EXPECT_EQ(r.removed[1].text, b);
+}
+
+TEST(Boilerplate, DoesNotSplitAbbreviations) {
+    std::string text = "We shipped in the U.S. first and then in the EU market.";
+    BoilerplateResult r = remove_repeated_blocks(text, kMin);
+    EXPECT_EQ(r.text, text);
+}
+
+}  // namespace
+}  // namespace qbank::indexer

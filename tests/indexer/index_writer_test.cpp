@@ -1,0 +1,168 @@
+#include "indexer/index_writer.h"
+
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <set>
+
+#include "../test_paths.h"
+#include "qbank/error.h"
+#include "qbank/indexer.h"
+#include "schema/facet_values.h"
+#include "schema/fields.h"
+
+namespace qbank::indexer {
+namespace {
+
+Record record(const std::string& id, const std::string& title) {
+    Record r;
+    r.id = id;
+    r.source = id + ".txt";
+    r.title = title;
+    r.question = "Tell me about Kubernetes migrations.";
+    r.category = "Behavioral";
+    r.level = Level::Senior;
+    r.tags = {"Risk Management", "C++"};
+    r.sections = {{"Sample Answer (Mid-Level)", SectionKind::SampleAnswer, Level::Mid, "We used canaries."}};
+    return r;
+}
+
+enum class Backend { InMemory, Glass };
+
+class IndexWriterTest : public ::testing::TestWithParam<Backend> {
+protected:
+    Xapian::WritableDatabase open() {
+        if (GetParam() == Backend::InMemory) return Xapian::WritableDatabase(std::string(), Xapian::DB_BACKEND_INMEMORY);
+        return Xapian::WritableDatabase(dir_.str("index"), Xapian::DB_CREATE_OR_OPEN | Xapian::DB_BACKEND_GLASS);
+    }
+
+    test::TempDir dir_;
+};
+
+std::set<std::string> terms_of(const Xapian::Document& doc) {
+    return {doc.termlist_begin(), doc.termlist_end()};
+}
+
+TEST_P(IndexWriterTest, WritesTermsValuesAndData) {
+    Xapian::WritableDatabase db = open();
+    IndexWriter writer(db, "test");
+    EXPECT_FALSE(writer.put(record("a1", "Canary Releases")));
+    writer.commit();
+    ASSERT_EQ(db.get_doccount(), 1u);
+    Xapian::Document doc = db.get_document(1);
+    std::set<std::string> terms = terms_of(doc);
+    for (const char* t : {"Qa1", "Scanary", "ZScanari", "Zcanari", "ZXQkubernet", "ZXAcanari", "ZXHsampl",
+                          "Krisk management", "Kc++", "XCbehavioral", "XLsenior", "XLmid", "canary", "risk"})
+        EXPECT_TRUE(terms.count(t)) << t;
+    // The page states Senior and answers for Mid: it counts under both.
+    EXPECT_EQ(schema::unpack_facet_values(doc.get_value(schema::slot_number(schema::Slot::Level))),
+              (std::vector<std::string>{"Mid", "Senior"}));
+    EXPECT_EQ(schema::unpack_facet_values(doc.get_value(schema::slot_number(schema::Slot::Tag))),
+              (std::vector<std::string>{"Risk Management", "C++"}));
+    EXPECT_NE(doc.get_data().find("\"title\":\"Canary Releases\""), std::string::npos);
+    EXPECT_EQ(db.get_metadata(std::string(schema::kSchemaVersionKey)), std::to_string(schema::kSchemaVersion));
+}
+
+// Title words weigh more than answer words in plain search.
+TEST_P(IndexWriterTest, TitleWordsWeighMoreThanAnswerWords) {
+    Xapian::WritableDatabase db = open();
+    IndexWriter writer(db, "test");
+    writer.put(record("a1", "Canary Releases"));
+    writer.commit();
+    Xapian::Document doc = db.get_document(1);
+    auto wdf = [&](const std::string& term) {
+        auto it = doc.termlist_begin();
+        it.skip_to(term);
+        return it != doc.termlist_end() && *it == term ? it.get_wdf() : 0u;
+    };
+    EXPECT_EQ(wdf("Zreleas"), schema::field(schema::FieldId::Title).weight);
+    EXPECT_EQ(wdf("ZSreleas"), 1u);  // the prefixed copy counts each word once
+    EXPECT_EQ(wdf("Zcanari"), schema::field(schema::FieldId::Title).weight + schema::field(schema::FieldId::Answer).weight);
+}
+
+TEST_P(IndexWriterTest, ReindexingReplacesNeverDuplicates) {
+    Xapian::WritableDatabase db = open();
+    IndexWriter writer(db, "test");
+    EXPECT_FALSE(writer.put(record("a1", "First")));
+    EXPECT_FALSE(writer.put(record("b2", "Other")));
+    writer.commit();
+    EXPECT_TRUE(writer.put(record("a1", "Second")));
+    writer.commit();
+    EXPECT_EQ(db.get_doccount(), 2u);
+    EXPECT_EQ(db.get_termfreq("Qa1"), 1u);
+    EXPECT_EQ(db.get_termfreq("Sfirst"), 0u);
+    EXPECT_EQ(db.get_termfreq("Ssecond"), 1u);
+}
+
+TEST_P(IndexWriterTest, UncommittedWorkIsCancelledNotCommitted) {
+    if (GetParam() == Backend::InMemory) GTEST_SKIP() << "the in-memory backend has no transactions";
+    Xapian::WritableDatabase db = open();
+    {
+        IndexWriter writer(db, "test");
+        writer.put(record("a1", "Committed"));
+        writer.commit();
+        writer.put(record("b2", "Abandoned"));
+    }  // destroyed mid-batch, as when an exception unwinds
+    db.commit();
+    EXPECT_EQ(db.get_doccount(), 1u);
+    EXPECT_EQ(db.get_termfreq("Qb2"), 0u);
+}
+
+TEST_P(IndexWriterTest, RejectsIndexOfAnotherSchemaVersion) {
+    Xapian::WritableDatabase db = open();
+    db.add_document(Xapian::Document());
+    db.set_metadata(std::string(schema::kSchemaVersionKey), "999");
+    db.commit();
+    try {
+        IndexWriter writer(db, "the-index");
+        FAIL() << "opened a schema 999 index";
+    } catch (const Error& e) {
+        EXPECT_EQ(e.kind(), Error::Kind::SchemaMismatch);
+        EXPECT_STREQ(e.what(), "index the-index has schema 999, this build needs schema 1: remove the-index and run "
+                               "'qbank index' again to rebuild it");
+    }
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, IndexWriterTest, ::testing::Values(Backend::InMemory, Backend::Glass),
+                         [](const auto& param_info) { return param_info.param == Backend::InMemory ? "InMemory" : "Glass"; });
+
+TEST(IndexWriterLock, SecondWriterGetsIndexLocked) {
+    test::TempDir dir;
+    IndexWriter first(dir.str("index"));
+    try {
+        IndexWriter second(dir.str("index"));
+        FAIL() << "two writers on one index";
+    } catch (const Error& e) {
+        EXPECT_EQ(e.kind(), Error::Kind::IndexLocked);
+        EXPECT_EQ(std::string(e.what()), "index " + dir.str("index") + " is being written by another qbank index");
+    }
+}
+
+TEST(Indexer, SkipsBadFilesAndIndexesTheRest) {
+    test::TempDir dir;
+    std::filesystem::create_directories(dir.path() / "pages/.hidden");
+    auto write = [&](const std::string& name, const std::string& bytes) {
+        std::ofstream(dir.path() / "pages" / name, std::ios::binary) << bytes;
+    };
+    write("good.txt", "Why this job?\nSenior Level\nMotivation");
+    write("empty.txt", "");
+    write("latin1.txt", "caf\xE9");
+    write(".hidden/ignored.txt", "Hidden?");
+    Indexer indexer(dir.str("index"));
+    indexer.add_path(dir.str("pages"));
+    indexer.add_path(dir.str("missing"));
+    IndexSummary summary = indexer.commit();
+    EXPECT_EQ(summary.added, 1u);
+    EXPECT_EQ(summary.replaced, 0u);
+    EXPECT_EQ(summary.files_skipped, 3u);
+    std::vector<std::string> lines;
+    for (const Diagnostic& d : summary.skipped) lines.push_back(d.to_string());
+    EXPECT_EQ(lines, (std::vector<std::string>{
+                         dir.str("pages/empty.txt") + ": error: empty file",
+                         dir.str("pages/latin1.txt") + ":1: error: invalid UTF-8 byte 0xE9 at offset 3; save the file as UTF-8",
+                         dir.str("missing") + ": error: no such file or folder",
+                     }));
+}
+
+}  // namespace
+}  // namespace qbank::indexer

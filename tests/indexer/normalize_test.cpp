@@ -1,0 +1,79 @@
+#include "indexer/normalize.h"
+
+#include <gtest/gtest.h>
+
+namespace qbank::indexer {
+namespace {
+
+struct CleanCase {
+    std::string raw;
+    std::string expected;
+};
+
+TEST(Normalize, CleansCharactersAndLines) {
+    const CleanCase cases[] = {
+        {"plain", "plain"},
+        {"\xEF\xBB\xBFwith BOM", "with BOM"},
+        {"crlf\r\nlines\rold mac", "crlf\nlines\nold mac"},
+        {"no\u00A0break\u202Fthin\u3000ideographic", "no break thin ideographic"},
+        {"zero\u200Bwidth\u2060joiner\uFEFFbom", "zerowidthjoinerbom"},
+        {"soft\u00ADhyphen", "softhyphen"},
+        {"bell\x07 and\x1B escape", "bell and escape"},
+        {"Cafe\u0301", "Café"},  // NFC
+        {"emoji 👩\u200D💻 keeps its joiner", "emoji 👩\u200D💻 keeps its joiner"},
+        {"trailing   \nspaces\t\n", "trailing\nspaces"},
+        {"\n\n\nblank\n\n\n\nruns\n\n", "blank\n\nruns"},
+        {"tab\tinside", "tab\tinside"},
+        {"C++ and C#", "C++ and C#"},
+        {"面试问题", "面试问题"},
+    };
+    for (const auto& c : cases) {
+        NormalizedPage page = normalize_page(c.raw);
+        EXPECT_TRUE(page.error.empty()) << c.raw << ": " << page.error;
+        EXPECT_EQ(page.text, c.expected) << c.raw;
+    }
+}
+
+TEST(Normalize, IsIdempotent) {
+    const std::string inputs[] = {"a\r\nb\u00A0c\n\n\nd", "Cafe\u0301 \u200B x  \n"};
+    for (const std::string& in : inputs) {
+        std::string once = normalize_page(in).text;
+        EXPECT_EQ(normalize_page(once).text, once);
+    }
+}
+
+TEST(Normalize, RejectsEmptyFile) {
+    NormalizedPage page = normalize_page("");
+    EXPECT_EQ(page.error, "empty file");
+    EXPECT_EQ(page.error_line, 0u);
+}
+
+TEST(Normalize, RejectsWhitespaceOnlyFile) {
+    NormalizedPage page = normalize_page(" \n\u200B\n\t");
+    EXPECT_EQ(page.error, "no text left after removing blank space and boilerplate");
+}
+
+TEST(Normalize, RejectsBinaryWithOffsetAndLine) {
+    NormalizedPage page = normalize_page(std::string("line one\nline\0two", 17));
+    EXPECT_EQ(page.error, "binary file: NUL byte at offset 13");
+    EXPECT_EQ(page.error_line, 2u);
+}
+
+TEST(Normalize, RejectsInvalidUtf8WithOffsetAndLine) {
+    const std::tuple<std::string, std::string, std::size_t> cases[] = {
+        {"ok\nok\nbad \xC3(", "invalid UTF-8 byte 0xC3 at offset 10; save the file as UTF-8", 3},
+        {"\xFF", "invalid UTF-8 byte 0xFF at offset 0; save the file as UTF-8", 1},
+        {"caf\xE9", "invalid UTF-8 byte 0xE9 at offset 3; save the file as UTF-8", 1},  // Latin-1
+        {"\xED\xA0\x80", "invalid UTF-8 byte 0xED at offset 0; save the file as UTF-8", 1},  // surrogate
+        {"over\xC0\xAFlong", "invalid UTF-8 byte 0xC0 at offset 4; save the file as UTF-8", 1},
+    };
+    for (const auto& [raw, message, line] : cases) {
+        NormalizedPage page = normalize_page(raw);
+        EXPECT_EQ(page.error, message);
+        EXPECT_EQ(page.error_line, line);
+        EXPECT_TRUE(page.text.empty());
+    }
+}
+
+}  // namespace
+}  // namespace qbank::indexer

@@ -1,0 +1,105 @@
+#include "indexer/page_parser.h"
+
+#include <gtest/gtest.h>
+
+namespace qbank::indexer {
+namespace {
+
+TEST(PageParser, LabelledQuestionPage) {
+    Record r = parse_record(
+        "The Question\nBehavioral\n\nTell Me About Conflict\n\nDescribe a conflict with a peer.\nMid Level\n"
+        "Communication\nConflict Resolution\nQuestions & Insights\n\nClarifying Questions\n\n\"Which peer?\"\n"
+        "Coach Strategy\n\nSignals:\nEmpathy: listens.\nCheat Code: Be specific.\nStrategy Breakdown\n\n"
+        "The STAR Narrative\n\nSituation – Context\nTwo teams disagreed.\nResult – Outcome & Impact\nThey agreed.");
+    EXPECT_EQ(r.category, "Behavioral");
+    EXPECT_EQ(r.title, "Tell Me About Conflict");
+    EXPECT_EQ(r.question, "Describe a conflict with a peer.");
+    EXPECT_EQ(r.level, Level::Mid);
+    EXPECT_EQ(r.tags, (std::vector<std::string>{"Communication", "Conflict Resolution"}));
+    const std::vector<Section> expected = {
+        {"Clarifying Questions", SectionKind::ClarifyingQuestions, std::nullopt, "\"Which peer?\""},
+        {"Coach Strategy", SectionKind::CoachStrategy, std::nullopt,
+         "Signals:\nEmpathy: listens.\nCheat Code: Be specific."},
+        {"Situation – Context", SectionKind::StarNarrative, std::nullopt, "Two teams disagreed."},
+        {"Result – Outcome & Impact", SectionKind::StarNarrative, std::nullopt, "They agreed."},
+    };
+    EXPECT_EQ(r.sections, expected);
+}
+
+TEST(PageParser, ScrapeStartingMidPageWithSplicedMistakes) {
+    Record r = parse_record(
+        "How did you start?\nWhat did you learn?\n"
+        "Sample Answer (Junior / New Grad) Situation: Intern.\nResult: Shipped.\n"
+        "Sample Answer (Staff+) Situation: Org-wide.\nResult:\nCommon Mistakes\n- Vague goals\n- No metrics\n"
+        "Over a year, velocity doubled.\nI learned patience.");
+    EXPECT_EQ(r.title, "How did you start?");
+    EXPECT_EQ(r.question, "How did you start?");
+    EXPECT_FALSE(r.level.has_value());
+    EXPECT_FALSE(r.category.has_value());
+    const std::vector<Section> expected = {
+        {"Follow-up Questions", SectionKind::FollowUpQuestions, std::nullopt, "How did you start?\nWhat did you learn?"},
+        {"Sample Answer (Junior / New Grad)", SectionKind::SampleAnswer, Level::Junior,
+         "Situation: Intern.\nResult: Shipped."},
+        {"Sample Answer (Staff+)", SectionKind::SampleAnswer, Level::StaffPlus,
+         "Situation: Org-wide.\nResult: Over a year, velocity doubled.\nI learned patience."},
+        {"Common Mistakes", SectionKind::CommonMistakes, std::nullopt, "- Vague goals\n- No metrics"},
+    };
+    EXPECT_EQ(r.sections, expected);
+    EXPECT_EQ(r.levels_addressed(), (std::vector<Level>{Level::Junior, Level::StaffPlus}));
+}
+
+// A list after a finished answer is not a splice: text after it stays in the list section.
+TEST(PageParser, MistakesAfterACompleteAnswerAreNotASplice) {
+    Record r = parse_record("Why?\nSample Answer (Senior) Result: Done.\nCommon Mistakes\n- Rambling\nKeep it short.");
+    ASSERT_EQ(r.sections.size(), 2u);
+    EXPECT_EQ(r.sections[0].text, "Result: Done.");
+    EXPECT_EQ(r.sections[1].text, "- Rambling\nKeep it short.");
+}
+
+TEST(PageParser, PromptPageWithMarkdown) {
+    Record r = parse_record(
+        "Walk me through a project you are proud of: goals, role and results, with metrics and what you learned.\n"
+        "Quick Answer: Pick one project.\nSolution\n# Solution Alignment\nState assumptions.\n---\n"
+        "## Framework (how to structure)\n- Hook\n## Sample answer (real-time service)\nHook\n- I led a service.");
+    EXPECT_EQ(r.title, "Walk me through a project you are proud of");
+    EXPECT_FALSE(r.level.has_value());
+    const std::vector<Section> expected = {
+        {"Quick Answer", SectionKind::QuickAnswer, std::nullopt, "Pick one project."},
+        {"Solution Alignment", SectionKind::Solution, std::nullopt, "State assumptions."},
+        {"Framework (how to structure)", SectionKind::Framework, std::nullopt, "- Hook"},
+        {"Sample answer (real-time service)", SectionKind::SampleAnswer, std::nullopt, "Hook\n- I led a service."},
+    };
+    EXPECT_EQ(r.sections, expected);
+}
+
+TEST(PageParser, TitleLineBeforeQuestionWithoutMarker) {
+    Record r = parse_record("Handling Ambiguity\nTell me about a time the goal was unclear.\nSenior Level\nLeadership");
+    EXPECT_EQ(r.title, "Handling Ambiguity");
+    EXPECT_EQ(r.question, "Tell me about a time the goal was unclear.");
+    EXPECT_EQ(r.level, Level::Senior);
+    EXPECT_EQ(r.tags, std::vector<std::string>{"Leadership"});
+}
+
+TEST(PageParser, HeadingsOnlyPageStillGetsATitle) {
+    Record r = parse_record("## Coach Strategy\nBe concrete.");
+    EXPECT_EQ(r.title, "Coach Strategy");
+    EXPECT_EQ(r.question, "");
+}
+
+TEST(InferTitle, UsesFirstSentenceAndCutsLongOnes) {
+    const std::pair<std::string, std::string> cases[] = {
+        {"Why do you want this job? Tell us more.", "Why do you want this job?"},
+        {"Describe a launch: what went wrong, who you told, what you changed, how you measured it, and what you "
+         "would do differently.",
+         "Describe a launch"},
+        {"Describe the most technically complex distributed system migration you personally led from design to "
+         "rollout and beyond",
+         "Describe the most technically complex distributed system migration you…"},
+        {"面试中如何介绍自己的项目经验？", "面试中如何介绍自己的项目经验？"},
+        {"", ""},
+    };
+    for (const auto& [question, title] : cases) EXPECT_EQ(infer_title(question), title) << question;
+}
+
+}  // namespace
+}  // namespace qbank::indexer

@@ -1,0 +1,82 @@
+#include "query/query_builder.h"
+
+#include <gtest/gtest.h>
+
+#include "qbank/error.h"
+
+namespace qbank::query {
+namespace {
+
+class QueryBuilderTest : public ::testing::Test {
+protected:
+    Xapian::WritableDatabase db_{std::string(), Xapian::DB_BACKEND_INMEMORY};
+    QueryBuilder builder_{db_};
+
+    std::string describe(const std::string& text, const std::vector<Filter>& filters = {}) {
+        return builder_.build(text, filters).get_description();
+    }
+};
+
+TEST_F(QueryBuilderTest, ParsesTheDocumentedSyntax) {
+    const std::pair<std::string, std::string> cases[] = {
+        {"herd", "Query(Zherd@1)"},
+        {"Thundering Herd", "Query((Zthunder@1 AND Zherd@2))"},
+        {"\"thundering herd\"", "Query((thundering@1 PHRASE 2 herd@2))"},
+        {"kafka OR rabbitmq", "Query((Zkafka@1 OR Zrabbitmq@2))"},
+        {"kafka NOT rabbitmq", "Query((Zkafka@1 AND_NOT Zrabbitmq@2))"},
+        {"NOT rabbitmq", "Query((<alldocuments> AND_NOT Zrabbitmq@1))"},
+        {"how do you handle the conflict", "Query((Zhandl@4 AND Zconflict@6))"},  // stopwords dropped
+        {"title:herd", "Query(ZSherd@1)"},
+        {"level:senior", "Query(0 * XLsenior)"},
+        {"tag:\"Risk Management\"", "Query(0 * Krisk management)"},
+        {"level:Senior level:Mid", "Query(0 * (XLsenior OR XLmid))"},
+        {"herd level:senior category:behavioral", "Query((Zherd@1 FILTER (XCbehavioral AND XLsenior)))"},
+        {"ＨＥＲＤ", "Query(Zherd@1)"},
+        {"C++", "Query(Zc++@1)"},
+        {"", "Query(<alldocuments>)"},
+        {"the", "Query(Zthe@1)"},  // a query of stopwords only keeps them,
+    };
+    for (const auto& [text, expected] : cases) EXPECT_EQ(describe(text), expected) << text;
+}
+
+TEST_F(QueryBuilderTest, FiltersAllMustHold) {
+    EXPECT_EQ(describe("herd", {{"level", "Senior Level"}, {"tag", "C++"}}),
+              "Query(((Zherd@1 FILTER XLsenior) FILTER Kc++))");
+    EXPECT_EQ(describe("", {{"category", "Behavioral"}}), "Query((<alldocuments> FILTER XCbehavioral))");
+}
+
+void expect_error(const std::function<void()>& call, Error::Kind kind, const std::string& message) {
+    try {
+        call();
+        ADD_FAILURE() << "no error; expected: " << message;
+    } catch (const Error& e) {
+        EXPECT_EQ(e.kind(), kind);
+        EXPECT_EQ(std::string(e.what()), message);
+    }
+}
+
+TEST_F(QueryBuilderTest, SyntaxErrorsAreInvalidQuery) {
+    expect_error([&] { describe("OR herd"); }, Error::Kind::InvalidQuery,
+                 "cannot parse query \"OR herd\": Syntax: <expression> OR <expression>");
+    expect_error([&] { describe("herd lvl:senior"); }, Error::Kind::InvalidQuery,
+                 "unknown field 'lvl' in query \"herd lvl:senior\": fields are title, question, heading, answer, tag, "
+                 "level, category");
+    expect_error([&] { describe("level:wizard"); }, Error::Kind::InvalidQuery,
+                 "cannot parse query \"level:wizard\": unknown level 'wizard': use Junior, Mid, Senior or Staff+");
+}
+
+TEST_F(QueryBuilderTest, BadFiltersAreInvalidArgument) {
+    expect_error([&] { describe("x", {{"title", "herd"}}); }, Error::Kind::InvalidArgument,
+                 "cannot filter on 'title': filter fields are tag, level, category");
+    expect_error([&] { describe("x", {{"level", "wizard"}}); }, Error::Kind::InvalidArgument,
+                 "unknown level 'wizard': use Junior, Mid, Senior or Staff+");
+}
+
+TEST(FoldQueryText, KeepsOperatorsFoldsWords) {
+    EXPECT_EQ(fold_query_text("Kafka AND NOT Straße  OR title:ＨＥＲＤ NEAR/3 x"),
+              "kafka AND NOT strasse  OR title:herd NEAR/3 x");
+    EXPECT_EQ(fold_query_text("and or not"), "and or not");
+}
+
+}  // namespace
+}  // namespace qbank::query
