@@ -36,18 +36,22 @@ std::string impossible_value_message(const schema::Field& field, const std::stri
 }
 
 // level:Senior, tag:"Risk Management": the value folded into the filter term.
+// An impossible value is noted, not thrown: an exception thrown through Xapian's
+// query parser leaks its parse state.
 class FilterProcessor : public Xapian::FieldProcessor {
 public:
-    explicit FilterProcessor(const schema::Field& field) : field_(field) {}
+    FilterProcessor(const schema::Field& field, std::string& error) : field_(field), error_(error) {}
 
     Xapian::Query operator()(const std::string& value) override {
         auto term = schema::filter_term(field_.id, value);
-        if (!term) throw Xapian::QueryParserError(impossible_value_message(field_, value));
-        return Xapian::Query(*term);
+        if (term) return Xapian::Query(*term);
+        if (error_.empty()) error_ = impossible_value_message(field_, value);
+        return Xapian::Query::MatchNothing;
     }
 
 private:
     const schema::Field& field_;
+    std::string& error_;
 };
 
 bool is_operator(std::string_view word) {
@@ -96,7 +100,7 @@ QueryBuilder::QueryBuilder(const Xapian::Database& db) {
         // Without a grouping each field is its own group: values of one field OR
         // together, filters on different fields AND together.
         if (f.kind == FieldKind::Filter)
-            parser_.add_boolean_prefix(std::string(f.name), (new FilterProcessor(f))->release());
+            parser_.add_boolean_prefix(std::string(f.name), (new FilterProcessor(f, filter_error_))->release());
     }
 }
 
@@ -104,6 +108,7 @@ Xapian::Query QueryBuilder::build(const std::string& text, const std::vector<Fil
     Xapian::Query query = Xapian::Query::MatchAll;
     if (text.find_first_not_of(" \t\n") != std::string::npos) {
         reject_unknown_fields(text);
+        filter_error_.clear();
         try {
             query = parser_.parse_query(fold_query_text(text),
                                         Xapian::QueryParser::FLAG_DEFAULT | Xapian::QueryParser::FLAG_PURE_NOT |
@@ -111,6 +116,8 @@ Xapian::Query QueryBuilder::build(const std::string& text, const std::vector<Fil
         } catch (const Xapian::QueryParserError& e) {
             throw Error(Error::Kind::InvalidQuery, "cannot parse query \"" + text + "\": " + e.get_msg());
         }
+        if (!filter_error_.empty())
+            throw Error(Error::Kind::InvalidQuery, "cannot parse query \"" + text + "\": " + filter_error_);
     }
     for (const Filter& filter : filters) {
         const schema::Field* field = schema::find_field(filter.field);

@@ -15,6 +15,8 @@ namespace qbank::query {
 class QueryBuilder {
 public:
     explicit QueryBuilder(const Xapian::Database& db);
+    QueryBuilder(const QueryBuilder&) = delete;
+    QueryBuilder& operator=(const QueryBuilder&) = delete;
 
     // Throws Error: InvalidQuery for text that cannot be parsed, InvalidArgument for
     // a filter on an unknown field or with an impossible value. An empty text with
@@ -23,6 +25,9 @@ public:
 
 private:
     Xapian::QueryParser parser_;
+    // Set by the filter field processors while a query is parsed; they hold a reference,
+    // so a QueryBuilder is neither copied nor moved.
+    std::string filter_error_;
 };
 
 // The query text with every word folded (schema/text_fold.h) but the boolean
