@@ -11,6 +11,8 @@
 #include <stdexcept>
 #include <string_view>
 
+#include "indexer/utf8_length.h"
+
 namespace qbank::indexer {
 namespace {
 
@@ -91,13 +93,6 @@ std::vector<Unit> split_units(const std::string& text) {
     }
     utext_close(utext);
     return units;
-}
-
-std::size_t code_points(std::string_view s) {
-    std::size_t n = 0;
-    for (char c : s)
-        if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) ++n;
-    return n;
 }
 
 // Two units are adjacent when only spaces separate them on one line.

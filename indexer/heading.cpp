@@ -2,6 +2,7 @@
 
 #include <regex>
 
+#include "indexer/trim.h"
 #include "schema/level_name.h"
 #include "schema/text_fold.h"
 
@@ -38,12 +39,6 @@ constexpr std::string_view kLabels[] = {
     "follow-up questions",  "follow up questions",  "follow-ups",      "solution",
     "answer",               "sample answer",        "framework",       "quick answer",
 };
-
-std::string_view trim(std::string_view s) {
-    while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-    while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
-    return s;
-}
 
 std::optional<Heading> markdown_heading(std::string_view line) {
     std::size_t hashes = 0;

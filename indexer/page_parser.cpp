@@ -7,6 +7,8 @@
 #include <vector>
 
 #include "indexer/heading.h"
+#include "indexer/trim.h"
+#include "indexer/utf8_length.h"
 #include "schema/level_name.h"
 #include "schema/text_fold.h"
 
@@ -16,12 +18,6 @@ namespace {
 constexpr std::size_t kMaxTitleChars = 100;  // a longer first sentence is cut
 constexpr std::size_t kCutTitleChars = 80;   // where a title without a clause break is cut
 constexpr std::size_t kMinClauseTitleChars = 12;  // a shorter first clause says too little
-
-std::string_view trim(std::string_view s) {
-    while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-    while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
-    return s;
-}
 
 std::vector<std::string_view> split_lines(std::string_view text) {
     std::vector<std::string_view> lines;
@@ -33,20 +29,6 @@ std::vector<std::string_view> split_lines(std::string_view text) {
         pos = end + 1;
     }
     return lines;
-}
-
-std::size_t code_points(std::string_view s) {
-    std::size_t n = 0;
-    for (char c : s)
-        if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) ++n;
-    return n;
-}
-
-// Byte offset of the code point with index `n` (or the end).
-std::size_t offset_of_code_point(std::string_view s, std::size_t n) {
-    for (std::size_t i = 0; i < s.size(); ++i)
-        if ((static_cast<unsigned char>(s[i]) & 0xC0) != 0x80 && n-- == 0) return i;
-    return s.size();
 }
 
 // "---", "***", "___": a Markdown thematic break, layout only.
