@@ -11,6 +11,8 @@
 #include <stdexcept>
 #include <string_view>
 
+#include "indexer/code_fence.h"
+#include "indexer/heading.h"
 #include "indexer/utf8_length.h"
 
 namespace qbank::indexer {
@@ -148,10 +150,28 @@ std::vector<RemovedBlock> describe_blocks(const std::string& text, const std::ve
     return out;
 }
 
+// Lines that are structure, not prose: headings (two sample answers may both have a
+// "Result – Outcome" step) and code (repeated imports are code, not banners).
+std::vector<bool> structural_lines(std::string_view text) {
+    std::vector<bool> structural;
+    CodeFence fence;
+    std::size_t pos = 0;
+    while (pos <= text.size()) {
+        std::size_t end = text.find('\n', pos);
+        if (end == std::string_view::npos) end = text.size();
+        std::string_view line = text.substr(pos, end - pos);
+        structural.push_back(fence.in_code(line) || parse_heading(line).has_value());
+        pos = end + 1;
+    }
+    return structural;
+}
+
 }  // namespace
 
 BoilerplateResult remove_repeated_blocks(const std::string& text, std::size_t min_chars) {
     std::vector<Unit> units = split_units(text);
+    std::vector<bool> structural = structural_lines(text);
+    std::erase_if(units, [&](const Unit& u) { return structural[u.line]; });
     std::map<std::string_view, int> keys;
     std::vector<int> counts;
     for (Unit& u : units) {

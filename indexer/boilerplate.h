@@ -6,7 +6,8 @@
 // a hard break, plus a break where a sentence is glued to the next with no
 // space ("…operational.DowngradedOur…"). Every unit of at least `min_chars`
 // code points that occurs two or more times is removed, every copy; text that
-// occurs once is kept. Units that always follow each other are reported as one
+// occurs once is kept, and so are headings and code, which repeat by nature.
+// Units that always follow each other are reported as one
 // block ("banner sentence 1 + 2 + 3, 8 copies"). Nothing is hard-coded.
 
 #include <cstddef>

@@ -14,8 +14,9 @@ struct CorpusFiles {
 };
 
 // A file stands for itself; a folder for every regular file below it, recursively,
-// except hidden entries (names starting with '.'). Symlinks to files are followed,
+// except hidden entries (names starting with '.') and the folder `exclude` (the
+// index itself, when it lives inside the corpus). Symlinks to files are followed,
 // symlinks to folders are not (no loops).
-CorpusFiles list_corpus_files(const std::string& path);
+CorpusFiles list_corpus_files(const std::string& path, const std::string& exclude = {});
 
 }  // namespace qbank::indexer

@@ -6,8 +6,9 @@
 namespace qbank {
 
 struct Indexer::Impl {
-    Impl(const std::string& path, NormalizeOptions opts) : writer(path), options(opts) {}
+    Impl(const std::string& path, NormalizeOptions opts) : db_path(path), writer(path), options(opts) {}
 
+    std::string db_path;
     indexer::IndexWriter writer;
     NormalizeOptions options;
     IndexSummary summary;
@@ -27,10 +28,16 @@ Indexer::Indexer(Indexer&&) noexcept = default;
 Indexer& Indexer::operator=(Indexer&&) noexcept = default;
 
 void Indexer::add_path(const std::string& path) {
-    indexer::CorpusFiles corpus = indexer::list_corpus_files(path);
+    indexer::CorpusFiles corpus = indexer::list_corpus_files(path, impl_->db_path);
     for (Diagnostic& problem : corpus.problems) impl_->skip({std::move(problem)});
     for (const std::string& file : corpus.files) {
-        PageResult page = read_page(file, impl_->options);
+        PageResult page;
+        try {
+            page = read_page(file, impl_->options);
+        } catch (const std::exception& e) {
+            // One page the normalizer cannot handle must not stop the batch.
+            page.diagnostics.push_back({file, 0, std::string("cannot parse: ") + e.what()});
+        }
         if (page.record) impl_->put(*page.record);
         else impl_->skip(std::move(page.diagnostics));
     }

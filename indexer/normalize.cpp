@@ -10,6 +10,7 @@
 #include <stdexcept>
 
 #include "indexer/boilerplate.h"
+#include "schema/utf8_check.h"
 
 namespace qbank::indexer {
 namespace {
@@ -22,20 +23,6 @@ std::string hex_byte(unsigned char byte) {
     char buf[8];
     std::snprintf(buf, sizeof buf, "0x%02X", byte);
     return buf;
-}
-
-// Offset of the first byte that does not start a well-formed UTF-8 sequence, or npos.
-std::size_t first_invalid_utf8(std::string_view bytes) {
-    const auto* s = reinterpret_cast<const uint8_t*>(bytes.data());
-    const auto length = static_cast<int32_t>(bytes.size());
-    int32_t i = 0;
-    while (i < length) {
-        int32_t start = i;
-        UChar32 c;
-        U8_NEXT(s, i, length, c);
-        if (c < 0) return static_cast<std::size_t>(start);
-    }
-    return std::string_view::npos;
 }
 
 std::string to_nfc(std::string_view utf8) {
@@ -99,11 +86,10 @@ std::string trim_lines(std::string_view text) {
 }  // namespace
 
 std::string clean_text(std::string_view utf8) {
-    std::string nfc = to_nfc(utf8);
     std::string out;
-    out.reserve(nfc.size());
-    const auto* s = reinterpret_cast<const uint8_t*>(nfc.data());
-    const auto length = static_cast<int32_t>(nfc.size());
+    out.reserve(utf8.size());
+    const auto* s = reinterpret_cast<const uint8_t*>(utf8.data());
+    const auto length = static_cast<int32_t>(utf8.size());
     int32_t i = 0;
     while (i < length) {
         UChar32 c;
@@ -121,7 +107,8 @@ std::string clean_text(std::string_view utf8) {
             append_utf8(out, c);
         }
     }
-    return trim_lines(out);
+    // NFC last: dropping an invisible character can bring a base and its accent together.
+    return trim_lines(to_nfc(out));
 }
 
 NormalizedPage normalize_page(std::string_view bytes, const NormalizeOptions& options) {
@@ -135,7 +122,7 @@ NormalizedPage normalize_page(std::string_view bytes, const NormalizeOptions& op
         page.error_line = line_of(bytes, nul);
         return page;
     }
-    if (std::size_t bad = first_invalid_utf8(bytes); bad != std::string_view::npos) {
+    if (std::size_t bad = schema::first_invalid_utf8(bytes); bad != std::string_view::npos) {
         page.error = "invalid UTF-8 byte " + hex_byte(static_cast<unsigned char>(bytes[bad])) +
                      " at offset " + std::to_string(bad) + "; save the file as UTF-8";
         page.error_line = line_of(bytes, bad);

@@ -6,6 +6,7 @@
 #include <memory>
 #include <vector>
 
+#include "indexer/code_fence.h"
 #include "indexer/heading.h"
 #include "indexer/trim.h"
 #include "indexer/utf8_length.h"
@@ -19,13 +20,27 @@ constexpr std::size_t kMaxTitleChars = 100;  // a longer first sentence is cut
 constexpr std::size_t kCutTitleChars = 80;   // where a title without a clause break is cut
 constexpr std::size_t kMinClauseTitleChars = 12;  // a shorter first clause says too little
 
-std::vector<std::string_view> split_lines(std::string_view text) {
-    std::vector<std::string_view> lines;
+// One line of the page, classified once.
+struct PageLine {
+    std::string_view raw;      // as written, indentation kept (code needs it)
+    std::string_view text;     // trimmed
+    std::optional<Heading> heading;
+    bool code = false;         // inside a code fence: never a heading, kept verbatim
+};
+
+std::vector<PageLine> classify_lines(std::string_view page) {
+    std::vector<PageLine> lines;
+    CodeFence fence;
     std::size_t pos = 0;
-    while (pos <= text.size()) {
-        std::size_t end = text.find('\n', pos);
-        if (end == std::string_view::npos) end = text.size();
-        lines.push_back(trim(text.substr(pos, end - pos)));
+    while (pos <= page.size()) {
+        std::size_t end = page.find('\n', pos);
+        if (end == std::string_view::npos) end = page.size();
+        PageLine line;
+        line.raw = page.substr(pos, end - pos);
+        line.text = trim(line.raw);
+        line.code = fence.in_code(line.raw);
+        if (!line.code) line.heading = parse_heading(line.text);
+        lines.push_back(std::move(line));
         pos = end + 1;
     }
     return lines;
@@ -79,10 +94,10 @@ std::string_view strip_bullet(std::string_view line) {
 }
 
 // The block before the first section heading.
-void parse_preamble(const std::vector<std::string_view>& lines, Record& record) {
+void parse_preamble(const std::vector<PageLine>& lines, std::size_t end, Record& record) {
     std::vector<std::string_view> items;
-    for (std::string_view l : lines)
-        if (!l.empty() && !is_rule(l)) items.push_back(l);
+    for (std::size_t i = 0; i < end; ++i)
+        if (!lines[i].text.empty() && !is_rule(lines[i].text)) items.push_back(lines[i].text);
     if (items.empty()) return;
 
     bool labelled = is_question_marker(items.front());
@@ -117,7 +132,9 @@ void parse_preamble(const std::vector<std::string_view>& lines, Record& record) 
             return;
         }
     }
-    if (labelled && before.size() >= 3) {
+    // "The Question", category, title, question: the category is only there when a
+    // title-like line follows it.
+    if (labelled && before.size() >= 3 && is_title_like(before[0]) && is_title_like(before[1])) {
         record.category = std::string(before[0]);
         before.erase(before.begin());
     }
@@ -133,7 +150,7 @@ void append_line(std::string& text, std::string_view line, std::string_view sepa
     text += line;
 }
 
-void parse_sections(const std::vector<std::string_view>& lines, std::size_t first, Record& record) {
+void parse_sections(const std::vector<PageLine>& lines, std::size_t first, Record& record) {
     std::vector<Section>& sections = record.sections;
     std::optional<std::size_t> current;
     // A sample answer whose text stopped at a label ("Result:") when a list section
@@ -141,9 +158,14 @@ void parse_sections(const std::vector<std::string_view>& lines, std::size_t firs
     std::optional<std::size_t> interrupted;
     bool list_seen = false;
     for (std::size_t i = first; i < lines.size(); ++i) {
-        std::string_view line = lines[i];
+        const PageLine& page_line = lines[i];
+        std::string_view line = page_line.text;
+        if (page_line.code) {
+            if (current) append_line(sections[*current].text, page_line.raw);
+            continue;
+        }
         if (line.empty() || is_rule(line)) continue;
-        if (auto h = parse_heading(line)) {
+        if (const auto& h = page_line.heading) {
             bool splices = current && (h->kind == SectionKind::CommonMistakes ||
                                        h->kind == SectionKind::FollowUpQuestions) &&
                            ends_with_any(sections[*current].text, ":");
@@ -160,10 +182,8 @@ void parse_sections(const std::vector<std::string_view>& lines, std::size_t firs
             continue;
         }
         list_seen = list_seen || is_list_item(line);
-        if (!current) {  // text before any heading is handled by the preamble
-            continue;
-        }
-        append_line(sections[*current].text, line);
+        if (!current) continue;  // text before any heading is handled by the preamble
+        append_line(sections[*current].text, page_line.raw);
     }
     // Headings with nothing under them are page chrome ("Strategy Breakdown" above "The STAR Narrative").
     std::erase_if(sections, [](const Section& s) { return s.text.empty(); });
@@ -204,18 +224,33 @@ std::string infer_title(std::string_view question) {
 
 Record parse_record(std::string_view text) {
     Record record;
-    std::vector<std::string_view> lines = split_lines(text);
+    std::vector<PageLine> lines = classify_lines(text);
     std::size_t first_heading = lines.size();
-    for (std::size_t i = 0; i < lines.size(); ++i)
-        if (parse_heading(lines[i])) {
+    std::size_t first_text = lines.size();
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+        if (first_text == lines.size() && !lines[i].text.empty()) first_text = i;
+        if (lines[i].heading) {
             first_heading = i;
             break;
         }
-    parse_preamble({lines.begin(), lines.begin() + static_cast<std::ptrdiff_t>(first_heading)}, record);
-    parse_sections(lines, first_heading, record);
+    }
+    parse_preamble(lines, first_heading, record);
+    std::size_t sections_start = first_heading;
+    // "# How do you scale a cache?" opening a page names the page; it is not a section.
+    if (first_heading == first_text && first_heading < lines.size() && lines[first_heading].text.starts_with("#") &&
+        lines[first_heading].heading->kind == SectionKind::Other) {
+        record.title = lines[first_heading].heading->text;
+        if (record.title.ends_with("?")) record.question = record.title;
+        ++sections_start;
+    }
+    parse_sections(lines, sections_start, record);
 
     if (record.title.empty() && !record.question.empty()) record.title = infer_title(record.question);
-    if (record.title.empty() && !record.sections.empty()) record.title = record.sections.front().heading;
+    for (const PageLine& line : lines) {  // a page of headings and little else
+        if (!record.title.empty()) break;
+        if (line.heading) record.title = line.heading->text;
+    }
+    if (record.title.empty() && first_text < lines.size()) record.title = infer_title(lines[first_text].text);
     return record;
 }
 

@@ -1,8 +1,11 @@
 #pragma once
 // Facet counts for slots that hold a packed list of values (schema/facet_values.h):
-// Xapian's ValueCountMatchSpy would count "A\0B" as one value, this counts A and B.
+// Xapian's ValueCountMatchSpy would count "A,B" as one value; this counts A and B,
+// each once per document, under their folded key.
 
 #include <xapian.h>
+
+#include <map>
 
 #include "qbank/searcher.h"
 #include "schema/fields.h"
@@ -17,11 +20,17 @@ public:
     Xapian::MatchSpy* clone() const override { return new PackedValueCountSpy(slot_); }
     std::string name() const override { return "qbank::PackedValueCountSpy"; }
 
-    const FacetCounts& counts() const { return counts_; }
+    // Counts by the spelling first seen for each key.
+    FacetCounts counts() const;
 
 private:
+    struct Bucket {
+        std::string display;
+        std::size_t count = 0;
+    };
+
     schema::Slot slot_;
-    FacetCounts counts_;
+    std::map<std::string, Bucket> buckets_;  // by folded key
 };
 
 }  // namespace qbank::query

@@ -1,13 +1,12 @@
 #include "query/query_builder.h"
 
-#include <regex>
-
 #include "qbank/error.h"
 #include "query/stopwords.h"
 #include "schema/fields.h"
 #include "schema/level_name.h"
 #include "schema/text_analysis.h"
 #include "schema/text_fold.h"
+#include "schema/utf8_check.h"
 
 namespace qbank::query {
 
@@ -54,20 +53,51 @@ private:
     std::string& error_;
 };
 
+// AND, OR, NOT, XOR, NEAR, ADJ, NEAR/3, ADJ/2
 bool is_operator(std::string_view word) {
-    static const std::regex kOperator(R"((AND|OR|NOT|XOR|NEAR|ADJ)(/[0-9]+)?)");
-    return std::regex_match(word.begin(), word.end(), kOperator);
+    for (std::string_view op : {"AND", "OR", "NOT", "XOR"})
+        if (word == op) return true;
+    for (std::string_view op : {"NEAR", "ADJ"}) {
+        if (!word.starts_with(op)) continue;
+        std::string_view rest = word.substr(op.size());
+        if (rest.empty()) return true;
+        if (rest.size() < 2 || rest[0] != '/') return false;
+        return rest.substr(1).find_first_not_of("0123456789") == std::string_view::npos;
+    }
+    return false;
+}
+
+// The query without its "quoted phrases", where a colon is just text.
+std::string outside_quotes(const std::string& text) {
+    std::string out;
+    bool quoted = false;
+    for (char c : text) {
+        if (c == '"') quoted = !quoted;
+        else out += quoted ? ' ' : c;
+    }
+    return out;
 }
 
 // "lvl:senior" is a typo, not two words: name it rather than return nonsense.
+// "std::vector" and "key:value" inside quotes are text.
 void reject_unknown_fields(const std::string& text) {
-    static const std::regex kFieldUse(R"((?:^|[\s(+\-])([A-Za-z_]{2,}):[^\s/])");
-    for (std::sregex_iterator it(text.begin(), text.end(), kFieldUse), end; it != end; ++it) {
-        std::string name = (*it)[1].str();
-        const schema::Field* f = schema::find_field(name);
-        if (f == nullptr || f->kind == FieldKind::Id)
-            throw Error(Error::Kind::InvalidQuery,
-                        "unknown field '" + name + "' in query \"" + text + "\": fields are " + query_field_names());
+    auto is_name_char = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_'; };
+    auto starts_word = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '(' || c == '+' || c == '-'; };
+    std::string q = outside_quotes(text);
+    for (std::size_t i = 0; i < q.size(); ++i) {
+        if (!is_name_char(q[i]) || (i > 0 && !starts_word(q[i - 1]))) continue;
+        std::size_t end = i;
+        while (end < q.size() && is_name_char(q[end])) ++end;
+        bool field_use = end - i >= 2 && end + 1 < q.size() && q[end] == ':' &&
+                         std::string_view(" \t\n/:").find(q[end + 1]) == std::string_view::npos;
+        if (field_use) {
+            std::string name = schema::fold(std::string_view(q).substr(i, end - i));
+            const schema::Field* f = schema::find_field(name);
+            if (f == nullptr || f->kind == FieldKind::Id)
+                throw Error(Error::Kind::InvalidQuery, "unknown field '" + name + "' in query \"" + text +
+                                                           "\": fields are " + query_field_names());
+        }
+        i = end;
     }
 }
 
@@ -105,6 +135,8 @@ QueryBuilder::QueryBuilder(const Xapian::Database& db) {
 }
 
 Xapian::Query QueryBuilder::build(const std::string& text, const std::vector<Filter>& filters) {
+    if (std::size_t bad = schema::first_invalid_utf8(text); bad != std::string::npos)
+        throw Error(Error::Kind::InvalidQuery, "query is not valid UTF-8 (byte " + std::to_string(bad) + ")");
     Xapian::Query query = Xapian::Query::MatchAll;
     if (text.find_first_not_of(" \t\n") != std::string::npos) {
         reject_unknown_fields(text);

@@ -2,7 +2,9 @@
 
 #include <xapian.h>
 
+#include <algorithm>
 #include <filesystem>
+#include <limits>
 
 #include "qbank/error.h"
 #include "query/excerpt.h"
@@ -78,14 +80,18 @@ struct Searcher::Impl {
         Xapian::Enquire enquire(db);
         enquire.set_query(q);
         FacetSpies facets(enquire);
+        // Xapian counts documents in 32 bits; a larger offset is past every hit anyway.
+        constexpr std::size_t kMaxCount = std::numeric_limits<Xapian::doccount>::max();
+        std::size_t first = std::min(request.offset, kMaxCount);
+        std::size_t limit = std::min(request.limit, kMaxCount - first);
         // Check every document so that facet counts and the total are exact, not estimates.
-        Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(request.offset),
-                                             static_cast<Xapian::doccount>(request.limit), db.get_doccount());
+        Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(first),
+                                             static_cast<Xapian::doccount>(limit), db.get_doccount());
         SearchResult result;
         result.query = request.query;
         result.total = mset.get_matches_estimated();
         result.facets = facets.counts();
-        std::size_t rank = request.offset;
+        std::size_t rank = first;
         for (auto it = mset.begin(); it != mset.end(); ++it) {
             Hit hit;
             hit.rank = ++rank;

@@ -6,8 +6,15 @@
 namespace qbank::schema {
 
 void check_schema_version(const Xapian::Database& db, const std::string& path) {
-    std::string stored = db.get_metadata(std::string(kSchemaVersionKey));
-    if (stored.empty() && db.get_doccount() == 0) return;  // new, empty index
+    std::string stored;
+    Xapian::doccount documents = 0;
+    try {
+        stored = db.get_metadata(std::string(kSchemaVersionKey));
+        documents = db.get_doccount();
+    } catch (const Xapian::Error& e) {
+        throw Error(Error::Kind::Corrupt, "cannot read index " + path + ": " + e.get_description());
+    }
+    if (stored.empty() && documents == 0) return;  // new, empty index
     if (stored == std::to_string(kSchemaVersion)) return;
     std::string found = stored.empty() ? "no qbank schema" : "schema " + stored;
     throw Error(Error::Kind::SchemaMismatch,

@@ -36,7 +36,7 @@ std::string record_to_json(const Record& r, int indent) {
     json removed = json::array();
     for (const RemovedBlock& b : r.removed) removed.push_back({{"text", b.text}, {"count", b.count}});
     j["removed"] = std::move(removed);
-    return j.dump(indent);
+    return j.dump(indent, ' ', false, json::error_handler_t::replace);
 }
 
 Record record_from_json(const std::string& text) {

@@ -70,12 +70,12 @@ std::string search_result_to_json(const SearchResult& result, int indent) {
               {"total", result.total},
               {"hits", std::move(hits)},
               {"facets", facets_to_json(result.facets)}};
-    return j.dump(indent);
+    return j.dump(indent, ' ', false, json::error_handler_t::replace);
 }
 
 std::string stats_to_json(const IndexStats& stats, int indent) {
     json j = {{"documents", stats.documents}, {"facets", facets_to_json(stats.facets)}};
-    return j.dump(indent);
+    return j.dump(indent, ' ', false, json::error_handler_t::replace);
 }
 
 }  // namespace qbank::schema

@@ -61,5 +61,16 @@ TEST(Boilerplate, DoesNotSplitAbbreviations) {
     EXPECT_EQ(r.text, text);
 }
 
+TEST(Boilerplate, KeepsRepeatedHeadingsAndCode) {
+    std::string text =
+        "Sample Answer (Mid-Level) Situation: one.\nLearning / Reflection – Growth\nFirst lesson.\n"
+        "```\nimport React, { useState, useEffect } from 'react';\n```\n"
+        "Sample Answer (Senior) Situation: two.\nLearning / Reflection – Growth\nSecond lesson.\n"
+        "```\nimport React, { useState, useEffect } from 'react';\n```";
+    BoilerplateResult r = remove_repeated_blocks(text, kMin);
+    EXPECT_EQ(r.text, text);
+    EXPECT_TRUE(r.removed.empty());
+}
+
 }  // namespace
 }  // namespace qbank::indexer

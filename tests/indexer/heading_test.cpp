@@ -52,5 +52,18 @@ TEST(Heading, RecognizesLabelsOfEveryShape) {
     }
 }
 
+// Labels are parsed by hand: a regex over a 30 KB line overflowed the stack.
+TEST(Heading, VeryLongLinesDoNotOverflow) {
+    std::string long_text(30000, 'x');
+    auto sample = parse_heading("Sample Answer: " + long_text);
+    ASSERT_TRUE(sample);
+    EXPECT_EQ(sample->rest, long_text);
+    auto unclosed = parse_heading("## Sample answer (" + long_text);
+    ASSERT_TRUE(unclosed);
+    EXPECT_FALSE(unclosed->level);
+    EXPECT_FALSE(parse_heading("Quick answer " + long_text));
+    EXPECT_FALSE(parse_heading(long_text + " – Context"));
+}
+
 }  // namespace
 }  // namespace qbank::indexer

@@ -56,9 +56,9 @@ TEST_P(IndexWriterTest, WritesTermsValuesAndData) {
         EXPECT_TRUE(terms.count(t)) << t;
     // The page states Senior and answers for Mid: it counts under both.
     EXPECT_EQ(schema::unpack_facet_values(doc.get_value(schema::slot_number(schema::Slot::Level))),
-              (std::vector<std::string>{"Mid", "Senior"}));
+              (std::vector<schema::FacetValue>{{"mid", "Mid"}, {"senior", "Senior"}}));
     EXPECT_EQ(schema::unpack_facet_values(doc.get_value(schema::slot_number(schema::Slot::Tag))),
-              (std::vector<std::string>{"Risk Management", "C++"}));
+              (std::vector<schema::FacetValue>{{"risk management", "Risk Management"}, {"c++", "C++"}}));
     EXPECT_NE(doc.get_data().find("\"title\":\"Canary Releases\""), std::string::npos);
     EXPECT_EQ(db.get_metadata(std::string(schema::kSchemaVersionKey)), std::to_string(schema::kSchemaVersion));
 }
@@ -162,6 +162,17 @@ TEST(Indexer, SkipsBadFilesAndIndexesTheRest) {
                          dir.str("pages/latin1.txt") + ":1: error: invalid UTF-8 byte 0xE9 at offset 3; save the file as UTF-8",
                          dir.str("missing") + ": error: no such file or folder",
                      }));
+}
+
+// A file name that is not UTF-8 is stored with U+FFFD, not a reason to abort the run.
+TEST(Indexer, NonUtf8FileNameIsIndexed) {
+    test::TempDir dir;
+    std::ofstream(dir.path() / "caf\xE9.txt") << "Why this job?";
+    Indexer indexer(dir.str("index"));
+    indexer.add_path(dir.str());
+    IndexSummary summary = indexer.commit();
+    EXPECT_EQ(summary.added, 1u);
+    EXPECT_EQ(summary.files_skipped, 0u);
 }
 
 }  // namespace

@@ -34,6 +34,11 @@ TEST(Normalize, CleansCharactersAndLines) {
     }
 }
 
+// NFC runs after invisible characters go, so a base and its accent split by one compose.
+TEST(Normalize, ComposesAcrossRemovedInvisibles) {
+    EXPECT_EQ(normalize_page("caf" "e\u200B\u0301").text, "café");
+}
+
 TEST(Normalize, IsIdempotent) {
     const std::string inputs[] = {"a\r\nb\u00A0c\n\n\nd", "Cafe\u0301 \u200B x  \n"};
     for (const std::string& in : inputs) {

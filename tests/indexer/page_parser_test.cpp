@@ -86,6 +86,33 @@ TEST(PageParser, HeadingsOnlyPageStillGetsATitle) {
     EXPECT_EQ(r.question, "");
 }
 
+TEST(PageParser, OpeningMarkdownHeadingIsTheTitle) {
+    Record r = parse_record("# How do you scale a cache?\n## Solution\nUse consistent hashing.");
+    EXPECT_EQ(r.title, "How do you scale a cache?");
+    EXPECT_EQ(r.question, "How do you scale a cache?");
+    ASSERT_EQ(r.sections.size(), 1u);
+    EXPECT_EQ(r.sections[0].heading, "Solution");
+}
+
+TEST(PageParser, EmptyHeadingsStillGiveATitle) {
+    EXPECT_EQ(parse_record("## Coach Strategy\n## Framework").title, "Coach Strategy");
+    EXPECT_EQ(parse_record("---").title, "---");
+}
+
+TEST(PageParser, CodeFencesKeepHashesAndIndentation) {
+    Record r = parse_record("How do you reverse a list?\n## Solution\n```python\n# reverse in place\n    xs.reverse()\n```\nDone.");
+    ASSERT_EQ(r.sections.size(), 1u);
+    EXPECT_EQ(r.sections[0].text, "```python\n# reverse in place\n    xs.reverse()\n```\nDone.");
+}
+
+TEST(PageParser, NoCategoryWhenTheLineAfterTheLabelIsTheTitle) {
+    Record r = parse_record("The Question\nDesigning a Rate Limiter\nHow would you limit requests per user?\n"
+                            "What changes across regions?\nSenior Level");
+    EXPECT_FALSE(r.category);
+    EXPECT_EQ(r.title, "Designing a Rate Limiter");
+    EXPECT_EQ(r.question, "How would you limit requests per user?\nWhat changes across regions?");
+}
+
 TEST(InferTitle, UsesFirstSentenceAndCutsLongOnes) {
     const std::pair<std::string, std::string> cases[] = {
         {"Why do you want this job? Tell us more.", "Why do you want this job?"},

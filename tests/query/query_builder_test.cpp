@@ -72,6 +72,16 @@ TEST_F(QueryBuilderTest, BadFiltersAreInvalidArgument) {
                  "unknown level 'wizard': use Junior, Mid, Senior or Staff+");
 }
 
+TEST_F(QueryBuilderTest, ColonsThatAreNotFieldsAreText) {
+    EXPECT_EQ(describe("std::vector"), "Query((std@1 PHRASE 2 vector@2))");
+    EXPECT_EQ(describe("\"key:value\""), "Query((key@1 PHRASE 2 value@2))");
+    EXPECT_EQ(describe("Title:Scaling"), "Query(ZSscale@1)");
+}
+
+TEST_F(QueryBuilderTest, InvalidUtf8IsInvalidQuery) {
+    expect_error([&] { describe("caf\xE9"); }, Error::Kind::InvalidQuery, "query is not valid UTF-8 (byte 3)");
+}
+
 TEST(FoldQueryText, KeepsOperatorsFoldsWords) {
     EXPECT_EQ(fold_query_text("Kafka AND NOT Straße  OR title:ＨＥＲＤ NEAR/3 x"),
               "kafka AND NOT strasse  OR title:herd NEAR/3 x");

@@ -108,6 +108,15 @@ TEST_F(SearchTest, OffsetAndLimitPage) {
     EXPECT_EQ(page.total, 4u);
 }
 
+TEST_F(SearchTest, OffsetBeyondThirtyTwoBitsIsPastEveryHit) {
+    Searcher searcher(dir_->str("index"));
+    SearchRequest request;
+    request.offset = std::size_t{1} << 32;
+    SearchResult r = searcher.search(request);
+    EXPECT_TRUE(r.hits.empty());
+    EXPECT_EQ(r.total, 4u);
+}
+
 TEST_F(SearchTest, NoMatchIsEmptyNotError) {
     SearchResult r = search("zzzunknownword");
     EXPECT_EQ(r.total, 0u);

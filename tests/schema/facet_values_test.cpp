@@ -5,10 +5,17 @@
 namespace qbank::schema {
 namespace {
 
-TEST(FacetValues, RoundTrip) {
-    const std::vector<std::vector<std::string>> cases = {
-        {}, {"Senior"}, {"Risk Management", "C++", "面试"}, {"a", "b", "c"}};
-    for (const auto& values : cases) EXPECT_EQ(unpack_facet_values(pack_facet_values(values)), values);
+TEST(FacetValues, RoundTripWithFoldedKeys) {
+    EXPECT_TRUE(unpack_facet_values(pack_facet_values({})).empty());
+    EXPECT_EQ(unpack_facet_values(pack_facet_values({"Senior"})), (std::vector<FacetValue>{{"senior", "Senior"}}));
+    EXPECT_EQ(unpack_facet_values(pack_facet_values({"Risk  Management", "C++", "面试"})),
+              (std::vector<FacetValue>{{"risk management", "Risk  Management"}, {"c++", "C++"}, {"面试", "面试"}}));
+}
+
+// One document counts once per value, however often or in whatever case a page repeats it.
+TEST(FacetValues, OneEntryPerKey) {
+    EXPECT_EQ(unpack_facet_values(pack_facet_values({"Leadership", "leadership", "LEADERSHIP", "", "  "})),
+              (std::vector<FacetValue>{{"leadership", "Leadership"}}));
 }
 
 TEST(FacetValues, EmptySlotHasNoValues) { EXPECT_TRUE(unpack_facet_values("").empty()); }
