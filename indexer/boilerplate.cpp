@@ -13,6 +13,7 @@
 
 #include "indexer/code_fence.h"
 #include "indexer/heading.h"
+#include "indexer/split_lines.h"
 #include "indexer/utf8_length.h"
 
 namespace qbank::indexer {
@@ -155,14 +156,8 @@ std::vector<RemovedBlock> describe_blocks(const std::string& text, const std::ve
 std::vector<bool> structural_lines(std::string_view text) {
     std::vector<bool> structural;
     CodeFence fence;
-    std::size_t pos = 0;
-    while (pos <= text.size()) {
-        std::size_t end = text.find('\n', pos);
-        if (end == std::string_view::npos) end = text.size();
-        std::string_view line = text.substr(pos, end - pos);
+    for (std::string_view line : split_lines(text))
         structural.push_back(fence.in_code(line) || parse_heading(line).has_value());
-        pos = end + 1;
-    }
     return structural;
 }
 
@@ -198,13 +193,11 @@ BoilerplateResult remove_repeated_blocks(const std::string& text, std::size_t mi
     // Rebuild line by line; a line that held only boilerplate disappears entirely.
     BoilerplateResult result;
     result.text.reserve(text.size());
-    std::size_t pos = 0;
-    while (pos < text.size()) {
-        std::size_t end = text.find('\n', pos);
-        if (end == std::string::npos) end = text.size();
+    for (std::string_view line : split_lines(text)) {
+        auto begin = static_cast<std::size_t>(line.data() - text.data());
         std::string kept;
         bool cut = false;
-        for (std::size_t i = pos; i < end; ++i) {
+        for (std::size_t i = begin; i < begin + line.size(); ++i) {
             if (remove[i]) cut = true;
             else kept += text[i];
         }
@@ -213,7 +206,6 @@ BoilerplateResult remove_repeated_blocks(const std::string& text, std::size_t mi
             result.text += kept;
             result.text += '\n';
         }
-        pos = end + 1;
     }
     result.removed = describe_blocks(text, units, removed_units, counts);
     return result;

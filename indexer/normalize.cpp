@@ -10,6 +10,7 @@
 #include <stdexcept>
 
 #include "indexer/boilerplate.h"
+#include "indexer/split_lines.h"
 #include "schema/utf8_check.h"
 
 namespace qbank::indexer {
@@ -64,11 +65,7 @@ std::string trim_lines(std::string_view text) {
     std::string out;
     out.reserve(text.size());
     std::size_t blank_run = 0;
-    std::size_t pos = 0;
-    while (pos <= text.size()) {
-        std::size_t end = text.find('\n', pos);
-        if (end == std::string_view::npos) end = text.size();
-        std::string_view line = text.substr(pos, end - pos);
+    for (std::string_view line : split_lines(text)) {
         std::size_t last = line.find_last_not_of(" \t");
         line = last == std::string_view::npos ? std::string_view{} : line.substr(0, last + 1);
         if (line.empty()) {
@@ -78,7 +75,6 @@ std::string trim_lines(std::string_view text) {
             out += line;
             blank_run = 0;
         }
-        pos = end + 1;
     }
     return out;
 }

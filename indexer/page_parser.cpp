@@ -8,6 +8,7 @@
 
 #include "indexer/code_fence.h"
 #include "indexer/heading.h"
+#include "indexer/split_lines.h"
 #include "indexer/trim.h"
 #include "indexer/utf8_length.h"
 #include "schema/level_name.h"
@@ -31,17 +32,13 @@ struct PageLine {
 std::vector<PageLine> classify_lines(std::string_view page) {
     std::vector<PageLine> lines;
     CodeFence fence;
-    std::size_t pos = 0;
-    while (pos <= page.size()) {
-        std::size_t end = page.find('\n', pos);
-        if (end == std::string_view::npos) end = page.size();
+    for (std::string_view raw : split_lines(page)) {
         PageLine line;
-        line.raw = page.substr(pos, end - pos);
+        line.raw = raw;
         line.text = trim(line.raw);
         line.code = fence.in_code(line.raw);
         if (!line.code) line.heading = parse_heading(line.text);
         lines.push_back(std::move(line));
-        pos = end + 1;
     }
     return lines;
 }
