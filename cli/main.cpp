@@ -3,10 +3,15 @@
 
 #include <CLI/CLI.hpp>
 
+#include <unistd.h>
+
+#include <cstdio>
 #include <iostream>
+#include <optional>
 
 #include "cli/db_location.h"
 #include "cli/exit_codes.h"
+#include "cli/progress_bar.h"
 #include "cli/text_output.h"
 #include "qbank/error.h"
 #include "qbank/indexer.h"
@@ -14,6 +19,7 @@
 #include "qbank/searcher.h"
 #include "schema/record_json.h"
 #include "schema/search_json.h"
+#include "schema/summary_json.h"
 
 namespace qbank::cli {
 namespace {
@@ -42,6 +48,7 @@ struct Options {
     bool json = false;
     std::string file;
     std::vector<std::string> paths;
+    IndexOptions index;
     std::string query;
     std::vector<std::string> filters;
     std::size_t limit = 10;
@@ -70,13 +77,27 @@ int run_normalize(const Options& o) {
 }
 
 int run_index(const Options& o, const std::string& db) {
-    Indexer indexer(db);
+    IndexOptions options = o.index;
+    std::optional<ProgressBar> bar;
+    if (isatty(fileno(stderr)) != 0) {
+        bar.emplace(stderr);
+        options.on_progress = [&](const IndexProgress& p) { bar->update(p); };
+    }
+    Indexer indexer(db, options);
     for (const std::string& path : o.paths) indexer.add_path(path);
     IndexSummary summary = indexer.commit();
+    if (bar) bar->clear();
     for (const Diagnostic& d : summary.skipped) std::cerr << kProgram << ": " << d.to_string() << "\n";
-    std::cout << "indexed " << summary.added + summary.replaced << " pages into " << db << " (" << summary.added
-              << " added, " << summary.replaced << " replaced, " << summary.files_skipped << " skipped)\n";
-    return summary.files_skipped > 0 ? kInputSkipped : kOk;
+    if (o.json) {
+        std::cout << schema::index_summary_to_json(summary) << "\n";
+    } else {
+        char seconds[32];
+        std::snprintf(seconds, sizeof seconds, "%.2f", summary.seconds);
+        std::cout << "indexed into " << db << ": " << summary.added << " added, " << summary.updated << " updated, "
+                  << summary.unchanged << " unchanged, " << summary.removed << " removed, " << summary.skipped.size()
+                  << " skipped in " << seconds << " s\n";
+    }
+    return summary.skipped.empty() ? kOk : kInputSkipped;
 }
 
 int run_search(const Options& o, const std::string& db) {
@@ -126,6 +147,13 @@ int main(int argc, char** argv) {
 
     auto* index = app.add_subcommand("index", "add or replace pages in the index");
     index->add_option("PATH", o.paths, "files or folders (recursive)")->required();
+    index->add_flag("--full", o.index.full, "drop every document and reparse everything");
+    index->add_flag("--no-prune{false}", o.index.prune, "keep documents whose file is gone from an indexed folder");
+    index->add_option("--jobs", o.index.jobs, "threads that read and parse pages (default: one per core)")
+        ->check(CLI::Range(1u, 1024u));
+    index->add_option("--max-bytes", o.index.max_bytes, "skip files larger than this (default: 16 MiB)")
+        ->check(CLI::PositiveNumber);
+    index->add_flag("--json", o.json, "print the summary as JSON (schema/index_summary.schema.json)");
 
     auto* search = app.add_subcommand("search", "search the index");
     search->add_option("QUERY", o.query, "words, \"phrases\", AND/OR/NOT, field:value")->required();

@@ -33,7 +33,7 @@ static void index_text(Xapian::TermGenerator& terms, const schema::Field& field,
     terms.increase_termpos(schema::kFieldGap);
 }
 
-Xapian::Document DocumentBuilder::build(const Record& record) {
+Xapian::Document DocumentBuilder::build(const Record& record, const schema::SourceState* source) {
     Xapian::Document doc;
     terms_.set_document(doc);
     doc.add_boolean_term(schema::id_term(record.id));
@@ -64,6 +64,8 @@ Xapian::Document DocumentBuilder::build(const Record& record) {
                       schema::pack_facet_values({*record.category}));
     doc.add_value(schema::slot_number(schema::Slot::Tag), schema::pack_facet_values(record.tags));
 
+    if (source != nullptr)
+        doc.add_value(schema::slot_number(schema::Slot::Source), schema::encode_source_state(*source));
     doc.set_data(schema::record_to_json(record));
     return doc;
 }

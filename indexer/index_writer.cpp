@@ -1,6 +1,10 @@
 #include "indexer/index_writer.h"
 
+#include <cstdlib>
 #include <filesystem>
+#include <mutex>
+#include <optional>
+#include <vector>
 
 #include "qbank/error.h"
 #include "schema/fields.h"
@@ -10,12 +14,35 @@ namespace qbank::indexer {
 
 namespace {
 
-Xapian::WritableDatabase open_for_writing(const std::string& path) {
+// Xapian reads its flush threshold from the environment when a database opens.
+std::mutex flush_env_mutex;
+
+Xapian::WritableDatabase open_with_flush_threshold(const std::string& path, unsigned flush_every) {
+    if (flush_every == 0) return Xapian::WritableDatabase(path, Xapian::DB_CREATE_OR_OPEN | Xapian::DB_BACKEND_GLASS);
+    std::lock_guard lock(flush_env_mutex);
+    const char* old = std::getenv("XAPIAN_FLUSH_THRESHOLD");
+    std::optional<std::string> saved = old ? std::optional<std::string>(old) : std::nullopt;
+    ::setenv("XAPIAN_FLUSH_THRESHOLD", std::to_string(flush_every).c_str(), 1);
+    auto restore = [&] {
+        if (saved) ::setenv("XAPIAN_FLUSH_THRESHOLD", saved->c_str(), 1);
+        else ::unsetenv("XAPIAN_FLUSH_THRESHOLD");
+    };
+    try {
+        Xapian::WritableDatabase db(path, Xapian::DB_CREATE_OR_OPEN | Xapian::DB_BACKEND_GLASS);
+        restore();
+        return db;
+    } catch (...) {
+        restore();
+        throw;
+    }
+}
+
+Xapian::WritableDatabase open_for_writing(const std::string& path, unsigned flush_every) {
     try {
         std::filesystem::create_directories(std::filesystem::path(path).parent_path().empty()
                                                 ? std::filesystem::path(".")
                                                 : std::filesystem::path(path).parent_path());
-        return Xapian::WritableDatabase(path, Xapian::DB_CREATE_OR_OPEN | Xapian::DB_BACKEND_GLASS);
+        return open_with_flush_threshold(path, flush_every);
     } catch (const Xapian::DatabaseLockError&) {
         throw Error(Error::Kind::IndexLocked, "index " + path + " is being written by another qbank index");
     } catch (const Xapian::Error& e) {
@@ -27,7 +54,8 @@ Xapian::WritableDatabase open_for_writing(const std::string& path) {
 
 }  // namespace
 
-IndexWriter::IndexWriter(const std::string& path) : IndexWriter(open_for_writing(path), path) {}
+IndexWriter::IndexWriter(const std::string& path, unsigned flush_every)
+    : IndexWriter(open_for_writing(path, flush_every), path) {}
 
 IndexWriter::IndexWriter(Xapian::WritableDatabase db, const std::string& label)
     : db_(std::move(db)), path_(label) {
@@ -53,16 +81,44 @@ void IndexWriter::begin() {
     }
 }
 
-bool IndexWriter::put(const Record& record) {
+template <typename Change>
+auto IndexWriter::write(Change change) {
     begin();
-    std::string key = schema::id_term(record.id);
     try {
-        bool existed = db_.term_exists(key);
-        db_.replace_document(key, builder_.build(record));
-        return existed;
+        return change();
     } catch (const Xapian::Error& e) {
         throw Error(Error::Kind::IndexUnavailable, "cannot write to index " + path_ + ": " + e.get_description());
     }
+}
+
+bool IndexWriter::put(const std::string& record_id, const Xapian::Document& doc) {
+    return write([&] {
+        std::string key = schema::id_term(record_id);
+        bool existed = db_.term_exists(key);
+        db_.replace_document(key, doc);
+        return existed;
+    });
+}
+
+bool IndexWriter::put(const Record& record) { return put(record.id, builder_.build(record, nullptr)); }
+
+void IndexWriter::set_source_state(Xapian::docid docid, const schema::SourceState& state) {
+    write([&] {
+        Xapian::Document doc = db_.get_document(docid);
+        doc.add_value(schema::slot_number(schema::Slot::Source), schema::encode_source_state(state));
+        db_.replace_document(docid, doc);  // only the value changed: Xapian rewrites just that
+    });
+}
+
+void IndexWriter::remove(Xapian::docid docid) {
+    write([&] { db_.delete_document(docid); });
+}
+
+void IndexWriter::remove_all() {
+    write([&] {
+        std::vector<Xapian::docid> all(db_.postlist_begin(""), db_.postlist_end(""));
+        for (Xapian::docid docid : all) db_.delete_document(docid);
+    });
 }
 
 void IndexWriter::commit() {

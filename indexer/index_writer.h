@@ -1,7 +1,7 @@
 #pragma once
 // The one place that writes to a Xapian database: opens it for writing (lock,
-// schema version), stages documents keyed by their id term in one transaction,
-// and commits or cancels that transaction as a whole.
+// schema version, flush threshold), applies a run's changes inside one
+// transaction, and commits or cancels that transaction as a whole.
 
 #include <xapian.h>
 
@@ -9,27 +9,38 @@
 
 #include "indexer/document_builder.h"
 #include "qbank/record.h"
+#include "schema/source_state.h"
 
 namespace qbank::indexer {
 
 class IndexWriter {
 public:
-    // Opens (creating if missing) the glass database at `path`.
-    // Throws Error: IndexLocked, SchemaMismatch, IndexUnavailable.
-    explicit IndexWriter(const std::string& path);
+    // Opens (creating if missing) the glass database at `path`, flushing buffered
+    // changes to disk every `flush_every` documents (0: Xapian's default).
+    // Throws Error: IndexLocked, SchemaMismatch, IndexUnavailable, Corrupt.
+    IndexWriter(const std::string& path, unsigned flush_every);
     // Writes into an already open database (tests use the in-memory backend).
     IndexWriter(Xapian::WritableDatabase db, const std::string& label);
     // Cancels an uncommitted transaction: an exception never commits half a batch.
     ~IndexWriter();
 
-    // Stages `record`; returns true if it replaced a document with the same id.
+    const Xapian::Database& database() const { return db_; }
+
+    // Stages a document under its record id; returns true if it replaced one.
+    bool put(const std::string& record_id, const Xapian::Document& doc);
     bool put(const Record& record);
+    // Records a new size and time for a file whose content did not change.
+    void set_source_state(Xapian::docid docid, const schema::SourceState& state);
+    void remove(Xapian::docid docid);
+    void remove_all();
 
     // Makes everything staged visible to readers at once.
     void commit();
 
 private:
     void begin();
+    template <typename Change>
+    auto write(Change change);
 
     Xapian::WritableDatabase db_;
     std::string path_;

@@ -3,14 +3,13 @@
 
 #include <xxhash.h>
 
-#include <cerrno>
-#include <cstring>
+#include <cstdio>
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 
+#include "indexer/file_probe.h"
 #include "indexer/normalize.h"
 #include "indexer/page_parser.h"
+#include "indexer/record_id.h"
 
 namespace qbank {
 
@@ -39,21 +38,20 @@ PageResult parse_page(std::string_view bytes, const std::string& source, const s
 std::string record_id_for_path(const std::string& path) {
     std::error_code ec;
     std::filesystem::path canonical = std::filesystem::weakly_canonical(path, ec);
-    std::string key = ec ? std::filesystem::absolute(path).lexically_normal().string() : canonical.string();
-    char hex[17];
-    std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(XXH3_64bits(key.data(), key.size())));
-    return hex;
+    return indexer::record_id_for_canonical(ec ? std::filesystem::absolute(path).lexically_normal().string()
+                                               : canonical.string());
 }
 
-PageResult read_page(const std::string& path, const NormalizeOptions& options) {
+PageResult read_page(const std::string& path, const NormalizeOptions& options, std::uint64_t max_bytes) {
     std::error_code ec;
-    if (std::filesystem::is_directory(path, ec)) return {std::nullopt, {{path, 0, "is a directory, not a page"}}};
-    std::ifstream in(path, std::ios::binary);
-    if (!in) return {std::nullopt, {{path, 0, std::string("cannot read: ") + std::strerror(errno)}}};
-    std::ostringstream bytes;
-    bytes << in.rdbuf();
-    if (in.bad()) return {std::nullopt, {{path, 0, std::string("read failed: ") + std::strerror(errno)}}};
-    return parse_page(bytes.str(), path, record_id_for_path(path), options);
+    if (!std::filesystem::exists(std::filesystem::symlink_status(path, ec)))
+        return {std::nullopt, {{path, 0, "no such file"}}};
+    auto probed = indexer::probe_file(path);
+    if (auto* problem = std::get_if<Diagnostic>(&probed)) return {std::nullopt, {*problem}};
+    const indexer::FileInfo& file = std::get<indexer::FileInfo>(probed);
+    auto bytes = indexer::read_file_bytes(file, max_bytes);
+    if (auto* problem = std::get_if<Diagnostic>(&bytes)) return {std::nullopt, {*problem}};
+    return parse_page(std::get<std::string>(bytes), path, indexer::record_id_for_canonical(file.canonical), options);
 }
 
 }  // namespace qbank

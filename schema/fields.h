@@ -16,8 +16,9 @@ namespace qbank::schema {
 inline constexpr int kSchemaVersion = 1;
 inline constexpr std::string_view kSchemaVersionKey = "qbank.schema_version";
 
-// Value slots. Each holds a packed list (see facet_values.h) of display values.
-enum class Slot : unsigned { Level = 0, Category = 1, Tag = 2 };
+// Value slots. Level, Category and Tag hold packed facet values (facet_values.h);
+// Source holds the source file's state (source_state.h).
+enum class Slot : unsigned { Level = 0, Category = 1, Tag = 2, Source = 3 };
 constexpr unsigned slot_number(Slot slot) { return static_cast<unsigned>(slot); }
 
 enum class FieldId { Id, Title, Question, Heading, Answer, Tag, Level, Category };

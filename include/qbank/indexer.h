@@ -1,10 +1,14 @@
 #pragma once
-// Writing pages into a qbank index on disk.
+// Writing pages into a qbank index on disk, incrementally and atomically.
+//
 // One Indexer per index at a time: a second one (in any process) gets
-// Error::Kind::IndexLocked. An Indexer is not thread-safe; Searchers may read
-// the index while it writes and see the last committed state.
+// Error::Kind::IndexLocked. An Indexer is not thread-safe (it runs its own
+// worker threads). Searchers may read the index while it writes: they see the
+// last committed state until commit() returns, never part of a run.
 
 #include <cstddef>
+#include <cstdint>
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -13,32 +17,56 @@
 
 namespace qbank {
 
+// How far a run has got, for progress displays. Called on the thread that calls add_path.
+struct IndexProgress {
+    std::size_t files_done = 0;
+    std::size_t files_total = 0;  // files found so far in the paths given
+    std::uint64_t bytes_done = 0;
+    std::uint64_t bytes_total = 0;
+};
+
+struct IndexOptions {
+    NormalizeOptions normalize;
+    bool full = false;   // drop every document first and reparse everything
+    bool prune = true;   // remove documents whose file is gone from a folder given to add_path
+    unsigned jobs = 0;   // threads that read and parse pages; 0 = one per core
+    std::uint64_t max_bytes = kDefaultMaxPageBytes;  // larger files are skipped
+    // Documents buffered between flushes to disk (inside the run's transaction):
+    // bounds memory. Applied through XAPIAN_FLUSH_THRESHOLD while the index opens.
+    unsigned flush_every = 500;
+    std::function<void(const IndexProgress&)> on_progress;  // may be empty
+};
+
 struct IndexSummary {
-    std::size_t added = 0;      // new documents
-    std::size_t replaced = 0;   // documents that existed and were rewritten
-    std::vector<Diagnostic> skipped;  // files that could not be indexed, one or more lines each
-    std::size_t files_skipped = 0;
+    std::size_t added = 0;      // documents for files not indexed before
+    std::size_t updated = 0;    // files whose content changed since they were indexed
+    std::size_t unchanged = 0;  // files skipped because size and time, or content, were the same
+    std::size_t removed = 0;    // documents whose file is gone
+    std::vector<Diagnostic> skipped;  // files that could not be indexed, one line each
+    double seconds = 0;         // from opening the index to the end of commit()
 };
 
 class Indexer {
 public:
     // Opens the index at `db_path` for writing, creating it (and its parent folders) if missing.
-    // Throws Error: IndexLocked, SchemaMismatch, IndexUnavailable.
-    explicit Indexer(const std::string& db_path, NormalizeOptions options = {});
-    ~Indexer();
+    // Throws Error: IndexLocked, SchemaMismatch, IndexUnavailable, Corrupt.
+    explicit Indexer(const std::string& db_path, IndexOptions options = {});
+    ~Indexer();  // without commit(), nothing of the run is written
     Indexer(Indexer&&) noexcept;
     Indexer& operator=(Indexer&&) noexcept;
 
-    // Parses each file (folders recursively, in name order; hidden entries skipped) and
-    // stages its record. A page that cannot be read or parsed is reported in the
-    // summary and skipped; the rest are staged.
+    // Indexes a file, or every regular file below a folder (recursively, hidden
+    // entries skipped): new files are added, changed ones reparsed, unchanged
+    // ones (same size and modification time, or same content) left alone. A file
+    // that cannot be indexed is reported in the summary; the rest go on.
+    // Throws Error only when the index itself cannot be written.
     void add_path(const std::string& path);
 
     // Stages a ready record, replacing any document with the same id.
     void add_record(const Record& record);
 
-    // Writes everything staged since the last commit in one transaction and returns
-    // what changed. Nothing staged is visible to readers before this returns.
+    // Removes documents of files that vanished from the folders given (unless
+    // options.prune is false), then makes the whole run visible at once.
     IndexSummary commit();
 
 private:

@@ -3,6 +3,7 @@
 // Pure functions; safe to call from any number of threads.
 
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -40,8 +41,13 @@ struct PageResult {
 PageResult parse_page(std::string_view bytes, const std::string& source, const std::string& id,
                       const NormalizeOptions& options = {});
 
-// Reads the file at `path` and parses it; an unreadable file is a diagnostic, not an exception.
-PageResult read_page(const std::string& path, const NormalizeOptions& options = {});
+// Files larger than this are refused unless the caller says otherwise.
+inline constexpr std::uint64_t kDefaultMaxPageBytes = std::uint64_t{16} << 20;
+
+// Reads the file at `path` and parses it; a missing, unreadable or oversized file is
+// a diagnostic, not an exception.
+PageResult read_page(const std::string& path, const NormalizeOptions& options = {},
+                     std::uint64_t max_bytes = kDefaultMaxPageBytes);
 
 // The stable record id of a file: a hash of its canonical absolute path, so the
 // same file gets the same id however the path is spelled.

@@ -2,9 +2,11 @@
 validated against the JSON Schemas in schema/. Run from the source root with
 QBANK_BIN pointing at the built binary (ctest does this)."""
 
+import fcntl
 import json
 import os
 import pty
+import re
 import shutil
 import subprocess
 import tempfile
@@ -27,6 +29,7 @@ def load_schema(name):
 
 RECORD = load_schema("record.schema.json")
 SEARCH = load_schema("search.schema.json")
+SUMMARY = load_schema("index_summary.schema.json")
 STATS = load_schema("stats.schema.json")
 
 
@@ -34,6 +37,20 @@ def clean_env(**extra):
     env = {k: v for k, v in os.environ.items() if k not in ("QBANK_DB", "XDG_DATA_HOME", "NO_COLOR")}
     env.update(extra)
     return env
+
+
+def read_all(fd):
+    """Everything a pty child writes until it exits."""
+    output = b""
+    while True:
+        try:
+            chunk = os.read(fd, 4096)
+        except OSError:
+            break
+        if not chunk:
+            break
+        output += chunk
+    return output.decode()
 
 
 def run(*args, env=None):
@@ -107,7 +124,7 @@ class NormalizeTest(unittest.TestCase):
     def test_missing_file(self):
         result = run("normalize", "no/such/page.txt")
         self.assertEqual(result.returncode, 3)
-        self.assertRegex(result.stderr, r"^qbank: no/such/page.txt: error: cannot read: No such file or directory\n$")
+        self.assertEqual(result.stderr, "qbank: no/such/page.txt: error: no such file\n")
 
 
 class IndexTest(unittest.TestCase):
@@ -123,16 +140,29 @@ class IndexTest(unittest.TestCase):
         STATS.validate(data)
         return data
 
-    def test_reindexing_replaces(self):
+    def index_json(self, *args):
+        result = run("index", *args, "--json", "--db", self.db)
+        summary = json.loads(result.stdout)
+        SUMMARY.validate(summary)
+        return result, summary
+
+    def test_summary_line(self):
         first = run("index", "corpus", "--db", self.db)
         self.assertEqual(first.returncode, 0)
-        self.assertEqual(first.stdout, f"indexed 4 pages into {self.db} (4 added, 0 replaced, 0 skipped)\n")
-        second = run("index", "./corpus/", "--db", self.db)
-        self.assertEqual(second.stdout, f"indexed 4 pages into {self.db} (0 added, 4 replaced, 0 skipped)\n")
+        self.assertRegex(first.stdout, rf"^indexed into {re.escape(self.db)}: 4 added, 0 updated, 0 unchanged, "
+                                       r"0 removed, 0 skipped in \d+\.\d\d s\n$")
+        self.assertEqual(first.stderr, "")  # no progress bar when stderr is not a terminal
+
+    def test_second_run_changes_nothing(self):
+        _, first = self.index_json("corpus")
+        self.assertEqual((first["added"], first["unchanged"]), (4, 0))
+        result, second = self.index_json("./corpus/")
+        self.assertEqual(result.returncode, 0)
+        self.assertEqual((second["added"], second["updated"], second["unchanged"], second["removed"]), (0, 0, 4, 0))
         self.assertEqual(self.stats()["documents"], 4)
 
     def test_bad_files_skipped_rest_indexed(self):
-        result = run("index", "tests/data/broken", "corpus/000_41899f8394122547.txt", "--db", self.db)
+        result, summary = self.index_json("tests/data/broken", "corpus/000_41899f8394122547.txt")
         self.assertEqual(result.returncode, 3)
         self.assertEqual(result.stderr.splitlines(), [
             "qbank: tests/data/broken/binary.dat:2: error: binary file: NUL byte at offset 5",
@@ -140,8 +170,41 @@ class IndexTest(unittest.TestCase):
             "qbank: tests/data/broken/empty.txt: error: empty file",
             "qbank: tests/data/broken/latin1.txt:2: error: invalid UTF-8 byte 0xE9 at offset 31; save the file as UTF-8",
         ])
-        self.assertEqual(result.stdout, f"indexed 2 pages into {self.db} (2 added, 0 replaced, 4 skipped)\n")
+        self.assertEqual(summary["added"], 2)
+        self.assertEqual(summary["skipped"][0], {"path": "tests/data/broken/binary.dat", "line": 2,
+                                                 "reason": "binary file: NUL byte at offset 5"})
+        self.assertEqual(len(summary["skipped"]), 4)
         self.assertEqual(self.stats()["documents"], 2)
+
+    def test_max_bytes(self):
+        result, summary = self.index_json("corpus", "--max-bytes", "6000")
+        self.assertEqual(result.returncode, 3)
+        self.assertEqual(summary["added"], 1)
+        self.assertEqual([s["path"] for s in summary["skipped"]], [
+            "corpus/001_27a37069c9836300.txt", "corpus/002_22658396d99d4cfe.txt", "corpus/003_cb000c7924d76c46.txt"])
+        self.assertEqual(summary["skipped"][0]["reason"],
+                         "larger than the 6000 bytes limit (8094 bytes); raise --max-bytes to index it")
+
+    def test_second_writer_is_refused(self):
+        self.assertEqual(run("index", "corpus", "--db", self.db).returncode, 0)
+        # Hold the index's write lock the way another writer would.
+        with open(os.path.join(self.db, "flintlock"), "r+b") as lock:
+            fcntl.lockf(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            result = run("index", "corpus", "--db", self.db)
+            searching = run("search", "herd", "--db", self.db)
+        self.assertEqual(result.returncode, 4)
+        self.assertEqual(result.stderr, f"qbank: index {self.db} is being written by another qbank index\n")
+        self.assertEqual(searching.returncode, 0)  # readers are not blocked
+
+    def test_progress_bar_only_on_a_terminal(self):
+        pid, fd = pty.fork()
+        if pid == 0:
+            os.chdir(ROOT)
+            os.execve(BIN, [BIN, "index", "corpus", "--db", self.db], clean_env())
+        output = read_all(fd)
+        os.waitpid(pid, 0)
+        self.assertRegex(output, r"\[=+\] 4/4 files, 0\.0 MB, \d+ files/s")
+        self.assertIn("4 added", output)
 
     def test_default_index_location(self):
         env = clean_env(XDG_DATA_HOME=self.tmp)
@@ -237,17 +300,9 @@ class SearchTest(IndexedCorpus):
             if pid == 0:
                 os.chdir(ROOT)
                 os.execve(BIN, [BIN, "search", "thundering herd", "--db", self.db], env)
-            output = b""
-            while True:
-                try:
-                    chunk = os.read(fd, 4096)
-                except OSError:
-                    break
-                if not chunk:
-                    break
-                output += chunk
+            output = read_all(fd)
             os.waitpid(pid, 0)
-            return output.decode()
+            return output
 
         self.assertIn("\x1b[1mthundering\x1b[0m \x1b[1mherd\x1b[0m", on_terminal(clean_env()))
         self.assertNotIn("\x1b[", on_terminal(clean_env(NO_COLOR="1")))

@@ -7,7 +7,6 @@
 
 #include "../test_paths.h"
 #include "qbank/error.h"
-#include "qbank/indexer.h"
 #include "schema/facet_values.h"
 #include "schema/fields.h"
 
@@ -128,51 +127,14 @@ INSTANTIATE_TEST_SUITE_P(Backends, IndexWriterTest, ::testing::Values(Backend::I
 
 TEST(IndexWriterLock, SecondWriterGetsIndexLocked) {
     test::TempDir dir;
-    IndexWriter first(dir.str("index"));
+    IndexWriter first(dir.str("index"), 0);
     try {
-        IndexWriter second(dir.str("index"));
+        IndexWriter second(dir.str("index"), 0);
         FAIL() << "two writers on one index";
     } catch (const Error& e) {
         EXPECT_EQ(e.kind(), Error::Kind::IndexLocked);
         EXPECT_EQ(std::string(e.what()), "index " + dir.str("index") + " is being written by another qbank index");
     }
-}
-
-TEST(Indexer, SkipsBadFilesAndIndexesTheRest) {
-    test::TempDir dir;
-    std::filesystem::create_directories(dir.path() / "pages/.hidden");
-    auto write = [&](const std::string& name, const std::string& bytes) {
-        std::ofstream(dir.path() / "pages" / name, std::ios::binary) << bytes;
-    };
-    write("good.txt", "Why this job?\nSenior Level\nMotivation");
-    write("empty.txt", "");
-    write("latin1.txt", "caf\xE9");
-    write(".hidden/ignored.txt", "Hidden?");
-    Indexer indexer(dir.str("index"));
-    indexer.add_path(dir.str("pages"));
-    indexer.add_path(dir.str("missing"));
-    IndexSummary summary = indexer.commit();
-    EXPECT_EQ(summary.added, 1u);
-    EXPECT_EQ(summary.replaced, 0u);
-    EXPECT_EQ(summary.files_skipped, 3u);
-    std::vector<std::string> lines;
-    for (const Diagnostic& d : summary.skipped) lines.push_back(d.to_string());
-    EXPECT_EQ(lines, (std::vector<std::string>{
-                         dir.str("pages/empty.txt") + ": error: empty file",
-                         dir.str("pages/latin1.txt") + ":1: error: invalid UTF-8 byte 0xE9 at offset 3; save the file as UTF-8",
-                         dir.str("missing") + ": error: no such file or folder",
-                     }));
-}
-
-// A file name that is not UTF-8 is stored with U+FFFD, not a reason to abort the run.
-TEST(Indexer, NonUtf8FileNameIsIndexed) {
-    test::TempDir dir;
-    std::ofstream(dir.path() / "caf\xE9.txt") << "Why this job?";
-    Indexer indexer(dir.str("index"));
-    indexer.add_path(dir.str());
-    IndexSummary summary = indexer.commit();
-    EXPECT_EQ(summary.added, 1u);
-    EXPECT_EQ(summary.files_skipped, 0u);
 }
 
 }  // namespace

@@ -1,0 +1,23 @@
+#include "schema/summary_json.h"
+
+#include <nlohmann/json.hpp>
+
+namespace qbank::schema {
+
+// ordered_json keeps keys in the documented order, which people read more easily.
+using json = nlohmann::ordered_json;
+
+std::string index_summary_to_json(const IndexSummary& summary, int indent) {
+    json skipped = json::array();
+    for (const Diagnostic& d : summary.skipped) {
+        json row = {{"path", d.path}, {"reason", d.message}};
+        if (d.line > 0) row["line"] = d.line;
+        skipped.push_back(std::move(row));
+    }
+    json j = {{"added", summary.added},         {"updated", summary.updated}, {"unchanged", summary.unchanged},
+              {"removed", summary.removed},     {"skipped", std::move(skipped)},
+              {"seconds", summary.seconds}};
+    return j.dump(indent, ' ', false, json::error_handler_t::replace);
+}
+
+}  // namespace qbank::schema

@@ -1,0 +1,246 @@
+// The Indexer as batch jobs use it: incremental runs, pruning, bad input that
+// never stops a run, parallel parsing, atomic commits, a reader during a run.
+
+#include "qbank/indexer.h"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <gtest/gtest.h>
+
+#include <fstream>
+
+#include "../test_paths.h"
+#include "qbank/error.h"
+#include "qbank/searcher.h"
+
+namespace qbank {
+namespace {
+
+namespace fs = std::filesystem;
+
+class IndexerTest : public ::testing::Test {
+protected:
+    void SetUp() override {
+        fs::create_directories(pages());
+        for (const auto& entry : fs::directory_iterator(test::source_dir() / "corpus"))
+            fs::copy_file(entry.path(), pages() / entry.path().filename());
+    }
+
+    fs::path pages() const { return dir_.path() / "pages"; }
+    std::string db() const { return dir_.str("index"); }
+
+    IndexSummary run(IndexOptions options = {}, std::vector<std::string> paths = {}) {
+        if (paths.empty()) paths = {pages().string()};
+        Indexer indexer(db(), std::move(options));
+        for (const std::string& p : paths) indexer.add_path(p);
+        return indexer.commit();
+    }
+
+    std::size_t documents() { return Searcher(db()).stats().documents; }
+
+    void write(const fs::path& path, const std::string& bytes) { std::ofstream(path, std::ios::binary) << bytes; }
+
+    static std::vector<std::string> skipped(const IndexSummary& s) {
+        std::vector<std::string> lines;
+        for (const Diagnostic& d : s.skipped) lines.push_back(d.to_string());
+        return lines;
+    }
+
+    test::TempDir dir_;
+};
+
+TEST_F(IndexerTest, SecondRunOverUnchangedFilesParsesNothing) {
+    IndexSummary first = run();
+    EXPECT_EQ(first.added, 4u);
+    IndexSummary second = run();
+    EXPECT_EQ(second.added, 0u);
+    EXPECT_EQ(second.updated, 0u);
+    EXPECT_EQ(second.unchanged, 4u);
+    EXPECT_EQ(second.removed, 0u);
+    EXPECT_EQ(documents(), 4u);
+}
+
+TEST_F(IndexerTest, ChangedFileIsUpdated) {
+    run();
+    write(pages() / "003_cb000c7924d76c46.txt", "How do you pick a sharding key?\nSenior Level\nStorage");
+    IndexSummary s = run();
+    EXPECT_EQ(s.updated, 1u);
+    EXPECT_EQ(s.unchanged, 3u);
+    EXPECT_EQ(Searcher(db()).search({"sharding", {}, 0, 10}).total, 1u);
+    EXPECT_EQ(Searcher(db()).search({"\"real-time ETA\"", {}, 0, 10}).total, 0u);
+}
+
+// Same bytes, new modification time: recognized by content hash, remembered for next time.
+TEST_F(IndexerTest, TouchedFileIsUnchanged) {
+    run();
+    fs::last_write_time(pages() / "000_41899f8394122547.txt", fs::file_time_type::clock::now());
+    IndexSummary touched = run();
+    EXPECT_EQ(touched.unchanged, 4u);
+    EXPECT_EQ(touched.updated, 0u);
+    EXPECT_EQ(run().unchanged, 4u);
+}
+
+TEST_F(IndexerTest, VanishedFileIsRemovedUnlessNoPrune) {
+    run();
+    fs::remove(pages() / "002_22658396d99d4cfe.txt");
+    IndexOptions keep;
+    keep.prune = false;
+    EXPECT_EQ(run(keep).removed, 0u);
+    EXPECT_EQ(documents(), 4u);
+    IndexSummary pruned = run();
+    EXPECT_EQ(pruned.removed, 1u);
+    EXPECT_EQ(documents(), 3u);
+}
+
+// Only folders given to the run are pruned: indexing one file prunes nothing.
+TEST_F(IndexerTest, IndexingOneFileDoesNotPruneTheRest) {
+    run();
+    IndexSummary s = run({}, {(pages() / "000_41899f8394122547.txt").string()});
+    EXPECT_EQ(s.removed, 0u);
+    EXPECT_EQ(s.unchanged, 1u);
+    EXPECT_EQ(documents(), 4u);
+}
+
+TEST_F(IndexerTest, FullRebuildReparsesEverything) {
+    run();
+    IndexOptions full;
+    full.full = true;
+    IndexSummary s = run(full);
+    EXPECT_EQ(s.added, 4u);
+    EXPECT_EQ(s.unchanged, 0u);
+    EXPECT_EQ(documents(), 4u);
+}
+
+TEST_F(IndexerTest, BadFilesAreSkippedAndReportedTheRestIndexed) {
+    fs::path bad = dir_.path() / "bad";
+    fs::create_directories(bad);
+    write(bad / "a_empty.txt", "");
+    write(bad / "b_binary.txt", std::string("ab\0cd", 5));
+    write(bad / "c_latin1.txt", "caf\xE9");
+    write(bad / "d_large.txt", std::string(2000, 'x'));
+    fs::create_symlink("f_loop.txt", bad / "e_loop.txt");
+    fs::create_symlink("e_loop.txt", bad / "f_loop.txt");
+    fs::create_symlink("nowhere.txt", bad / "g_dangling.txt");
+    ASSERT_EQ(::mkfifo((bad / "h_fifo").c_str(), 0600), 0);
+    write(bad / "i_good.txt", "Why do you want this role?");
+    IndexOptions options;
+    options.max_bytes = 1000;
+    IndexSummary s = run(options, {bad.string()});
+    std::string b = bad.string() + "/";
+    EXPECT_EQ(skipped(s), (std::vector<std::string>{
+                              b + "a_empty.txt: error: empty file",
+                              b + "b_binary.txt:1: error: binary file: NUL byte at offset 2",
+                              b + "c_latin1.txt:1: error: invalid UTF-8 byte 0xE9 at offset 3; save the file as UTF-8",
+                              b + "d_large.txt: error: larger than the 1000 bytes limit (2000 bytes); raise --max-bytes to index it",
+                              b + "e_loop.txt: error: symlink loop",
+                              b + "f_loop.txt: error: symlink loop",
+                              b + "g_dangling.txt: error: broken symlink",
+                              b + "h_fifo: error: not a regular file",
+                          }));
+    EXPECT_EQ(s.added, 1u);
+    EXPECT_EQ(documents(), 1u);
+}
+
+TEST_F(IndexerTest, UnreadableFileIsSkipped) {
+    if (::geteuid() == 0) GTEST_SKIP() << "root reads every file";
+    fs::path locked = pages() / "zz_locked.txt";
+    write(locked, "Why?");
+    fs::permissions(locked, fs::perms::none);
+    IndexSummary s = run();
+    EXPECT_EQ(skipped(s), std::vector<std::string>{locked.string() + ": error: permission denied"});
+    EXPECT_EQ(s.added, 4u);
+}
+
+TEST_F(IndexerTest, FileThatVanishesMidRunIsSkipped) {
+    for (int i = 0; i < 30; ++i) write(pages() / ("extra_" + std::to_string(10 + i) + ".txt"), "Question " + std::to_string(i) + "?");
+    fs::path doomed = pages() / "extra_39.txt";
+    IndexOptions options;
+    options.jobs = 1;  // the worker is at most a few files ahead of the writer
+    options.on_progress = [&](const IndexProgress&) { fs::remove(doomed); };
+    IndexSummary s = run(options);
+    EXPECT_EQ(skipped(s), std::vector<std::string>{doomed.string() + ": error: vanished before it could be read"});
+    EXPECT_EQ(s.added, 33u);
+}
+
+// A page that was indexed and later turns bad keeps its last good document.
+TEST_F(IndexerTest, GoodDataSurvivesAFileGoingBad) {
+    run();
+    write(pages() / "000_41899f8394122547.txt", "caf\xE9");
+    IndexSummary s = run();
+    EXPECT_EQ(s.skipped.size(), 1u);
+    EXPECT_EQ(s.removed, 0u);
+    EXPECT_EQ(Searcher(db()).search({"thundering herd", {}, 0, 10}).total, 1u);
+}
+
+TEST_F(IndexerTest, ParallelRunsMatchSerialRuns) {
+    for (int i = 0; i < 40; ++i) write(pages() / ("p" + std::to_string(100 + i) + ".txt"), "Question number " + std::to_string(i) + " about caching?");
+    auto ranked_ids = [&](unsigned jobs) {
+        fs::remove_all(db());
+        IndexOptions options;
+        options.jobs = jobs;
+        EXPECT_EQ(run(options).added, 44u);
+        std::vector<std::string> ids;
+        for (const Hit& h : Searcher(db()).search({"", {}, 0, 100}).hits) ids.push_back(h.record.id);
+        return ids;
+    };
+    EXPECT_EQ(ranked_ids(1), ranked_ids(4));
+}
+
+TEST_F(IndexerTest, NothingIsVisibleBeforeCommit) {
+    run();
+    {
+        Indexer indexer(db());
+        write(pages() / "new.txt", "What is a new question?");
+        indexer.add_path(pages().string());
+        EXPECT_EQ(documents(), 4u);  // a reader during the run sees the old state
+    }  // destroyed without commit
+    EXPECT_EQ(documents(), 4u);
+    EXPECT_EQ(run().added, 1u);
+    EXPECT_EQ(documents(), 5u);
+}
+
+TEST_F(IndexerTest, SecondWriterIsRefusedClearly) {
+    Indexer first(db());
+    try {
+        Indexer second(db());
+        FAIL() << "two writers";
+    } catch (const Error& e) {
+        EXPECT_EQ(e.kind(), Error::Kind::IndexLocked);
+        EXPECT_EQ(std::string(e.what()), "index " + db() + " is being written by another qbank index");
+    }
+}
+
+// A searcher opened before several rewrites still answers: it reopens when Xapian
+// reports that the blocks it was reading were recycled.
+TEST_F(IndexerTest, SearcherSurvivesRewritesUnderIt) {
+    run();
+    Searcher searcher(db());
+    IndexOptions full;
+    full.full = true;
+    for (int i = 0; i < 4; ++i) {
+        write(pages() / "000_41899f8394122547.txt", "Zebracorn number " + std::to_string(i) + " about thundering herds?");
+        run(full);
+    }
+    SearchResult r = searcher.search({"zebracorn", {}, 0, 10});
+    EXPECT_EQ(r.total, 1u);
+}
+
+TEST_F(IndexerTest, IndexFolderInsideTheCorpusIsNotIndexed) {
+    Indexer indexer((pages() / "index").string());
+    indexer.add_path(pages().string());
+    IndexSummary s = indexer.commit();
+    EXPECT_EQ(s.added, 4u);
+    EXPECT_TRUE(s.skipped.empty());
+}
+
+TEST_F(IndexerTest, NonUtf8FileNameIsIndexed) {
+    write(pages() / "caf\xE9.txt", "Why this job?");
+    IndexSummary s = run();
+    EXPECT_EQ(s.added, 5u);
+    EXPECT_TRUE(s.skipped.empty());
+}
+
+}  // namespace
+}  // namespace qbank
