@@ -15,6 +15,7 @@
 #include "cli/text_output.h"
 #include "qbank/error.h"
 #include "qbank/indexer.h"
+#include "qbank/maintenance.h"
 #include "qbank/page.h"
 #include "qbank/searcher.h"
 #include "schema/record_json.h"
@@ -122,6 +123,28 @@ int run_show(const Options& o, const std::string& db) {
     return kOk;
 }
 
+int run_check(const Options& o, const std::string& db) {
+    CheckReport report = check_index(db);
+    if (o.json) {
+        std::cout << schema::check_report_to_json(report) << "\n";
+    } else {
+        for (const std::string& problem : report.problems) std::cerr << kProgram << ": " << db << ": " << problem << "\n";
+        if (report.ok()) std::cout << db << ": ok, " << report.documents << " documents\n";
+    }
+    if (!report.ok())
+        std::cerr << kProgram << ": index " << db << " is damaged: rebuild it with 'qbank index --full' over its corpus\n";
+    return report.ok() ? kOk : kIndexUnusable;
+}
+
+int run_compact(const std::string& db) {
+    CompactReport report = compact_index(db);
+    char line[128];
+    std::snprintf(line, sizeof line, "%.1f MB -> %.1f MB", static_cast<double>(report.bytes_before) / 1e6,
+                  static_cast<double>(report.bytes_after) / 1e6);
+    std::cout << "compacted " << db << ": " << line << "\n";
+    return kOk;
+}
+
 int run_stats(const Options& o, const std::string& db) {
     Searcher searcher(db);
     IndexStats stats = searcher.stats();
@@ -153,6 +176,9 @@ int main(int argc, char** argv) {
         ->check(CLI::Range(1u, 1024u));
     index->add_option("--max-bytes", o.index.max_bytes, "skip files larger than this (default: 16 MiB)")
         ->check(CLI::PositiveNumber);
+    index->add_option("--flush-every", o.index.flush_every,
+                      "documents buffered in memory between flushes to disk (default: 500)")
+        ->check(CLI::Range(1u, 1000000u));
     index->add_flag("--json", o.json, "print the summary as JSON (schema/index_summary.schema.json)");
 
     auto* search = app.add_subcommand("search", "search the index");
@@ -165,6 +191,11 @@ int main(int argc, char** argv) {
     auto* show = app.add_subcommand("show", "print one stored question");
     show->add_option("ID", o.id, "id from search output")->required();
     show->add_flag("--json", o.json, "print JSON (schema/record.schema.json)");
+
+    auto* check = app.add_subcommand("check", "verify the index; exit 5 if it is damaged");
+    check->add_flag("--json", o.json, "print the report as JSON");
+
+    app.add_subcommand("compact", "rewrite the index compactly, in place, while searches go on");
 
     auto* stats = app.add_subcommand("stats", "document count and facet totals");
     stats->add_flag("--json", o.json, "print JSON");
@@ -182,6 +213,8 @@ int main(int argc, char** argv) {
         if (index->parsed()) return run_index(o, db);
         if (search->parsed()) return run_search(o, db);
         if (show->parsed()) return run_show(o, db);
+        if (check->parsed()) return run_check(o, db);
+        if (app.got_subcommand("compact")) return run_compact(db);
         return run_stats(o, db);
     } catch (const qbank::Error& e) {
         std::string hint;

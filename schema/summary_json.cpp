@@ -20,4 +20,9 @@ std::string index_summary_to_json(const IndexSummary& summary, int indent) {
     return j.dump(indent, ' ', false, json::error_handler_t::replace);
 }
 
+std::string check_report_to_json(const CheckReport& report, int indent) {
+    json j = {{"ok", report.ok()}, {"documents", report.documents}, {"problems", report.problems}};
+    return j.dump(indent, ' ', false, json::error_handler_t::replace);
+}
+
 }  // namespace qbank::schema

@@ -8,8 +8,11 @@ import os
 import pty
 import re
 import shutil
+import signal
 import subprocess
+import sys
 import tempfile
+import time
 import unittest
 from pathlib import Path
 
@@ -30,6 +33,7 @@ def load_schema(name):
 RECORD = load_schema("record.schema.json")
 SEARCH = load_schema("search.schema.json")
 SUMMARY = load_schema("index_summary.schema.json")
+CHECK = load_schema("check.schema.json")
 STATS = load_schema("stats.schema.json")
 
 
@@ -309,6 +313,65 @@ class SearchTest(IndexedCorpus):
         piped = self.search("thundering herd")
         self.assertNotIn("\x1b[", piped.stdout)
         self.assertIn('caused a "thundering herd" effect', piped.stdout)
+
+
+class MaintenanceTest(IndexedCorpus):
+    def test_check_sound_index(self):
+        result = run("check", "--db", self.db)
+        self.assertEqual(result.returncode, 0)
+        self.assertEqual(result.stdout, f"{self.db}: ok, 4 documents\n")
+        report = json.loads(run("check", "--json", "--db", self.db).stdout)
+        CHECK.validate(report)
+        self.assertEqual(report, {"ok": True, "documents": 4, "problems": []})
+
+    def test_damaged_index_fails_check_and_search_cleanly(self):
+        with open(os.path.join(self.db, "postlist.glass"), "r+b") as table:
+            table.seek(64)
+            table.write(b"\xab" * 4000)
+        result = run("check", "--db", self.db)
+        self.assertEqual(result.returncode, 5)
+        self.assertIn(f"qbank: index {self.db} is damaged: rebuild it with 'qbank index --full' over its corpus\n",
+                      result.stderr)
+        searching = self.search("stakeholder")
+        self.assertEqual(searching.returncode, 5)
+        self.assertTrue(searching.stderr.startswith("qbank: "), searching.stderr)
+        self.assertNotIn("terminate", searching.stderr)
+
+    def test_compact_in_place(self):
+        before = self.search_json("stakeholder")[1]
+        result = run("compact", "--db", self.db)
+        self.assertEqual(result.returncode, 0)
+        self.assertRegex(result.stdout, rf"^compacted {re.escape(self.db)}: \d+\.\d MB -> \d+\.\d MB\n$")
+        self.assertEqual(self.search_json("stakeholder")[1], before)
+        self.assertEqual(run("check", "--db", self.db).returncode, 0)
+
+
+class CrashTest(unittest.TestCase):
+    """SIGKILL at any moment leaves an index that opens, checks clean, answers, and
+    that the next run completes."""
+
+    def test_sigkill_during_a_run(self):
+        with tempfile.TemporaryDirectory() as tmp:
+            old, new, db = (os.path.join(tmp, name) for name in ("old", "new", "index"))
+            subprocess.run([sys.executable, str(ROOT / "bench" / "make_corpus.py"), "60", old], check=True)
+            subprocess.run([sys.executable, str(ROOT / "bench" / "make_corpus.py"), "300", new, "--seed", "2"],
+                           check=True)
+            self.assertEqual(run("index", old, "--db", db).returncode, 0)
+            args = [BIN, "index", old, new, "--db", db, "--jobs", "1", "--flush-every", "20"]
+            for delay in (0.02, 0.1, 0.3, 0.6, 1.0):
+                writer = subprocess.Popen(args, cwd=ROOT, env=clean_env(), stdout=subprocess.DEVNULL,
+                                          stderr=subprocess.DEVNULL)
+                time.sleep(delay)
+                writer.send_signal(signal.SIGKILL)
+                writer.wait()
+                check = run("check", "--json", "--db", db)
+                self.assertEqual(check.returncode, 0, check.stdout + check.stderr)
+                documents = json.loads(check.stdout)["documents"]
+                self.assertIn(documents, (60, 360), f"killed after {delay} s")  # old state or new, never half
+                self.assertEqual(run("search", "Variant", "--db", db).returncode, 0)
+            finish = run("index", old, new, "--db", db, "--json")
+            self.assertEqual(finish.returncode, 0, finish.stderr)
+            self.assertEqual(json.loads(run("check", "--json", "--db", db).stdout)["documents"], 360)
 
 
 class MissingIndexTest(unittest.TestCase):

@@ -1,0 +1,34 @@
+#pragma once
+// Keeping an index healthy: checking it for damage, compacting it in place.
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace qbank {
+
+struct CheckReport {
+    std::size_t documents = 0;
+    std::vector<std::string> problems;  // empty when the index is sound
+
+    bool ok() const { return problems.empty(); }
+};
+
+// Checks the index at `path`: Xapian's structural check of every table, then the
+// schema version, exactly one id term per document, every facet and source value,
+// and every stored record. Damage is reported, not thrown.
+// Throws Error (IndexUnavailable) only when there is no index at `path`.
+CheckReport check_index(const std::string& path);
+
+struct CompactReport {
+    std::uint64_t bytes_before = 0;
+    std::uint64_t bytes_after = 0;
+};
+
+// Rewrites the index compactly beside itself and swaps the copy in with one atomic
+// rename; searchers that have it open keep working. Holds the write lock meanwhile.
+// Throws Error: IndexLocked (a writer is active), IndexUnavailable.
+CompactReport compact_index(const std::string& path);
+
+}  // namespace qbank
