@@ -97,6 +97,9 @@ int run_index(const Options& o, const std::string& db) {
         std::cout << "indexed into " << db << ": " << summary.added << " added, " << summary.updated << " updated, "
                   << summary.unchanged << " unchanged, " << summary.removed << " removed, " << summary.skipped.size()
                   << " skipped in " << seconds << " s\n";
+        for (const BoilerplateReport& b : summary.boilerplate)
+            std::cout << "  removed boilerplate from " << b.pages << (b.pages == 1 ? " page: " : " pages: ") << b.text
+                      << "\n";
     }
     return summary.skipped.empty() ? kOk : kInputSkipped;
 }
@@ -179,6 +182,11 @@ int main(int argc, char** argv) {
     index->add_option("--flush-every", o.index.flush_every,
                       "documents buffered in memory between flushes to disk (default: 500)")
         ->check(CLI::Range(1u, 1000000u));
+    index->add_option("--boilerplate-min-pages", o.index.boilerplate_min_pages,
+                      "a sentence on at least this many pages may be boilerplate (default: 5)");
+    index->add_option("--boilerplate-min-share", o.index.boilerplate_min_share,
+                      "... and on at least this share of the pages parsed (default: 0.1)")
+        ->check(CLI::Range(0.0, 1.0));
     index->add_flag("--json", o.json, "print the summary as JSON (schema/index_summary.schema.json)");
 
     auto* search = app.add_subcommand("search", "search the index");

@@ -5,6 +5,9 @@
 #include <unicode/utext.h>
 #include <unicode/utf8.h>
 
+#include <xxhash.h>
+
+#include <algorithm>
 #include <map>
 #include <memory>
 #include <set>
@@ -24,6 +27,7 @@ struct Unit {
     std::size_t end;
     std::size_t line;     // units on different lines are never adjacent
     int key = -1;         // index into the distinct unit texts
+    std::uint64_t hash = 0;
 };
 
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n'; }
@@ -110,7 +114,7 @@ bool adjacent(const std::string& text, const Unit& a, const Unit& b) {
 // so a three-sentence banner is reported once, not as three blocks.
 std::vector<RemovedBlock> describe_blocks(const std::string& text, const std::vector<Unit>& units,
                                           const std::vector<std::size_t>& removed_units,
-                                          const std::vector<int>& counts) {
+                                          const std::vector<int>& counts, const CorpusBoilerplate* corpus) {
     constexpr int kEdge = -1;  // start or end of a run of removed units
     std::map<int, std::set<int>> successors;
     std::map<int, std::set<int>> predecessors;
@@ -144,7 +148,9 @@ std::vector<RemovedBlock> describe_blocks(const std::string& text, const std::ve
         std::size_t last = first;
         std::set<int> visited{key};
         for (int k = merges_into(key); k != kEdge && visited.insert(k).second; k = merges_into(k)) ++last;
-        blocks[position] = {text.substr(units[first].begin, units[last].end - units[first].begin), counts[key]};
+        bool learned = corpus != nullptr && corpus->contains(units[first].hash);
+        blocks[position] = {text.substr(units[first].begin, units[last].end - units[first].begin), counts[key],
+                            learned ? RemovedBlock::Scope::Corpus : RemovedBlock::Scope::Page};
     }
     std::vector<RemovedBlock> out;
     for (auto& [_, block] : blocks) out.push_back(std::move(block));
@@ -161,12 +167,30 @@ std::vector<bool> structural_lines(std::string_view text) {
     return structural;
 }
 
-}  // namespace
-
-BoilerplateResult remove_repeated_blocks(const std::string& text, std::size_t min_chars) {
+// Units that could be boilerplate: long enough, and not structure.
+std::vector<Unit> candidate_units(const std::string& text, std::size_t min_chars) {
     std::vector<Unit> units = split_units(text);
     std::vector<bool> structural = structural_lines(text);
-    std::erase_if(units, [&](const Unit& u) { return structural[u.line]; });
+    std::erase_if(units, [&](const Unit& u) {
+        return structural[u.line] || code_points({text.data() + u.begin, u.end - u.begin}) < min_chars;
+    });
+    for (Unit& u : units) u.hash = XXH3_64bits(text.data() + u.begin, u.end - u.begin);
+    return units;
+}
+
+}  // namespace
+
+std::vector<std::uint64_t> boilerplate_unit_hashes(const std::string& text, std::size_t min_chars) {
+    std::vector<std::uint64_t> hashes;
+    for (const Unit& u : candidate_units(text, min_chars)) hashes.push_back(u.hash);
+    std::sort(hashes.begin(), hashes.end());
+    hashes.erase(std::unique(hashes.begin(), hashes.end()), hashes.end());
+    return hashes;
+}
+
+BoilerplateResult remove_repeated_blocks(const std::string& text, std::size_t min_chars,
+                                         const CorpusBoilerplate* corpus) {
+    std::vector<Unit> units = candidate_units(text, min_chars);
     std::map<std::string_view, int> keys;
     std::vector<int> counts;
     for (Unit& u : units) {
@@ -181,7 +205,8 @@ BoilerplateResult remove_repeated_blocks(const std::string& text, std::size_t mi
     std::vector<std::size_t> removed_units;
     for (std::size_t i = 0; i < units.size(); ++i) {
         const Unit& u = units[i];
-        if (counts[u.key] < 2 || code_points({text.data() + u.begin, u.end - u.begin}) < min_chars) continue;
+        bool learned = corpus != nullptr && corpus->contains(u.hash);
+        if (counts[u.key] < 2 && !learned) continue;
         removed_units.push_back(i);
         std::size_t end = u.end;
         while (end < text.size() && (text[end] == ' ' || text[end] == '\t')) ++end;  // and its trailing space
@@ -207,7 +232,7 @@ BoilerplateResult remove_repeated_blocks(const std::string& text, std::size_t mi
             result.text += '\n';
         }
     }
-    result.removed = describe_blocks(text, units, removed_units, counts);
+    result.removed = describe_blocks(text, units, removed_units, counts, corpus);
     return result;
 }
 

@@ -11,9 +11,11 @@
 // block ("banner sentence 1 + 2 + 3, 8 copies"). Nothing is hard-coded.
 
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <vector>
 
+#include "indexer/corpus_boilerplate.h"
 #include "qbank/record.h"
 
 namespace qbank::indexer {
@@ -23,6 +25,12 @@ struct BoilerplateResult {
     std::vector<RemovedBlock> removed;  // in order of first appearance
 };
 
-BoilerplateResult remove_repeated_blocks(const std::string& text, std::size_t min_chars);
+// Also removes every unit that `corpus` learned (may be null), even if it occurs once.
+BoilerplateResult remove_repeated_blocks(const std::string& text, std::size_t min_chars,
+                                         const CorpusBoilerplate* corpus = nullptr);
+
+// The distinct units of a page that could be boilerplate, hashed: what
+// CorpusBoilerplate::learn counts across pages.
+std::vector<std::uint64_t> boilerplate_unit_hashes(const std::string& text, std::size_t min_chars);
 
 }  // namespace qbank::indexer

@@ -114,6 +114,10 @@ void IndexWriter::remove(Xapian::docid docid) {
     write([&] { db_.delete_document(docid); });
 }
 
+void IndexWriter::set_metadata(const std::string& key, const std::string& value) {
+    write([&] { db_.set_metadata(key, value); });
+}
+
 void IndexWriter::remove_all() {
     write([&] {
         std::vector<Xapian::docid> all(db_.postlist_begin(""), db_.postlist_end(""));

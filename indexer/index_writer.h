@@ -32,6 +32,7 @@ public:
     // Records a new size and time for a file whose content did not change.
     void set_source_state(Xapian::docid docid, const schema::SourceState& state);
     void remove(Xapian::docid docid);
+    void set_metadata(const std::string& key, const std::string& value);
     void remove_all();
 
     // Makes everything staged visible to readers at once.

@@ -2,39 +2,55 @@
 
 #include <xxhash.h>
 
+#include <algorithm>
 #include <chrono>
 #include <filesystem>
+#include <map>
 #include <thread>
 #include <unordered_set>
 #include <variant>
 
+#include "indexer/corpus_boilerplate.h"
 #include "indexer/corpus_walk.h"
 #include "indexer/document_builder.h"
 #include "indexer/file_probe.h"
 #include "indexer/index_writer.h"
+#include "indexer/normalize.h"
 #include "indexer/ordered_pool.h"
+#include "indexer/page_bytes.h"
 #include "indexer/record_id.h"
 #include "indexer/source_catalog.h"
+#include "schema/fields.h"
 
 namespace qbank {
 
 namespace {
 
-// What a worker found out about one file.
-struct FileOutcome {
-    enum class Kind { Unchanged, Touched, Indexed, Skipped } kind = Kind::Skipped;
-    std::string canonical;  // empty when the file could not even be looked at
-    std::uint64_t size = 0;
-    Xapian::docid docid = 0;  // Touched: the document to update
-    schema::SourceState state;
-    std::string id;           // Indexed
-    Xapian::Document doc;     // Indexed
-    Diagnostic problem;       // Skipped
+// A run goes through its files twice: a survey finds what changed, then the
+// changed files are parsed. In between, boilerplate is learned from a sample of them.
+struct Surveyed {
+    enum class Kind { Unchanged, Touched, ToParse, Skipped } kind = Kind::Skipped;
+    indexer::FileInfo file;
+    Xapian::docid docid = 0;   // Touched: the document whose stored state is refreshed
+    schema::SourceState state;  // Touched
+    Diagnostic problem;         // Skipped
+};
+
+struct Parsed {
+    std::string id;
+    Xapian::Document doc;
+    std::vector<std::string> corpus_boilerplate;  // texts removed as corpus-wide boilerplate
+    std::optional<Diagnostic> problem;
 };
 
 // Results a worker may have ready ahead of the writer, per worker: enough to keep
 // workers busy, few enough to bound memory.
 constexpr std::size_t kResultsPerWorker = 8;
+// Learning needs enough pages to tell a banner from a shared phrase; a run that
+// parses fewer uses what an earlier run learned.
+constexpr std::size_t kMinPagesToLearn = 20;
+// Pages sampled for learning: a banner on 10% of pages shows up ~500 times.
+constexpr std::size_t kLearningSample = 5000;
 
 }  // namespace
 
@@ -53,8 +69,9 @@ struct Indexer::Impl {
     IndexOptions options;
     indexer::IndexWriter writer;
     indexer::SourceCatalog catalog;
-    std::unordered_set<std::string> seen;  // canonical paths met in this run
+    std::vector<std::string> staged;       // files added to the run, in order
     std::vector<std::string> folders;      // canonical folders given, for pruning
+    std::unordered_set<std::string> seen;  // canonical paths met in this run
     IndexSummary summary;
     IndexProgress progress;
 
@@ -62,67 +79,144 @@ struct Indexer::Impl {
         return options.jobs > 0 ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
     }
 
-    // Runs on a worker thread: everything about one file except writing it.
-    FileOutcome examine(const std::string& path) const {
-        FileOutcome out;
+    template <typename Result, typename Work, typename Consume>
+    void in_parallel(std::size_t n, Work work, Consume consume) {
+        unsigned threads = jobs();
+        indexer::ordered_parallel_for<Result>(n, threads, threads * kResultsPerWorker, work, consume);
+    }
+
+    void finished_file(std::uint64_t bytes) {
+        ++progress.files_done;
+        progress.bytes_done += bytes;
+        if (options.on_progress) options.on_progress(progress);
+    }
+
+    // Worker: is the file new, changed or the same as when it was indexed?
+    Surveyed survey(const std::string& path) const {
+        Surveyed out;
         auto probed = indexer::probe_file(path);
         if (auto* problem = std::get_if<Diagnostic>(&probed)) {
             out.problem = std::move(*problem);
             return out;
         }
-        const indexer::FileInfo& file = std::get<indexer::FileInfo>(probed);
-        out.canonical = file.canonical;
-        out.size = file.size;
-        const indexer::SourceCatalog::Entry* known = catalog.find(file.canonical);
-        if (known && known->state.size == file.size && known->state.mtime_ns == file.mtime_ns) {
-            out.kind = FileOutcome::Kind::Unchanged;
+        out.file = std::move(std::get<indexer::FileInfo>(probed));
+        const indexer::SourceCatalog::Entry* known = catalog.find(out.file.canonical);
+        out.kind = Surveyed::Kind::ToParse;
+        if (known == nullptr) return out;
+        if (known->state.size == out.file.size && known->state.mtime_ns == out.file.mtime_ns) {
+            out.kind = Surveyed::Kind::Unchanged;
             return out;
         }
+        auto bytes = indexer::read_file_bytes(out.file, options.max_bytes);
+        if (auto* content = std::get_if<std::string>(&bytes);
+            content && XXH3_64bits(content->data(), content->size()) == known->state.content_hash) {
+            out.kind = Surveyed::Kind::Touched;
+            out.docid = known->docid;
+            out.state = {out.file.canonical, content->size(), out.file.mtime_ns, known->state.content_hash};
+        }
+        return out;  // a read failure shows again, and is reported, when the file is parsed
+    }
+
+    // Worker: the record and document of a new or changed file.
+    Parsed parse(const indexer::FileInfo& file, const indexer::CorpusBoilerplate* corpus) const {
+        Parsed out;
         auto bytes = indexer::read_file_bytes(file, options.max_bytes);
         if (auto* problem = std::get_if<Diagnostic>(&bytes)) {
             out.problem = std::move(*problem);
             return out;
         }
         const std::string& content = std::get<std::string>(bytes);
-        out.state = {file.canonical, content.size(), file.mtime_ns, XXH3_64bits(content.data(), content.size())};
-        if (known && known->state.content_hash == out.state.content_hash) {
-            out.kind = FileOutcome::Kind::Touched;
-            out.docid = known->docid;
-            return out;
-        }
+        schema::SourceState state{file.canonical, content.size(), file.mtime_ns,
+                                  XXH3_64bits(content.data(), content.size())};
         try {
             out.id = indexer::record_id_for_canonical(file.canonical);
-            PageResult page = parse_page(content, path, out.id, options.normalize);
+            PageResult page = indexer::parse_page_bytes(content, file.path, out.id, options.normalize, corpus);
             if (!page.record) {
                 out.problem = std::move(page.diagnostics.front());
                 return out;
             }
+            for (const RemovedBlock& block : page.record->removed)
+                if (block.scope == RemovedBlock::Scope::Corpus) out.corpus_boilerplate.push_back(block.text);
             thread_local indexer::DocumentBuilder builder;
-            out.doc = builder.build(*page.record, &out.state);
-            out.kind = FileOutcome::Kind::Indexed;
+            out.doc = builder.build(*page.record, &state);
         } catch (const std::exception& e) {
             // One page the normalizer cannot handle must not stop the batch.
-            out.problem = {path, 0, std::string("cannot parse: ") + e.what()};
+            out.problem = Diagnostic{file.path, 0, std::string("cannot parse: ") + e.what()};
         }
         return out;
     }
 
-    // Runs on the caller's thread, in file order.
-    void apply(FileOutcome& out) {
-        if (!out.canonical.empty() && !seen.insert(out.canonical).second) return;  // listed twice
-        switch (out.kind) {
-            case FileOutcome::Kind::Unchanged: ++summary.unchanged; break;
-            case FileOutcome::Kind::Touched:
-                writer.set_source_state(out.docid, out.state);
-                ++summary.unchanged;
-                break;
-            case FileOutcome::Kind::Indexed: ++(writer.put(out.id, out.doc) ? summary.updated : summary.added); break;
-            // A file that is there but now unreadable keeps its last good document.
-            case FileOutcome::Kind::Skipped: summary.skipped.push_back(std::move(out.problem)); break;
+    // Classifies every staged file, writes what needs no parsing, returns the rest.
+    std::vector<indexer::FileInfo> survey_all() {
+        std::vector<indexer::FileInfo> to_parse;
+        in_parallel<Surveyed>(
+            staged.size(), [&](std::size_t i) { return survey(staged[i]); },
+            [&](std::size_t, Surveyed out) {
+                if (!out.file.canonical.empty() && !seen.insert(out.file.canonical).second) {
+                    finished_file(0);  // listed twice: done already
+                    return;
+                }
+                switch (out.kind) {
+                    case Surveyed::Kind::ToParse: to_parse.push_back(std::move(out.file)); return;
+                    case Surveyed::Kind::Touched: writer.set_source_state(out.docid, out.state); [[fallthrough]];
+                    case Surveyed::Kind::Unchanged: ++summary.unchanged; break;
+                    // A file that is there but now unreadable keeps its last good document.
+                    case Surveyed::Kind::Skipped: summary.skipped.push_back(std::move(out.problem)); break;
+                }
+                finished_file(out.file.size);
+            });
+        return to_parse;
+    }
+
+    // Boilerplate recurring across the pages to parse, or what an earlier run learned.
+    indexer::CorpusBoilerplate learn(const std::vector<indexer::FileInfo>& to_parse) {
+        const std::string key(schema::kBoilerplateKey);
+        if (to_parse.size() < kMinPagesToLearn)
+            return indexer::CorpusBoilerplate::deserialize(writer.database().get_metadata(key));
+        std::size_t step = (to_parse.size() + kLearningSample - 1) / kLearningSample;
+        std::size_t samples = (to_parse.size() + step - 1) / step;
+        std::vector<std::uint64_t> units;
+        std::size_t pages = 0;
+        in_parallel<std::vector<std::uint64_t>>(
+            samples,
+            [&](std::size_t i) {
+                auto bytes = indexer::read_file_bytes(to_parse[i * step], options.max_bytes);
+                auto* content = std::get_if<std::string>(&bytes);
+                return content ? indexer::learnable_units(*content, options.normalize) : std::vector<std::uint64_t>{};
+            },
+            [&](std::size_t, std::vector<std::uint64_t> page_units) {
+                pages += page_units.empty() ? 0 : 1;
+                units.insert(units.end(), page_units.begin(), page_units.end());
+            });
+        auto learned = indexer::CorpusBoilerplate::learn(
+            std::move(units), pages, {options.boilerplate_min_pages, options.boilerplate_min_share});
+        writer.set_metadata(key, learned.serialize());
+        return learned;
+    }
+
+    void parse_all(const std::vector<indexer::FileInfo>& to_parse, const indexer::CorpusBoilerplate& corpus) {
+        std::map<std::string, std::size_t> boilerplate_pages;
+        in_parallel<Parsed>(
+            to_parse.size(), [&](std::size_t i) { return parse(to_parse[i], corpus.empty() ? nullptr : &corpus); },
+            [&](std::size_t i, Parsed out) {
+                if (out.problem) {
+                    summary.skipped.push_back(std::move(*out.problem));
+                } else {
+                    ++(writer.put(out.id, out.doc) ? summary.updated : summary.added);
+                    for (const std::string& text : out.corpus_boilerplate) ++boilerplate_pages[text];
+                }
+                finished_file(to_parse[i].size);
+            });
+        for (auto& [text, pages] : boilerplate_pages) summary.boilerplate.push_back({text, pages});
+        std::stable_sort(summary.boilerplate.begin(), summary.boilerplate.end(),
+                         [](const auto& a, const auto& b) { return a.pages > b.pages; });
+    }
+
+    void prune() {
+        for (Xapian::docid docid : catalog.missing_below(folders, seen)) {
+            writer.remove(docid);
+            ++summary.removed;
         }
-        ++progress.files_done;
-        progress.bytes_done += out.size;
-        if (options.on_progress) options.on_progress(progress);
     }
 };
 
@@ -141,11 +235,8 @@ void Indexer::add_path(const std::string& path) {
         impl.folders.push_back(std::filesystem::canonical(path, ec).string());
     }
     impl.progress.files_total += corpus.files.size();
-    unsigned jobs = impl.jobs();
-    indexer::ordered_parallel_for<FileOutcome>(
-        corpus.files.size(), jobs, jobs * kResultsPerWorker,
-        [&](std::size_t i) { return impl.examine(corpus.files[i]); },
-        [&](std::size_t, FileOutcome out) { impl.apply(out); });
+    impl.staged.insert(impl.staged.end(), std::make_move_iterator(corpus.files.begin()),
+                       std::make_move_iterator(corpus.files.end()));
 }
 
 void Indexer::add_record(const Record& record) {
@@ -154,16 +245,19 @@ void Indexer::add_record(const Record& record) {
 
 IndexSummary Indexer::commit() {
     Impl& impl = *impl_;
-    if (impl.options.prune) {
-        for (Xapian::docid docid : impl.catalog.missing_below(impl.folders, impl.seen)) {
-            impl.writer.remove(docid);
-            ++impl.summary.removed;
-        }
-    }
+    std::vector<indexer::FileInfo> to_parse = impl.survey_all();
+    indexer::CorpusBoilerplate corpus = impl.learn(to_parse);
+    impl.parse_all(to_parse, corpus);
+    if (impl.options.prune) impl.prune();
     impl.writer.commit();
+    // Files fail in the survey or while parsed; report them in path order either way.
+    std::stable_sort(impl.summary.skipped.begin(), impl.summary.skipped.end(),
+                     [](const Diagnostic& a, const Diagnostic& b) { return a.path < b.path; });
     impl.summary.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - impl.started).count();
+    impl.staged.clear();
     impl.seen.clear();
     impl.folders.clear();
+    impl.progress = {};
     return std::exchange(impl.summary, {});
 }
 

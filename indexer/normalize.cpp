@@ -107,30 +107,45 @@ std::string clean_text(std::string_view utf8) {
     return trim_lines(to_nfc(out));
 }
 
-NormalizedPage normalize_page(std::string_view bytes, const NormalizeOptions& options) {
+namespace {
+
+// Why the bytes cannot be a page, or an empty error when they can.
+NormalizedPage reject(std::string_view bytes) {
     NormalizedPage page;
     if (bytes.empty()) {
         page.error = "empty file";
-        return page;
-    }
-    if (std::size_t nul = bytes.find('\0'); nul != std::string_view::npos) {
+    } else if (std::size_t nul = bytes.find('\0'); nul != std::string_view::npos) {
         page.error = "binary file: NUL byte at offset " + std::to_string(nul);
         page.error_line = line_of(bytes, nul);
-        return page;
-    }
-    if (std::size_t bad = schema::first_invalid_utf8(bytes); bad != std::string_view::npos) {
-        page.error = "invalid UTF-8 byte " + hex_byte(static_cast<unsigned char>(bytes[bad])) +
-                     " at offset " + std::to_string(bad) + "; save the file as UTF-8";
+    } else if (std::size_t bad = schema::first_invalid_utf8(bytes); bad != std::string_view::npos) {
+        page.error = "invalid UTF-8 byte " + hex_byte(static_cast<unsigned char>(bytes[bad])) + " at offset " +
+                     std::to_string(bad) + "; save the file as UTF-8";
         page.error_line = line_of(bytes, bad);
-        return page;
     }
-    if (bytes.starts_with("\xEF\xBB\xBF")) bytes.remove_prefix(3);
+    return page;
+}
 
-    BoilerplateResult cut = remove_repeated_blocks(clean_text(bytes), options.min_boilerplate_chars);
+std::string_view without_bom(std::string_view bytes) {
+    if (bytes.starts_with("\xEF\xBB\xBF")) bytes.remove_prefix(3);
+    return bytes;
+}
+
+}  // namespace
+
+NormalizedPage normalize_page(std::string_view bytes, const NormalizeOptions& options,
+                              const CorpusBoilerplate* corpus) {
+    NormalizedPage page = reject(bytes);
+    if (!page.error.empty()) return page;
+    BoilerplateResult cut = remove_repeated_blocks(clean_text(without_bom(bytes)), options.min_boilerplate_chars, corpus);
     page.text = trim_lines(cut.text);
     page.removed = std::move(cut.removed);
     if (page.text.empty()) page.error = "no text left after removing blank space and boilerplate";
     return page;
+}
+
+std::vector<std::uint64_t> learnable_units(std::string_view bytes, const NormalizeOptions& options) {
+    if (!reject(bytes).error.empty()) return {};
+    return boilerplate_unit_hashes(clean_text(without_bom(bytes)), options.min_boilerplate_chars);
 }
 
 }  // namespace qbank::indexer

@@ -8,10 +8,12 @@
 // normalize_page(normalize_page(x).text) == normalize_page(x).text.
 
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "indexer/corpus_boilerplate.h"
 #include "qbank/page.h"
 #include "qbank/record.h"
 
@@ -25,7 +27,13 @@ struct NormalizedPage {
     std::size_t error_line = 0;  // 1-based line of the error, 0 if none
 };
 
-NormalizedPage normalize_page(std::string_view bytes, const NormalizeOptions& options = {});
+// `corpus` (may be null) adds boilerplate learned across the corpus to what is removed.
+NormalizedPage normalize_page(std::string_view bytes, const NormalizeOptions& options = {},
+                              const CorpusBoilerplate* corpus = nullptr);
+
+// The hashed candidate boilerplate units of a page, for CorpusBoilerplate::learn;
+// empty for a page that normalize_page would reject.
+std::vector<std::uint64_t> learnable_units(std::string_view bytes, const NormalizeOptions& options);
 
 // The character-level steps only (NFC, line endings, spaces, invisibles, blank lines)
 // on text already known to be valid UTF-8.

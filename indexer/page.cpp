@@ -8,6 +8,7 @@
 
 #include "indexer/file_probe.h"
 #include "indexer/normalize.h"
+#include "indexer/page_bytes.h"
 #include "indexer/page_parser.h"
 #include "indexer/record_id.h"
 
@@ -19,20 +20,25 @@ std::string Diagnostic::to_string() const {
     return out + ": error: " + message;
 }
 
-PageResult parse_page(std::string_view bytes, const std::string& source, const std::string& id,
-                      const NormalizeOptions& options) {
+PageResult indexer::parse_page_bytes(std::string_view bytes, const std::string& source, const std::string& id,
+                                     const NormalizeOptions& options, const CorpusBoilerplate* corpus) {
     PageResult result;
-    indexer::NormalizedPage page = indexer::normalize_page(bytes, options);
+    NormalizedPage page = normalize_page(bytes, options, corpus);
     if (!page.error.empty()) {
         result.diagnostics.push_back({source, page.error_line, page.error});
         return result;
     }
-    Record record = indexer::parse_record(page.text);
+    Record record = parse_record(page.text);
     record.id = id;
     record.source = source;
     record.removed = std::move(page.removed);
     result.record = std::move(record);
     return result;
+}
+
+PageResult parse_page(std::string_view bytes, const std::string& source, const std::string& id,
+                      const NormalizeOptions& options) {
+    return indexer::parse_page_bytes(bytes, source, id, options, nullptr);
 }
 
 std::string record_id_for_path(const std::string& path) {

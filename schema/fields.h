@@ -15,6 +15,8 @@ namespace qbank::schema {
 // older indexes wrong; opening such an index then fails with a reindex hint.
 inline constexpr int kSchemaVersion = 1;
 inline constexpr std::string_view kSchemaVersionKey = "qbank.schema_version";
+// Metadata: hashes of the corpus-wide boilerplate last learned (8-byte little-endian each).
+inline constexpr std::string_view kBoilerplateKey = "qbank.boilerplate";
 
 // Value slots. Level, Category and Tag hold packed facet values (facet_values.h);
 // Source holds the source file's state (source_state.h).

@@ -34,7 +34,9 @@ std::string record_to_json(const Record& r, int indent) {
     for (const Section& s : r.sections) sections.push_back(section_to_json(s));
     j["sections"] = std::move(sections);
     json removed = json::array();
-    for (const RemovedBlock& b : r.removed) removed.push_back({{"text", b.text}, {"count", b.count}});
+    for (const RemovedBlock& b : r.removed)
+        removed.push_back({{"text", b.text}, {"count", b.count},
+                           {"scope", b.scope == RemovedBlock::Scope::Corpus ? "corpus" : "page"}});
     j["removed"] = std::move(removed);
     return j.dump(indent, ' ', false, json::error_handler_t::replace);
 }
@@ -60,8 +62,12 @@ Record record_from_json(const std::string& text) {
             section.text = s.at("text").get<std::string>();
             r.sections.push_back(std::move(section));
         }
-        for (const json& b : j.at("removed"))
-            r.removed.push_back({b.at("text").get<std::string>(), b.at("count").get<int>()});
+        for (const json& b : j.at("removed")) {
+            std::string scope = b.at("scope").get<std::string>();
+            if (scope != "page" && scope != "corpus") throw Error(Error::Kind::Corrupt, "stored record has unknown scope");
+            r.removed.push_back({b.at("text").get<std::string>(), b.at("count").get<int>(),
+                                 scope == "corpus" ? RemovedBlock::Scope::Corpus : RemovedBlock::Scope::Page});
+        }
         return r;
     } catch (const json::exception& e) {
         throw Error(Error::Kind::Corrupt, std::string("stored record is not valid: ") + e.what());

@@ -14,8 +14,14 @@ std::string index_summary_to_json(const IndexSummary& summary, int indent) {
         if (d.line > 0) row["line"] = d.line;
         skipped.push_back(std::move(row));
     }
-    json j = {{"added", summary.added},         {"updated", summary.updated}, {"unchanged", summary.unchanged},
-              {"removed", summary.removed},     {"skipped", std::move(skipped)},
+    json boilerplate = json::array();
+    for (const BoilerplateReport& b : summary.boilerplate) boilerplate.push_back({{"text", b.text}, {"pages", b.pages}});
+    json j = {{"added", summary.added},
+              {"updated", summary.updated},
+              {"unchanged", summary.unchanged},
+              {"removed", summary.removed},
+              {"skipped", std::move(skipped)},
+              {"boilerplate", std::move(boilerplate)},
               {"seconds", summary.seconds}};
     return j.dump(indent, ' ', false, json::error_handler_t::replace);
 }

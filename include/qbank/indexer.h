@@ -17,7 +17,7 @@
 
 namespace qbank {
 
-// How far a run has got, for progress displays. Called on the thread that calls add_path.
+// How far a run has got, for progress displays. Called on the thread that calls commit().
 struct IndexProgress {
     std::size_t files_done = 0;
     std::size_t files_total = 0;  // files found so far in the paths given
@@ -34,7 +34,17 @@ struct IndexOptions {
     // Documents buffered between flushes to disk (inside the run's transaction):
     // bounds memory. Applied through XAPIAN_FLUSH_THRESHOLD while the index opens.
     unsigned flush_every = 500;
+    // A sentence or line on at least this many pages, and on at least this share of
+    // the pages a run parses, is corpus-wide boilerplate and removed from every page.
+    std::size_t boilerplate_min_pages = 5;
+    double boilerplate_min_share = 0.1;
     std::function<void(const IndexProgress&)> on_progress;  // may be empty
+};
+
+// Corpus-wide boilerplate removed in a run, and from how many pages.
+struct BoilerplateReport {
+    std::string text;
+    std::size_t pages = 0;
 };
 
 struct IndexSummary {
@@ -43,6 +53,7 @@ struct IndexSummary {
     std::size_t unchanged = 0;  // files skipped because size and time, or content, were the same
     std::size_t removed = 0;    // documents whose file is gone
     std::vector<Diagnostic> skipped;  // files that could not be indexed, one line each
+    std::vector<BoilerplateReport> boilerplate;  // most pages first
     double seconds = 0;         // from opening the index to the end of commit()
 };
 
@@ -55,18 +66,19 @@ public:
     Indexer(Indexer&&) noexcept;
     Indexer& operator=(Indexer&&) noexcept;
 
-    // Indexes a file, or every regular file below a folder (recursively, hidden
-    // entries skipped): new files are added, changed ones reparsed, unchanged
-    // ones (same size and modification time, or same content) left alone. A file
-    // that cannot be indexed is reported in the summary; the rest go on.
-    // Throws Error only when the index itself cannot be written.
+    // Adds a file, or every regular file below a folder (recursively, hidden entries
+    // skipped), to the run. Files are read when commit() runs.
     void add_path(const std::string& path);
 
     // Stages a ready record, replacing any document with the same id.
     void add_record(const Record& record);
 
-    // Removes documents of files that vanished from the folders given (unless
-    // options.prune is false), then makes the whole run visible at once.
+    // Runs the batch: new files are added, changed ones reparsed, unchanged ones (same
+    // size and modification time, or same content) left alone; boilerplate recurring
+    // across the parsed pages is learned and removed; documents of files gone from
+    // the folders given are removed (unless options.prune is false). Then the whole
+    // run becomes visible at once. A file that cannot be indexed is reported in the
+    // summary and the rest go on. Throws Error only when the index cannot be written.
     IndexSummary commit();
 
 private:

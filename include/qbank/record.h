@@ -44,8 +44,14 @@ struct Section {
 
 // Boilerplate the normalizer cut out of a page, with how many copies it removed.
 struct RemovedBlock {
+    enum class Scope {
+        Page,    // repeated within this page
+        Corpus,  // recurs across many pages of the corpus (may occur once here)
+    };
+
     std::string text;
     int count = 0;
+    Scope scope = Scope::Page;
 
     bool operator==(const RemovedBlock&) const = default;
 };

@@ -160,7 +160,7 @@ TEST_F(IndexerTest, FileThatVanishesMidRunIsSkipped) {
     options.jobs = 1;  // the worker is at most a few files ahead of the writer
     options.on_progress = [&](const IndexProgress&) { fs::remove(doomed); };
     IndexSummary s = run(options);
-    EXPECT_EQ(skipped(s), std::vector<std::string>{doomed.string() + ": error: vanished before it could be read"});
+    EXPECT_EQ(skipped(s), std::vector<std::string>{doomed.string() + ": error: vanished during the run"});
     EXPECT_EQ(s.added, 33u);
 }
 
@@ -240,6 +240,55 @@ TEST_F(IndexerTest, NonUtf8FileNameIsIndexed) {
     IndexSummary s = run();
     EXPECT_EQ(s.added, 5u);
     EXPECT_TRUE(s.skipped.empty());
+}
+
+TEST_F(IndexerTest, CorpusWideBannerIsLearnedAndRemoved) {
+    const std::string banner = "Sign up to unlock every answer in our premium plan today.";
+    const std::string shared = "I learned that writing things down matters more than speed.";
+    for (int i = 0; i < 30; ++i) {
+        std::string page = "Question " + std::to_string(i) + ": how do you plan work number " + std::to_string(i) +
+                           "?\n" + banner + "\n## Solution\nAnswer " + std::to_string(i) + " is about topic" +
+                           std::to_string(i) + ".";
+        if (i < 2) page += "\n" + shared;
+        write(pages() / ("b" + std::to_string(10 + i) + ".txt"), page);
+    }
+    IndexSummary s = run();
+    ASSERT_EQ(s.boilerplate.size(), 1u);
+    EXPECT_EQ(s.boilerplate[0].text, banner);
+    EXPECT_EQ(s.boilerplate[0].pages, 30u);
+    Searcher searcher(db());
+    EXPECT_EQ(searcher.search({"premium", {}, 0, 10}).total, 0u);
+    EXPECT_EQ(searcher.search({"\"writing things down\"", {}, 0, 10}).total, 2u);  // shared by two: kept
+    SearchResult one = searcher.search({"topic7", {}, 0, 10});
+    ASSERT_EQ(one.total, 1u);
+    ASSERT_EQ(one.hits[0].record.removed.size(), 1u);
+    EXPECT_EQ(one.hits[0].record.removed[0].scope, RemovedBlock::Scope::Corpus);
+    EXPECT_EQ(one.hits[0].record.removed[0].count, 1);
+
+    // A later run with one new page too few to learn from uses what was learned.
+    write(pages() / "late.txt", "How do you review code?\n" + banner + "\n## Solution\nCarefully, latecomer.");
+    IndexSummary later = run();
+    EXPECT_EQ(later.added, 1u);
+    ASSERT_EQ(later.boilerplate.size(), 1u);
+    EXPECT_EQ(later.boilerplate[0].pages, 1u);
+    EXPECT_EQ(Searcher(db()).search({"premium", {}, 0, 10}).total, 0u);
+}
+
+TEST_F(IndexerTest, BoilerplateThresholdsAreConfigurable) {
+    const std::string line = "Sign up to unlock every answer in our premium plan today.";
+    for (int i = 0; i < 30; ++i)
+        write(pages() / ("c" + std::to_string(10 + i) + ".txt"),
+              "Question " + std::to_string(i) + "?\n" + (i < 4 ? line : "Nothing shared here at all " + std::to_string(i)));
+    IndexOptions strict;
+    strict.boilerplate_min_pages = 5;  // on 4 of 34 pages: not boilerplate
+    EXPECT_TRUE(run(strict).boilerplate.empty());
+    IndexOptions loose;
+    loose.full = true;
+    loose.boilerplate_min_pages = 3;
+    loose.boilerplate_min_share = 0.05;
+    IndexSummary s = run(loose);
+    ASSERT_EQ(s.boilerplate.size(), 1u);
+    EXPECT_EQ(s.boilerplate[0].pages, 4u);
 }
 
 }  // namespace
