@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
 """Writes N synthetic scraped pages built from corpus/ for indexing benchmarks.
 
-Each page is one of the sample pages with its title and one paragraph varied by
-seeded random words, so pages are distinct but shaped like real ones.
+Each page is one of the sample pages with a third of its words swapped for
+seeded random ones and a paragraph added, so pages keep the shape of real ones
+but are distinct questions (not near-duplicates that qbank would merge).
 Usage: bench/make_corpus.py N OUT_DIR [--seed S]
 """
 
@@ -26,9 +27,13 @@ def main():
     args.out.mkdir(parents=True, exist_ok=True)
     width = len(str(args.count))
     for i in range(args.count):
-        page = seeds[i % len(seeds)]
-        words = " ".join(rng.choice(vocabulary) for _ in range(40))
-        page = page.replace("\n\n", f"\n\nVariant {i}: {words}.\n", 1)
+        lines = []
+        for line in seeds[i % len(seeds)].split("\n"):
+            words = [rng.choice(vocabulary) if w.isalpha() and rng.random() < 0.33 else w for w in line.split(" ")]
+            lines.append(" ".join(words))
+        page = "\n".join(lines)
+        extra = " ".join(rng.choice(vocabulary) for _ in range(40))
+        page = page.replace("\n\n", f"\n\nVariant {i}: {extra}.\n", 1)
         (args.out / f"page_{i:0{width}d}.txt").write_text(page, encoding="utf-8")
 
 

@@ -95,7 +95,8 @@ int run_index(const Options& o, const std::string& db) {
         char seconds[32];
         std::snprintf(seconds, sizeof seconds, "%.2f", summary.seconds);
         std::cout << "indexed into " << db << ": " << summary.added << " added, " << summary.updated << " updated, "
-                  << summary.unchanged << " unchanged, " << summary.removed << " removed, " << summary.skipped.size()
+                  << summary.unchanged << " unchanged, " << summary.removed << " removed, " << summary.duplicates
+                  << " duplicates, " << summary.skipped.size()
                   << " skipped in " << seconds << " s\n";
         for (const BoilerplateReport& b : summary.boilerplate)
             std::cout << "  removed boilerplate from " << b.pages << (b.pages == 1 ? " page: " : " pages: ") << b.text

@@ -22,6 +22,8 @@
 namespace qbank::indexer {
 namespace {
 
+constexpr std::size_t kMinCorpusBoilerplateWords = 5;
+
 struct Unit {
     std::size_t begin;    // byte offsets of the trimmed unit in the text
     std::size_t end;
@@ -182,7 +184,13 @@ std::vector<Unit> candidate_units(const std::string& text, std::size_t min_chars
 
 std::vector<std::uint64_t> boilerplate_unit_hashes(const std::string& text, std::size_t min_chars) {
     std::vector<std::uint64_t> hashes;
-    for (const Unit& u : candidate_units(text, min_chars)) hashes.push_back(u.hash);
+    for (const Unit& u : candidate_units(text, min_chars)) {
+        std::string_view unit(text.data() + u.begin, u.end - u.begin);
+        // Short labels recur across a corpus by nature ("Stakeholder Management" as a tag
+        // on a third of the pages); banners are sentences.
+        auto words = 1 + static_cast<std::size_t>(std::count(unit.begin(), unit.end(), ' '));
+        if (words >= kMinCorpusBoilerplateWords) hashes.push_back(u.hash);
+    }
     std::sort(hashes.begin(), hashes.end());
     hashes.erase(std::unique(hashes.begin(), hashes.end()), hashes.end());
     return hashes;

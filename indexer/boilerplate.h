@@ -29,8 +29,9 @@ struct BoilerplateResult {
 BoilerplateResult remove_repeated_blocks(const std::string& text, std::size_t min_chars,
                                          const CorpusBoilerplate* corpus = nullptr);
 
-// The distinct units of a page that could be boilerplate, hashed: what
-// CorpusBoilerplate::learn counts across pages.
+// The distinct units of a page that could be corpus-wide boilerplate, hashed:
+// what CorpusBoilerplate::learn counts across pages. Units of fewer than five
+// words are left out: short labels such as skill tags recur across pages by nature.
 std::vector<std::uint64_t> boilerplate_unit_hashes(const std::string& text, std::size_t min_chars);
 
 }  // namespace qbank::indexer

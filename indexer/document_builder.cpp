@@ -1,5 +1,6 @@
 #include "indexer/document_builder.h"
 
+#include "indexer/document_catalog.h"
 #include "schema/facet_values.h"
 #include "schema/fields.h"
 #include "schema/record_json.h"
@@ -33,7 +34,7 @@ static void index_text(Xapian::TermGenerator& terms, const schema::Field& field,
     terms.increase_termpos(schema::kFieldGap);
 }
 
-Xapian::Document DocumentBuilder::build(const Record& record, const schema::SourceState* source) {
+Xapian::Document DocumentBuilder::build(const Record& record) {
     Xapian::Document doc;
     terms_.set_document(doc);
     doc.add_boolean_term(schema::id_term(record.id));
@@ -64,10 +65,13 @@ Xapian::Document DocumentBuilder::build(const Record& record, const schema::Sour
                       schema::pack_facet_values({*record.category}));
     doc.add_value(schema::slot_number(schema::Slot::Tag), schema::pack_facet_values(record.tags));
 
-    if (source != nullptr)
-        doc.add_value(schema::slot_number(schema::Slot::Source), schema::encode_source_state(*source));
     doc.set_data(schema::record_to_json(record));
     return doc;
+}
+
+void set_file_values(Xapian::Document& doc, const std::vector<schema::SourceState>& sources, const Fingerprint& fp) {
+    doc.add_value(schema::slot_number(schema::Slot::Source), schema::encode_source_states(sources));
+    doc.add_value(schema::slot_number(schema::Slot::Fingerprint), encode_fingerprint(fp));
 }
 
 }  // namespace qbank::indexer

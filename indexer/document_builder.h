@@ -2,12 +2,12 @@
 // Record -> Xapian document, following schema/fields.h: per field a prefixed
 // copy for field:word queries and an unprefixed copy weighted by the field's
 // weight for plain queries; boolean terms and packed facet values for level,
-// category and tag; the source file's state; the record JSON as document data.
-// One builder per thread.
+// category and tag; the record JSON as document data. One builder per thread.
 
 #include <xapian.h>
 
 #include "qbank/record.h"
+#include "indexer/fingerprint.h"
 #include "schema/source_state.h"
 
 namespace qbank::indexer {
@@ -16,11 +16,14 @@ class DocumentBuilder {
 public:
     DocumentBuilder();
 
-    // `source` (may be null) is remembered so later runs can skip the file if unchanged.
-    Xapian::Document build(const Record& record, const schema::SourceState* source);
+    Xapian::Document build(const Record& record);
 
 private:
     Xapian::TermGenerator terms_;
 };
+
+// What lets later runs skip unchanged files and find duplicates (Slots Source and
+// Fingerprint); set on documents built from files.
+void set_file_values(Xapian::Document& doc, const std::vector<schema::SourceState>& sources, const Fingerprint& fp);
 
 }  // namespace qbank::indexer

@@ -30,7 +30,7 @@ void check_documents(const Xapian::Database& db, CheckReport& report) {
         }
         if (ids != 1) report.problems.push_back(where + std::to_string(ids) + " id terms instead of 1");
         std::string source = doc.get_value(schema::slot_number(schema::Slot::Source));
-        if (!source.empty() && !schema::decode_source_state(source))
+        if (!source.empty() && !schema::decode_source_states(source))
             report.problems.push_back(where + "source value does not decode");
         for (schema::Slot slot : {schema::Slot::Level, schema::Slot::Category, schema::Slot::Tag}) {
             std::string packed = doc.get_value(schema::slot_number(slot));

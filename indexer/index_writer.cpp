@@ -91,23 +91,22 @@ auto IndexWriter::write(Change change) {
     }
 }
 
-bool IndexWriter::put(const std::string& record_id, const Xapian::Document& doc) {
+IndexWriter::Put IndexWriter::put(const std::string& record_id, const Xapian::Document& doc) {
     return write([&] {
         std::string key = schema::id_term(record_id);
         bool existed = db_.term_exists(key);
-        db_.replace_document(key, doc);
-        return existed;
+        return Put{db_.replace_document(key, doc), existed};
     });
 }
 
-bool IndexWriter::put(const Record& record) { return put(record.id, builder_.build(record, nullptr)); }
+IndexWriter::Put IndexWriter::put(const Record& record) { return put(record.id, builder_.build(record)); }
 
-void IndexWriter::set_source_state(Xapian::docid docid, const schema::SourceState& state) {
-    write([&] {
-        Xapian::Document doc = db_.get_document(docid);
-        doc.add_value(schema::slot_number(schema::Slot::Source), schema::encode_source_state(state));
-        db_.replace_document(docid, doc);  // only the value changed: Xapian rewrites just that
-    });
+Xapian::Document IndexWriter::get(Xapian::docid docid) {
+    return write([&] { return db_.get_document(docid); });
+}
+
+void IndexWriter::replace(Xapian::docid docid, const Xapian::Document& doc) {
+    write([&] { db_.replace_document(docid, doc); });
 }
 
 void IndexWriter::remove(Xapian::docid docid) {

@@ -26,11 +26,15 @@ public:
 
     const Xapian::Database& database() const { return db_; }
 
-    // Stages a document under its record id; returns true if it replaced one.
-    bool put(const std::string& record_id, const Xapian::Document& doc);
-    bool put(const Record& record);
-    // Records a new size and time for a file whose content did not change.
-    void set_source_state(Xapian::docid docid, const schema::SourceState& state);
+    struct Put {
+        Xapian::docid docid;
+        bool replaced;  // a document with that id existed
+    };
+    // Stages a document under its record id.
+    Put put(const std::string& record_id, const Xapian::Document& doc);
+    Put put(const Record& record);
+    Xapian::Document get(Xapian::docid docid);
+    void replace(Xapian::docid docid, const Xapian::Document& doc);
     void remove(Xapian::docid docid);
     void set_metadata(const std::string& key, const std::string& value);
     void remove_all();

@@ -19,7 +19,9 @@
 #include "indexer/ordered_pool.h"
 #include "indexer/page_bytes.h"
 #include "indexer/record_id.h"
-#include "indexer/source_catalog.h"
+#include "indexer/document_catalog.h"
+#include "indexer/file_sync.h"
+#include "indexer/fingerprint.h"
 #include "schema/fields.h"
 
 namespace qbank {
@@ -31,15 +33,15 @@ namespace {
 struct Surveyed {
     enum class Kind { Unchanged, Touched, ToParse, Skipped } kind = Kind::Skipped;
     indexer::FileInfo file;
-    Xapian::docid docid = 0;   // Touched: the document whose stored state is refreshed
-    schema::SourceState state;  // Touched
+    schema::SourceState state;  // Touched: the refreshed state
     Diagnostic problem;         // Skipped
 };
 
 struct Parsed {
-    std::string id;
+    Record record;
     Xapian::Document doc;
-    std::vector<std::string> corpus_boilerplate;  // texts removed as corpus-wide boilerplate
+    indexer::Fingerprint fingerprint;
+    schema::SourceState state;
     std::optional<Diagnostic> problem;
 };
 
@@ -61,14 +63,15 @@ struct Indexer::Impl {
           options(std::move(opts)),
           writer(path, options.flush_every) {
         if (options.full) writer.remove_all();
-        else catalog = indexer::SourceCatalog(writer.database());
+        else catalog = indexer::DocumentCatalog(writer.database());
     }
 
     std::chrono::steady_clock::time_point started;
     std::string db_path;
     IndexOptions options;
     indexer::IndexWriter writer;
-    indexer::SourceCatalog catalog;
+    indexer::DocumentCatalog catalog;
+    indexer::FileSync files{writer, catalog};
     std::vector<std::string> staged;       // files added to the run, in order
     std::vector<std::string> folders;      // canonical folders given, for pruning
     std::unordered_set<std::string> seen;  // canonical paths met in this run
@@ -100,19 +103,18 @@ struct Indexer::Impl {
             return out;
         }
         out.file = std::move(std::get<indexer::FileInfo>(probed));
-        const indexer::SourceCatalog::Entry* known = catalog.find(out.file.canonical);
+        const schema::SourceState* known = catalog.state_of(out.file.canonical);
         out.kind = Surveyed::Kind::ToParse;
         if (known == nullptr) return out;
-        if (known->state.size == out.file.size && known->state.mtime_ns == out.file.mtime_ns) {
+        if (known->size == out.file.size && known->mtime_ns == out.file.mtime_ns) {
             out.kind = Surveyed::Kind::Unchanged;
             return out;
         }
         auto bytes = indexer::read_file_bytes(out.file, options.max_bytes);
         if (auto* content = std::get_if<std::string>(&bytes);
-            content && XXH3_64bits(content->data(), content->size()) == known->state.content_hash) {
+            content && XXH3_64bits(content->data(), content->size()) == known->content_hash) {
             out.kind = Surveyed::Kind::Touched;
-            out.docid = known->docid;
-            out.state = {out.file.canonical, content->size(), out.file.mtime_ns, known->state.content_hash};
+            out.state = {out.file.canonical, out.file.path, content->size(), out.file.mtime_ns, known->content_hash};
         }
         return out;  // a read failure shows again, and is reported, when the file is parsed
     }
@@ -126,19 +128,19 @@ struct Indexer::Impl {
             return out;
         }
         const std::string& content = std::get<std::string>(bytes);
-        schema::SourceState state{file.canonical, content.size(), file.mtime_ns,
-                                  XXH3_64bits(content.data(), content.size())};
+        out.state = {file.canonical, file.path, content.size(), file.mtime_ns,
+                     XXH3_64bits(content.data(), content.size())};
         try {
-            out.id = indexer::record_id_for_canonical(file.canonical);
-            PageResult page = indexer::parse_page_bytes(content, file.path, out.id, options.normalize, corpus);
+            std::string id = indexer::record_id_for_canonical(file.canonical);
+            PageResult page = indexer::parse_page_bytes(content, file.path, id, options.normalize, corpus);
             if (!page.record) {
                 out.problem = std::move(page.diagnostics.front());
                 return out;
             }
-            for (const RemovedBlock& block : page.record->removed)
-                if (block.scope == RemovedBlock::Scope::Corpus) out.corpus_boilerplate.push_back(block.text);
+            out.record = std::move(*page.record);
             thread_local indexer::DocumentBuilder builder;
-            out.doc = builder.build(*page.record, &state);
+            out.doc = builder.build(out.record);
+            out.fingerprint = indexer::fingerprint(out.record);
         } catch (const std::exception& e) {
             // One page the normalizer cannot handle must not stop the batch.
             out.problem = Diagnostic{file.path, 0, std::string("cannot parse: ") + e.what()};
@@ -149,6 +151,8 @@ struct Indexer::Impl {
     // Classifies every staged file, writes what needs no parsing, returns the rest.
     std::vector<indexer::FileInfo> survey_all() {
         std::vector<indexer::FileInfo> to_parse;
+        // Workers read the catalog during the survey, so its updates wait until the end.
+        std::vector<schema::SourceState> refreshed;
         in_parallel<Surveyed>(
             staged.size(), [&](std::size_t i) { return survey(staged[i]); },
             [&](std::size_t, Surveyed out) {
@@ -158,13 +162,14 @@ struct Indexer::Impl {
                 }
                 switch (out.kind) {
                     case Surveyed::Kind::ToParse: to_parse.push_back(std::move(out.file)); return;
-                    case Surveyed::Kind::Touched: writer.set_source_state(out.docid, out.state); [[fallthrough]];
+                    case Surveyed::Kind::Touched: refreshed.push_back(std::move(out.state)); [[fallthrough]];
                     case Surveyed::Kind::Unchanged: ++summary.unchanged; break;
                     // A file that is there but now unreadable keeps its last good document.
                     case Surveyed::Kind::Skipped: summary.skipped.push_back(std::move(out.problem)); break;
                 }
                 finished_file(out.file.size);
             });
+        for (const schema::SourceState& state : refreshed) files.refresh(state);
         return to_parse;
     }
 
@@ -202,8 +207,13 @@ struct Indexer::Impl {
                 if (out.problem) {
                     summary.skipped.push_back(std::move(*out.problem));
                 } else {
-                    ++(writer.put(out.id, out.doc) ? summary.updated : summary.added);
-                    for (const std::string& text : out.corpus_boilerplate) ++boilerplate_pages[text];
+                    for (const RemovedBlock& block : out.record.removed)
+                        if (block.scope == RemovedBlock::Scope::Corpus) ++boilerplate_pages[block.text];
+                    switch (files.put_page(std::move(out.record), std::move(out.doc), out.fingerprint, out.state)) {
+                        case indexer::FileSync::Change::Added: ++summary.added; break;
+                        case indexer::FileSync::Change::Updated: ++summary.updated; break;
+                        case indexer::FileSync::Change::Duplicate: ++summary.duplicates; break;
+                    }
                 }
                 finished_file(to_parse[i].size);
             });
@@ -213,10 +223,8 @@ struct Indexer::Impl {
     }
 
     void prune() {
-        for (Xapian::docid docid : catalog.missing_below(folders, seen)) {
-            writer.remove(docid);
-            ++summary.removed;
-        }
+        for (const auto& [docid, path] : catalog.missing_below(folders, seen))
+            if (files.drop_file(path)) ++summary.removed;
     }
 };
 
@@ -240,7 +248,7 @@ void Indexer::add_path(const std::string& path) {
 }
 
 void Indexer::add_record(const Record& record) {
-    ++(impl_->writer.put(record) ? impl_->summary.updated : impl_->summary.added);
+    ++(impl_->writer.put(record).replaced ? impl_->summary.updated : impl_->summary.added);
 }
 
 IndexSummary Indexer::commit() {

@@ -3,6 +3,7 @@
 #include <unicode/brkiter.h>
 #include <unicode/utext.h>
 
+#include <algorithm>
 #include <memory>
 #include <vector>
 
@@ -90,6 +91,13 @@ std::string_view strip_bullet(std::string_view line) {
     return trim(line.substr(line.find(' ') + 1));
 }
 
+constexpr std::size_t kMaxTagChars = 60;
+
+bool is_tag_like(std::string_view line) {
+    std::string_view tag = strip_bullet(line);
+    return !tag.empty() && code_points(tag) <= kMaxTagChars && !ends_with_any(tag, ".?!:;,");
+}
+
 // The block before the first section heading.
 void parse_preamble(const std::vector<PageLine>& lines, std::size_t end, Record& record) {
     std::vector<std::string_view> items;
@@ -97,8 +105,16 @@ void parse_preamble(const std::vector<PageLine>& lines, std::size_t end, Record&
         if (!lines[i].text.empty() && !is_rule(lines[i].text)) items.push_back(lines[i].text);
     if (items.empty()) return;
 
-    bool labelled = is_question_marker(items.front());
-    if (labelled) items.erase(items.begin());
+    // "The Question" labels the block; lines before it are page chrome the scraper
+    // kept (a banner), stored apart so they do not shift the labelled fields.
+    auto marker = std::find_if(items.begin(), items.end(), is_question_marker);
+    bool labelled = marker != items.end();
+    if (labelled) {
+        if (marker != items.begin())
+            record.sections.push_back(
+                {"Before the question", SectionKind::Other, std::nullopt, join({items.begin(), marker}, "\n")});
+        items.erase(items.begin(), marker + 1);
+    }
 
     std::vector<std::string_view> before;
     std::vector<std::string_view> after;  // skill tags follow the level line
@@ -115,7 +131,15 @@ void parse_preamble(const std::vector<PageLine>& lines, std::size_t end, Record&
             after.push_back(item);
         }
     }
-    for (std::string_view tag : after) record.tags.emplace_back(strip_bullet(tag));
+    // Skill tags are short labels; the first line of prose ends them.
+    std::size_t tags_end = 0;
+    while (tags_end < after.size() && is_tag_like(after[tags_end])) {
+        record.tags.emplace_back(strip_bullet(after[tags_end]));
+        ++tags_end;
+    }
+    if (tags_end < after.size())
+        record.sections.push_back({"Details", SectionKind::Other, std::nullopt,
+                                   join({after.begin() + static_cast<std::ptrdiff_t>(tags_end), after.end()}, "\n")});
 
     if (!labelled && !level_seen && before.size() >= 2) {
         bool all_questions = true;

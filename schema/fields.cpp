@@ -27,8 +27,9 @@ std::optional<std::string> filter_term(FieldId id, std::string_view value) {
     } else {
         canonical = fold_value(value);
     }
-    if (canonical.empty()) return std::nullopt;
-    return std::string(f.prefix) + canonical;
+    std::string term = std::string(f.prefix) + canonical;
+    if (canonical.empty() || term.size() > kMaxTermBytes) return std::nullopt;
+    return term;
 }
 
 std::string id_term(std::string_view record_id) {

@@ -19,8 +19,9 @@ inline constexpr std::string_view kSchemaVersionKey = "qbank.schema_version";
 inline constexpr std::string_view kBoilerplateKey = "qbank.boilerplate";
 
 // Value slots. Level, Category and Tag hold packed facet values (facet_values.h);
-// Source holds the source file's state (source_state.h).
-enum class Slot : unsigned { Level = 0, Category = 1, Tag = 2, Source = 3 };
+// Source the states of the document's files (source_state.h); Fingerprint the
+// exact hash and SimHash of its content, 8 bytes little-endian each.
+enum class Slot : unsigned { Level = 0, Category = 1, Tag = 2, Source = 3, Fingerprint = 4 };
 constexpr unsigned slot_number(Slot slot) { return static_cast<unsigned>(slot); }
 
 enum class FieldId { Id, Title, Question, Heading, Answer, Tag, Level, Category };
@@ -58,9 +59,12 @@ constexpr const Field& field(FieldId id) { return kFields[static_cast<std::size_
 // The field with this query name, or nullptr.
 const Field* find_field(std::string_view name);
 
+// Xapian refuses longer terms, and a refused document cancels the whole batch.
+inline constexpr std::size_t kMaxTermBytes = 245;
+
 // The boolean term for a filter value: prefix + canonical folded value. Levels are
 // canonicalized first ("senior level" -> Senior). nullopt when the value cannot
-// name anything (an empty value, an unknown level).
+// name anything (an empty value, an unknown level, one too long for a term).
 std::optional<std::string> filter_term(FieldId field, std::string_view value);
 
 // The unique id term of a record.

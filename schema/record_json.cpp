@@ -38,6 +38,7 @@ std::string record_to_json(const Record& r, int indent) {
         removed.push_back({{"text", b.text}, {"count", b.count},
                            {"scope", b.scope == RemovedBlock::Scope::Corpus ? "corpus" : "page"}});
     j["removed"] = std::move(removed);
+    j["duplicates"] = r.duplicates;
     return j.dump(indent, ' ', false, json::error_handler_t::replace);
 }
 
@@ -68,6 +69,7 @@ Record record_from_json(const std::string& text) {
             r.removed.push_back({b.at("text").get<std::string>(), b.at("count").get<int>(),
                                  scope == "corpus" ? RemovedBlock::Scope::Corpus : RemovedBlock::Scope::Page});
         }
+        r.duplicates = j.at("duplicates").get<std::vector<std::string>>();
         return r;
     } catch (const json::exception& e) {
         throw Error(Error::Kind::Corrupt, std::string("stored record is not valid: ") + e.what());

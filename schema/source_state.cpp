@@ -1,44 +1,62 @@
 #include "schema/source_state.h"
 
-#include <cstring>
-
 namespace qbank::schema {
 
-// Fixed-width little-endian numbers, then the path: the path may hold any byte.
+// Per state: size, mtime and hash as 8-byte little-endian numbers, then the two
+// paths, each after a 4-byte length (paths may hold any byte).
 namespace {
 
-void put_u64(std::string& out, std::uint64_t v) {
-    for (int i = 0; i < 8; ++i) out += static_cast<char>((v >> (8 * i)) & 0xFF);
+void put_le(std::string& out, std::uint64_t v, int bytes) {
+    for (int i = 0; i < bytes; ++i) out += static_cast<char>((v >> (8 * i)) & 0xFF);
 }
 
-std::uint64_t get_u64(std::string_view in) {
+std::optional<std::uint64_t> get_le(std::string_view& in, int bytes) {
+    if (in.size() < static_cast<std::size_t>(bytes)) return std::nullopt;
     std::uint64_t v = 0;
-    for (int i = 0; i < 8; ++i) v |= static_cast<std::uint64_t>(static_cast<unsigned char>(in[i])) << (8 * i);
+    for (int i = 0; i < bytes; ++i) v |= static_cast<std::uint64_t>(static_cast<unsigned char>(in[i])) << (8 * i);
+    in.remove_prefix(static_cast<std::size_t>(bytes));
     return v;
 }
 
-constexpr std::size_t kFixedBytes = 24;
+std::optional<std::string> get_string(std::string_view& in) {
+    auto length = get_le(in, 4);
+    if (!length || in.size() < *length) return std::nullopt;
+    std::string s(in.substr(0, *length));
+    in.remove_prefix(*length);
+    return s;
+}
 
 }  // namespace
 
-std::string encode_source_state(const SourceState& state) {
+std::string encode_source_states(const std::vector<SourceState>& states) {
     std::string out;
-    out.reserve(kFixedBytes + state.path.size());
-    put_u64(out, state.size);
-    put_u64(out, static_cast<std::uint64_t>(state.mtime_ns));
-    put_u64(out, state.content_hash);
-    out += state.path;
+    for (const SourceState& s : states) {
+        put_le(out, s.size, 8);
+        put_le(out, static_cast<std::uint64_t>(s.mtime_ns), 8);
+        put_le(out, s.content_hash, 8);
+        put_le(out, s.path.size(), 4);
+        out += s.path;
+        put_le(out, s.shown.size(), 4);
+        out += s.shown;
+    }
     return out;
 }
 
-std::optional<SourceState> decode_source_state(std::string_view value) {
-    if (value.size() <= kFixedBytes) return std::nullopt;
-    SourceState state;
-    state.size = get_u64(value.substr(0, 8));
-    state.mtime_ns = static_cast<std::int64_t>(get_u64(value.substr(8, 8)));
-    state.content_hash = get_u64(value.substr(16, 8));
-    state.path = std::string(value.substr(kFixedBytes));
-    return state;
+std::optional<std::vector<SourceState>> decode_source_states(std::string_view in) {
+    std::vector<SourceState> states;
+    while (!in.empty()) {
+        SourceState s;
+        auto size = get_le(in, 8);
+        auto mtime = get_le(in, 8);
+        auto hash = get_le(in, 8);
+        if (!size || !mtime || !hash) return std::nullopt;
+        auto path = get_string(in);
+        auto shown = path ? get_string(in) : std::nullopt;
+        if (!path || !shown || path->empty()) return std::nullopt;
+        states.push_back({std::move(*path), std::move(*shown), *size, static_cast<std::int64_t>(*mtime), *hash});
+    }
+    if (states.empty()) return std::nullopt;
+    return states;
 }
 
 }  // namespace qbank::schema

@@ -1,17 +1,20 @@
 #pragma once
-// What the index remembers about the file a document came from, so that a
-// later run can tell unchanged files (same size and modification time, or same
-// content hash) from changed ones without reparsing them. Stored in Slot::Source.
+// What the index remembers about the files a document came from (one, or
+// several when duplicates were merged), so that a later run can tell unchanged
+// files (same size and modification time, or same content hash) from changed
+// ones without reparsing them. Stored in Slot::Source.
 
 #include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace qbank::schema {
 
 struct SourceState {
-    std::string path;            // canonical absolute path
+    std::string path;            // canonical absolute path: the file's identity
+    std::string shown;           // the path as the run that indexed it was given it
     std::uint64_t size = 0;      // bytes
     std::int64_t mtime_ns = 0;   // modification time, nanoseconds since the epoch
     std::uint64_t content_hash = 0;  // XXH3-64 of the file's bytes
@@ -19,8 +22,9 @@ struct SourceState {
     bool operator==(const SourceState&) const = default;
 };
 
-std::string encode_source_state(const SourceState& state);
+// The first state is the document's primary source: the file its content comes from.
+std::string encode_source_states(const std::vector<SourceState>& states);
 // nullopt when the value is damaged.
-std::optional<SourceState> decode_source_state(std::string_view value);
+std::optional<std::vector<SourceState>> decode_source_states(std::string_view value);
 
 }  // namespace qbank::schema

@@ -20,6 +20,7 @@ std::string index_summary_to_json(const IndexSummary& summary, int indent) {
               {"updated", summary.updated},
               {"unchanged", summary.unchanged},
               {"removed", summary.removed},
+              {"duplicates", summary.duplicates},
               {"skipped", std::move(skipped)},
               {"boilerplate", std::move(boilerplate)},
               {"seconds", summary.seconds}};

@@ -51,7 +51,8 @@ struct IndexSummary {
     std::size_t added = 0;      // documents for files not indexed before
     std::size_t updated = 0;    // files whose content changed since they were indexed
     std::size_t unchanged = 0;  // files skipped because size and time, or content, were the same
-    std::size_t removed = 0;    // documents whose file is gone
+    std::size_t removed = 0;    // documents whose files are all gone
+    std::size_t duplicates = 0; // files merged into the document of the same question
     std::vector<Diagnostic> skipped;  // files that could not be indexed, one line each
     std::vector<BoilerplateReport> boilerplate;  // most pages first
     double seconds = 0;         // from opening the index to the end of commit()

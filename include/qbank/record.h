@@ -66,6 +66,9 @@ struct Record {
     std::vector<std::string> tags;  // skill tags, as written
     std::vector<Section> sections;  // in page order
     std::vector<RemovedBlock> removed;
+    // Other files holding the same question (exact or near duplicates), as given
+    // to the run that found them; `source` is the one the content comes from.
+    std::vector<std::string> duplicates;
 
     // Every level the page addresses: its own level plus those of its sample answers,
     // in ascending order without repeats. Used for level filters and facets.

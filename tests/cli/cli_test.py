@@ -154,7 +154,7 @@ class IndexTest(unittest.TestCase):
         first = run("index", "corpus", "--db", self.db)
         self.assertEqual(first.returncode, 0)
         self.assertRegex(first.stdout, rf"^indexed into {re.escape(self.db)}: 4 added, 0 updated, 0 unchanged, "
-                                       r"0 removed, 0 skipped in \d+\.\d\d s\n$")
+                                       r"0 removed, 0 duplicates, 0 skipped in \d+\.\d\d s\n$")
         self.assertEqual(first.stderr, "")  # no progress bar when stderr is not a terminal
 
     def test_second_run_changes_nothing(self):

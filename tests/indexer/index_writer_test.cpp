@@ -45,7 +45,7 @@ std::set<std::string> terms_of(const Xapian::Document& doc) {
 TEST_P(IndexWriterTest, WritesTermsValuesAndData) {
     Xapian::WritableDatabase db = open();
     IndexWriter writer(db, "test");
-    EXPECT_FALSE(writer.put(record("a1", "Canary Releases")));
+    EXPECT_FALSE(writer.put(record("a1", "Canary Releases")).replaced);
     writer.commit();
     ASSERT_EQ(db.get_doccount(), 1u);
     Xapian::Document doc = db.get_document(1);
@@ -82,10 +82,10 @@ TEST_P(IndexWriterTest, TitleWordsWeighMoreThanAnswerWords) {
 TEST_P(IndexWriterTest, ReindexingReplacesNeverDuplicates) {
     Xapian::WritableDatabase db = open();
     IndexWriter writer(db, "test");
-    EXPECT_FALSE(writer.put(record("a1", "First")));
-    EXPECT_FALSE(writer.put(record("b2", "Other")));
+    EXPECT_FALSE(writer.put(record("a1", "First")).replaced);
+    EXPECT_FALSE(writer.put(record("b2", "Other")).replaced);
     writer.commit();
-    EXPECT_TRUE(writer.put(record("a1", "Second")));
+    EXPECT_TRUE(writer.put(record("a1", "Second")).replaced);
     writer.commit();
     EXPECT_EQ(db.get_doccount(), 2u);
     EXPECT_EQ(db.get_termfreq("Qa1"), 1u);

@@ -10,6 +10,7 @@
 #include <gtest/gtest.h>
 
 #include <fstream>
+#include <iterator>
 
 #include "../test_paths.h"
 #include "qbank/error.h"
@@ -289,6 +290,102 @@ TEST_F(IndexerTest, BoilerplateThresholdsAreConfigurable) {
     IndexSummary s = run(loose);
     ASSERT_EQ(s.boilerplate.size(), 1u);
     EXPECT_EQ(s.boilerplate[0].pages, 4u);
+}
+
+std::string read(const fs::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
+class DuplicatesTest : public IndexerTest {
+protected:
+    fs::path original() const { return pages() / "000_41899f8394122547.txt"; }
+
+    std::optional<Record> only_hit(const std::string& query) {
+        SearchResult r = Searcher(db()).search({query, {}, 0, 10});
+        EXPECT_EQ(r.total, 1u) << query;
+        if (r.hits.empty()) return std::nullopt;
+        return r.hits[0].record;
+    }
+};
+
+TEST_F(DuplicatesTest, ExactCopyBecomesOneDocumentListingBoth) {
+    fs::copy_file(original(), pages() / "zz_copy.txt");
+    IndexSummary s = run();
+    EXPECT_EQ(s.added, 4u);
+    EXPECT_EQ(s.duplicates, 1u);
+    auto hit = only_hit("\"thundering herd\"");
+    ASSERT_TRUE(hit);
+    EXPECT_EQ(hit->source, original().string());
+    EXPECT_EQ(hit->duplicates, std::vector<std::string>{(pages() / "zz_copy.txt").string()});
+    EXPECT_EQ(documents(), 4u);
+    EXPECT_EQ(run().unchanged, 5u);  // both files are remembered
+}
+
+// The same question scraped again: another banner, a few words edited.
+TEST_F(DuplicatesTest, NearDuplicateIsMerged) {
+    std::string page = read(original());
+    page = "Cookie notice: this site uses cookies to remember your settings.\n" + page;
+    page.replace(page.find("mid-sized Fintech"), 17, "large Fintech");
+    page.replace(page.find("three major outages"), 19, "four major outages");
+    write(pages() / "zz_rescraped.txt", page);
+    IndexSummary s = run();
+    EXPECT_EQ(s.duplicates, 1u);
+    EXPECT_EQ(documents(), 4u);
+    ASSERT_TRUE(only_hit("\"thundering herd\""));
+}
+
+TEST_F(DuplicatesTest, DistinctQuestionsSharingAShapeStayApart) {
+    std::string page = read(pages() / "001_27a37069c9836300.txt");
+    write(pages() / "zz_other.txt", "The Question\nBehavioral\n\nHandling an Outage\n\nTell me about an outage you led "
+                                     "the response to.\nSenior Level\nIncident Response\nCoach Strategy\n\nSignals:\n"
+                                     "Calm under pressure, clear communication and a blameless review afterwards.");
+    IndexSummary s = run();
+    EXPECT_EQ(s.duplicates, 0u);
+    EXPECT_EQ(documents(), 5u);
+}
+
+TEST_F(DuplicatesTest, DocumentOutlivesItsFirstFileAndGoesWithItsLast) {
+    fs::copy_file(original(), pages() / "zz_copy.txt");
+    run();
+    std::string id = only_hit("\"thundering herd\"")->id;
+    fs::remove(original());
+    IndexSummary first = run();
+    EXPECT_EQ(first.removed, 0u);
+    auto hit = only_hit("\"thundering herd\"");
+    ASSERT_TRUE(hit);
+    EXPECT_EQ(hit->id, id);  // the id stays
+    EXPECT_EQ(hit->source, (pages() / "zz_copy.txt").string());
+    EXPECT_TRUE(hit->duplicates.empty());
+    fs::remove(pages() / "zz_copy.txt");
+    EXPECT_EQ(run().removed, 1u);
+    EXPECT_EQ(documents(), 3u);
+}
+
+TEST_F(DuplicatesTest, DuplicateThatChangesLeavesAndStandsAlone) {
+    fs::copy_file(original(), pages() / "zz_copy.txt");
+    run();
+    write(pages() / "zz_copy.txt", "How do you onboard a new engineer?\nSenior Level\nMentoring");
+    IndexSummary s = run();
+    EXPECT_EQ(s.added, 1u);
+    EXPECT_EQ(documents(), 5u);
+    auto hit = only_hit("\"thundering herd\"");
+    ASSERT_TRUE(hit);
+    EXPECT_TRUE(hit->duplicates.empty());
+}
+
+TEST_F(DuplicatesTest, EditedOriginalKeepsItsDuplicates) {
+    fs::copy_file(original(), pages() / "zz_copy.txt");
+    run();
+    std::string page = read(original());
+    page.replace(page.find("thundering herd"), 15, "stampeding herd");
+    write(original(), page);
+    IndexSummary s = run();
+    EXPECT_EQ(s.updated, 1u);
+    auto hit = only_hit("\"stampeding herd\"");
+    ASSERT_TRUE(hit);
+    EXPECT_EQ(hit->duplicates, std::vector<std::string>{(pages() / "zz_copy.txt").string()});
+    EXPECT_EQ(documents(), 4u);
 }
 
 }  // namespace

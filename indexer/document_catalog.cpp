@@ -1,0 +1,129 @@
+#include "indexer/document_catalog.h"
+
+#include <algorithm>
+
+#include "schema/fields.h"
+
+namespace qbank::indexer {
+
+namespace {
+
+std::uint8_t band(std::uint64_t simhash, int i) { return static_cast<std::uint8_t>(simhash >> (8 * i)); }
+
+void erase_from(std::vector<Xapian::docid>& ids, Xapian::docid docid) {
+    ids.erase(std::remove(ids.begin(), ids.end(), docid), ids.end());
+}
+
+}  // namespace
+
+std::string encode_fingerprint(const Fingerprint& fp) {
+    std::string out;
+    for (std::uint64_t v : {fp.exact, fp.simhash})
+        for (int i = 0; i < 8; ++i) out += static_cast<char>((v >> (8 * i)) & 0xFF);
+    return out;
+}
+
+std::optional<Fingerprint> decode_fingerprint(std::string_view value) {
+    if (value.size() != 16) return std::nullopt;
+    auto read = [&](std::size_t at) {
+        std::uint64_t v = 0;
+        for (int i = 0; i < 8; ++i) v |= static_cast<std::uint64_t>(static_cast<unsigned char>(value[at + i])) << (8 * i);
+        return v;
+    };
+    return Fingerprint{read(0), read(8)};
+}
+
+DocumentCatalog::DocumentCatalog(const Xapian::Database& db) {
+    Xapian::valueno source_slot = schema::slot_number(schema::Slot::Source);
+    Xapian::valueno fp_slot = schema::slot_number(schema::Slot::Fingerprint);
+    std::unordered_map<Xapian::docid, Fingerprint> fingerprints;
+    for (auto it = db.valuestream_begin(fp_slot); it != db.valuestream_end(fp_slot); ++it)
+        if (auto fp = decode_fingerprint(*it)) fingerprints[it.get_docid()] = *fp;
+    for (auto it = db.valuestream_begin(source_slot); it != db.valuestream_end(source_slot); ++it) {
+        // A damaged value only costs a reparse of those files.
+        auto states = schema::decode_source_states(*it);
+        if (!states) continue;
+        set(it.get_docid(), Document{std::move(*states), fingerprints[it.get_docid()]});
+    }
+}
+
+Xapian::docid DocumentCatalog::document_of(const std::string& canonical) const {
+    auto it = by_path_.find(canonical);
+    return it == by_path_.end() ? 0 : it->second;
+}
+
+const schema::SourceState* DocumentCatalog::state_of(const std::string& canonical) const {
+    const Document* doc = document(document_of(canonical));
+    if (doc == nullptr) return nullptr;
+    for (const schema::SourceState& s : doc->sources)
+        if (s.path == canonical) return &s;
+    return nullptr;
+}
+
+const DocumentCatalog::Document* DocumentCatalog::document(Xapian::docid docid) const {
+    auto it = documents_.find(docid);
+    return it == documents_.end() ? nullptr : &it->second;
+}
+
+Xapian::docid DocumentCatalog::find_duplicate(const Fingerprint& fp, Xapian::docid except) const {
+    if (auto it = by_exact_.find(fp.exact); it != by_exact_.end())
+        for (Xapian::docid d : it->second)
+            if (d != except) return d;
+    if (fp.simhash == 0) return 0;
+    for (int i = 0; i < kBands; ++i) {
+        auto it = by_band_[i].find(band(fp.simhash, i));
+        if (it == by_band_[i].end()) continue;
+        for (Xapian::docid d : it->second)
+            if (d != except && near_duplicates(fp.simhash, documents_.at(d).fingerprint.simhash)) return d;
+    }
+    return 0;
+}
+
+void DocumentCatalog::set(Xapian::docid docid, Document doc) {
+    erase(docid);
+    index(docid, doc);
+    documents_.emplace(docid, std::move(doc));
+}
+
+void DocumentCatalog::erase(Xapian::docid docid) {
+    auto it = documents_.find(docid);
+    if (it == documents_.end()) return;
+    unindex(docid, it->second);
+    documents_.erase(it);
+}
+
+void DocumentCatalog::index(Xapian::docid docid, const Document& doc) {
+    for (const schema::SourceState& s : doc.sources) by_path_[s.path] = docid;
+    if (doc.fingerprint.exact != 0) by_exact_[doc.fingerprint.exact].push_back(docid);
+    if (doc.fingerprint.simhash != 0)
+        for (int i = 0; i < kBands; ++i) by_band_[i][band(doc.fingerprint.simhash, i)].push_back(docid);
+}
+
+void DocumentCatalog::unindex(Xapian::docid docid, const Document& doc) {
+    for (const schema::SourceState& s : doc.sources)
+        if (auto it = by_path_.find(s.path); it != by_path_.end() && it->second == docid) by_path_.erase(it);
+    if (auto it = by_exact_.find(doc.fingerprint.exact); it != by_exact_.end()) erase_from(it->second, docid);
+    if (doc.fingerprint.simhash != 0)
+        for (int i = 0; i < kBands; ++i)
+            if (auto it = by_band_[i].find(band(doc.fingerprint.simhash, i)); it != by_band_[i].end())
+                erase_from(it->second, docid);
+}
+
+std::vector<std::pair<Xapian::docid, std::string>> DocumentCatalog::missing_below(
+    const std::vector<std::string>& folders, const std::unordered_set<std::string>& seen) const {
+    std::vector<std::pair<Xapian::docid, std::string>> missing;
+    for (const auto& [path, docid] : by_path_) {
+        if (seen.count(path) != 0) continue;
+        for (const std::string& folder : folders) {
+            std::string prefix = folder.ends_with('/') ? folder : folder + "/";
+            if (path.starts_with(prefix)) {
+                missing.emplace_back(docid, path);
+                break;
+            }
+        }
+    }
+    std::sort(missing.begin(), missing.end());
+    return missing;
+}
+
+}  // namespace qbank::indexer

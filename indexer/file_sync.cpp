@@ -1,0 +1,112 @@
+#include "indexer/file_sync.h"
+
+#include <algorithm>
+
+#include "indexer/document_builder.h"
+#include "schema/fields.h"
+#include "schema/record_json.h"
+
+namespace qbank::indexer {
+
+namespace {
+
+std::vector<std::string> duplicates_of(const DocumentCatalog::Document& entry) {
+    std::vector<std::string> shown;
+    for (std::size_t i = 1; i < entry.sources.size(); ++i) shown.push_back(entry.sources[i].shown);
+    return shown;
+}
+
+std::string id_of(const Xapian::Document& doc) {
+    const std::string prefix(schema::field(schema::FieldId::Id).prefix);
+    auto term = doc.termlist_begin();
+    term.skip_to(prefix);
+    return term != doc.termlist_end() && (*term).starts_with(prefix) ? (*term).substr(prefix.size()) : std::string();
+}
+
+}  // namespace
+
+FileSync::Change FileSync::put_page(Record record, Xapian::Document doc, const Fingerprint& fp,
+                                    const schema::SourceState& state) {
+    Xapian::docid current = catalog_.document_of(state.path);
+    if (current != 0) {
+        DocumentCatalog::Document entry = *catalog_.document(current);
+        bool primary = entry.sources.front().path == state.path;
+        if (primary && (entry.sources.size() > 1 || catalog_.find_duplicate(fp, current) == 0)) {
+            // The file the content comes from changed: new content, same id, same duplicates.
+            // (The id is that of the document's first file, which may since have vanished.)
+            std::string id = id_of(writer_.get(current));
+            if (id != record.id) {
+                doc.remove_term(schema::id_term(record.id));
+                doc.add_boolean_term(schema::id_term(id));
+                record.id = id;
+            }
+            entry.sources.front() = state;
+            entry.fingerprint = fp;
+            record.duplicates = duplicates_of(entry);
+            doc.set_data(schema::record_to_json(record));
+            set_file_values(doc, entry.sources, fp);
+            writer_.replace(current, doc);
+            catalog_.set(current, std::move(entry));
+            return Change::Updated;
+        }
+        // It now duplicates another document, or it was a duplicate that changed:
+        // take it out of its document and place it afresh.
+        drop_file(state.path);
+    }
+    if (Xapian::docid original = catalog_.find_duplicate(fp, 0); original != 0) {
+        attach(original, state);
+        return Change::Duplicate;
+    }
+    DocumentCatalog::Document entry{{state}, fp};
+    set_file_values(doc, entry.sources, fp);
+    IndexWriter::Put put = writer_.put(record.id, doc);
+    catalog_.set(put.docid, std::move(entry));
+    return put.replaced ? Change::Updated : Change::Added;
+}
+
+void FileSync::refresh(const schema::SourceState& state) {
+    Xapian::docid docid = catalog_.document_of(state.path);
+    if (docid == 0) return;
+    DocumentCatalog::Document entry = *catalog_.document(docid);
+    for (schema::SourceState& s : entry.sources)
+        if (s.path == state.path) s = state;
+    Xapian::Document doc = writer_.get(docid);
+    set_file_values(doc, entry.sources, entry.fingerprint);
+    writer_.replace(docid, doc);  // only values changed: Xapian rewrites just those
+    catalog_.set(docid, std::move(entry));
+}
+
+bool FileSync::drop_file(const std::string& canonical) {
+    Xapian::docid docid = catalog_.document_of(canonical);
+    if (docid == 0) return false;
+    DocumentCatalog::Document entry = *catalog_.document(docid);
+    std::erase_if(entry.sources, [&](const schema::SourceState& s) { return s.path == canonical; });
+    if (entry.sources.empty()) {
+        writer_.remove(docid);
+        catalog_.erase(docid);
+        return true;
+    }
+    // A duplicate stands in for a vanished primary file: the content and id stay.
+    write_files(docid, entry);
+    catalog_.set(docid, std::move(entry));
+    return false;
+}
+
+void FileSync::attach(Xapian::docid docid, const schema::SourceState& state) {
+    DocumentCatalog::Document entry = *catalog_.document(docid);
+    entry.sources.push_back(state);
+    write_files(docid, entry);
+    catalog_.set(docid, std::move(entry));
+}
+
+void FileSync::write_files(Xapian::docid docid, const DocumentCatalog::Document& entry) {
+    Xapian::Document doc = writer_.get(docid);
+    Record record = schema::record_from_json(doc.get_data());
+    record.source = entry.sources.front().shown;
+    record.duplicates = duplicates_of(entry);
+    doc.set_data(schema::record_to_json(record));
+    set_file_values(doc, entry.sources, entry.fingerprint);
+    writer_.replace(docid, doc);
+}
+
+}  // namespace qbank::indexer
