@@ -189,6 +189,30 @@ class IndexTest(unittest.TestCase):
         self.assertEqual(summary["skipped"][0]["reason"],
                          "larger than the 6000 bytes limit (8094 bytes); raise --max-bytes to index it")
 
+    def test_duplicate_and_banner_reported(self):
+        pages = os.path.join(self.tmp, "pages")
+        shutil.copytree(CORPUS, pages)
+        shutil.copy(CORPUS / "000_41899f8394122547.txt", os.path.join(pages, "copy.txt"))
+        banner = "Sign up today to unlock every sample answer in the bank."
+        for i in range(25):
+            with open(os.path.join(pages, f"extra_{i:02d}.txt"), "w", encoding="utf-8") as page:
+                page.write(f"How would you design feature number {i} for team {i}?\n{banner}\n"
+                           f"## Solution\nStart from the users of feature {i} and their needs.\n")
+        result, summary = self.index_json(pages, "--boilerplate-min-pages", "10")
+        self.assertEqual(result.returncode, 0)
+        self.assertEqual((summary["added"], summary["duplicates"]), (29, 1))
+        self.assertEqual(summary["boilerplate"], [{"text": banner, "pages": 25}])
+        hits = self.search_json_in("\"thundering herd\"")["hits"]
+        self.assertEqual(len(hits), 1)
+        record = json.loads(run("show", hits[0]["id"], "--json", "--db", self.db).stdout)
+        RECORD.validate(record)
+        self.assertEqual(record["duplicates"], [os.path.join(pages, "copy.txt")])
+
+    def search_json_in(self, query):
+        data = json.loads(run("search", query, "--json", "--db", self.db).stdout)
+        SEARCH.validate(data)
+        return data
+
     def test_second_writer_is_refused(self):
         self.assertEqual(run("index", "corpus", "--db", self.db).returncode, 0)
         # Hold the index's write lock the way another writer would.
