@@ -11,6 +11,7 @@ constexpr std::size_t kMaxLearnedUnits = 10000;
 CorpusBoilerplate CorpusBoilerplate::learn(std::vector<std::uint64_t> page_units, std::size_t pages,
                                            const BoilerplateThresholds& thresholds) {
     CorpusBoilerplate learned;
+    learned.pages_ = pages;
     auto needed = std::max<std::size_t>(
         thresholds.min_pages, static_cast<std::size_t>(std::ceil(thresholds.min_share * static_cast<double>(pages))));
     std::sort(page_units.begin(), page_units.end());
@@ -23,9 +24,11 @@ CorpusBoilerplate CorpusBoilerplate::learn(std::vector<std::uint64_t> page_units
     return learned;
 }
 
+// The page count, then the hashes, as 8-byte little-endian numbers.
 std::string CorpusBoilerplate::serialize() const {
     std::vector<std::uint64_t> sorted(hashes_.begin(), hashes_.end());
     std::sort(sorted.begin(), sorted.end());
+    sorted.insert(sorted.begin(), pages_);
     std::string out;
     out.reserve(sorted.size() * 8);
     for (std::uint64_t h : sorted)
@@ -38,7 +41,8 @@ CorpusBoilerplate CorpusBoilerplate::deserialize(std::string_view data) {
     for (std::size_t at = 0; at + 8 <= data.size(); at += 8) {
         std::uint64_t h = 0;
         for (int i = 0; i < 8; ++i) h |= static_cast<std::uint64_t>(static_cast<unsigned char>(data[at + i])) << (8 * i);
-        learned.hashes_.insert(h);
+        if (at == 0) learned.pages_ = h;
+        else learned.hashes_.insert(h);
     }
     return learned;
 }

@@ -27,6 +27,7 @@ public:
                                    const BoilerplateThresholds& thresholds);
 
     bool contains(std::uint64_t unit_hash) const { return hashes_.count(unit_hash) != 0; }
+    std::size_t pages() const { return pages_; }  // how many pages it was learned from
     bool empty() const { return hashes_.empty(); }
     std::size_t size() const { return hashes_.size(); }
 
@@ -36,6 +37,7 @@ public:
 
 private:
     std::unordered_set<std::uint64_t> hashes_;
+    std::size_t pages_ = 0;
 };
 
 }  // namespace qbank::indexer

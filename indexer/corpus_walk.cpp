@@ -1,6 +1,10 @@
 #include "indexer/corpus_walk.h"
 
+#include <unistd.h>
+
 #include <algorithm>
+#include <cerrno>
+#include <cstring>
 #include <filesystem>
 
 namespace qbank::indexer {
@@ -20,20 +24,34 @@ CorpusFiles list_corpus_files(const std::string& path, const std::string& exclud
         return out;
     }
     out.is_folder = true;
+    out.canonical = fs::canonical(path, ec).string();
+    if (ec) {
+        out.problems.push_back({path, 0, "cannot resolve folder: " + ec.message()});
+        out.complete = false;
+        return out;
+    }
     fs::path excluded = exclude.empty() ? fs::path() : fs::weakly_canonical(exclude, ec);
-    fs::recursive_directory_iterator it(path, fs::directory_options::none, ec);
+    fs::recursive_directory_iterator it(path, fs::directory_options::skip_permission_denied, ec);
     for (; !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
         const fs::path& p = it->path();
         std::error_code entry_ec;
         bool is_dir = it->symlink_status(entry_ec).type() == fs::file_type::directory;
-        if (p.filename().string().starts_with(".") ||
-            (is_dir && !excluded.empty() && fs::weakly_canonical(p, entry_ec) == excluded)) {
-            if (is_dir) it.disable_recursion_pending();
-            continue;
+        bool hidden = p.filename().string().starts_with(".");
+        if (is_dir && (hidden || (!excluded.empty() && fs::weakly_canonical(p, entry_ec) == excluded))) {
+            it.disable_recursion_pending();
+        } else if (is_dir && ::access(p.c_str(), R_OK | X_OK) != 0) {
+            // Reported and skipped; its siblings are still listed.
+            out.problems.push_back({p.string(), 0, "cannot list folder: " + std::string(std::strerror(errno))});
+            out.complete = false;
+            it.disable_recursion_pending();
+        } else if (!is_dir && !hidden) {
+            out.files.push_back(p.string());
         }
-        if (!is_dir) out.files.push_back(p.string());
     }
-    if (ec) out.problems.push_back({path, 0, "cannot list folder: " + ec.message()});
+    if (ec) {
+        out.problems.push_back({path, 0, "cannot list folder: " + ec.message()});
+        out.complete = false;
+    }
     std::sort(out.files.begin(), out.files.end());
     return out;
 }

@@ -11,14 +11,19 @@ namespace qbank::indexer {
 struct CorpusFiles {
     std::vector<std::string> files;    // in name order, spelled from the path as given
     std::vector<Diagnostic> problems;  // paths that do not exist or cannot be listed
-    bool is_folder = false;            // the path was a folder (documents below it may be pruned)
+    bool is_folder = false;            // the path was a folder
+    // Every entry below the folder was listed: only then may documents of files
+    // missing from the listing be pruned.
+    bool complete = true;
+    std::string canonical;             // the folder's canonical path, when is_folder
 };
 
 // A file stands for itself; a folder for every entry below it that is not a
 // folder, recursively, except hidden entries (names starting with '.') and the
 // folder `exclude` (the index itself, when it lives inside the corpus).
 // Symlinked folders are not entered (no loops); symlinks and special files are
-// listed so that probe_file can say what is wrong with them.
+// listed so that probe_file can say what is wrong with them. A subfolder that
+// cannot be read is reported and skipped; the walk goes on.
 CorpusFiles list_corpus_files(const std::string& path, const std::string& exclude = {});
 
 }  // namespace qbank::indexer

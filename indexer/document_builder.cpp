@@ -66,6 +66,9 @@ Xapian::Document DocumentBuilder::build(const Record& record) {
     doc.add_value(schema::slot_number(schema::Slot::Tag), schema::pack_facet_values(record.tags));
 
     doc.set_data(schema::record_to_json(record));
+    // The generator holds a reference to its document; Xapian's reference counts are
+    // not atomic, and the document is about to move to the writer thread.
+    terms_.set_document(Xapian::Document());
     return doc;
 }
 

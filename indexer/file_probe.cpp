@@ -15,7 +15,7 @@ namespace {
 
 std::string reason_for(int error) {
     switch (error) {
-        case ENOENT: return "vanished before it could be read";
+        case ENOENT: return std::string(kVanishedReason);
         case ELOOP: return "symlink loop";
         case EACCES: return "permission denied";
         default: return std::strerror(error);
@@ -39,7 +39,7 @@ std::variant<FileInfo, Diagnostic> probe_file(const std::string& path) {
         int error = errno;
         struct stat link {};
         if (error == ENOENT && ::lstat(path.c_str(), &link) == 0 && S_ISLNK(link.st_mode))
-            return Diagnostic{path, 0, "broken symlink"};
+            return Diagnostic{path, 0, std::string(kBrokenSymlinkReason)};
         return Diagnostic{path, 0, reason_for(error)};
     }
     if (!S_ISREG(st.st_mode)) return Diagnostic{path, 0, "not a regular file"};

@@ -6,11 +6,16 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <variant>
 
 #include "qbank/page.h"
 
 namespace qbank::indexer {
+
+// Reasons that mean the file is gone, so its document may go too.
+inline constexpr std::string_view kVanishedReason = "vanished before it could be read";
+inline constexpr std::string_view kBrokenSymlinkReason = "broken symlink";
 
 struct FileInfo {
     std::string path;       // as listed

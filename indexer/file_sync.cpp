@@ -1,8 +1,10 @@
 #include "indexer/file_sync.h"
 
 #include <algorithm>
+#include <utility>
 
 #include "indexer/document_builder.h"
+#include "indexer/record_id.h"
 #include "schema/fields.h"
 #include "schema/record_json.h"
 
@@ -31,7 +33,12 @@ FileSync::Change FileSync::put_page(Record record, Xapian::Document doc, const F
     if (current != 0) {
         DocumentCatalog::Document entry = *catalog_.document(current);
         bool primary = entry.sources.front().path == state.path;
-        if (primary && (entry.sources.size() > 1 || catalog_.find_duplicate(fp, current) == 0)) {
+        bool alone = entry.sources.size() == 1;
+        bool still_same_question = fp.exact == entry.fingerprint.exact ||
+                                   near_duplicates(fp.simhash, entry.fingerprint.simhash);
+        // Its duplicates still hold the old question: then the file leaves them, below.
+        bool keeps_document = alone ? catalog_.find_duplicate(fp, current) == 0 : still_same_question;
+        if (primary && keeps_document) {
             // The file the content comes from changed: new content, same id, same duplicates.
             // (The id is that of the document's first file, which may since have vanished.)
             std::string id = id_of(writer_.get(current));
@@ -49,15 +56,18 @@ FileSync::Change FileSync::put_page(Record record, Xapian::Document doc, const F
             catalog_.set(current, std::move(entry));
             return Change::Updated;
         }
-        // It now duplicates another document, or it was a duplicate that changed:
-        // take it out of its document and place it afresh.
+        // It now duplicates another document, it was a duplicate that changed, or its
+        // duplicates still hold the question it no longer asks: it leaves its document
+        // and is placed afresh.
         drop_file(state.path);
     }
     if (Xapian::docid original = catalog_.find_duplicate(fp, 0); original != 0) {
         attach(original, state);
         return Change::Duplicate;
     }
+    claim_id(record, doc);
     DocumentCatalog::Document entry{{state}, fp};
+    doc.set_data(schema::record_to_json(record));
     set_file_values(doc, entry.sources, fp);
     IndexWriter::Put put = writer_.put(record.id, doc);
     catalog_.set(put.docid, std::move(entry));
@@ -80,16 +90,38 @@ bool FileSync::drop_file(const std::string& canonical) {
     Xapian::docid docid = catalog_.document_of(canonical);
     if (docid == 0) return false;
     DocumentCatalog::Document entry = *catalog_.document(docid);
+    const schema::SourceState primary = entry.sources.front();
     std::erase_if(entry.sources, [&](const schema::SourceState& s) { return s.path == canonical; });
     if (entry.sources.empty()) {
         writer_.remove(docid);
         catalog_.erase(docid);
         return true;
     }
-    // A duplicate stands in for a vanished primary file: the content and id stay.
+    // A duplicate stands in for the primary file that left: the id stays, and the
+    // content becomes the duplicate's own unless it is the same bytes.
+    if (primary.path == canonical && entry.sources.front().content_hash != primary.content_hash)
+        reparse_.push_back(entry.sources.front());
     write_files(docid, entry);
     catalog_.set(docid, std::move(entry));
     return false;
+}
+
+std::vector<schema::SourceState> FileSync::take_reparse() { return std::exchange(reparse_, {}); }
+
+void FileSync::claim_id(Record& record, Xapian::Document& doc) {
+    const std::string original = record.id;
+    for (int attempt = 1;; ++attempt) {
+        std::string term = schema::id_term(record.id);
+        const Xapian::Database& db = writer_.database();
+        auto holder = db.postlist_begin(term);
+        // Free, or held by a document no file of this index claims (written by add_record).
+        if (holder == db.postlist_end(term) || catalog_.document(*holder) == nullptr) break;
+        record.id = record_id_for_canonical(original + "#" + std::to_string(attempt));
+    }
+    if (record.id != original) {
+        doc.remove_term(schema::id_term(original));
+        doc.add_boolean_term(schema::id_term(record.id));
+    }
 }
 
 void FileSync::attach(Xapian::docid docid, const schema::SourceState& state) {

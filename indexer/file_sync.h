@@ -31,7 +31,15 @@ public:
     // The file is gone: returns true if its document went with it.
     bool drop_file(const std::string& canonical);
 
+    // Files that became the primary file of their document with other content than
+    // the document holds: they must be parsed again (put_page) for the document to
+    // show their content. Emptied by the call.
+    std::vector<schema::SourceState> take_reparse();
+
 private:
+    // The document's id if `record.id` is free or held by no other file's document;
+    // otherwise a fresh one, set on `record` and `doc`.
+    void claim_id(Record& record, Xapian::Document& doc);
     // Adds `state` to an existing document's files.
     void attach(Xapian::docid docid, const schema::SourceState& state);
     // Writes a document's file list into its values and its record's duplicates.
@@ -39,6 +47,7 @@ private:
 
     IndexWriter& writer_;
     DocumentCatalog& catalog_;
+    std::vector<schema::SourceState> reparse_;
 };
 
 }  // namespace qbank::indexer

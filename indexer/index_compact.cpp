@@ -34,28 +34,38 @@ void swap_folders(const fs::path& path, const fs::path& fresh) {
     // No atomic exchange here: two renames leave a moment with no index at `path`.
     fs::path old = fresh.string() + ".old";
     fs::rename(path, old);
-    fs::rename(fresh, path);
+    try {
+        fs::rename(fresh, path);
+    } catch (const fs::filesystem_error&) {
+        fs::rename(old, path);  // put the old index back
+        throw;
+    }
     fs::rename(old, fresh);
 }
 
 }  // namespace
 
-CompactReport compact_index(const std::string& path) {
-    if (!fs::exists(path)) throw Error(Error::Kind::IndexUnavailable, "no index at " + path);
-    indexer::IndexWriter lock(path, 0);  // no writer may change the index meanwhile
-    fs::path fresh = fs::path(path).lexically_normal().string() + ".compacting";
-    fs::remove_all(fresh);
+CompactReport compact_index(const std::string& given) {
+    fs::path path = fs::path(given).lexically_normal();
+    if (path.filename().empty()) path = path.parent_path();  // "index/" names the folder "index"
+    if (!fs::exists(path)) throw Error(Error::Kind::IndexUnavailable, "no index at " + given);
+    indexer::IndexWriter lock(path.string(), 0);  // no writer may change the index meanwhile
+    fs::path fresh = path.string() + ".compacting";
     CompactReport report;
-    report.bytes_before = folder_bytes(path);
     try {
-        Xapian::Database(path).compact(fresh.string(), Xapian::DBCOMPACT_NO_RENUMBER | Xapian::Compactor::FULL);
+        fs::remove_all(fresh);
+        report.bytes_before = folder_bytes(path);
+        Xapian::Database(path.string()).compact(fresh.string(), Xapian::DBCOMPACT_NO_RENUMBER | Xapian::Compactor::FULL);
         report.bytes_after = folder_bytes(fresh);
         swap_folders(path, fresh);
+        fs::remove_all(fresh);  // now the old index; open readers keep their files until they close
     } catch (const Xapian::Error& e) {
-        fs::remove_all(fresh);
-        throw Error(Error::Kind::IndexUnavailable, "cannot compact index " + path + ": " + e.get_description());
+        std::error_code ec;
+        fs::remove_all(fresh, ec);
+        throw Error(Error::Kind::IndexUnavailable, "cannot compact index " + given + ": " + e.get_description());
+    } catch (const fs::filesystem_error& e) {
+        throw Error(Error::Kind::IndexUnavailable, "cannot compact index " + given + ": " + e.code().message());
     }
-    fs::remove_all(fresh);  // now the old index; open readers keep their files until they close
     return report;
 }
 

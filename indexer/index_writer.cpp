@@ -83,10 +83,13 @@ void IndexWriter::begin() {
 
 template <typename Change>
 auto IndexWriter::write(Change change) {
+    if (failed_) throw Error(Error::Kind::IndexUnavailable, "an earlier write to index " + path_ + " failed");
     begin();
     try {
         return change();
     } catch (const Xapian::Error& e) {
+        // Xapian has dropped everything pending: committing now would write part of a run.
+        failed_ = true;
         throw Error(Error::Kind::IndexUnavailable, "cannot write to index " + path_ + ": " + e.get_description());
     }
 }
@@ -125,6 +128,7 @@ void IndexWriter::remove_all() {
 }
 
 void IndexWriter::commit() {
+    if (failed_) throw Error(Error::Kind::IndexUnavailable, "an earlier write to index " + path_ + " failed: nothing was committed");
     try {
         begin();
         schema::stamp_schema_version(db_);

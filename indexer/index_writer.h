@@ -39,7 +39,8 @@ public:
     void set_metadata(const std::string& key, const std::string& value);
     void remove_all();
 
-    // Makes everything staged visible to readers at once.
+    // Makes everything staged visible to readers at once. After a failed write it
+    // throws instead: Xapian dropped the pending changes, so part of the run is lost.
     void commit();
 
 private:
@@ -52,6 +53,7 @@ private:
     DocumentBuilder builder_;
     bool in_transaction_ = false;
     bool transactions_ = true;  // false for backends without them (in-memory)
+    bool failed_ = false;       // a write failed: the run can no longer be committed
 };
 
 }  // namespace qbank::indexer

@@ -76,6 +76,7 @@ struct Indexer::Impl {
     std::vector<std::string> folders;      // canonical folders given, for pruning
     std::unordered_set<std::string> seen;  // canonical paths met in this run
     IndexSummary summary;
+    std::map<std::string, std::size_t> boilerplate_pages;  // corpus-wide block -> pages it left
     IndexProgress progress;
 
     unsigned jobs() const {
@@ -100,6 +101,10 @@ struct Indexer::Impl {
         auto probed = indexer::probe_file(path);
         if (auto* problem = std::get_if<Diagnostic>(&probed)) {
             out.problem = std::move(*problem);
+            // A file that is there but cannot be looked at keeps its document: only
+            // files that are gone are pruned.
+            if (out.problem.message != indexer::kVanishedReason && out.problem.message != indexer::kBrokenSymlinkReason)
+                out.file.canonical = std::filesystem::absolute(path).lexically_normal().string();
             return out;
         }
         out.file = std::move(std::get<indexer::FileInfo>(probed));
@@ -176,18 +181,23 @@ struct Indexer::Impl {
     // Boilerplate recurring across the pages to parse, or what an earlier run learned.
     indexer::CorpusBoilerplate learn(const std::vector<indexer::FileInfo>& to_parse) {
         const std::string key(schema::kBoilerplateKey);
-        if (to_parse.size() < kMinPagesToLearn)
-            return indexer::CorpusBoilerplate::deserialize(writer.database().get_metadata(key));
+        auto stored = indexer::CorpusBoilerplate::deserialize(writer.database().get_metadata(key));
+        if (to_parse.size() < kMinPagesToLearn) return stored;
         std::size_t step = (to_parse.size() + kLearningSample - 1) / kLearningSample;
         std::size_t samples = (to_parse.size() + step - 1) / step;
         std::vector<std::uint64_t> units;
         std::size_t pages = 0;
         in_parallel<std::vector<std::uint64_t>>(
             samples,
-            [&](std::size_t i) {
+            [&](std::size_t i) -> std::vector<std::uint64_t> {
                 auto bytes = indexer::read_file_bytes(to_parse[i * step], options.max_bytes);
                 auto* content = std::get_if<std::string>(&bytes);
-                return content ? indexer::learnable_units(*content, options.normalize) : std::vector<std::uint64_t>{};
+                if (content == nullptr) return {};
+                try {
+                    return indexer::learnable_units(*content, options.normalize);
+                } catch (const std::exception&) {
+                    return {};  // parsing reports this page; learning does without it
+                }
             },
             [&](std::size_t, std::vector<std::uint64_t> page_units) {
                 pages += page_units.empty() ? 0 : 1;
@@ -195,12 +205,13 @@ struct Indexer::Impl {
             });
         auto learned = indexer::CorpusBoilerplate::learn(
             std::move(units), pages, {options.boilerplate_min_pages, options.boilerplate_min_share});
+        // A small batch must not unlearn what the whole corpus taught.
+        if (!options.full && learned.pages() < stored.pages()) return stored;
         writer.set_metadata(key, learned.serialize());
         return learned;
     }
 
     void parse_all(const std::vector<indexer::FileInfo>& to_parse, const indexer::CorpusBoilerplate& corpus) {
-        std::map<std::string, std::size_t> boilerplate_pages;
         in_parallel<Parsed>(
             to_parse.size(), [&](std::size_t i) { return parse(to_parse[i], corpus.empty() ? nullptr : &corpus); },
             [&](std::size_t i, Parsed out) {
@@ -217,9 +228,6 @@ struct Indexer::Impl {
                 }
                 finished_file(to_parse[i].size);
             });
-        for (auto& [text, pages] : boilerplate_pages) summary.boilerplate.push_back({text, pages});
-        std::stable_sort(summary.boilerplate.begin(), summary.boilerplate.end(),
-                         [](const auto& a, const auto& b) { return a.pages > b.pages; });
     }
 
     void prune() {
@@ -238,10 +246,7 @@ void Indexer::add_path(const std::string& path) {
     Impl& impl = *impl_;
     indexer::CorpusFiles corpus = indexer::list_corpus_files(path, impl.db_path);
     for (Diagnostic& problem : corpus.problems) impl.summary.skipped.push_back(std::move(problem));
-    if (corpus.is_folder) {
-        std::error_code ec;
-        impl.folders.push_back(std::filesystem::canonical(path, ec).string());
-    }
+    if (corpus.is_folder && corpus.complete) impl.folders.push_back(corpus.canonical);
     impl.progress.files_total += corpus.files.size();
     impl.staged.insert(impl.staged.end(), std::make_move_iterator(corpus.files.begin()),
                        std::make_move_iterator(corpus.files.end()));
@@ -257,7 +262,18 @@ IndexSummary Indexer::commit() {
     indexer::CorpusBoilerplate corpus = impl.learn(to_parse);
     impl.parse_all(to_parse, corpus);
     if (impl.options.prune) impl.prune();
+    // Duplicates that became their document's primary file bring their own content.
+    for (auto promoted = impl.files.take_reparse(); !promoted.empty(); promoted = impl.files.take_reparse()) {
+        std::vector<indexer::FileInfo> again;
+        for (const schema::SourceState& s : promoted) again.push_back({s.shown, s.path, s.size, s.mtime_ns});
+        impl.progress.files_total += again.size();
+        impl.parse_all(again, corpus);
+    }
     impl.writer.commit();
+    for (auto& [text, pages] : impl.boilerplate_pages) impl.summary.boilerplate.push_back({text, pages});
+    std::stable_sort(impl.summary.boilerplate.begin(), impl.summary.boilerplate.end(),
+                     [](const auto& a, const auto& b) { return a.pages > b.pages; });
+    impl.boilerplate_pages.clear();
     // Files fail in the survey or while parsed; report them in path order either way.
     std::stable_sort(impl.summary.skipped.begin(), impl.summary.skipped.end(),
                      [](const Diagnostic& a, const Diagnostic& b) { return a.path < b.path; });

@@ -65,8 +65,8 @@ void ordered_parallel_for(std::size_t n, unsigned threads, std::size_t window, W
         changed.notify_all();
         for (std::thread& t : pool) t.join();
     };
-    for (unsigned t = 0; t < threads; ++t) pool.emplace_back(worker);
     try {
+        for (unsigned t = 0; t < threads; ++t) pool.emplace_back(worker);
         for (std::size_t i = 0; i < n; ++i) {
             Slot slot;
             {

@@ -34,6 +34,7 @@ TEST(CorpusBoilerplate, SerializesRoundTrip) {
     auto back = CorpusBoilerplate::deserialize(learned.serialize());
     EXPECT_TRUE(back.contains(7));
     EXPECT_EQ(back.size(), 1u);
+    EXPECT_EQ(back.pages(), 20u);
     EXPECT_TRUE(CorpusBoilerplate::deserialize("").empty());
 }
 

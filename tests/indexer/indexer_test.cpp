@@ -388,5 +388,81 @@ TEST_F(DuplicatesTest, EditedOriginalKeepsItsDuplicates) {
     EXPECT_EQ(documents(), 4u);
 }
 
+// Regression: the duplicate kept the question the original no longer asks.
+TEST_F(DuplicatesTest, OriginalThatChangesQuestionLeavesItsDuplicate) {
+    fs::copy_file(original(), pages() / "zz_copy.txt");
+    run();
+    write(original(), "How do you onboard a new engineer?\nSenior Level\nMentoring");
+    IndexSummary s = run();
+    EXPECT_EQ(documents(), 5u);
+    auto herd = only_hit("\"thundering herd\"");
+    ASSERT_TRUE(herd);
+    EXPECT_EQ(herd->source, (pages() / "zz_copy.txt").string());
+    ASSERT_TRUE(only_hit("onboard"));
+}
+
+// Regression: when the original vanished, the duplicate's own words were never indexed,
+// and a new file at the original's path then overwrote the document that kept its id.
+TEST_F(DuplicatesTest, PromotedDuplicateBringsItsOwnContentAndIdsNeverCollide) {
+    std::string page = read(original());
+    page.replace(page.find("thundering herd"), 15, "stampeding herd");
+    write(pages() / "zz_near.txt", page);
+    EXPECT_EQ(run().duplicates, 1u);
+    fs::remove(original());
+    run();
+    auto promoted = only_hit("\"stampeding herd\"");
+    ASSERT_TRUE(promoted);
+    EXPECT_EQ(Searcher(db()).search({"\"thundering herd\"", {}, 0, 10}).total, 0u);
+
+    write(original(), "How do you onboard a new engineer?\nSenior Level\nMentoring");
+    IndexSummary s = run();
+    EXPECT_EQ(s.added, 1u);
+    EXPECT_EQ(documents(), 5u);
+    auto newcomer = only_hit("onboard");
+    ASSERT_TRUE(newcomer);
+    EXPECT_NE(newcomer->id, promoted->id);
+    EXPECT_TRUE(only_hit("\"stampeding herd\""));
+}
+
+// Regression: a smaller batch relearned and forgot the corpus's banner.
+TEST_F(IndexerTest, SmallerBatchKeepsWhatTheCorpusTaught) {
+    const std::string banner = "Sign up to unlock every answer in our premium plan today.";
+    for (int i = 0; i < 25; ++i)
+        write(pages() / ("b" + std::to_string(10 + i) + ".txt"),
+              "Question " + std::to_string(i) + " about work?\n" + banner + "\n## Solution\nAnswer " + std::to_string(i));
+    EXPECT_EQ(run().boilerplate.size(), 1u);
+    for (int i = 0; i < 20; ++i)
+        write(pages() / ("n" + std::to_string(10 + i) + ".txt"), "Other question " + std::to_string(i) + " here?");
+    run();
+    write(pages() / "late.txt", "Late question about reviews?\n" + banner);
+    run();
+    EXPECT_EQ(Searcher(db()).search({"premium", {}, 0, 10}).total, 0u);
+}
+
+TEST_F(IndexerTest, UnreadableSubfolderPrunesNothing) {
+    if (::geteuid() == 0) GTEST_SKIP() << "root reads every folder";
+    fs::create_directories(pages() / "a_sub");
+    write(pages() / "a_sub" / "x.txt", "Why?");
+    run();
+    fs::permissions(pages() / "a_sub", fs::perms::none);
+    IndexSummary s = run();
+    fs::permissions(pages() / "a_sub", fs::perms::owner_all);
+    EXPECT_EQ(s.removed, 0u);
+    EXPECT_EQ(s.skipped.size(), 1u);
+    EXPECT_EQ(documents(), 5u);
+}
+
+// Regression: after a write Xapian refuses, committing would have written part of a run.
+TEST_F(IndexerTest, FailedWriteMeansNothingIsCommitted) {
+    run();
+    Indexer indexer(db());
+    Record bad;
+    bad.id = std::string(300, 'x');  // longer than any Xapian term
+    bad.title = "Bad";
+    EXPECT_THROW(indexer.add_record(bad), Error);
+    EXPECT_THROW(indexer.commit(), Error);
+    EXPECT_EQ(documents(), 4u);
+}
+
 }  // namespace
 }  // namespace qbank

@@ -78,6 +78,13 @@ TEST_F(MaintenanceTest, CompactKeepsEverythingAndOpenSearchersWork) {
     EXPECT_FALSE(std::filesystem::exists(db() + ".compacting"));
 }
 
+TEST_F(MaintenanceTest, CompactAcceptsATrailingSlash) {
+    compact_index(db() + "/");
+    EXPECT_TRUE(check_index(db()).ok());
+    EXPECT_FALSE(std::filesystem::exists(db() + "/.compacting"));
+    EXPECT_FALSE(std::filesystem::exists(db() + ".compacting"));
+}
+
 TEST_F(MaintenanceTest, CompactWaitsForNoWriter) {
     Indexer writer(db());
     try {
