@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include "schema/little_endian.h"
+
 namespace qbank::indexer {
 
 // Bounds what is kept in the index metadata; real sites have a handful of banners.
@@ -31,16 +33,14 @@ std::string CorpusBoilerplate::serialize() const {
     sorted.insert(sorted.begin(), pages_);
     std::string out;
     out.reserve(sorted.size() * 8);
-    for (std::uint64_t h : sorted)
-        for (int i = 0; i < 8; ++i) out += static_cast<char>((h >> (8 * i)) & 0xFF);
+    for (std::uint64_t h : sorted) schema::append_le(out, h);
     return out;
 }
 
 CorpusBoilerplate CorpusBoilerplate::deserialize(std::string_view data) {
     CorpusBoilerplate learned;
     for (std::size_t at = 0; at + 8 <= data.size(); at += 8) {
-        std::uint64_t h = 0;
-        for (int i = 0; i < 8; ++i) h |= static_cast<std::uint64_t>(static_cast<unsigned char>(data[at + i])) << (8 * i);
+        std::uint64_t h = schema::read_le(data.substr(at));
         if (at == 0) learned.pages_ = h;
         else learned.hashes_.insert(h);
     }

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "schema/fields.h"
+#include "schema/little_endian.h"
 
 namespace qbank::indexer {
 
@@ -18,19 +19,14 @@ void erase_from(std::vector<Xapian::docid>& ids, Xapian::docid docid) {
 
 std::string encode_fingerprint(const Fingerprint& fp) {
     std::string out;
-    for (std::uint64_t v : {fp.exact, fp.simhash})
-        for (int i = 0; i < 8; ++i) out += static_cast<char>((v >> (8 * i)) & 0xFF);
+    schema::append_le(out, fp.exact);
+    schema::append_le(out, fp.simhash);
     return out;
 }
 
 std::optional<Fingerprint> decode_fingerprint(std::string_view value) {
     if (value.size() != 16) return std::nullopt;
-    auto read = [&](std::size_t at) {
-        std::uint64_t v = 0;
-        for (int i = 0; i < 8; ++i) v |= static_cast<std::uint64_t>(static_cast<unsigned char>(value[at + i])) << (8 * i);
-        return v;
-    };
-    return Fingerprint{read(0), read(8)};
+    return Fingerprint{schema::read_le(value), schema::read_le(value.substr(8))};
 }
 
 DocumentCatalog::DocumentCatalog(const Xapian::Database& db) {

@@ -79,8 +79,8 @@ std::string trim_lines(std::string_view text) {
     return out;
 }
 
-}  // namespace
-
+// The character-level steps (NFC, line endings, spaces, invisibles, blank lines)
+// on text already known to be valid UTF-8.
 std::string clean_text(std::string_view utf8) {
     std::string out;
     out.reserve(utf8.size());
@@ -106,8 +106,6 @@ std::string clean_text(std::string_view utf8) {
     // NFC last: dropping an invisible character can bring a base and its accent together.
     return trim_lines(to_nfc(out));
 }
-
-namespace {
 
 // Why the bytes cannot be a page, or an empty error when they can.
 NormalizedPage reject(std::string_view bytes) {

@@ -35,8 +35,5 @@ NormalizedPage normalize_page(std::string_view bytes, const NormalizeOptions& op
 // empty for a page that normalize_page would reject.
 std::vector<std::uint64_t> learnable_units(std::string_view bytes, const NormalizeOptions& options);
 
-// The character-level steps only (NFC, line endings, spaces, invisibles, blank lines)
-// on text already known to be valid UTF-8.
-std::string clean_text(std::string_view utf8);
 
 }  // namespace qbank::indexer

@@ -1,9 +1,6 @@
 // The public single-page API: bytes or a file in, Record or diagnostics out.
 #include "qbank/page.h"
 
-#include <xxhash.h>
-
-#include <cstdio>
 #include <filesystem>
 
 #include "indexer/file_probe.h"
@@ -39,13 +36,6 @@ PageResult indexer::parse_page_bytes(std::string_view bytes, const std::string& 
 PageResult parse_page(std::string_view bytes, const std::string& source, const std::string& id,
                       const NormalizeOptions& options) {
     return indexer::parse_page_bytes(bytes, source, id, options, nullptr);
-}
-
-std::string record_id_for_path(const std::string& path) {
-    std::error_code ec;
-    std::filesystem::path canonical = std::filesystem::weakly_canonical(path, ec);
-    return indexer::record_id_for_canonical(ec ? std::filesystem::absolute(path).lexically_normal().string()
-                                               : canonical.string());
 }
 
 PageResult read_page(const std::string& path, const NormalizeOptions& options, std::uint64_t max_bytes) {

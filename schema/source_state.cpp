@@ -1,19 +1,16 @@
 #include "schema/source_state.h"
 
+#include "schema/little_endian.h"
+
 namespace qbank::schema {
 
 // Per state: size, mtime and hash as 8-byte little-endian numbers, then the two
 // paths, each after a 4-byte length (paths may hold any byte).
 namespace {
 
-void put_le(std::string& out, std::uint64_t v, int bytes) {
-    for (int i = 0; i < bytes; ++i) out += static_cast<char>((v >> (8 * i)) & 0xFF);
-}
-
 std::optional<std::uint64_t> get_le(std::string_view& in, int bytes) {
     if (in.size() < static_cast<std::size_t>(bytes)) return std::nullopt;
-    std::uint64_t v = 0;
-    for (int i = 0; i < bytes; ++i) v |= static_cast<std::uint64_t>(static_cast<unsigned char>(in[i])) << (8 * i);
+    std::uint64_t v = read_le(in, bytes);
     in.remove_prefix(static_cast<std::size_t>(bytes));
     return v;
 }
@@ -31,12 +28,12 @@ std::optional<std::string> get_string(std::string_view& in) {
 std::string encode_source_states(const std::vector<SourceState>& states) {
     std::string out;
     for (const SourceState& s : states) {
-        put_le(out, s.size, 8);
-        put_le(out, static_cast<std::uint64_t>(s.mtime_ns), 8);
-        put_le(out, s.content_hash, 8);
-        put_le(out, s.path.size(), 4);
+        append_le(out, s.size, 8);
+        append_le(out, static_cast<std::uint64_t>(s.mtime_ns), 8);
+        append_le(out, s.content_hash, 8);
+        append_le(out, s.path.size(), 4);
         out += s.path;
-        put_le(out, s.shown.size(), 4);
+        append_le(out, s.shown.size(), 4);
         out += s.shown;
     }
     return out;

@@ -37,7 +37,7 @@ struct PageResult {
 };
 
 // Normalizes and parses page bytes. `source` is reported in diagnostics and stored
-// in the record; `id` becomes the record id (see record_id_for_path).
+// in the record; `id` becomes the record id.
 PageResult parse_page(std::string_view bytes, const std::string& source, const std::string& id,
                       const NormalizeOptions& options = {});
 
@@ -49,8 +49,5 @@ inline constexpr std::uint64_t kDefaultMaxPageBytes = std::uint64_t{16} << 20;
 PageResult read_page(const std::string& path, const NormalizeOptions& options = {},
                      std::uint64_t max_bytes = kDefaultMaxPageBytes);
 
-// The stable record id of a file: a hash of its canonical absolute path, so the
-// same file gets the same id however the path is spelled.
-std::string record_id_for_path(const std::string& path);
 
 }  // namespace qbank
