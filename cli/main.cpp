@@ -55,6 +55,7 @@ struct Options {
     std::size_t limit = 10;
     std::size_t offset = 0;
     std::string id;
+    std::string format = "auto";
 };
 
 std::vector<Filter> parse_filters(const std::vector<std::string>& specs) {
@@ -69,12 +70,23 @@ std::vector<Filter> parse_filters(const std::vector<std::string>& specs) {
 }
 
 int run_normalize(const Options& o) {
-    PageResult page = read_page(o.file);
-    for (const Diagnostic& d : page.diagnostics) std::cerr << kProgram << ": " << d.to_string() << "\n";
-    if (!page.record) return kInputSkipped;
-    if (o.json) std::cout << schema::record_to_json(*page.record, 2) << "\n";
-    else print_record(std::cout, *page.record, style_for_stdout());
-    return kOk;
+    FileResult file = read_records(o.file, o.index.format, o.index.normalize, o.index.max_bytes);
+    for (const Diagnostic& d : file.diagnostics) std::cerr << kProgram << ": " << d.to_string() << "\n";
+    TextStyle style = style_for_stdout();
+    for (std::size_t i = 0; i < file.records.size(); ++i) {
+        if (o.json) {
+            std::cout << schema::record_to_json(file.records[i]) << "\n";  // JSON Lines: what `index` reads back
+        } else {
+            if (i > 0) std::cout << "\n";
+            print_record(std::cout, file.records[i], style);
+        }
+    }
+    return file.diagnostics.empty() ? kOk : kInputSkipped;
+}
+
+Format parse_format(const std::string& name) {
+    if (auto format = format_from_string(name)) return *format;
+    throw Error(Error::Kind::InvalidArgument, "--format wants auto, text, markdown, html or jsonl, got '" + name + "'");
 }
 
 int run_index(const Options& o, const std::string& db) {
@@ -94,7 +106,8 @@ int run_index(const Options& o, const std::string& db) {
     } else {
         char seconds[32];
         std::snprintf(seconds, sizeof seconds, "%.2f", summary.seconds);
-        std::cout << "indexed into " << db << ": " << summary.added << " added, " << summary.updated << " updated, "
+        std::cout << "indexed " << summary.files << (summary.files == 1 ? " file" : " files") << " into " << db
+                  << ": " << summary.added << " added, " << summary.updated << " updated, "
                   << summary.unchanged << " unchanged, " << summary.removed << " removed, " << summary.duplicates
                   << " duplicates, " << summary.skipped.size()
                   << " skipped in " << seconds << " s\n";
@@ -168,14 +181,19 @@ int main(int argc, char** argv) {
     app.fallthrough();  // --db may come before or after the subcommand
     app.add_option("--db", o.db, "index folder (default: $QBANK_DB, else $XDG_DATA_HOME/qbank/index)");
 
-    auto* normalize = app.add_subcommand("normalize", "print the record one page normalizes to");
-    normalize->add_option("FILE", o.file, "a scraped page")->required();
-    normalize->add_flag("--json", o.json, "print JSON (schema/record.schema.json)");
+    const std::string format_help = "auto (by extension and content), text, markdown, html or jsonl";
+    auto* normalize = app.add_subcommand("normalize", "print the records one file normalizes to");
+    normalize->add_option("FILE", o.file, "a scraped page, Markdown handbook, HTML page or JSON Lines file")->required();
+    normalize->add_option("--format", o.format, format_help);
+    normalize->add_flag("--json", o.json, "print JSON Lines, one record per line (schema/record.schema.json)");
 
     auto* index = app.add_subcommand("index", "add or replace pages in the index");
     index->add_option("PATH", o.paths, "files or folders (recursive)")->required();
     index->add_flag("--full", o.index.full, "drop every document and reparse everything");
     index->add_flag("--no-prune{false}", o.index.prune, "keep documents whose file is gone from an indexed folder");
+    index->add_option("--format", o.format, format_help + " (default: auto)");
+    index->add_option("--exclude", o.index.exclude,
+                      "skip entries matching this glob in folders, e.g. 'LICENSE*' or 'drafts/*' (repeatable)");
     index->add_option("--jobs", o.index.jobs, "threads that read and parse pages (default: one per core)")
         ->check(CLI::Range(1u, 1024u));
     index->add_option("--max-bytes", o.index.max_bytes, "skip files larger than this (default: 16 MiB)")
@@ -218,6 +236,7 @@ int main(int argc, char** argv) {
 
     std::string db = resolve_db_path(o.db);
     try {
+        o.index.format = parse_format(o.format);
         if (normalize->parsed()) return run_normalize(o);
         if (index->parsed()) return run_index(o, db);
         if (search->parsed()) return run_search(o, db);

@@ -15,3 +15,9 @@ find_package(CLI11 2.0 REQUIRED)
 find_package(PkgConfig REQUIRED)
 pkg_check_modules(XXHASH REQUIRED IMPORTED_TARGET libxxhash)
 add_library(xxHash::xxhash ALIAS PkgConfig::XXHASH)
+
+# Markdown (md4c) and HTML (gumbo) parsers: Debian ships pkg-config files for both.
+pkg_check_modules(MD4C REQUIRED IMPORTED_TARGET md4c)
+add_library(md4c::md4c ALIAS PkgConfig::MD4C)
+pkg_check_modules(GUMBO REQUIRED IMPORTED_TARGET gumbo)
+add_library(gumbo::gumbo ALIAS PkgConfig::GUMBO)

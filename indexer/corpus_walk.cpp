@@ -1,5 +1,6 @@
 #include "indexer/corpus_walk.h"
 
+#include <fnmatch.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -11,7 +12,22 @@ namespace qbank::indexer {
 
 namespace fs = std::filesystem;
 
-CorpusFiles list_corpus_files(const std::string& path, const std::string& exclude) {
+namespace {
+
+bool matches_any(const fs::path& entry, const fs::path& folder, const std::vector<std::string>& patterns) {
+    std::string name = entry.filename().string();
+    std::string below = entry.lexically_relative(folder).string();
+    for (const std::string& pattern : patterns) {
+        bool by_path = pattern.find('/') != std::string::npos;
+        if (::fnmatch(pattern.c_str(), (by_path ? below : name).c_str(), by_path ? FNM_PATHNAME : 0) == 0) return true;
+    }
+    return false;
+}
+
+}  // namespace
+
+CorpusFiles list_corpus_files(const std::string& path, const std::string& exclude,
+                              const std::vector<std::string>& patterns) {
     CorpusFiles out;
     std::error_code ec;
     fs::file_status status = fs::symlink_status(path, ec);
@@ -36,7 +52,7 @@ CorpusFiles list_corpus_files(const std::string& path, const std::string& exclud
         const fs::path& p = it->path();
         std::error_code entry_ec;
         bool is_dir = it->symlink_status(entry_ec).type() == fs::file_type::directory;
-        bool hidden = p.filename().string().starts_with(".");
+        bool hidden = p.filename().string().starts_with(".") || matches_any(p, path, patterns);
         if (is_dir && (hidden || (!excluded.empty() && fs::weakly_canonical(p, entry_ec) == excluded))) {
             it.disable_recursion_pending();
         } else if (is_dir && ::access(p.c_str(), R_OK | X_OK) != 0) {

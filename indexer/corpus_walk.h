@@ -19,11 +19,14 @@ struct CorpusFiles {
 };
 
 // A file stands for itself; a folder for every entry below it that is not a
-// folder, recursively, except hidden entries (names starting with '.') and the
-// folder `exclude` (the index itself, when it lives inside the corpus).
+// folder, recursively, except hidden entries (names starting with '.'), the
+// folder `exclude` (the index itself, when it lives inside the corpus) and
+// entries matching one of `patterns` (shell globs: one without '/' matches an
+// entry's name, one with '/' its path below the folder).
 // Symlinked folders are not entered (no loops); symlinks and special files are
 // listed so that probe_file can say what is wrong with them. A subfolder that
 // cannot be read is reported and skipped; the walk goes on.
-CorpusFiles list_corpus_files(const std::string& path, const std::string& exclude = {});
+CorpusFiles list_corpus_files(const std::string& path, const std::string& exclude = {},
+                              const std::vector<std::string>& patterns = {});
 
 }  // namespace qbank::indexer

@@ -43,17 +43,25 @@ DocumentCatalog::DocumentCatalog(const Xapian::Database& db) {
     }
 }
 
-Xapian::docid DocumentCatalog::document_of(const std::string& canonical) const {
-    auto it = by_path_.find(canonical);
-    return it == by_path_.end() ? 0 : it->second;
+Xapian::docid DocumentCatalog::document_of(const std::string& key) const {
+    auto it = by_key_.find(key);
+    return it == by_key_.end() ? 0 : it->second;
 }
 
 const schema::SourceState* DocumentCatalog::state_of(const std::string& canonical) const {
-    const Document* doc = document(document_of(canonical));
+    auto keys = keys_by_file_.find(canonical);
+    if (keys == keys_by_file_.end() || keys->second.empty()) return nullptr;
+    const std::string& key = keys->second.front();
+    const Document* doc = document(document_of(key));
     if (doc == nullptr) return nullptr;
     for (const schema::SourceState& s : doc->sources)
-        if (s.path == canonical) return &s;
+        if (s.key() == key) return &s;
     return nullptr;
+}
+
+std::vector<std::string> DocumentCatalog::keys_of(const std::string& canonical) const {
+    auto it = keys_by_file_.find(canonical);
+    return it == keys_by_file_.end() ? std::vector<std::string>{} : it->second;
 }
 
 const DocumentCatalog::Document* DocumentCatalog::document(Xapian::docid docid) const {
@@ -89,15 +97,25 @@ void DocumentCatalog::erase(Xapian::docid docid) {
 }
 
 void DocumentCatalog::index(Xapian::docid docid, const Document& doc) {
-    for (const schema::SourceState& s : doc.sources) by_path_[s.path] = docid;
+    for (const schema::SourceState& s : doc.sources) {
+        std::string key = s.key();
+        if (by_key_.insert_or_assign(key, docid).second) keys_by_file_[s.path].push_back(std::move(key));
+    }
     if (doc.fingerprint.exact != 0) by_exact_[doc.fingerprint.exact].push_back(docid);
     if (doc.fingerprint.simhash != 0)
         for (int i = 0; i < kBands; ++i) by_band_[i][band(doc.fingerprint.simhash, i)].push_back(docid);
 }
 
 void DocumentCatalog::unindex(Xapian::docid docid, const Document& doc) {
-    for (const schema::SourceState& s : doc.sources)
-        if (auto it = by_path_.find(s.path); it != by_path_.end() && it->second == docid) by_path_.erase(it);
+    for (const schema::SourceState& s : doc.sources) {
+        std::string key = s.key();
+        auto it = by_key_.find(key);
+        if (it == by_key_.end() || it->second != docid) continue;
+        by_key_.erase(it);
+        auto file = keys_by_file_.find(s.path);
+        std::erase(file->second, key);
+        if (file->second.empty()) keys_by_file_.erase(file);
+    }
     if (auto it = by_exact_.find(doc.fingerprint.exact); it != by_exact_.end()) erase_from(it->second, docid);
     if (doc.fingerprint.simhash != 0)
         for (int i = 0; i < kBands; ++i)
@@ -105,15 +123,15 @@ void DocumentCatalog::unindex(Xapian::docid docid, const Document& doc) {
                 erase_from(it->second, docid);
 }
 
-std::vector<std::pair<Xapian::docid, std::string>> DocumentCatalog::missing_below(
-    const std::vector<std::string>& folders, const std::unordered_set<std::string>& seen) const {
-    std::vector<std::pair<Xapian::docid, std::string>> missing;
-    for (const auto& [path, docid] : by_path_) {
+std::vector<std::string> DocumentCatalog::missing_below(const std::vector<std::string>& folders,
+                                                        const std::unordered_set<std::string>& seen) const {
+    std::vector<std::string> missing;
+    for (const auto& [path, keys] : keys_by_file_) {
         if (seen.count(path) != 0) continue;
         for (const std::string& folder : folders) {
             std::string prefix = folder.ends_with('/') ? folder : folder + "/";
             if (path.starts_with(prefix)) {
-                missing.emplace_back(docid, path);
+                missing.push_back(path);
                 break;
             }
         }

@@ -32,10 +32,13 @@ public:
     explicit DocumentCatalog(const Xapian::Database& db);
 
     // Lookups; safe from many threads while nothing updates the catalog.
-    // The document holding the file with this canonical path, or 0.
-    Xapian::docid document_of(const std::string& canonical) const;
-    // The stored state of that file, or nullptr.
+    // The document holding the source with this key (SourceState::key), or 0.
+    Xapian::docid document_of(const std::string& key) const;
+    // A stored state of the file with this canonical path (all of a file's states
+    // share its size, time and hash), or nullptr.
     const schema::SourceState* state_of(const std::string& canonical) const;
+    // The keys of every source stored for that file.
+    std::vector<std::string> keys_of(const std::string& canonical) const;
     const Document* document(Xapian::docid docid) const;
     // A document whose content is the same as or near `fp`, other than `except`; 0 if none.
     Xapian::docid find_duplicate(const Fingerprint& fp, Xapian::docid except) const;
@@ -44,9 +47,9 @@ public:
     void set(Xapian::docid docid, Document doc);
     void erase(Xapian::docid docid);
 
-    // Files below one of `folders` (canonical) that are not in `seen`, with their document.
-    std::vector<std::pair<Xapian::docid, std::string>> missing_below(
-        const std::vector<std::string>& folders, const std::unordered_set<std::string>& seen) const;
+    // Canonical paths of the files below one of `folders` (canonical) that are not in `seen`.
+    std::vector<std::string> missing_below(const std::vector<std::string>& folders,
+                                           const std::unordered_set<std::string>& seen) const;
 
 private:
     void index(Xapian::docid docid, const Document& doc);
@@ -57,7 +60,8 @@ private:
     static_assert(kBands > kNearDuplicateBits, "near duplicates must share a band");
 
     std::unordered_map<Xapian::docid, Document> documents_;
-    std::unordered_map<std::string, Xapian::docid> by_path_;
+    std::unordered_map<std::string, Xapian::docid> by_key_;
+    std::unordered_map<std::string, std::vector<std::string>> keys_by_file_;
     std::unordered_map<std::uint64_t, std::vector<Xapian::docid>> by_exact_;
     std::array<std::unordered_map<std::uint8_t, std::vector<Xapian::docid>>, kBands> by_band_;
 };

@@ -14,7 +14,7 @@ namespace {
 
 std::vector<std::string> duplicates_of(const DocumentCatalog::Document& entry) {
     std::vector<std::string> shown;
-    for (std::size_t i = 1; i < entry.sources.size(); ++i) shown.push_back(entry.sources[i].shown);
+    for (std::size_t i = 1; i < entry.sources.size(); ++i) shown.push_back(entry.sources[i].display());
     return shown;
 }
 
@@ -29,10 +29,11 @@ std::string id_of(const Xapian::Document& doc) {
 
 FileSync::Change FileSync::put_page(Record record, Xapian::Document doc, const Fingerprint& fp,
                                     const schema::SourceState& state) {
-    Xapian::docid current = catalog_.document_of(state.path);
+    const std::string key = state.key();
+    Xapian::docid current = catalog_.document_of(key);
     if (current != 0) {
         DocumentCatalog::Document entry = *catalog_.document(current);
-        bool primary = entry.sources.front().path == state.path;
+        bool primary = entry.sources.front().key() == key;
         bool alone = entry.sources.size() == 1;
         bool still_same_question = fp.exact == entry.fingerprint.exact ||
                                    near_duplicates(fp.simhash, entry.fingerprint.simhash);
@@ -41,25 +42,33 @@ FileSync::Change FileSync::put_page(Record record, Xapian::Document doc, const F
         if (primary && keeps_document) {
             // The file the content comes from changed: new content, same id, same duplicates.
             // (The id is that of the document's first file, which may since have vanished.)
-            std::string id = id_of(writer_.get(current));
+            Xapian::Document stored = writer_.get(current);
+            std::string id = id_of(stored);
             if (id != record.id) {
                 doc.remove_term(schema::id_term(record.id));
                 doc.add_boolean_term(schema::id_term(id));
                 record.id = id;
             }
             entry.sources.front() = state;
-            entry.fingerprint = fp;
             record.duplicates = duplicates_of(entry);
-            doc.set_data(schema::record_to_json(record));
+            std::string data = schema::record_to_json(record);
+            // One question edited in a handbook of hundreds leaves the others as they were.
+            bool same = fp == entry.fingerprint && data == stored.get_data();
+            entry.fingerprint = fp;
+            if (same) {
+                doc = std::move(stored);  // only the file's size, time and hash moved
+            } else {
+                doc.set_data(std::move(data));
+            }
             set_file_values(doc, entry.sources, fp);
             writer_.replace(current, doc);
             catalog_.set(current, std::move(entry));
-            return Change::Updated;
+            return same ? Change::Unchanged : Change::Updated;
         }
         // It now duplicates another document, it was a duplicate that changed, or its
         // duplicates still hold the question it no longer asks: it leaves its document
         // and is placed afresh.
-        drop_file(state.path);
+        drop_source(key);
     }
     if (Xapian::docid original = catalog_.find_duplicate(fp, 0); original != 0) {
         attach(original, state);
@@ -75,31 +84,50 @@ FileSync::Change FileSync::put_page(Record record, Xapian::Document doc, const F
 }
 
 void FileSync::refresh(const schema::SourceState& state) {
-    Xapian::docid docid = catalog_.document_of(state.path);
-    if (docid == 0) return;
-    DocumentCatalog::Document entry = *catalog_.document(docid);
-    for (schema::SourceState& s : entry.sources)
-        if (s.path == state.path) s = state;
-    Xapian::Document doc = writer_.get(docid);
-    set_file_values(doc, entry.sources, entry.fingerprint);
-    writer_.replace(docid, doc);  // only values changed: Xapian rewrites just those
-    catalog_.set(docid, std::move(entry));
+    for (const std::string& key : catalog_.keys_of(state.path)) {
+        Xapian::docid docid = catalog_.document_of(key);
+        DocumentCatalog::Document entry = *catalog_.document(docid);
+        for (schema::SourceState& s : entry.sources)
+            if (s.path == state.path) {
+                s.shown = state.shown;
+                s.size = state.size;
+                s.mtime_ns = state.mtime_ns;
+                s.content_hash = state.content_hash;
+            }
+        Xapian::Document doc = writer_.get(docid);
+        set_file_values(doc, entry.sources, entry.fingerprint);
+        writer_.replace(docid, doc);  // only values changed: Xapian rewrites just those
+        catalog_.set(docid, std::move(entry));
+    }
 }
 
-bool FileSync::drop_file(const std::string& canonical) {
-    Xapian::docid docid = catalog_.document_of(canonical);
+std::size_t FileSync::drop_file(const std::string& canonical) {
+    std::size_t removed = 0;
+    for (const std::string& key : catalog_.keys_of(canonical)) removed += drop_source(key) ? 1 : 0;
+    return removed;
+}
+
+std::size_t FileSync::drop_records_except(const std::string& canonical, const std::vector<std::string>& kept_keys) {
+    std::size_t removed = 0;
+    for (const std::string& key : catalog_.keys_of(canonical))
+        if (std::find(kept_keys.begin(), kept_keys.end(), key) == kept_keys.end()) removed += drop_source(key) ? 1 : 0;
+    return removed;
+}
+
+bool FileSync::drop_source(const std::string& key) {
+    Xapian::docid docid = catalog_.document_of(key);
     if (docid == 0) return false;
     DocumentCatalog::Document entry = *catalog_.document(docid);
     const schema::SourceState primary = entry.sources.front();
-    std::erase_if(entry.sources, [&](const schema::SourceState& s) { return s.path == canonical; });
+    std::erase_if(entry.sources, [&](const schema::SourceState& s) { return s.key() == key; });
     if (entry.sources.empty()) {
         writer_.remove(docid);
         catalog_.erase(docid);
         return true;
     }
-    // A duplicate stands in for the primary file that left: the id stays, and the
+    // A duplicate stands in for the primary source that left: the id stays, and the
     // content becomes the duplicate's own unless it is the same bytes.
-    if (primary.path == canonical && entry.sources.front().content_hash != primary.content_hash)
+    if (primary.key() == key && entry.sources.front().content_hash != primary.content_hash)
         reparse_.push_back(entry.sources.front());
     write_files(docid, entry);
     catalog_.set(docid, std::move(entry));
@@ -134,7 +162,7 @@ void FileSync::attach(Xapian::docid docid, const schema::SourceState& state) {
 void FileSync::write_files(Xapian::docid docid, const DocumentCatalog::Document& entry) {
     Xapian::Document doc = writer_.get(docid);
     Record record = schema::record_from_json(doc.get_data());
-    record.source = entry.sources.front().shown;
+    record.source = entry.sources.front().display();
     record.duplicates = duplicates_of(entry);
     doc.set_data(schema::record_to_json(record));
     set_file_values(doc, entry.sources, entry.fingerprint);

@@ -1,9 +1,9 @@
 #pragma once
 // Keeps the index's documents in step with the files they come from, on the
-// run's writer thread: a new or changed page becomes a document, or joins the
+// run's writer thread: a new or changed record becomes a document, or joins the
 // document it duplicates; a file that changed without new content gets its
-// stored state refreshed; a vanished file leaves its document, which is removed
-// with its last file. A document keeps its id as long as it exists.
+// stored state refreshed; a vanished file or record leaves its document, which
+// is removed with its last source. A document keeps its id as long as it exists.
 
 #include <xapian.h>
 
@@ -20,16 +20,22 @@ class FileSync {
 public:
     FileSync(IndexWriter& writer, DocumentCatalog& catalog) : writer_(writer), catalog_(catalog) {}
 
-    enum class Change { Added, Updated, Duplicate };
+    enum class Change { Added, Updated, Unchanged, Duplicate };
 
-    // `doc` was built from `record`; `state` describes the file it was read from.
+    // `doc` was built from `record`; `state` describes the source it was read from.
+    // Unchanged: the document already held exactly this record.
     Change put_page(Record record, Xapian::Document doc, const Fingerprint& fp, const schema::SourceState& state);
 
     // The file's bytes are the same as indexed; only its size or time moved.
+    // `state` describes the file (its fragment is ignored).
     void refresh(const schema::SourceState& state);
 
-    // The file is gone: returns true if its document went with it.
-    bool drop_file(const std::string& canonical);
+    // The file is gone: returns how many documents went with it.
+    std::size_t drop_file(const std::string& canonical);
+
+    // The file was parsed again and no longer holds the records of the other keys:
+    // returns how many documents went with them.
+    std::size_t drop_records_except(const std::string& canonical, const std::vector<std::string>& kept_keys);
 
     // Files that became the primary file of their document with other content than
     // the document holds: they must be parsed again (put_page) for the document to
@@ -40,6 +46,8 @@ private:
     // The document's id if `record.id` is free or held by no other file's document;
     // otherwise a fresh one, set on `record` and `doc`.
     void claim_id(Record& record, Xapian::Document& doc);
+    // The source with this key leaves its document: returns true if the document went.
+    bool drop_source(const std::string& key);
     // Adds `state` to an existing document's files.
     void attach(Xapian::docid docid, const schema::SourceState& state);
     // Writes a document's file list into its values and its record's duplicates.

@@ -12,6 +12,8 @@ namespace qbank::indexer {
 struct Fingerprint {
     std::uint64_t exact = 0;    // XXH3-64 of title, question and section texts, folded
     std::uint64_t simhash = 0;  // 0 when the text is too short for a meaningful SimHash
+
+    bool operator==(const Fingerprint&) const = default;
 };
 
 Fingerprint fingerprint(const Record& record);

@@ -17,8 +17,7 @@
 #include "indexer/index_writer.h"
 #include "indexer/normalize.h"
 #include "indexer/ordered_pool.h"
-#include "indexer/page_bytes.h"
-#include "indexer/record_id.h"
+#include "indexer/file_records.h"
 #include "indexer/document_catalog.h"
 #include "indexer/file_sync.h"
 #include "indexer/fingerprint.h"
@@ -37,12 +36,17 @@ struct Surveyed {
     Diagnostic problem;         // Skipped
 };
 
-struct Parsed {
+struct ParsedRecord {
     Record record;
+    std::string fragment;
     Xapian::Document doc;
     indexer::Fingerprint fingerprint;
-    schema::SourceState state;
-    std::optional<Diagnostic> problem;
+};
+
+struct Parsed {
+    std::vector<ParsedRecord> records;
+    schema::SourceState state;          // the file's; each record adds its fragment
+    std::vector<Diagnostic> problems;   // no records: why the file was skipped
 };
 
 // Results a worker may have ready ahead of the writer, per worker: enough to keep
@@ -124,31 +128,32 @@ struct Indexer::Impl {
         return out;  // a read failure shows again, and is reported, when the file is parsed
     }
 
-    // Worker: the record and document of a new or changed file.
+    // Worker: the records and documents of a new or changed file.
     Parsed parse(const indexer::FileInfo& file, const indexer::CorpusBoilerplate* corpus) const {
         Parsed out;
         auto bytes = indexer::read_file_bytes(file, options.max_bytes);
         if (auto* problem = std::get_if<Diagnostic>(&bytes)) {
-            out.problem = std::move(*problem);
+            out.problems.push_back(std::move(*problem));
             return out;
         }
         const std::string& content = std::get<std::string>(bytes);
         out.state = {file.canonical, file.path, content.size(), file.mtime_ns,
                      XXH3_64bits(content.data(), content.size())};
         try {
-            std::string id = indexer::record_id_for_canonical(file.canonical);
-            PageResult page = indexer::parse_page_bytes(content, file.path, id, options.normalize, corpus);
-            if (!page.record) {
-                out.problem = std::move(page.diagnostics.front());
-                return out;
-            }
-            out.record = std::move(*page.record);
+            indexer::FileRecords parsed = indexer::parse_file_bytes(content, file.path, file.canonical, options.format,
+                                                                    options.normalize, corpus);
+            out.problems = std::move(parsed.problems);
             thread_local indexer::DocumentBuilder builder;
-            out.doc = builder.build(out.record);
-            out.fingerprint = indexer::fingerprint(out.record);
+            for (indexer::SplitRecord& split : parsed.records) {
+                ParsedRecord r{std::move(split.record), std::move(split.fragment), {}, {}};
+                r.doc = builder.build(r.record);
+                r.fingerprint = indexer::fingerprint(r.record);
+                out.records.push_back(std::move(r));
+            }
         } catch (const std::exception& e) {
             // One page the normalizer cannot handle must not stop the batch.
-            out.problem = Diagnostic{file.path, 0, std::string("cannot parse: ") + e.what()};
+            out.records.clear();
+            out.problems = {Diagnostic{file.path, 0, std::string("cannot parse: ") + e.what()}};
         }
         return out;
     }
@@ -168,7 +173,7 @@ struct Indexer::Impl {
                 switch (out.kind) {
                     case Surveyed::Kind::ToParse: to_parse.push_back(std::move(out.file)); return;
                     case Surveyed::Kind::Touched: refreshed.push_back(std::move(out.state)); [[fallthrough]];
-                    case Surveyed::Kind::Unchanged: ++summary.unchanged; break;
+                    case Surveyed::Kind::Unchanged: summary.unchanged += catalog.keys_of(out.file.canonical).size(); break;
                     // A file that is there but now unreadable keeps its last good document.
                     case Surveyed::Kind::Skipped: summary.skipped.push_back(std::move(out.problem)); break;
                 }
@@ -194,7 +199,8 @@ struct Indexer::Impl {
                 auto* content = std::get_if<std::string>(&bytes);
                 if (content == nullptr) return {};
                 try {
-                    return indexer::learnable_units(*content, options.normalize);
+                    return indexer::file_learnable_units(*content, to_parse[i * step].path, options.format,
+                                                         options.normalize);
                 } catch (const std::exception&) {
                     return {};  // parsing reports this page; learning does without it
                 }
@@ -211,28 +217,43 @@ struct Indexer::Impl {
         return learned;
     }
 
-    void parse_all(const std::vector<indexer::FileInfo>& to_parse, const indexer::CorpusBoilerplate& corpus) {
+    // Writes the records of a parsed file. `again`: the file was counted by an earlier pass.
+    void store(Parsed out, bool again) {
+        for (const Diagnostic& problem : out.problems) summary.skipped.push_back(problem);
+        // A file that yields nothing keeps what it gave before: it may be a bad save of a good file.
+        if (out.records.empty()) return;
+        if (!again) ++summary.files;
+        std::vector<std::string> keys;
+        for (ParsedRecord& r : out.records) {
+            for (const RemovedBlock& block : r.record.removed)
+                if (block.scope == RemovedBlock::Scope::Corpus) ++boilerplate_pages[block.text];
+            schema::SourceState state = out.state;
+            state.fragment = std::move(r.fragment);
+            keys.push_back(state.key());
+            switch (files.put_page(std::move(r.record), std::move(r.doc), r.fingerprint, state)) {
+                case indexer::FileSync::Change::Added: ++summary.added; break;
+                case indexer::FileSync::Change::Updated: ++summary.updated; break;
+                case indexer::FileSync::Change::Unchanged: summary.unchanged += again ? 0 : 1; break;
+                case indexer::FileSync::Change::Duplicate: summary.duplicates += again ? 0 : 1; break;
+            }
+        }
+        // Questions that left the file leave the index; while some of its lines are
+        // broken, their last good records stay.
+        if (out.problems.empty()) summary.removed += files.drop_records_except(out.state.path, keys);
+    }
+
+    void parse_all(const std::vector<indexer::FileInfo>& to_parse, const indexer::CorpusBoilerplate& corpus,
+                   bool again = false) {
         in_parallel<Parsed>(
             to_parse.size(), [&](std::size_t i) { return parse(to_parse[i], corpus.empty() ? nullptr : &corpus); },
             [&](std::size_t i, Parsed out) {
-                if (out.problem) {
-                    summary.skipped.push_back(std::move(*out.problem));
-                } else {
-                    for (const RemovedBlock& block : out.record.removed)
-                        if (block.scope == RemovedBlock::Scope::Corpus) ++boilerplate_pages[block.text];
-                    switch (files.put_page(std::move(out.record), std::move(out.doc), out.fingerprint, out.state)) {
-                        case indexer::FileSync::Change::Added: ++summary.added; break;
-                        case indexer::FileSync::Change::Updated: ++summary.updated; break;
-                        case indexer::FileSync::Change::Duplicate: ++summary.duplicates; break;
-                    }
-                }
+                store(std::move(out), again);
                 finished_file(to_parse[i].size);
             });
     }
 
     void prune() {
-        for (const auto& [docid, path] : catalog.missing_below(folders, seen))
-            if (files.drop_file(path)) ++summary.removed;
+        for (const std::string& path : catalog.missing_below(folders, seen)) summary.removed += files.drop_file(path);
     }
 };
 
@@ -244,7 +265,7 @@ Indexer& Indexer::operator=(Indexer&&) noexcept = default;
 
 void Indexer::add_path(const std::string& path) {
     Impl& impl = *impl_;
-    indexer::CorpusFiles corpus = indexer::list_corpus_files(path, impl.db_path);
+    indexer::CorpusFiles corpus = indexer::list_corpus_files(path, impl.db_path, impl.options.exclude);
     for (Diagnostic& problem : corpus.problems) impl.summary.skipped.push_back(std::move(problem));
     if (corpus.is_folder && corpus.complete) impl.folders.push_back(corpus.canonical);
     impl.progress.files_total += corpus.files.size();
@@ -265,9 +286,11 @@ IndexSummary Indexer::commit() {
     // Duplicates that became their document's primary file bring their own content.
     for (auto promoted = impl.files.take_reparse(); !promoted.empty(); promoted = impl.files.take_reparse()) {
         std::vector<indexer::FileInfo> again;
-        for (const schema::SourceState& s : promoted) again.push_back({s.shown, s.path, s.size, s.mtime_ns});
+        std::unordered_set<std::string> listed;  // a handbook may have several records promoted
+        for (const schema::SourceState& s : promoted)
+            if (listed.insert(s.path).second) again.push_back({s.shown, s.path, s.size, s.mtime_ns});
         impl.progress.files_total += again.size();
-        impl.parse_all(again, corpus);
+        impl.parse_all(again, corpus, true);
     }
     impl.writer.commit();
     for (auto& [text, pages] : impl.boilerplate_pages) impl.summary.boilerplate.push_back({text, pages});

@@ -10,6 +10,8 @@
 #include <stdexcept>
 
 #include "indexer/boilerplate.h"
+#include "indexer/html_render.h"
+#include "indexer/markdown_render.h"
 #include "indexer/split_lines.h"
 #include "schema/utf8_check.h"
 
@@ -81,7 +83,7 @@ std::string trim_lines(std::string_view text) {
 
 // The character-level steps (NFC, line endings, spaces, invisibles, blank lines)
 // on text already known to be valid UTF-8.
-std::string clean_text(std::string_view utf8) {
+std::string clean_characters(std::string_view utf8) {
     std::string out;
     out.reserve(utf8.size());
     const auto* s = reinterpret_cast<const uint8_t*>(utf8.data());
@@ -128,22 +130,40 @@ std::string_view without_bom(std::string_view bytes) {
     return bytes;
 }
 
+// Clean text with its markup rendered away.
+std::string page_text(std::string_view bytes, Format format) {
+    std::string text = clean_characters(without_bom(bytes));
+    switch (format) {
+        case Format::Markdown: return trim_lines(render_markdown(text));
+        case Format::Html: return trim_lines(render_html(text));
+        default: return text;
+    }
+}
+
 }  // namespace
 
+std::pair<std::string, std::size_t> text_problem(std::string_view bytes) {
+    NormalizedPage rejected = reject(bytes);
+    return {std::move(rejected.error), rejected.error_line};
+}
+
+std::string clean_text(std::string_view utf8) { return clean_characters(without_bom(utf8)); }
+
 NormalizedPage normalize_page(std::string_view bytes, const NormalizeOptions& options,
-                              const CorpusBoilerplate* corpus) {
+                              const CorpusBoilerplate* corpus, Format format) {
     NormalizedPage page = reject(bytes);
     if (!page.error.empty()) return page;
-    BoilerplateResult cut = remove_repeated_blocks(clean_text(without_bom(bytes)), options.min_boilerplate_chars, corpus);
+    BoilerplateResult cut = remove_repeated_blocks(page_text(bytes, format), options.min_boilerplate_chars, corpus);
     page.text = trim_lines(cut.text);
     page.removed = std::move(cut.removed);
     if (page.text.empty()) page.error = "no text left after removing blank space and boilerplate";
     return page;
 }
 
-std::vector<std::uint64_t> learnable_units(std::string_view bytes, const NormalizeOptions& options) {
-    if (!reject(bytes).error.empty()) return {};
-    return boilerplate_unit_hashes(clean_text(without_bom(bytes)), options.min_boilerplate_chars);
+std::vector<std::uint64_t> learnable_units(std::string_view bytes, const NormalizeOptions& options,
+                                           Format format) {
+    if (!reject(bytes).error.empty() || format == Format::JsonLines) return {};
+    return boilerplate_unit_hashes(page_text(bytes, format), options.min_boilerplate_chars);
 }
 
 }  // namespace qbank::indexer

@@ -4,16 +4,19 @@
 // Rejects empty, binary and invalid UTF-8 input. Otherwise: BOM dropped, NFC,
 // LF line endings, exotic spaces made plain, invisible characters (zero-width
 // space, soft hyphen, controls) dropped, trailing spaces and repeated blank
-// lines trimmed, then repeated boilerplate removed (see boilerplate.h).
+// lines trimmed; Markdown and HTML rendered to text (markdown_render.h,
+// html_render.h); then repeated boilerplate removed (see boilerplate.h).
 // normalize_page(normalize_page(x).text) == normalize_page(x).text.
 
 #include <cstddef>
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "indexer/corpus_boilerplate.h"
+#include "qbank/format.h"
 #include "qbank/page.h"
 #include "qbank/record.h"
 
@@ -28,12 +31,22 @@ struct NormalizedPage {
 };
 
 // `corpus` (may be null) adds boilerplate learned across the corpus to what is removed.
+// `format` says how the bytes are marked up (Auto and JsonLines: as Text).
 NormalizedPage normalize_page(std::string_view bytes, const NormalizeOptions& options = {},
-                              const CorpusBoilerplate* corpus = nullptr);
+                              const CorpusBoilerplate* corpus = nullptr, Format format = Format::Text);
 
 // The hashed candidate boilerplate units of a page, for CorpusBoilerplate::learn;
 // empty for a page that normalize_page would reject.
-std::vector<std::uint64_t> learnable_units(std::string_view bytes, const NormalizeOptions& options);
+std::vector<std::uint64_t> learnable_units(std::string_view bytes, const NormalizeOptions& options,
+                                           Format format = Format::Text);
+
+// Why `bytes` cannot be text (empty, binary, invalid UTF-8), with the 1-based line
+// of the problem (0 if none); an empty message when they can.
+std::pair<std::string, std::size_t> text_problem(std::string_view bytes);
+
+// The character-level steps above (BOM, NFC, line endings, spaces, invisible
+// characters, blank lines) on valid UTF-8.
+std::string clean_text(std::string_view utf8);
 
 
 }  // namespace qbank::indexer

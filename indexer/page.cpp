@@ -5,8 +5,7 @@
 
 #include "indexer/file_probe.h"
 #include "indexer/normalize.h"
-#include "indexer/page_bytes.h"
-#include "indexer/page_parser.h"
+#include "indexer/file_records.h"
 #include "indexer/record_id.h"
 
 namespace qbank {
@@ -17,37 +16,60 @@ std::string Diagnostic::to_string() const {
     return out + ": error: " + message;
 }
 
-PageResult indexer::parse_page_bytes(std::string_view bytes, const std::string& source, const std::string& id,
-                                     const NormalizeOptions& options, const CorpusBoilerplate* corpus) {
-    PageResult result;
-    NormalizedPage page = normalize_page(bytes, options, corpus);
-    if (!page.error.empty()) {
-        result.diagnostics.push_back({source, page.error_line, page.error});
-        return result;
-    }
-    Record record = parse_record(page.text);
-    record.id = id;
-    record.source = source;
-    record.removed = std::move(page.removed);
-    result.record = std::move(record);
+namespace {
+
+FileResult to_file_result(indexer::FileRecords parsed) {
+    FileResult result;
+    for (indexer::SplitRecord& split : parsed.records) result.records.push_back(std::move(split.record));
+    result.diagnostics = std::move(parsed.problems);
     return result;
 }
 
+// The file at `path`, looked at and read, or why it cannot be.
+std::variant<std::pair<indexer::FileInfo, std::string>, Diagnostic> load(const std::string& path,
+                                                                        std::uint64_t max_bytes) {
+    std::error_code ec;
+    if (!std::filesystem::exists(std::filesystem::symlink_status(path, ec))) return Diagnostic{path, 0, "no such file"};
+    auto probed = indexer::probe_file(path);
+    if (auto* problem = std::get_if<Diagnostic>(&probed)) return *problem;
+    indexer::FileInfo file = std::get<indexer::FileInfo>(probed);
+    auto bytes = indexer::read_file_bytes(file, max_bytes);
+    if (auto* problem = std::get_if<Diagnostic>(&bytes)) return *problem;
+    return std::make_pair(std::move(file), std::move(std::get<std::string>(bytes)));
+}
+
+}  // namespace
+
 PageResult parse_page(std::string_view bytes, const std::string& source, const std::string& id,
                       const NormalizeOptions& options) {
-    return indexer::parse_page_bytes(bytes, source, id, options, nullptr);
+    FileResult parsed = to_file_result(indexer::parse_file_bytes(bytes, source, source, Format::Text, options, nullptr));
+    PageResult result;
+    result.diagnostics = std::move(parsed.diagnostics);
+    if (!parsed.records.empty()) {
+        result.record = std::move(parsed.records.front());
+        result.record->id = id;
+    }
+    return result;
+}
+
+FileResult parse_records(std::string_view bytes, const std::string& source, Format format,
+                         const NormalizeOptions& options) {
+    return to_file_result(indexer::parse_file_bytes(bytes, source, source, format, options, nullptr));
 }
 
 PageResult read_page(const std::string& path, const NormalizeOptions& options, std::uint64_t max_bytes) {
-    std::error_code ec;
-    if (!std::filesystem::exists(std::filesystem::symlink_status(path, ec)))
-        return {std::nullopt, {{path, 0, "no such file"}}};
-    auto probed = indexer::probe_file(path);
-    if (auto* problem = std::get_if<Diagnostic>(&probed)) return {std::nullopt, {*problem}};
-    const indexer::FileInfo& file = std::get<indexer::FileInfo>(probed);
-    auto bytes = indexer::read_file_bytes(file, max_bytes);
-    if (auto* problem = std::get_if<Diagnostic>(&bytes)) return {std::nullopt, {*problem}};
-    return parse_page(std::get<std::string>(bytes), path, indexer::record_id_for_canonical(file.canonical), options);
+    auto loaded = load(path, max_bytes);
+    if (auto* problem = std::get_if<Diagnostic>(&loaded)) return {std::nullopt, {*problem}};
+    const auto& [file, bytes] = std::get<0>(loaded);
+    return parse_page(bytes, path, indexer::record_id_for_canonical(file.canonical), options);
+}
+
+FileResult read_records(const std::string& path, Format format, const NormalizeOptions& options,
+                        std::uint64_t max_bytes) {
+    auto loaded = load(path, max_bytes);
+    if (auto* problem = std::get_if<Diagnostic>(&loaded)) return {{}, {*problem}};
+    const auto& [file, bytes] = std::get<0>(loaded);
+    return to_file_result(indexer::parse_file_bytes(bytes, path, file.canonical, format, options, nullptr));
 }
 
 }  // namespace qbank

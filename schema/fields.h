@@ -13,7 +13,7 @@ namespace qbank::schema {
 
 // Bump when a change to this table, the stored data or term generation makes
 // older indexes wrong; opening such an index then fails with a reindex hint.
-inline constexpr int kSchemaVersion = 1;
+inline constexpr int kSchemaVersion = 2;
 inline constexpr std::string_view kSchemaVersionKey = "qbank.schema_version";
 // Metadata: hashes of the corpus-wide boilerplate last learned (8-byte little-endian each).
 inline constexpr std::string_view kBoilerplateKey = "qbank.boilerplate";

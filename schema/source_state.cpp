@@ -5,7 +5,7 @@
 namespace qbank::schema {
 
 // Per state: size, mtime and hash as 8-byte little-endian numbers, then the two
-// paths, each after a 4-byte length (paths may hold any byte).
+// paths and the fragment, each after a 4-byte length (paths may hold any byte).
 namespace {
 
 std::optional<std::uint64_t> get_le(std::string_view& in, int bytes) {
@@ -35,6 +35,8 @@ std::string encode_source_states(const std::vector<SourceState>& states) {
         out += s.path;
         append_le(out, s.shown.size(), 4);
         out += s.shown;
+        append_le(out, s.fragment.size(), 4);
+        out += s.fragment;
     }
     return out;
 }
@@ -49,8 +51,10 @@ std::optional<std::vector<SourceState>> decode_source_states(std::string_view in
         if (!size || !mtime || !hash) return std::nullopt;
         auto path = get_string(in);
         auto shown = path ? get_string(in) : std::nullopt;
-        if (!path || !shown || path->empty()) return std::nullopt;
-        states.push_back({std::move(*path), std::move(*shown), *size, static_cast<std::int64_t>(*mtime), *hash});
+        auto fragment = shown ? get_string(in) : std::nullopt;
+        if (!path || !shown || !fragment || path->empty()) return std::nullopt;
+        states.push_back({std::move(*path), std::move(*shown), *size, static_cast<std::int64_t>(*mtime), *hash,
+                          std::move(*fragment)});
     }
     if (states.empty()) return std::nullopt;
     return states;

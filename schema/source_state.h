@@ -2,7 +2,9 @@
 // What the index remembers about the files a document came from (one, or
 // several when duplicates were merged), so that a later run can tell unchanged
 // files (same size and modification time, or same content hash) from changed
-// ones without reparsing them. Stored in Slot::Source.
+// ones without reparsing them. A file that holds many questions (a Markdown
+// handbook, JSON Lines) has one state per question, told apart by a fragment;
+// all of them carry the file's size, time and hash. Stored in Slot::Source.
 
 #include <cstdint>
 #include <optional>
@@ -18,6 +20,12 @@ struct SourceState {
     std::uint64_t size = 0;      // bytes
     std::int64_t mtime_ns = 0;   // modification time, nanoseconds since the epoch
     std::uint64_t content_hash = 0;  // XXH3-64 of the file's bytes
+    std::string fragment;        // which record of the file; empty when the file is one record
+
+    // Identity of the record's source: the path, plus the fragment when there is one.
+    std::string key() const { return fragment.empty() ? path : path + '\0' + fragment; }
+    // How the source is shown: "handbook.md#what-is-react".
+    std::string display() const { return fragment.empty() ? shown : shown + '#' + fragment; }
 
     bool operator==(const SourceState&) const = default;
 };

@@ -16,7 +16,8 @@ std::string index_summary_to_json(const IndexSummary& summary, int indent) {
     }
     json boilerplate = json::array();
     for (const BoilerplateReport& b : summary.boilerplate) boilerplate.push_back({{"text", b.text}, {"pages", b.pages}});
-    json j = {{"added", summary.added},
+    json j = {{"files", summary.files},
+              {"added", summary.added},
               {"updated", summary.updated},
               {"unchanged", summary.unchanged},
               {"removed", summary.removed},

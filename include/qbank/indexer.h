@@ -31,6 +31,10 @@ struct IndexOptions {
     bool prune = true;   // remove documents whose file is gone from a folder given to add_path
     unsigned jobs = 0;   // threads that read and parse pages; 0 = one per core
     std::uint64_t max_bytes = kDefaultMaxPageBytes;  // larger files are skipped
+    Format format = Format::Auto;  // how files are read; Auto: by extension and content, per file
+    // Shell globs of entries skipped in folders given to add_path ("LICENSE*", "drafts/*");
+    // documents of files they match are pruned like those of files that are gone.
+    std::vector<std::string> exclude;
     // Documents buffered between flushes to disk (inside the run's transaction):
     // bounds memory. Applied through XAPIAN_FLUSH_THRESHOLD while the index opens.
     unsigned flush_every = 500;
@@ -47,13 +51,16 @@ struct BoilerplateReport {
     std::size_t pages = 0;
 };
 
+// Counts are of records: a file is one record, or many (a Markdown handbook, JSON Lines).
 struct IndexSummary {
-    std::size_t added = 0;      // documents for files not indexed before
-    std::size_t updated = 0;    // files whose content changed since they were indexed
-    std::size_t unchanged = 0;  // files skipped because size and time, or content, were the same
-    std::size_t removed = 0;    // documents whose files are all gone
-    std::size_t duplicates = 0; // files merged into the document of the same question
-    std::vector<Diagnostic> skipped;  // files that could not be indexed, one line each
+    std::size_t files = 0;      // files read and parsed in this run
+    std::size_t added = 0;      // records not indexed before
+    std::size_t updated = 0;    // records whose content changed since they were indexed
+    std::size_t unchanged = 0;  // records of files with the same size and time, or content, or of the same text
+    std::size_t removed = 0;    // documents whose sources are all gone
+    std::size_t duplicates = 0; // records merged into the document of the same question
+    // Files that could not be indexed, and lines of JSON Lines files that were skipped, one each.
+    std::vector<Diagnostic> skipped;
     std::vector<BoilerplateReport> boilerplate;  // most pages first
     double seconds = 0;         // from opening the index to the end of commit()
 };

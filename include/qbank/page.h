@@ -1,5 +1,5 @@
 #pragma once
-// Reading one page without an index: bytes -> clean text -> Record.
+// Reading input without an index: bytes -> clean text -> records.
 // Pure functions; safe to call from any number of threads.
 
 #include <cstddef>
@@ -9,6 +9,7 @@
 #include <string_view>
 #include <vector>
 
+#include "qbank/format.h"
 #include "qbank/record.h"
 
 namespace qbank {
@@ -36,10 +37,24 @@ struct PageResult {
     std::vector<Diagnostic> diagnostics;
 };
 
-// Normalizes and parses page bytes. `source` is reported in diagnostics and stored
-// in the record; `id` becomes the record id.
+// Normalizes and parses the bytes of one text page. `source` is reported in
+// diagnostics and stored in the record; `id` becomes the record id.
 PageResult parse_page(std::string_view bytes, const std::string& source, const std::string& id,
                       const NormalizeOptions& options = {});
+
+// The records one file holds (a handbook holds many), and what was wrong with it.
+// No records: the file could not be read, and `diagnostics` says why. Records and
+// diagnostics: lines that were skipped (JSON Lines).
+struct FileResult {
+    std::vector<Record> records;
+    std::vector<Diagnostic> diagnostics;
+};
+
+// Parses file bytes in `format` (Auto: chosen by detect_format from `source` and
+// the bytes). Ids are made from `source` and each record's place in the file;
+// a record's source is `source`, plus "#anchor" when the file holds several.
+FileResult parse_records(std::string_view bytes, const std::string& source, Format format = Format::Auto,
+                         const NormalizeOptions& options = {});
 
 // Files larger than this are refused unless the caller says otherwise.
 inline constexpr std::uint64_t kDefaultMaxPageBytes = std::uint64_t{16} << 20;
@@ -48,6 +63,11 @@ inline constexpr std::uint64_t kDefaultMaxPageBytes = std::uint64_t{16} << 20;
 // a diagnostic, not an exception.
 PageResult read_page(const std::string& path, const NormalizeOptions& options = {},
                      std::uint64_t max_bytes = kDefaultMaxPageBytes);
+
+// Reads the file at `path` and parses its records as parse_records does, with ids
+// made from its canonical path, as the indexer makes them.
+FileResult read_records(const std::string& path, Format format = Format::Auto, const NormalizeOptions& options = {},
+                        std::uint64_t max_bytes = kDefaultMaxPageBytes);
 
 
 }  // namespace qbank

@@ -153,7 +153,7 @@ class IndexTest(unittest.TestCase):
     def test_summary_line(self):
         first = run("index", "corpus", "--db", self.db)
         self.assertEqual(first.returncode, 0)
-        self.assertRegex(first.stdout, rf"^indexed into {re.escape(self.db)}: 4 added, 0 updated, 0 unchanged, "
+        self.assertRegex(first.stdout, rf"^indexed 4 files into {re.escape(self.db)}: 4 added, 0 updated, 0 unchanged, "
                                        r"0 removed, 0 duplicates, 0 skipped in \d+\.\d\d s\n$")
         self.assertEqual(first.stderr, "")  # no progress bar when stderr is not a terminal
 

@@ -1,0 +1,70 @@
+#include "indexer/file_records.h"
+
+#include <filesystem>
+#include <map>
+
+#include "indexer/json_lines.h"
+#include "indexer/normalize.h"
+#include "indexer/page_parser.h"
+#include "indexer/record_id.h"
+
+namespace qbank::indexer {
+namespace {
+
+FileRecords page_records(std::string_view bytes, const std::string& shown, Format format,
+                         const NormalizeOptions& options, const CorpusBoilerplate* corpus) {
+    FileRecords out;
+    NormalizedPage page = normalize_page(bytes, options, corpus, format);
+    if (!page.error.empty()) {
+        out.problems.push_back({shown, page.error_line, page.error});
+        return out;
+    }
+    if (format == Format::Markdown) {
+        out.records = split_questions(page.text, std::filesystem::path(shown).stem().string());
+    } else {
+        out.records.push_back({parse_record(page.text), {}});
+    }
+    out.records.front().record.removed = std::move(page.removed);
+    return out;
+}
+
+FileRecords json_lines_records(std::string_view bytes, const std::string& shown) {
+    FileRecords out;
+    if (bytes.empty()) {
+        out.problems.push_back({shown, 0, "empty file"});
+        return out;
+    }
+    JsonLinesResult lines = read_json_lines(bytes, shown);
+    out.records = std::move(lines.records);
+    out.problems = std::move(lines.problems);
+    if (out.records.empty() && out.problems.empty()) out.problems.push_back({shown, 0, "no records: every line is blank"});
+    return out;
+}
+
+}  // namespace
+
+FileRecords parse_file_bytes(std::string_view bytes, const std::string& shown, const std::string& identity,
+                             Format format, const NormalizeOptions& options, const CorpusBoilerplate* corpus) {
+    if (format == Format::Auto) format = detect_format(shown, bytes.substr(0, 4096));
+    FileRecords out = format == Format::JsonLines ? json_lines_records(bytes, shown)
+                                                  : page_records(bytes, shown, format, options, corpus);
+    std::map<std::string, int> used;  // a fragment met twice gets "-1", "-2", as heading anchors do
+    for (SplitRecord& split : out.records) {
+        if (!split.fragment.empty()) {
+            int n = used[split.fragment]++;
+            if (n > 0) split.fragment += "-" + std::to_string(n);
+        }
+        Record& r = split.record;
+        if (r.id.empty()) r.id = record_id_for_canonical(split.fragment.empty() ? identity : identity + "#" + split.fragment);
+        r.source = split.fragment.empty() ? shown : shown + "#" + split.fragment;
+    }
+    return out;
+}
+
+std::vector<std::uint64_t> file_learnable_units(std::string_view bytes, const std::string& shown, Format format,
+                                                const NormalizeOptions& options) {
+    if (format == Format::Auto) format = detect_format(shown, bytes.substr(0, 4096));
+    return learnable_units(bytes, options, format);
+}
+
+}  // namespace qbank::indexer

@@ -1,0 +1,33 @@
+#pragma once
+// File bytes in any format -> the records they hold, with ids and sources set:
+// the one path from input to records, used by the indexer and the public API.
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "indexer/corpus_boilerplate.h"
+#include "indexer/question_split.h"
+#include "qbank/format.h"
+#include "qbank/page.h"
+
+namespace qbank::indexer {
+
+struct FileRecords {
+    // Fragments are unique within the file; ids derive from `identity` and the fragment
+    // unless the input gave one (JSON Lines). The file's removed boilerplate goes on its first record.
+    std::vector<SplitRecord> records;
+    // Without records: why the file was skipped. With records: parts skipped (JSON Lines lines).
+    std::vector<Diagnostic> problems;
+};
+
+// `shown` is the path as given (reported, stored as the source); `identity` (the
+// canonical path) is what ids are made from. Format::Auto means detect_format.
+FileRecords parse_file_bytes(std::string_view bytes, const std::string& shown, const std::string& identity,
+                             Format format, const NormalizeOptions& options, const CorpusBoilerplate* corpus);
+
+// The units of the file that corpus-wide boilerplate is learned from.
+std::vector<std::uint64_t> file_learnable_units(std::string_view bytes, const std::string& shown, Format format,
+                                                const NormalizeOptions& options);
+
+}  // namespace qbank::indexer

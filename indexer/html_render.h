@@ -1,0 +1,20 @@
+#pragma once
+// A saved web page -> the text a person reads on it, shaped like a scraped text
+// page: headings as "# " lines, list items as "- " lines, preformatted text in
+// ``` fences, one line per paragraph or table row. Scripts, styles, forms,
+// navigation, site header and footer, asides and hidden elements are dropped;
+// when the page marks its content (<main>, or one <article>), only that is read.
+// Parsed with gumbo (HTML5 rules, entities decoded). Pure.
+
+#include <string>
+#include <string_view>
+
+namespace qbank::indexer {
+
+std::string render_html(std::string_view html);
+
+// The text of an HTML fragment (an HTML block inside Markdown, an entity such as
+// "&hellip;"), as render_html reads it.
+std::string html_fragment_text(std::string_view html);
+
+}  // namespace qbank::indexer

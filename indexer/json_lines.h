@@ -1,0 +1,26 @@
+#pragma once
+// JSON Lines exported by other tools -> records, one per line, in the shape of
+// schema/record.schema.json. The fields the indexer owns (source, removed,
+// duplicates) may be left out and are ignored; so may id (then the record's id
+// comes from its file and title), tags, sections, category and level. A line
+// that is not such a record is reported with its number and skipped; the other
+// lines still count. Pure.
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "indexer/question_split.h"
+#include "qbank/page.h"
+
+namespace qbank::indexer {
+
+struct JsonLinesResult {
+    // record.id: as the line gave it, or empty. fragment: that id, else the title's anchor.
+    std::vector<SplitRecord> records;
+    std::vector<Diagnostic> problems;  // one per line skipped
+};
+
+JsonLinesResult read_json_lines(std::string_view bytes, const std::string& source);
+
+}  // namespace qbank::indexer

@@ -1,0 +1,367 @@
+#include "indexer/markdown_render.h"
+
+#include <md4c.h>
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
+#include <algorithm>
+#include <vector>
+
+#include "indexer/code_fence.h"
+#include "indexer/html_render.h"
+#include "indexer/split_lines.h"
+#include "indexer/trim.h"
+
+namespace qbank::indexer {
+namespace {
+
+// Front matter and MDX lines, cut before md4c sees them.
+struct Preprocessed {
+    std::string body;
+    std::string title;  // front matter "title:", unquoted
+};
+
+std::string unquote(std::string_view value) {
+    value = trim(value);
+    if (value.size() >= 2 && (value.front() == '"' || value.front() == '\'') && value.back() == value.front())
+        value = value.substr(1, value.size() - 2);
+    return std::string(value);
+}
+
+bool is_mdx_statement(std::string_view line) {
+    if (line.starts_with("import "))
+        return line.find(" from ") != std::string_view::npos || line.find('\'') != std::string_view::npos ||
+               line.find('"') != std::string_view::npos;
+    return line.starts_with("export const ") || line.starts_with("export default ") ||
+           line.starts_with("export function ");
+}
+
+Preprocessed preprocess(std::string_view text) {
+    Preprocessed out;
+    std::vector<std::string_view> lines = split_lines(text);
+    std::size_t first = 0;
+    if (!lines.empty() && trim(lines[0]) == "---") {
+        for (std::size_t i = 1; i < lines.size(); ++i) {
+            if (trim(lines[i]) != "---") continue;
+            for (std::size_t j = 1; j < i; ++j)
+                if (lines[j].starts_with("title:")) out.title = unquote(lines[j].substr(6));
+            first = i + 1;
+            break;
+        }
+    }
+    CodeFence fence;
+    for (std::size_t i = first; i < lines.size(); ++i) {
+        std::string_view line = lines[i];
+        if (!fence.in_code(line)) {
+            std::string_view t = trim(line);
+            if (is_mdx_statement(line)) continue;
+            if (t.starts_with(":::")) {
+                // ":::info Latest version" opens an admonition; its title is text. ":::" closes it.
+                std::size_t space = t.find(' ');
+                out.body += "\n";
+                if (space != std::string_view::npos) {
+                    out.body += trim(t.substr(space));
+                    out.body += "\n\n";
+                }
+                continue;
+            }
+        }
+        out.body += line;
+        out.body += '\n';
+    }
+    return out;
+}
+
+// A line that would open or close a ``` fence in the rendered text, where it is not one.
+bool looks_like_fence(std::string_view line) {
+    std::string_view t = trim(line);
+    return t.starts_with("```") || t.starts_with("~~~");
+}
+
+// The level of a line that reads as an ATX heading ("### Title"), else 0.
+int atx_level(std::string_view line) {
+    std::size_t hashes = line.find_first_not_of('#');
+    if (hashes == 0 || hashes > 6 || hashes == std::string_view::npos || line[hashes] != ' ') return 0;
+    return static_cast<int>(hashes);
+}
+
+// Handbooks break their own Markdown: a fence indented one space too little inside
+// a list item stays open, and by the rules everything after it becomes code. So
+// the page is parsed in pieces, cut before each heading that starts a line (or a
+// list item: "200. ### What is…") outside the fences that start within the first
+// three columns; a broken fence then swallows at most the rest of its question.
+std::vector<std::string_view> chunks(std::string_view text) {
+    std::vector<std::string_view> out;
+    std::size_t start = 0;
+    bool fenced = false;
+    for (std::size_t pos = 0; pos < text.size();) {
+        std::size_t end = text.find('\n', pos);
+        if (end == std::string_view::npos) end = text.size();
+        std::string_view line = text.substr(pos, end - pos);
+        if (looks_like_fence(line) && line.find_first_not_of(' ') < 4) {
+            fenced = !fenced;
+        } else if (!fenced && pos > start) {
+            std::size_t digits = line.find_first_not_of("0123456789");
+            std::string_view rest = line;
+            if (digits != std::string_view::npos && digits > 0 && (line[digits] == '.' || line[digits] == ')'))
+                rest = trim(line.substr(digits + 1));
+            if (atx_level(rest) > 0) {
+                out.push_back(text.substr(start, pos - start));
+                start = pos;
+            }
+        }
+        pos = end + 1;
+    }
+    out.push_back(text.substr(start));
+    return out;
+}
+
+bool is_letter_text(std::string_view s, std::size_t* letters) {
+    const auto* p = reinterpret_cast<const uint8_t*>(s.data());
+    auto n = static_cast<int32_t>(s.size());
+    for (int32_t i = 0; i < n;) {
+        UChar32 c;
+        U8_NEXT(p, i, n, c);
+        if (c >= 0 && u_isalpha(c)) ++*letters;
+    }
+    return *letters > 0;
+}
+
+class Renderer {
+public:
+    std::string run(std::string_view markdown) {
+        MD_PARSER parser{};
+        parser.abi_version = 0;
+        parser.flags = MD_DIALECT_GITHUB;
+        parser.enter_block = [](MD_BLOCKTYPE t, void* d, void* u) { return self(u).enter_block(t, d); };
+        parser.leave_block = [](MD_BLOCKTYPE t, void* d, void* u) { return self(u).leave_block(t, d); };
+        parser.enter_span = [](MD_SPANTYPE t, void* d, void* u) { return self(u).enter_span(t, d); };
+        parser.leave_span = [](MD_SPANTYPE t, void*, void* u) { return self(u).leave_span(t); };
+        parser.text = [](MD_TEXTTYPE t, const MD_CHAR* s, MD_SIZE n, void* u) {
+            return self(u).text(t, std::string_view(s, n));
+        };
+        for (std::string_view chunk : chunks(markdown))
+            md_parse(chunk.data(), static_cast<MD_SIZE>(chunk.size()), &parser, this);
+        return std::move(out_);
+    }
+
+    bool has_top_heading() const { return has_h1_; }
+
+private:
+    struct List {
+        bool ordered;
+        unsigned next;
+    };
+
+    static Renderer& self(void* user) { return *static_cast<Renderer*>(user); }
+
+    int enter_block(MD_BLOCKTYPE type, void* detail) {
+        switch (type) {
+            case MD_BLOCK_UL: lists_.push_back({false, 0}); break;
+            case MD_BLOCK_OL: lists_.push_back({true, static_cast<MD_BLOCK_OL_DETAIL*>(detail)->start}); break;
+            case MD_BLOCK_LI: {
+                flush();  // a tight item's text ends where a nested list begins
+                List& list = lists_.back();
+                bullet_ = std::string(2 * (lists_.size() - 1), ' ') +
+                          (list.ordered ? std::to_string(list.next++) + ". " : std::string("- "));
+                break;
+            }
+            case MD_BLOCK_H:
+                flush();
+                heading_ = static_cast<int>(static_cast<MD_BLOCK_H_DETAIL*>(detail)->level);
+                break;
+            case MD_BLOCK_CODE:
+            case MD_BLOCK_HTML:
+                flush();
+                raw_.clear();
+                raw_block_ = type;
+                break;
+            case MD_BLOCK_TR: flush(); break;
+            default: break;
+        }
+        return 0;
+    }
+
+    int leave_block(MD_BLOCKTYPE type, void*) {
+        switch (type) {
+            case MD_BLOCK_UL:
+            case MD_BLOCK_OL:
+                flush();
+                lists_.pop_back();
+                if (lists_.empty()) out_ += '\n';
+                break;
+            case MD_BLOCK_LI:
+                flush();
+                bullet_.clear();
+                break;
+            case MD_BLOCK_H:
+                flush();
+                heading_ = 0;
+                break;
+            case MD_BLOCK_P:
+                flush();
+                if (lists_.empty()) out_ += '\n';
+                break;
+            case MD_BLOCK_CODE:
+                out_ += "```\n";
+                for (std::string_view line : split_lines(raw_)) {
+                    if (looks_like_fence(line)) out_ += "    ";  // code about Markdown: stays inside the fence
+                    out_ += line;
+                    out_ += '\n';
+                }
+                while (out_.ends_with("\n\n")) out_.pop_back();
+                out_ += "```\n\n";
+                raw_block_ = MD_BLOCK_DOC;
+                bullet_.clear();
+                break;
+            case MD_BLOCK_HTML: {
+                raw_block_ = MD_BLOCK_DOC;
+                std::string text = html_fragment_text(raw_);
+                if (!text.empty()) {
+                    for (std::string_view line : split_lines(text)) {
+                        append(line);
+                        flush();
+                    }
+                    if (lists_.empty()) out_ += '\n';
+                }
+                break;
+            }
+            case MD_BLOCK_TH:
+            case MD_BLOCK_TD:
+                if (!line_.empty() && !line_.ends_with(" | ")) line_ += " | ";
+                break;
+            case MD_BLOCK_TR:
+                while (line_.ends_with(" | ")) line_.resize(line_.size() - 3);
+                flush();
+                break;
+            case MD_BLOCK_TABLE: out_ += '\n'; break;
+            default: break;
+        }
+        return 0;
+    }
+
+    int enter_span(MD_SPANTYPE type, void* detail) {
+        if (type == MD_SPAN_A) {
+            const MD_ATTRIBUTE& href = static_cast<MD_SPAN_A_DETAIL*>(detail)->href;
+            links_.push_back(href.size > 0 && href.text[0] == '#');
+        } else if (type == MD_SPAN_IMG) {
+            ++image_depth_;
+        } else if (type == MD_SPAN_STRONG) {
+            ++strong_depth_;
+        }
+        return 0;
+    }
+
+    int leave_span(MD_SPANTYPE type) {
+        if (type == MD_SPAN_A && !links_.empty()) links_.pop_back();
+        else if (type == MD_SPAN_IMG) --image_depth_;
+        else if (type == MD_SPAN_STRONG) --strong_depth_;
+        return 0;
+    }
+
+    int text(MD_TEXTTYPE type, std::string_view s) {
+        if (raw_block_ != MD_BLOCK_DOC) {
+            raw_ += s;
+            return 0;
+        }
+        if (image_depth_ > 0) return 0;  // alt text describes a picture the reader does not get
+        switch (type) {
+            case MD_TEXT_NULLCHAR: append("\xEF\xBF\xBD"); break;
+            case MD_TEXT_BR:
+                if (heading_ > 0) append(" ");
+                else flush(false);
+                break;
+            case MD_TEXT_SOFTBR: append(" "); break;
+            case MD_TEXT_ENTITY: append(html_fragment_text(s)); break;
+            case MD_TEXT_HTML: break;  // inline tags carry no text of their own
+            default: append(s); break;
+        }
+        return 0;
+    }
+
+    void append_letters(std::string_view s) {
+        std::size_t letters = 0;
+        if (!is_letter_text(s, &letters)) return;
+        if (!links_.empty() && links_.back()) {
+            anchor_link_ = true;
+        } else {
+            content_letters_ += letters;
+        }
+        if (strong_depth_ > 0) strong_letters_ += letters;
+        else plain_letters_ += letters;
+    }
+
+    void append(std::string_view s) {
+        append_letters(s);
+        line_ += s;
+    }
+
+    // Ends the line being gathered. `block_end` is false at a hard line break inside a paragraph.
+    void flush(bool block_end = true) {
+        std::string_view line = trim(line_);
+        if (looks_like_fence(line)) line = trim(line.substr(line.find_first_not_of("`~")));  // a stray fence
+        // Links within the page and nothing else: a table of contents or "back to top".
+        bool navigation = anchor_link_ && content_letters_ == 0;
+        if (!line.empty() && !navigation) {
+            if (heading_ > 0) {
+                emit_heading(heading_, line);
+            } else if (int level = atx_level(line); level > 0 && lists_.size() <= 1) {
+                // "### Title" left as text where broken nesting kept it from parsing (an
+                // item whose indentation slipped): the author meant a heading.
+                emit_heading(level, trim(line.substr(static_cast<std::size_t>(level))));
+            } else if (block_end && lists_.empty() && plain_letters_ == 0 && strong_letters_ > 0 &&
+                       (line.ends_with("?") || line.ends_with("？"))) {
+                emit_heading(std::min(6, last_heading_ + 1), line);
+            } else {
+                out_ += bullet_.empty() ? indent() : bullet_;
+                out_ += line;
+                out_ += '\n';
+                bullet_.clear();
+            }
+        }
+        line_.clear();
+        anchor_link_ = false;
+        content_letters_ = strong_letters_ = plain_letters_ = 0;
+    }
+
+    void emit_heading(int level, std::string_view text) {
+        if (level == 1) has_h1_ = true;
+        last_heading_ = level;
+        if (!out_.empty() && !out_.ends_with("\n\n")) out_ += '\n';
+        out_ += std::string(static_cast<std::size_t>(level), '#') + " ";
+        out_ += text;
+        out_ += "\n\n";
+        bullet_.clear();  // an item that opens with a heading is a section, not a bullet
+    }
+
+    std::string indent() const { return lists_.empty() ? std::string() : std::string(2 * lists_.size(), ' '); }
+
+    std::string out_;
+    std::string line_;
+    std::string bullet_;  // marker of the list item whose first line is pending
+    std::string raw_;     // text of a code or HTML block
+    MD_BLOCKTYPE raw_block_ = MD_BLOCK_DOC;
+    std::vector<List> lists_;
+    std::vector<bool> links_;  // per open link: does it point within the page?
+    int heading_ = 0;
+    int last_heading_ = 0;
+    int image_depth_ = 0;
+    int strong_depth_ = 0;
+    bool anchor_link_ = false;
+    bool has_h1_ = false;
+    std::size_t content_letters_ = 0;  // letters outside links within the page
+    std::size_t strong_letters_ = 0;
+    std::size_t plain_letters_ = 0;
+};
+
+}  // namespace
+
+std::string render_markdown(std::string_view markdown) {
+    Preprocessed page = preprocess(markdown);
+    Renderer renderer;
+    std::string text = renderer.run(page.body);
+    if (!page.title.empty() && !renderer.has_top_heading()) text = "# " + page.title + "\n\n" + text;
+    return text;
+}
+
+}  // namespace qbank::indexer

@@ -1,0 +1,209 @@
+#include "indexer/question_split.h"
+
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
+#include <array>
+#include <map>
+#include <optional>
+
+#include "indexer/code_fence.h"
+#include "indexer/heading.h"
+#include "indexer/page_parser.h"
+#include "indexer/split_lines.h"
+#include "indexer/trim.h"
+#include "schema/text_fold.h"
+
+namespace qbank::indexer {
+namespace {
+
+// Words that open an interview question, folded.
+constexpr std::array<std::string_view, 24> kQuestionWords{
+    "what", "what's", "why", "how", "when", "where", "which", "who", "is", "are", "do", "does",
+    "can", "could", "should", "would", "explain", "describe", "design", "implement", "compare",
+    "tell", "walk", "discuss",
+};
+
+// Two question headings at one level make a handbook.
+constexpr std::size_t kMinQuestions = 2;
+
+struct Line {
+    std::string_view raw;
+    int level = 0;  // 1-6 for a heading line
+    std::optional<Heading> heading;
+};
+
+std::vector<Line> read_lines(std::string_view text) {
+    std::vector<Line> lines;
+    CodeFence fence;
+    for (std::string_view raw : split_lines(text)) {
+        Line line{raw};
+        if (!fence.in_code(raw) && raw.starts_with('#')) {
+            std::size_t hashes = raw.find_first_not_of('#');
+            if (hashes != std::string_view::npos && hashes <= 6 && raw[hashes] == ' ') {
+                line.heading = parse_heading(raw);
+                if (line.heading) line.level = static_cast<int>(hashes);
+            }
+        }
+        lines.push_back(line);
+    }
+    return lines;
+}
+
+// "1. What is React?", "Q: For interviews…" -> the question itself.
+std::string_view without_numbering(std::string_view heading) {
+    std::size_t digits = 0;
+    while (digits < heading.size() && heading[digits] >= '0' && heading[digits] <= '9') ++digits;
+    if (digits > 0 && digits + 1 < heading.size() && (heading[digits] == '.' || heading[digits] == ')') &&
+        heading[digits + 1] == ' ')
+        heading = trim(heading.substr(digits + 1));
+    for (std::string_view label : {"Q:", "Q.", "Question:"})
+        if (heading.starts_with(label)) heading = trim(heading.substr(label.size()));
+    return heading;
+}
+
+struct Body {
+    std::string text;
+    void add(std::string_view line) {
+        if (line.empty() && (text.empty() || text.ends_with("\n\n"))) return;
+        text += line;
+        text += '\n';
+    }
+    std::string take() {
+        while (text.ends_with('\n')) text.pop_back();
+        return std::move(text);
+    }
+};
+
+// Sections from the lines [begin, end): the text before the first heading is
+// `intro` (when not empty), each heading then opens a section.
+std::vector<Section> sections_of(const std::vector<Line>& lines, std::size_t begin, std::size_t end,
+                                 const Section& intro, const std::vector<bool>& taken) {
+    std::vector<Section> sections{intro};
+    Body body;
+    for (std::size_t i = begin; i < end; ++i) {
+        if (taken[i]) continue;
+        const Line& line = lines[i];
+        if (line.heading) {
+            sections.back().text = body.take();
+            const Heading& h = *line.heading;
+            sections.push_back({h.text, h.kind, h.level, {}});
+            body.add(h.rest);
+        } else {
+            body.add(line.raw);
+        }
+    }
+    sections.back().text = body.take();
+    std::erase_if(sections, [](const Section& s) { return s.text.empty(); });
+    return sections;
+}
+
+}  // namespace
+
+bool is_question_heading(std::string_view heading) {
+    std::string_view h = without_numbering(trim(heading));
+    if (h.ends_with("?") || h.ends_with("？")) return true;
+    std::string first(h.substr(0, h.find(' ')));
+    first = schema::fold(first);
+    for (std::string_view word : kQuestionWords)
+        if (first == word) return h.find(' ') != std::string_view::npos;
+    return false;
+}
+
+std::string heading_anchor(std::string_view heading) {
+    std::string folded = schema::fold(trim(heading));
+    std::string anchor;
+    const auto* s = reinterpret_cast<const uint8_t*>(folded.data());
+    auto n = static_cast<int32_t>(folded.size());
+    for (int32_t i = 0; i < n;) {
+        int32_t start = i;
+        UChar32 c;
+        U8_NEXT(s, i, n, c);
+        if (c == ' ') anchor += '-';
+        else if (c == '-' || c == '_' || u_isalnum(c) || u_getCombiningClass(c) != 0 || u_charType(c) == U_NON_SPACING_MARK)
+            anchor.append(folded, static_cast<std::size_t>(start), static_cast<std::size_t>(i - start));
+    }
+    return anchor;
+}
+
+std::vector<SplitRecord> split_questions(std::string_view text, std::string_view fallback_title) {
+    std::vector<Line> lines = read_lines(text);
+
+    // The page's title: its first top-level heading.
+    std::optional<std::size_t> title_line;
+    for (std::size_t i = 0; i < lines.size() && !title_line; ++i)
+        if (lines[i].level == 1) title_line = i;
+
+    // The level whose headings ask the most questions (the shallower on a tie).
+    std::map<int, std::size_t> questions_at;
+    for (std::size_t i = 0; i < lines.size(); ++i)
+        if (lines[i].level > 0 && i != title_line && is_question_heading(lines[i].heading->text))
+            ++questions_at[lines[i].level];
+    int question_level = 0;
+    std::size_t most = kMinQuestions - 1;
+    for (const auto& [level, count] : questions_at)
+        if (count > most) {
+            most = count;
+            question_level = level;
+        }
+
+    std::vector<SplitRecord> out;
+    std::vector<bool> taken(lines.size(), false);
+    if (title_line) taken[*title_line] = true;
+    std::vector<std::string> ancestors(7);  // heading text per level above the current line
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+        const Line& line = lines[i];
+        if (line.level == 0) continue;
+        for (int l = line.level; l <= 6; ++l) ancestors[static_cast<std::size_t>(l)].clear();
+        ancestors[static_cast<std::size_t>(line.level)] = line.heading->text;
+        if (line.level != question_level || !is_question_heading(line.heading->text)) continue;
+        // The answer runs to the next question at this level or a heading above it; a
+        // heading at this level that asks nothing ("### Example usage") is part of it.
+        std::size_t end = i + 1;
+        while (end < lines.size() &&
+               (lines[end].level == 0 || lines[end].level > question_level ||
+                (lines[end].level == question_level && !is_question_heading(lines[end].heading->text))))
+            ++end;
+
+        SplitRecord split;
+        Record& r = split.record;
+        r.title = std::string(without_numbering(line.heading->text));
+        r.question = r.title;
+        std::vector<std::string> above;
+        for (int l = 1; l < question_level; ++l)
+            if (!ancestors[static_cast<std::size_t>(l)].empty()) above.push_back(ancestors[static_cast<std::size_t>(l)]);
+        if (above.empty() && title_line) above.push_back(lines[*title_line].heading->text);
+        if (!above.empty()) {
+            r.category = above.back();
+            above.pop_back();
+            r.tags = std::move(above);
+        }
+        std::vector<bool> none(lines.size(), false);
+        r.sections = sections_of(lines, i + 1, end, {"Answer", SectionKind::Solution, std::nullopt, line.heading->rest}, none);
+        split.fragment = heading_anchor(line.heading->text);
+        if (split.fragment.empty()) split.fragment = "question";  // a heading of symbols only
+        for (std::size_t j = i; j < end; ++j) taken[j] = true;
+        out.push_back(std::move(split));
+    }
+
+    // The rest of the page, or all of it.
+    SplitRecord page;
+    Record& r = page.record;
+    if (title_line) {
+        r.title = lines[*title_line].heading->text;
+    } else {
+        for (std::size_t i = 0; i < lines.size() && r.title.empty(); ++i)
+            if (lines[i].level == 0 && !taken[i] && !trim(lines[i].raw).empty()) r.title = infer_title(trim(lines[i].raw));
+    }
+    if (r.title.empty()) r.title = std::string(fallback_title);
+    bool asks = is_question_heading(r.title);
+    if (asks) r.question = r.title;
+    r.sections = sections_of(lines, 0, lines.size(),
+                             {asks ? "Answer" : "Overview", asks ? SectionKind::Solution : SectionKind::Other,
+                              std::nullopt, {}},
+                             taken);
+    if (!r.sections.empty() || out.empty()) out.insert(out.begin(), std::move(page));
+    return out;
+}
+
+}  // namespace qbank::indexer

@@ -1,0 +1,37 @@
+#pragma once
+// A Markdown handbook, rendered and normalized, -> its records. Pure.
+//
+// A heading that asks ("What is JSX?", "Explain event delegation", "Design a
+// web crawler", "什么是闭包？") is a question heading. When one heading level
+// holds two or more of them, each becomes a record: the heading is its title
+// and question, the text under it its "Answer" section, its subheadings (and
+// headings at its level that ask nothing, up to the next question) its other
+// sections; the nearest heading above it is its category and the ones
+// above that its tags. The rest of the page (its introduction, and headings
+// that ask nothing) becomes one more record titled by the page, when it holds
+// any text. A page with fewer question headings is one record.
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "qbank/record.h"
+
+namespace qbank::indexer {
+
+struct SplitRecord {
+    Record record;         // without id, source and removed blocks
+    std::string fragment;  // the question heading's anchor ("what-is-jsx"); empty for the page record
+};
+
+// `text` comes from normalize_page with Format::Markdown; `fallback_title` names a
+// page with no heading and no text to take a title from (the file's name).
+std::vector<SplitRecord> split_questions(std::string_view text, std::string_view fallback_title);
+
+// Whether a heading asks something.
+bool is_question_heading(std::string_view heading);
+
+// The anchor a Markdown site gives a heading: folded, punctuation dropped, spaces as '-'.
+std::string heading_anchor(std::string_view heading);
+
+}  // namespace qbank::indexer
