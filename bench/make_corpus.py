@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Writes N synthetic scraped pages built from corpus/ for indexing benchmarks.
+"""Writes N synthetic scraped pages built from corpus/seeds/ for indexing benchmarks.
 
 Each page is one of the sample pages with a third of its words swapped for
 seeded random ones and a paragraph added, so pages keep the shape of real ones
@@ -21,7 +21,7 @@ def main():
     parser.add_argument("--seed", type=int, default=1)
     args = parser.parse_args()
 
-    seeds = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "corpus").iterdir())]
+    seeds = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "corpus" / "seeds").iterdir())]
     vocabulary = sorted({w.strip(".,;:()\"'") for text in seeds for w in text.split() if w.isalpha()})
     rng = random.Random(args.seed)
     args.out.mkdir(parents=True, exist_ok=True)

@@ -43,8 +43,17 @@ Preprocessed preprocess(std::string_view text) {
     if (!lines.empty() && trim(lines[0]) == "---") {
         for (std::size_t i = 1; i < lines.size(); ++i) {
             if (trim(lines[i]) != "---") continue;
-            for (std::size_t j = 1; j < i; ++j)
-                if (lines[j].starts_with("title:")) out.title = unquote(lines[j].substr(6));
+            for (std::size_t j = 1; j < i; ++j) {
+                if (!lines[j].starts_with("title:")) continue;
+                out.title = unquote(lines[j].substr(6));
+                if (out.title.starts_with('>') || out.title.starts_with('|')) {
+                    // A YAML block scalar: the title is on the indented lines that follow.
+                    out.title.clear();
+                    for (std::size_t k = j + 1; k < i && (lines[k].empty() || lines[k].starts_with(' ')); ++k)
+                        if (!trim(lines[k]).empty()) out.title += (out.title.empty() ? "" : " ") + std::string(trim(lines[k]));
+                }
+                std::erase(out.title, '`');  // inline code marks; the title is shown as text
+            }
             first = i + 1;
             break;
         }

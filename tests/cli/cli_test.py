@@ -20,7 +20,7 @@ import jsonschema
 
 BIN = os.environ.get("QBANK_BIN", "build/cli/qbank")
 ROOT = Path(__file__).resolve().parents[2]
-CORPUS = ROOT / "corpus"
+CORPUS = ROOT / "corpus" / "seeds"
 BROKEN = ROOT / "tests" / "data" / "broken"
 
 
@@ -67,7 +67,7 @@ class IndexedCorpus(unittest.TestCase):
     def setUp(self):
         self.tmp = tempfile.mkdtemp(prefix="qbank-cli-")
         self.db = os.path.join(self.tmp, "index")
-        result = run("index", "corpus", "--db", self.db)
+        result = run("index", "corpus/seeds", "--db", self.db)
         self.assertEqual(result.returncode, 0, result.stderr)
 
     def tearDown(self):
@@ -93,21 +93,21 @@ class NormalizeTest(unittest.TestCase):
             self.assertEqual(record["source"], str(page.relative_to(ROOT)))
 
     def test_id_is_stable_however_the_path_is_spelled(self):
-        a = json.loads(run("normalize", "corpus/000_41899f8394122547.txt", "--json").stdout)
-        b = json.loads(run("normalize", "./corpus/../corpus/000_41899f8394122547.txt", "--json").stdout)
+        a = json.loads(run("normalize", "corpus/seeds/000_41899f8394122547.txt", "--json").stdout)
+        b = json.loads(run("normalize", "./corpus/seeds/../seeds/000_41899f8394122547.txt", "--json").stdout)
         c = json.loads(run("normalize", str(CORPUS / "000_41899f8394122547.txt"), "--json").stdout)
         self.assertEqual(a["id"], b["id"])
         self.assertEqual(a["id"], c["id"])
 
     def test_banner_reported_once_with_its_count(self):
-        record = json.loads(run("normalize", "corpus/001_27a37069c9836300.txt", "--json").stdout)
+        record = json.loads(run("normalize", "corpus/seeds/001_27a37069c9836300.txt", "--json").stdout)
         self.assertEqual(len(record["removed"]), 1)
         self.assertEqual(record["removed"][0]["count"], 8)
         self.assertTrue(record["removed"][0]["text"].startswith("DowngradedOur downstream service providers"))
         self.assertNotIn("Downgraded", json.dumps([record["title"], record["question"], record["sections"]]))
 
     def test_text_output(self):
-        result = run("normalize", "corpus/000_41899f8394122547.txt")
+        result = run("normalize", "corpus/seeds/000_41899f8394122547.txt")
         self.assertEqual(result.returncode, 0)
         self.assertTrue(result.stdout.startswith("Driving Large-Scale Technical Evolution\n"))
         self.assertIn("level: Senior\n", result.stdout)
@@ -151,22 +151,22 @@ class IndexTest(unittest.TestCase):
         return result, summary
 
     def test_summary_line(self):
-        first = run("index", "corpus", "--db", self.db)
+        first = run("index", "corpus/seeds", "--db", self.db)
         self.assertEqual(first.returncode, 0)
         self.assertRegex(first.stdout, rf"^indexed 4 files into {re.escape(self.db)}: 4 added, 0 updated, 0 unchanged, "
                                        r"0 removed, 0 duplicates, 0 skipped in \d+\.\d\d s\n$")
         self.assertEqual(first.stderr, "")  # no progress bar when stderr is not a terminal
 
     def test_second_run_changes_nothing(self):
-        _, first = self.index_json("corpus")
+        _, first = self.index_json("corpus/seeds")
         self.assertEqual((first["added"], first["unchanged"]), (4, 0))
-        result, second = self.index_json("./corpus/")
+        result, second = self.index_json("./corpus/seeds/")
         self.assertEqual(result.returncode, 0)
         self.assertEqual((second["added"], second["updated"], second["unchanged"], second["removed"]), (0, 0, 4, 0))
         self.assertEqual(self.stats()["documents"], 4)
 
     def test_bad_files_skipped_rest_indexed(self):
-        result, summary = self.index_json("tests/data/broken", "corpus/000_41899f8394122547.txt")
+        result, summary = self.index_json("tests/data/broken", "corpus/seeds/000_41899f8394122547.txt")
         self.assertEqual(result.returncode, 3)
         self.assertEqual(result.stderr.splitlines(), [
             "qbank: tests/data/broken/binary.dat:2: error: binary file: NUL byte at offset 5",
@@ -181,11 +181,11 @@ class IndexTest(unittest.TestCase):
         self.assertEqual(self.stats()["documents"], 2)
 
     def test_max_bytes(self):
-        result, summary = self.index_json("corpus", "--max-bytes", "6000")
+        result, summary = self.index_json("corpus/seeds", "--max-bytes", "6000")
         self.assertEqual(result.returncode, 3)
         self.assertEqual(summary["added"], 1)
         self.assertEqual([s["path"] for s in summary["skipped"]], [
-            "corpus/001_27a37069c9836300.txt", "corpus/002_22658396d99d4cfe.txt", "corpus/003_cb000c7924d76c46.txt"])
+            "corpus/seeds/001_27a37069c9836300.txt", "corpus/seeds/002_22658396d99d4cfe.txt", "corpus/seeds/003_cb000c7924d76c46.txt"])
         self.assertEqual(summary["skipped"][0]["reason"],
                          "larger than the 6000 bytes limit (8094 bytes); raise --max-bytes to index it")
 
@@ -214,11 +214,11 @@ class IndexTest(unittest.TestCase):
         return data
 
     def test_second_writer_is_refused(self):
-        self.assertEqual(run("index", "corpus", "--db", self.db).returncode, 0)
+        self.assertEqual(run("index", "corpus/seeds", "--db", self.db).returncode, 0)
         # Hold the index's write lock the way another writer would.
         with open(os.path.join(self.db, "flintlock"), "r+b") as lock:
             fcntl.lockf(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
-            result = run("index", "corpus", "--db", self.db)
+            result = run("index", "corpus/seeds", "--db", self.db)
             searching = run("search", "herd", "--db", self.db)
         self.assertEqual(result.returncode, 4)
         self.assertEqual(result.stderr, f"qbank: index {self.db} is being written by another qbank index\n")
@@ -228,7 +228,7 @@ class IndexTest(unittest.TestCase):
         pid, fd = pty.fork()
         if pid == 0:
             os.chdir(ROOT)
-            os.execve(BIN, [BIN, "index", "corpus", "--db", self.db], clean_env())
+            os.execve(BIN, [BIN, "index", "corpus/seeds", "--db", self.db], clean_env())
         output = read_all(fd)
         os.waitpid(pid, 0)
         self.assertRegex(output, r"\[=+\] 4/4 files, 0\.0 MB, \d+ files/s")
@@ -236,16 +236,16 @@ class IndexTest(unittest.TestCase):
 
     def test_default_index_location(self):
         env = clean_env(XDG_DATA_HOME=self.tmp)
-        self.assertEqual(run("index", "corpus", env=env).returncode, 0)
+        self.assertEqual(run("index", "corpus/seeds", env=env).returncode, 0)
         self.assertTrue(os.path.isdir(os.path.join(self.tmp, "qbank", "index")))
         env = clean_env(QBANK_DB=os.path.join(self.tmp, "qbank", "index"), XDG_DATA_HOME="/nonexistent")
         self.assertEqual(run("search", "herd", env=env).returncode, 0)
         env = clean_env(HOME=self.tmp)
-        self.assertEqual(run("index", "corpus", env=env).returncode, 0)
+        self.assertEqual(run("index", "corpus/seeds", env=env).returncode, 0)
         self.assertTrue(os.path.isdir(os.path.join(self.tmp, ".local", "share", "qbank", "index")))
 
     def test_stats_text(self):
-        run("index", "corpus", "--db", self.db)
+        run("index", "corpus/seeds", "--db", self.db)
         result = run("stats", "--db", self.db)
         self.assertEqual(result.returncode, 0)
         self.assertTrue(result.stdout.startswith("4 documents\n"))
@@ -259,20 +259,20 @@ class SearchTest(IndexedCorpus):
         self.assertEqual(data["query"], "thundering herd")
         self.assertEqual(data["total"], 1)
         hit = data["hits"][0]
-        self.assertEqual(hit["source"], "corpus/000_41899f8394122547.txt")
+        self.assertEqual(hit["source"], "corpus/seeds/000_41899f8394122547.txt")
         self.assertEqual(hit["rank"], 1)
         self.assertIn('contention caused a &quot;<mark>thundering</mark> <mark>herd</mark>&quot; effect', hit["excerpt"])
         self.assertEqual(data["facets"]["level"], {"Senior": 1})
 
     def test_level_filter(self):
         _, data = self.search_json("stakeholder", "--filter", "level:Mid")
-        self.assertEqual([h["source"] for h in data["hits"]], ["corpus/002_22658396d99d4cfe.txt"])
+        self.assertEqual([h["source"] for h in data["hits"]], ["corpus/seeds/002_22658396d99d4cfe.txt"])
         self.assertEqual(data["facets"]["level"], {"Junior": 1, "Mid": 1, "Senior": 1, "Staff+": 1})
 
     def test_filters_all_hold(self):
         _, data = self.search_json("", "--filter", "level:senior", "--filter", "tag:Technical Debt")
         self.assertEqual(data["total"], 1)
-        self.assertEqual(data["hits"][0]["source"], "corpus/001_27a37069c9836300.txt")
+        self.assertEqual(data["hits"][0]["source"], "corpus/seeds/001_27a37069c9836300.txt")
 
     def test_facets_count_all_matches_not_the_page(self):
         _, data = self.search_json("", "--limit", "1")

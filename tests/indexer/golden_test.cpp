@@ -28,14 +28,14 @@ std::string read_file(const fs::path& path) {
 constexpr const char* kMaskedId = "0000000000000000";
 
 TEST(Golden, CorpusPagesNormalizeAsReviewed) {
-    const fs::path corpus = test::source_dir() / "corpus";
+    const fs::path corpus = test::source_dir() / "corpus" / "seeds";
     const fs::path golden = test::source_dir() / "tests/golden/normalized";
     const bool update = std::getenv("QBANK_UPDATE_GOLDEN") != nullptr;
     std::size_t pages = 0;
     for (const auto& entry : fs::directory_iterator(corpus)) {
         ++pages;
         std::string name = entry.path().filename().string();
-        PageResult page = parse_page(read_file(entry.path()), "corpus/" + name, kMaskedId);
+        PageResult page = parse_page(read_file(entry.path()), "corpus/seeds/" + name, kMaskedId);
         ASSERT_TRUE(page.record) << name;
         std::string actual = schema::record_to_json(*page.record, 2) + "\n";
         fs::path expected_path = golden / (entry.path().stem().string() + ".json");

@@ -25,7 +25,7 @@ class IndexerTest : public ::testing::Test {
 protected:
     void SetUp() override {
         fs::create_directories(pages());
-        for (const auto& entry : fs::directory_iterator(test::source_dir() / "corpus"))
+        for (const auto& entry : fs::directory_iterator(test::source_dir() / "corpus" / "seeds"))
             fs::copy_file(entry.path(), pages() / entry.path().filename());
     }
 

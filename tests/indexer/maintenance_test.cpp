@@ -17,7 +17,7 @@ class MaintenanceTest : public ::testing::Test {
 protected:
     void SetUp() override {
         Indexer indexer(db());
-        indexer.add_path((test::source_dir() / "corpus").string());
+        indexer.add_path((test::source_dir() / "corpus" / "seeds").string());
         indexer.commit();
     }
 

@@ -18,7 +18,7 @@ protected:
     static void SetUpTestSuite() {
         dir_ = new test::TempDir;
         Indexer indexer(dir_->str("index"));
-        indexer.add_path((test::source_dir() / "corpus").string());
+        indexer.add_path((test::source_dir() / "corpus" / "seeds").string());
         IndexSummary summary = indexer.commit();
         ASSERT_EQ(summary.added, 4u);
         ASSERT_TRUE(summary.skipped.empty());
