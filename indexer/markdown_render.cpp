@@ -160,7 +160,13 @@ private:
     struct List {
         bool ordered;
         unsigned next;
+        bool section = false;  // its item opened with a heading: its text is a section's, not indented
     };
+
+    // List levels that indent their text.
+    std::size_t depth() const {
+        return static_cast<std::size_t>(std::count_if(lists_.begin(), lists_.end(), [](const List& l) { return !l.section; }));
+    }
 
     static Renderer& self(void* user) { return *static_cast<Renderer*>(user); }
 
@@ -171,7 +177,8 @@ private:
             case MD_BLOCK_LI: {
                 flush();  // a tight item's text ends where a nested list begins
                 List& list = lists_.back();
-                bullet_ = std::string(2 * (lists_.size() - 1), ' ') +
+                list.section = false;
+                bullet_ = std::string(2 * (depth() - 1), ' ') +
                           (list.ordered ? std::to_string(list.next++) + ". " : std::string("- "));
                 break;
             }
@@ -340,10 +347,12 @@ private:
         out_ += std::string(static_cast<std::size_t>(level), '#') + " ";
         out_ += text;
         out_ += "\n\n";
-        bullet_.clear();  // an item that opens with a heading is a section, not a bullet
+        // An item that opens with a heading ("1. ### What is React?") is a section, not a bullet.
+        if (!bullet_.empty() && !lists_.empty()) lists_.back().section = true;
+        bullet_.clear();
     }
 
-    std::string indent() const { return lists_.empty() ? std::string() : std::string(2 * lists_.size(), ' '); }
+    std::string indent() const { return std::string(2 * depth(), ' '); }
 
     std::string out_;
     std::string line_;

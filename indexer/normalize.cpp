@@ -134,8 +134,9 @@ std::string_view without_bom(std::string_view bytes) {
 std::string page_text(std::string_view bytes, Format format) {
     std::string text = clean_characters(without_bom(bytes));
     switch (format) {
-        case Format::Markdown: return trim_lines(render_markdown(text));
-        case Format::Html: return trim_lines(render_html(text));
+        // Again after rendering: decoded entities bring back no-break spaces and the like.
+        case Format::Markdown: return clean_characters(render_markdown(text));
+        case Format::Html: return clean_characters(render_html(text));
         default: return text;
     }
 }

@@ -1,0 +1,45 @@
+// Saved web pages -> the text a person reads on them.
+
+#include "indexer/html_render.h"
+
+#include <gtest/gtest.h>
+
+#include "indexer/normalize.h"
+
+namespace qbank::indexer {
+namespace {
+
+// Through normalize_page, which renders the page and tidies spaces and blank lines.
+std::string render(std::string_view html) { return normalize_page(html, {}, nullptr, Format::Html).text; }
+
+TEST(HtmlRenderTest, ChromeScriptsAndHiddenElementsGo) {
+    std::string html =
+        "<!doctype html><html><head><title>T</title><style>p{}</style><script>var x;</script></head><body>"
+        "<header>Site name</header><nav><a href=/>Home</a></nav>"
+        "<h1>How do you scale a cache?</h1><p>Use <b>consistent</b>&nbsp;hashing.</p>"
+        "<div hidden>secret</div><div aria-hidden=\"true\">icon</div><form><button>Go</button></form>"
+        "<aside>Ad</aside><footer>© 2026</footer></body></html>";
+    EXPECT_EQ(render(html), "# How do you scale a cache?\n\nUse consistent hashing.");
+}
+
+TEST(HtmlRenderTest, MainContentIsReadAlone) {
+    std::string html =
+        "<body><div class=banner>Status: degraded</div><main><article><header><h2>Q</h2></header>"
+        "<p>Answer</p><ul><li>one</li><li>two <i>more</i></li></ul><pre>code\n  indented</pre>"
+        "<table><tr><th>a</th><th>b</th></tr><tr><td>1</td><td>2</td></tr></table></article></main></body>";
+    EXPECT_EQ(render(html), "## Q\n\nAnswer\n\n- one\n- two more\n\n```\ncode\n  indented\n```\n\na | b\n1 | 2");
+}
+
+TEST(HtmlRenderTest, TitleNamesAPageWithoutTopHeading) {
+    EXPECT_EQ(render("<html><head><title> What is  JSX? </title></head><body><p>A syntax.</p></body></html>"),
+              "# What is JSX?\n\nA syntax.");
+}
+
+TEST(HtmlRenderTest, FragmentText) {
+    EXPECT_EQ(html_fragment_text("&hellip;"), "…");
+    EXPECT_EQ(html_fragment_text("<p>a</p><p>b &amp; c</p>"), "a\n\nb & c");
+    EXPECT_EQ(html_fragment_text("<img src=x alt=y>"), "");
+}
+
+}  // namespace
+}  // namespace qbank::indexer

@@ -1,0 +1,85 @@
+// Markdown -> text: structure kept, markup and navigation gone. Checked through
+// normalize_page, which renders the Markdown and tidies blank lines.
+
+#include "indexer/markdown_render.h"
+
+#include <gtest/gtest.h>
+
+#include "indexer/normalize.h"
+
+namespace qbank::indexer {
+namespace {
+
+std::string render(std::string_view markdown) {
+    return normalize_page(markdown, {}, nullptr, Format::Markdown).text;
+}
+
+TEST(MarkdownRenderTest, LinksKeepTheirWordsImagesAndTagsGo) {
+    EXPECT_EQ(render("See [the docs](https://example.com/x) and ![logo](logo.png) <kbd>here</kbd>.\n"),
+              "See the docs and  here.");
+}
+
+TEST(MarkdownRenderTest, HeadingsListsAndCodeKeepTheirShape) {
+    std::string md =
+        "# Title\n\nIntro *text* with `code`.\n\n## Part\n\n- one\n- two\n  1. nested\n\n```js\n"
+        "# not a heading\nlet x = 1;\n```\n";
+    EXPECT_EQ(render(md),
+              "# Title\n\nIntro text with code.\n\n## Part\n\n- one\n- two\n  1. nested\n\n```\n"
+              "# not a heading\nlet x = 1;\n```");
+}
+
+TEST(MarkdownRenderTest, EntitiesAreDecoded) {
+    EXPECT_EQ(render("Fish &amp; chips &hellip; &#8212; &lt;div&gt;\n"), "Fish & chips … — <div>");
+}
+
+TEST(MarkdownRenderTest, TablesOfContentsAndBackToTopLinksGo) {
+    std::string md =
+        "| No. | Questions |\n| --- | --- |\n| 1 | [What is React?](#what-is-react) |\n\n"
+        "- [Caching](#caching)\n\n**[⬆ Back to Top](#table-of-contents)**\n\nSee [caching](#caching) below.\n";
+    EXPECT_EQ(render(md), "No. | Questions\n\nSee caching below.");
+}
+
+TEST(MarkdownRenderTest, FrontMatterTitleBecomesTheTopHeading) {
+    EXPECT_EQ(render("---\ntitle: \"What is `this`?\"\nsidebar_label: x\n---\n\nAnswer.\n"),
+              "# What is this?\n\nAnswer.");
+    EXPECT_EQ(render("---\ntitle: >-\n  A long\n  title\n---\nBody.\n"), "# A long title\n\nBody.");
+    // A page with its own top heading keeps it.
+    EXPECT_EQ(render("---\ntitle: Meta\n---\n# Own\n"), "# Own");
+}
+
+TEST(MarkdownRenderTest, MdxStatementsAndAdmonitionMarkersGo) {
+    std::string md =
+        "import TOCInline from '@theme/TOCInline';\n\n<TOCInline toc={toc} />\n\n:::info Latest version\n\n"
+        "Read it there.\n\n:::\n\nexport const x = 1;\n";
+    EXPECT_EQ(render(md), "Latest version\n\nRead it there.");
+}
+
+TEST(MarkdownRenderTest, HtmlBlocksKeepTheirText) {
+    EXPECT_EQ(render("<details><summary>Show answer</summary>\n\n<p>It &amp; more</p></details>\n"),
+              "Show answer\n\nIt & more");
+}
+
+TEST(MarkdownRenderTest, BoldQuestionBecomesASubheading) {
+    EXPECT_EQ(render("### Explain closures\n\nText.\n\n**Why would you use one?**\n\nPrivacy.\n"),
+              "### Explain closures\n\nText.\n\n#### Why would you use one?\n\nPrivacy.");
+    // Bold words inside a sentence are not a heading.
+    EXPECT_EQ(render("**Note:** is this a question?\n"), "Note: is this a question?");
+}
+
+TEST(MarkdownRenderTest, BrokenFenceSwallowsOnlyItsOwnQuestion) {
+    // The fence in item 1 is indented too little to belong to it, so by the rules it
+    // never closes; item 2 must still be read as a heading, not as code.
+    std::string md =
+        "1. ### First?\n\n   Text.\n\n     1. step\n\n          ```js\n          a();\n      ```\n\n"
+        "2. ### Second?\n\n   Answer two.\n";
+    std::string text = render(md);
+    EXPECT_NE(text.find("\n### Second?\n"), std::string::npos) << text;
+    EXPECT_NE(text.find("Answer two."), std::string::npos) << text;
+}
+
+TEST(MarkdownRenderTest, FenceLikeLinesInsideCodeStayInside) {
+    EXPECT_EQ(render("````md\n```js\nx\n```\n````\n"), "```\n    ```js\nx\n    ```\n```");
+}
+
+}  // namespace
+}  // namespace qbank::indexer
