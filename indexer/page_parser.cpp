@@ -171,9 +171,16 @@ void append_line(std::string& text, std::string_view line, std::string_view sepa
     text += line;
 }
 
-void parse_sections(const std::vector<PageLine>& lines, std::size_t first, Record& record) {
+// `intro`: text between the page's title heading and its first section heading
+// goes into a section of its own.
+void parse_sections(const std::vector<PageLine>& lines, std::size_t first, Record& record,
+                    std::optional<Section> intro) {
     std::vector<Section>& sections = record.sections;
     std::optional<std::size_t> current;
+    if (intro) {
+        sections.push_back(std::move(*intro));
+        current = sections.size() - 1;
+    }
     // A sample answer whose text stopped at a label ("Result:") when a list section
     // was spliced in; the first ordinary line after that list resumes it.
     std::optional<std::size_t> interrupted;
@@ -257,14 +264,18 @@ Record parse_record(std::string_view text) {
     }
     parse_preamble(lines, first_heading, record);
     std::size_t sections_start = first_heading;
+    std::optional<Section> intro;
     // "# How do you scale a cache?" opening a page names the page; it is not a section.
     if (first_heading == first_text && first_heading < lines.size() && lines[first_heading].text.starts_with("#") &&
         lines[first_heading].heading->kind == SectionKind::Other) {
         record.title = lines[first_heading].heading->text;
-        if (record.title.ends_with("?")) record.question = record.title;
+        bool asks = record.title.ends_with("?");
+        if (asks) record.question = record.title;
+        intro = asks ? Section{"Answer", SectionKind::Solution, std::nullopt, {}}
+                     : Section{"Overview", SectionKind::Other, std::nullopt, {}};
         ++sections_start;
     }
-    parse_sections(lines, sections_start, record);
+    parse_sections(lines, sections_start, record, std::move(intro));
 
     if (record.title.empty() && !record.question.empty()) record.title = infer_title(record.question);
     for (const PageLine& line : lines) {  // a page of headings and little else

@@ -1,0 +1,137 @@
+"""End-to-end tests over the real handbooks in corpus/handbooks (Markdown and
+MDX in many languages) and the other input formats: everything indexes, a known
+question of each repository is found, Chinese and Japanese queries find their
+pages. Run from the source root with QBANK_BIN set (ctest does this)."""
+
+import json
+import shutil
+import tempfile
+import unittest
+from pathlib import Path
+
+from cli_test import RECORD, SEARCH, SUMMARY, ROOT, run
+
+HANDBOOKS = "corpus/handbooks"
+
+
+class HandbooksTest(unittest.TestCase):
+    """One index of all the handbooks, shared by the tests of this class."""
+
+    @classmethod
+    def setUpClass(cls):
+        cls.tmp = tempfile.mkdtemp(prefix="qbank-handbooks-")
+        cls.db = str(Path(cls.tmp) / "index")
+        result = run("index", HANDBOOKS, "--exclude", "LICENSE*", "--db", cls.db, "--json")
+        cls.result = result
+        cls.summary = json.loads(result.stdout)
+
+    @classmethod
+    def tearDownClass(cls):
+        shutil.rmtree(cls.tmp)
+
+    def search(self, query, limit=5):
+        result = run("search", query, "--db", self.db, "--limit", str(limit), "--json")
+        self.assertEqual(result.returncode, 0, result.stderr)
+        data = json.loads(result.stdout)
+        SEARCH.validate(data)
+        return data
+
+    def test_every_file_indexes(self):
+        self.assertEqual(self.result.returncode, 0, self.result.stderr)
+        self.assertEqual(self.result.stderr, "")
+        SUMMARY.validate(self.summary)
+        self.assertEqual(self.summary["skipped"], [])
+        files = [p for p in (ROOT / HANDBOOKS).rglob("*") if p.is_file() and not p.name.startswith("LICENSE")]
+        self.assertEqual(self.summary["files"], len(files))
+        # Handbooks hold many questions each: far more records than files.
+        self.assertGreater(self.summary["added"] + self.summary["duplicates"], 3 * len(files))
+
+    def assert_first(self, query, title, source_end):
+        hit = self.search(query)["hits"][0]
+        self.assertEqual(hit["title"], title)
+        self.assertTrue(hit["source"].endswith(source_end), hit["source"])
+
+    def test_reactjs_question_list(self):
+        self.assert_first("What is JSX", "What is JSX?",
+                          "sudheerj__reactjs-interview-questions/README.md#what-is-jsx")
+
+    def test_front_end_quiz(self):
+        self.assert_first("explain event delegation", "Explain event delegation",
+                          "website/contents/javascript-questions.md#explain-event-delegation")
+
+    def test_tech_interview_guide(self):
+        self.assert_first("negotiation rules", "Ten rules of negotiation",
+                          "yangshun__tech-interview-handbook/apps/website/contents/negotiation-rules.md")
+
+    def test_system_design_primer(self):
+        self.assert_first("Design Pastebin", "Design Pastebin.com (or Bit.ly)",
+                          "donnemartin__system-design-primer/README.md#design-pastebincom-or-bitly")
+
+    def test_chinese_query(self):
+        self.assert_first("渐进式渲染", "什么是渐进式渲染？", "what-is-progressive-rendering/zh-CN.mdx")
+        titles = [h["title"] for h in self.search("什么是闭包")["hits"]]
+        self.assertIn("什么是闭包（closure），为什么使用闭包？", titles)
+
+    def test_japanese_query(self):
+        sources = [h["source"] for h in self.search("システム設計", limit=10)["hits"]]
+        self.assertTrue(sources and all("README-ja.md" in s for s in sources[:2]), sources)
+
+    def test_question_keeps_its_category_and_code(self):
+        hit = self.search("What is JSX")["hits"][0]
+        record = json.loads(run("show", hit["id"], "--db", self.db, "--json").stdout)
+        RECORD.validate(record)
+        self.assertEqual(record["category"], "Core React")
+        text = "\n".join(s["text"] for s in record["sections"])
+        self.assertIn("```", text)  # the example stays as code
+        self.assertNotIn("](", text)  # no Markdown link syntax
+        self.assertNotIn("Back to Top", text)
+
+
+class FormatsTest(unittest.TestCase):
+    def setUp(self):
+        self.tmp = Path(tempfile.mkdtemp(prefix="qbank-formats-"))
+        self.db = str(self.tmp / "index")
+
+    def tearDown(self):
+        shutil.rmtree(self.tmp)
+
+    def test_normalize_prints_json_lines_that_index_back(self):
+        book = "corpus/handbooks/yangshun__front-end-interview-handbook/website/contents/javascript-questions.md"
+        result = run("normalize", book, "--json")
+        self.assertEqual(result.returncode, 0, result.stderr)
+        records = [json.loads(line) for line in result.stdout.splitlines()]
+        for r in records:
+            RECORD.validate(r)
+        self.assertGreater(len(records), 40)
+        self.assertEqual(records[1]["title"], "Explain event delegation")
+        exported = self.tmp / "export.jsonl"
+        exported.write_text(result.stdout)
+        indexed = json.loads(run("index", str(exported), "--db", self.db, "--json").stdout)
+        self.assertEqual(indexed["added"] + indexed["duplicates"], len(records))
+        again = json.loads(run("show", records[1]["id"], "--db", self.db, "--json").stdout)
+        self.assertEqual(again["sections"], records[1]["sections"])
+
+    def test_bad_json_line_is_reported_rest_indexed(self):
+        export = self.tmp / "questions.jsonl"
+        export.write_text('{"title": "What is a mutex?"}\n{"title": oops}\n{"title": "What is a semaphore?"}\n')
+        result = run("index", str(export), "--db", self.db, "--json")
+        self.assertEqual(result.returncode, 3)
+        self.assertEqual(result.stderr, f"qbank: {export}:2: error: not valid JSON; line skipped, fix it and index again\n")
+        summary = json.loads(result.stdout)
+        SUMMARY.validate(summary)
+        self.assertEqual(summary["added"], 2)
+
+    def test_format_flag(self):
+        page = self.tmp / "page.txt"
+        page.write_text("<html><body><nav>Menu</nav><h1>What is a mutex?</h1><p>A lock.</p></body></html>\n")
+        auto = json.loads(run("normalize", str(page), "--json").stdout)
+        self.assertEqual(auto["title"], "What is a mutex?")  # HTML found by its content
+        forced = json.loads(run("normalize", str(page), "--json", "--format", "text").stdout)
+        self.assertTrue(forced["title"].startswith("<html>"))
+        bad = run("index", str(page), "--db", self.db, "--format", "docx")
+        self.assertEqual(bad.returncode, 2)
+        self.assertEqual(bad.stderr, "qbank: --format wants auto, text, markdown, html or jsonl, got 'docx'\n")
+
+
+if __name__ == "__main__":
+    unittest.main()
