@@ -57,8 +57,8 @@ struct RemovedBlock {
 };
 
 struct Record {
-    std::string id;      // stable: derived from the canonical path of the source file
-    std::string source;  // the path as the caller gave it
+    std::string id;      // stable: from the source file's canonical path and the record's anchor in it
+    std::string source;  // the path as the caller gave it, plus "#anchor" when the file holds several records
     std::string title;   // inferred from the question when the page has none
     std::string question;
     std::optional<std::string> category;
@@ -66,7 +66,7 @@ struct Record {
     std::vector<std::string> tags;  // skill tags, as written
     std::vector<Section> sections;  // in page order
     std::vector<RemovedBlock> removed;
-    // Other files holding the same question (exact or near duplicates), as given
+    // Other sources holding the same question (exact or near duplicates), as given
     // to the run that found them; `source` is the one the content comes from.
     std::vector<std::string> duplicates;
 
