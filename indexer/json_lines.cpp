@@ -50,17 +50,14 @@ void check_fields(const json& object, std::initializer_list<std::string_view> kn
 std::vector<std::string> tags_field(const json& object) {
     auto it = object.find("tags");
     if (it == object.end() || it->is_null()) return {};
+    const BadLine bad{"field 'tags' must be an array of non-empty strings"};
+    if (!it->is_array()) throw bad;
     std::vector<std::string> tags;
-    if (it->is_array())
-        for (const json& tag : *it) {
-            if (!tag.is_string()) {
-                tags.clear();
-                break;
-            }
-            std::string t(trim(clean_text(tag.get<std::string>())));
-            if (!t.empty()) tags.push_back(std::move(t));
-        }
-    if (!it->is_array() || tags.size() != it->size()) throw BadLine{"field 'tags' must be an array of non-empty strings"};
+    for (const json& tag : *it) {
+        std::string t = tag.is_string() ? std::string(trim(clean_text(tag.get<std::string>()))) : std::string();
+        if (t.empty()) throw bad;
+        tags.push_back(std::move(t));
+    }
     return tags;
 }
 

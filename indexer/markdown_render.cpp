@@ -102,38 +102,33 @@ int atx_level(std::string_view line) {
 std::vector<std::string_view> chunks(std::string_view text) {
     std::vector<std::string_view> out;
     std::size_t start = 0;
-    bool fenced = false;
-    for (std::size_t pos = 0; pos < text.size();) {
-        std::size_t end = text.find('\n', pos);
-        if (end == std::string_view::npos) end = text.size();
-        std::string_view line = text.substr(pos, end - pos);
-        if (looks_like_fence(line) && line.find_first_not_of(' ') < 4) {
-            fenced = !fenced;
-        } else if (!fenced && pos > start) {
-            std::size_t digits = line.find_first_not_of("0123456789");
-            std::string_view rest = line;
-            if (digits != std::string_view::npos && digits > 0 && (line[digits] == '.' || line[digits] == ')'))
-                rest = trim(line.substr(digits + 1));
-            if (atx_level(rest) > 0) {
-                out.push_back(text.substr(start, pos - start));
-                start = pos;
-            }
+    CodeFence fence;
+    for (std::string_view line : split_lines(text)) {
+        auto pos = static_cast<std::size_t>(line.data() - text.data());
+        if (fence.in_code(line) || pos == start) continue;
+        std::size_t digits = line.find_first_not_of("0123456789");
+        std::string_view rest = line;
+        if (digits != std::string_view::npos && digits > 0 && (line[digits] == '.' || line[digits] == ')'))
+            rest = trim(line.substr(digits + 1));
+        if (atx_level(rest) > 0) {
+            out.push_back(text.substr(start, pos - start));
+            start = pos;
         }
-        pos = end + 1;
     }
     out.push_back(text.substr(start));
     return out;
 }
 
-bool is_letter_text(std::string_view s, std::size_t* letters) {
+std::size_t count_letters(std::string_view s) {
     const auto* p = reinterpret_cast<const uint8_t*>(s.data());
     auto n = static_cast<int32_t>(s.size());
+    std::size_t letters = 0;
     for (int32_t i = 0; i < n;) {
         UChar32 c;
         U8_NEXT(p, i, n, c);
-        if (c >= 0 && u_isalpha(c)) ++*letters;
+        if (c >= 0 && u_isalpha(c)) ++letters;
     }
-    return *letters > 0;
+    return letters;
 }
 
 class Renderer {
@@ -296,8 +291,8 @@ private:
     }
 
     void append_letters(std::string_view s) {
-        std::size_t letters = 0;
-        if (!is_letter_text(s, &letters)) return;
+        std::size_t letters = count_letters(s);
+        if (letters == 0) return;
         if (!links_.empty() && links_.back()) {
             anchor_link_ = true;
         } else {

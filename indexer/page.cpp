@@ -1,10 +1,10 @@
-// The public single-page API: bytes or a file in, Record or diagnostics out.
+// The public reading API: bytes or a file in, records or diagnostics out.
 #include "qbank/page.h"
 
 #include <filesystem>
+#include <variant>
 
 #include "indexer/file_probe.h"
-#include "indexer/normalize.h"
 #include "indexer/file_records.h"
 #include "indexer/record_id.h"
 

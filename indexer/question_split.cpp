@@ -178,8 +178,9 @@ std::vector<SplitRecord> split_questions(std::string_view text, std::string_view
             above.pop_back();
             r.tags = std::move(above);
         }
-        std::vector<bool> none(lines.size(), false);
-        r.sections = sections_of(lines, i + 1, end, {"Answer", SectionKind::Solution, std::nullopt, line.heading->rest}, none);
+        // Question ranges never overlap, so none of this one is taken yet.
+        r.sections = sections_of(lines, i + 1, end, {"Answer", SectionKind::Solution, std::nullopt, line.heading->rest},
+                                 taken);
         split.fragment = heading_anchor(line.heading->text);
         if (split.fragment.empty()) split.fragment = "question";  // a heading of symbols only
         for (std::size_t j = i; j < end; ++j) taken[j] = true;
