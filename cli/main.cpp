@@ -56,6 +56,8 @@ struct Options {
     std::size_t offset = 0;
     std::string id;
     std::string format = "auto";
+    bool explain = false;
+    SearcherOptions searcher;
 };
 
 std::vector<Filter> parse_filters(const std::vector<std::string>& specs) {
@@ -118,17 +120,26 @@ int run_index(const Options& o, const std::string& db) {
     return summary.skipped.empty() ? kOk : kInputSkipped;
 }
 
+int print_result(const Options& o, const SearchResult& result) {
+    if (o.json) std::cout << schema::search_result_to_json(result, o.explain) << "\n";
+    else print_search_result(std::cout, result, style_for_stdout());
+    return result.total == 0 ? kNoHits : kOk;
+}
+
 int run_search(const Options& o, const std::string& db) {
-    Searcher searcher(db);
+    Searcher searcher(db, o.searcher);
     SearchRequest request;
     request.query = o.query;
     request.filters = parse_filters(o.filters);
     request.limit = o.limit;
     request.offset = o.offset;
-    SearchResult result = searcher.search(request);
-    if (o.json) std::cout << schema::search_result_to_json(result) << "\n";
-    else print_search_result(std::cout, result, style_for_stdout());
-    return result.total == 0 ? kNoHits : kOk;
+    request.explain = o.explain;
+    return print_result(o, searcher.search(request));
+}
+
+int run_related(const Options& o, const std::string& db) {
+    Searcher searcher(db, o.searcher);
+    return print_result(o, searcher.related(o.id, o.limit));
 }
 
 int run_show(const Options& o, const std::string& db) {
@@ -214,6 +225,16 @@ int main(int argc, char** argv) {
     search->add_option("--limit", o.limit, "hits to show")->check(CLI::Range(std::size_t{0}, std::size_t{10000}));
     search->add_option("--offset", o.offset, "hits to skip");
     search->add_flag("--json", o.json, "print JSON (schema/search.schema.json)");
+    search->add_flag("--explain", o.explain, "show which terms matched in which fields, and their part of each score");
+    search->add_option("--synonyms", o.searcher.synonym_files,
+                       "a file of synonym groups to add to the shipped ones, one group per line: pm, product manager "
+                       "(repeatable)");
+
+    auto* related = app.add_subcommand("related", "questions most like one question");
+    related->add_option("ID", o.id, "id from search output")->required();
+    related->add_option("--limit", o.limit, "hits to show")->check(CLI::Range(std::size_t{0}, std::size_t{10000}));
+    related->add_flag("--json", o.json, "print JSON (schema/search.schema.json)");
+    related->add_flag("--explain", o.explain, "show which terms matched in which fields, and their part of each score");
 
     auto* show = app.add_subcommand("show", "print one stored question");
     show->add_option("ID", o.id, "id from search output")->required();
@@ -240,6 +261,7 @@ int main(int argc, char** argv) {
         if (normalize->parsed()) return run_normalize(o);
         if (index->parsed()) return run_index(o, db);
         if (search->parsed()) return run_search(o, db);
+        if (related->parsed()) return run_related(o, db);
         if (show->parsed()) return run_show(o, db);
         if (check->parsed()) return run_check(o, db);
         if (app.got_subcommand("compact")) return run_compact(db);

@@ -47,6 +47,14 @@ void print_facets(std::ostream& out, const std::map<std::string, FacetCounts>& f
     }
 }
 
+void print_explanation(std::ostream& out, const std::vector<TermScore>& terms) {
+    for (const TermScore& t : terms) {
+        char score[32];
+        std::snprintf(score, sizeof score, "%6.3f", t.score);
+        out << "     " << score << "  " << t.term << (t.stemmed ? "*" : "") << "  in " << join(t.fields, ", ") << "\n";
+    }
+}
+
 }  // namespace
 
 TextStyle style_for_stdout() {
@@ -72,7 +80,12 @@ void print_record(std::ostream& out, const Record& r, const TextStyle& style) {
 }
 
 void print_search_result(std::ostream& out, const SearchResult& result, const TextStyle& style) {
-    out << result.total << (result.total == 1 ? " match" : " matches") << " for \"" << result.query << "\"\n";
+    if (result.corrected_query) out << "no match for \"" << result.query << "\"; showing \"" << *result.corrected_query << "\"\n";
+    out << result.total << (result.total == 1 ? " match" : " matches") << " for \""
+        << result.corrected_query.value_or(result.query) << "\"";
+    if (result.relaxed) out << " (not every word matched)";
+    out << "\n";
+    if (result.did_you_mean) out << "did you mean \"" << *result.did_you_mean << "\"?\n";
     for (const Hit& h : result.hits) {
         const Record& r = h.record;
         out << "\n" << h.rank << ". " << bold(r.title, style);
@@ -81,7 +94,9 @@ void print_search_result(std::ostream& out, const SearchResult& result, const Te
         if (r.category) labels.push_back(*r.category);
         if (!labels.empty()) out << "  [" << join(labels, ", ") << "]";
         out << "\n   " << r.id << "  " << r.source << "\n";
+        if (!h.excerpt.section.empty()) out << "   " << h.excerpt.section << ":\n";
         if (!h.excerpt.text.empty()) out << "   " << render_excerpt(h.excerpt, style) << "\n";
+        print_explanation(out, h.explanation);
     }
     if (result.total > 0) {
         out << "\nfacets:\n";

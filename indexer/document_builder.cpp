@@ -5,7 +5,6 @@
 #include "schema/fields.h"
 #include "schema/record_json.h"
 #include "schema/text_analysis.h"
-#include "schema/text_fold.h"
 
 namespace qbank::indexer {
 
@@ -19,19 +18,19 @@ void add_filter_term(Xapian::Document& doc, FieldId field, std::string_view valu
 
 }  // namespace
 
-DocumentBuilder::DocumentBuilder() {
+DocumentBuilder::DocumentBuilder(const schema::FieldWeights& weights) : weights_(weights) {
     terms_.set_stemmer(Xapian::Stem(schema::kStemLanguage));
     terms_.set_stemming_strategy(schema::kIndexStemStrategy);
-    terms_.set_flags(schema::kIndexFlags);
 }
 
 // Words of one field: once under the field's prefix, once unprefixed with the field's weight.
-static void index_text(Xapian::TermGenerator& terms, const schema::Field& field, const std::string& text) {
+void DocumentBuilder::index_text(FieldId id, const std::string& text) {
     if (text.empty()) return;
-    std::string folded = schema::fold(text);
-    if (field.kind == schema::FieldKind::FreeText) terms.index_text(folded, 1, std::string(field.prefix));
-    if (field.weight > 0) terms.index_text(folded, field.weight);
-    terms.increase_termpos(schema::kFieldGap);
+    const schema::Field& field = schema::field(id);
+    std::string analyzable = schema::analyzable_text(text);
+    if (field.kind == schema::FieldKind::FreeText) terms_.index_text(analyzable, 1, std::string(field.prefix));
+    if (unsigned weight = weights_[static_cast<std::size_t>(id)]; weight > 0) terms_.index_text(analyzable, weight);
+    terms_.increase_termpos(schema::kFieldGap);
 }
 
 Xapian::Document DocumentBuilder::build(const Record& record) {
@@ -39,19 +38,19 @@ Xapian::Document DocumentBuilder::build(const Record& record) {
     terms_.set_document(doc);
     doc.add_boolean_term(schema::id_term(record.id));
 
-    index_text(terms_, schema::field(FieldId::Title), record.title);
-    index_text(terms_, schema::field(FieldId::Question), record.question);
+    index_text(FieldId::Title, record.title);
+    index_text(FieldId::Question, record.question);
     for (const std::string& tag : record.tags) {
-        index_text(terms_, schema::field(FieldId::Tag), tag);
+        index_text(FieldId::Tag, tag);
         add_filter_term(doc, FieldId::Tag, tag);
     }
     if (record.category) {
-        index_text(terms_, schema::field(FieldId::Category), *record.category);
+        index_text(FieldId::Category, *record.category);
         add_filter_term(doc, FieldId::Category, *record.category);
     }
     for (const Section& section : record.sections) {
-        index_text(terms_, schema::field(FieldId::Heading), section.heading);
-        index_text(terms_, schema::field(FieldId::Answer), section.text);
+        index_text(FieldId::Heading, section.heading);
+        index_text(FieldId::Answer, section.text);
     }
 
     std::vector<std::string> level_names;

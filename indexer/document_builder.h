@@ -8,18 +8,23 @@
 
 #include "qbank/record.h"
 #include "indexer/fingerprint.h"
+#include "schema/ranking.h"
 #include "schema/source_state.h"
 
 namespace qbank::indexer {
 
 class DocumentBuilder {
 public:
-    DocumentBuilder();
+    // `weights` (by schema::FieldId) are the schema's unless a tuning run tries others.
+    explicit DocumentBuilder(const schema::FieldWeights& weights = schema::default_field_weights());
 
     Xapian::Document build(const Record& record);
 
 private:
+    void index_text(schema::FieldId field, const std::string& text);
+
     Xapian::TermGenerator terms_;
+    schema::FieldWeights weights_;
 };
 
 // What lets later runs skip unchanged files and find duplicates (Slots Source and

@@ -1,5 +1,7 @@
 #include "indexer/index_writer.h"
 
+#include <unicode/utf8.h>
+
 #include <cstdlib>
 #include <filesystem>
 #include <mutex>
@@ -9,6 +11,7 @@
 #include "qbank/error.h"
 #include "schema/fields.h"
 #include "schema/index_version.h"
+#include "schema/word_segment.h"
 
 namespace qbank::indexer {
 
@@ -50,6 +53,15 @@ Xapian::WritableDatabase open_for_writing(const std::string& path, unsigned flus
     } catch (const std::filesystem::filesystem_error& e) {
         throw Error(Error::Kind::IndexUnavailable, "cannot create index " + path + ": " + e.code().message());
     }
+}
+
+// Plain words of a document (unprefixed terms: prefixes are capitals) worth suggesting.
+bool is_spelling_word(const std::string& term) {
+    if (term.size() < 2 || term.size() > 40 || (term[0] >= 'A' && term[0] <= 'Z')) return false;
+    UChar32 first;
+    U8_GET_UNSAFE(reinterpret_cast<const uint8_t*>(term.data()), 0, first);
+    // Edit distance means nothing for CJK words of two or three characters.
+    return !schema::is_unspaced_script(first);
 }
 
 }  // namespace
@@ -94,10 +106,29 @@ auto IndexWriter::write(Change change) {
     }
 }
 
+// Spelling data counts, per word, the documents that hold it, so that a word
+// leaves the suggestions when its last document goes.
+void IndexWriter::count_spellings(const Xapian::Document& doc, bool add) {
+    if (!spelling_) return;
+    try {
+        for (auto it = doc.termlist_begin(); it != doc.termlist_end(); ++it) {
+            const std::string& term = *it;
+            if (!is_spelling_word(term)) continue;
+            if (add) db_.add_spelling(term, 1);
+            else db_.remove_spelling(term, 1);
+        }
+    } catch (const Xapian::UnimplementedError&) {
+        spelling_ = false;  // the in-memory backend keeps no spelling data
+    }
+}
+
 IndexWriter::Put IndexWriter::put(const std::string& record_id, const Xapian::Document& doc) {
     return write([&] {
         std::string key = schema::id_term(record_id);
-        bool existed = db_.term_exists(key);
+        Xapian::PostingIterator old = db_.postlist_begin(key);
+        bool existed = old != db_.postlist_end(key);
+        if (existed) count_spellings(db_.get_document(*old), false);
+        count_spellings(doc, true);
         return Put{db_.replace_document(key, doc), existed};
     });
 }
@@ -109,11 +140,18 @@ Xapian::Document IndexWriter::get(Xapian::docid docid) {
 }
 
 void IndexWriter::replace(Xapian::docid docid, const Xapian::Document& doc) {
-    write([&] { db_.replace_document(docid, doc); });
+    write([&] {
+        count_spellings(db_.get_document(docid), false);
+        count_spellings(doc, true);
+        db_.replace_document(docid, doc);
+    });
 }
 
 void IndexWriter::remove(Xapian::docid docid) {
-    write([&] { db_.delete_document(docid); });
+    write([&] {
+        count_spellings(db_.get_document(docid), false);
+        db_.delete_document(docid);
+    });
 }
 
 void IndexWriter::set_metadata(const std::string& key, const std::string& value) {
@@ -124,6 +162,9 @@ void IndexWriter::remove_all() {
     write([&] {
         std::vector<Xapian::docid> all(db_.postlist_begin(""), db_.postlist_end(""));
         for (Xapian::docid docid : all) db_.delete_document(docid);
+        std::vector<std::pair<std::string, Xapian::termcount>> words;
+        for (auto it = db_.spellings_begin(); it != db_.spellings_end(); ++it) words.emplace_back(*it, it.get_termfreq());
+        for (const auto& [word, count] : words) db_.remove_spelling(word, count);
     });
 }
 

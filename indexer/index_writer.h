@@ -1,7 +1,8 @@
 #pragma once
 // The one place that writes to a Xapian database: opens it for writing (lock,
 // schema version, flush threshold), applies a run's changes inside one
-// transaction, and commits or cancels that transaction as a whole.
+// transaction, and commits or cancels that transaction as a whole. It keeps the
+// spelling data (the documents' plain words) in step with the documents.
 
 #include <xapian.h>
 
@@ -47,6 +48,7 @@ private:
     void begin();
     template <typename Change>
     auto write(Change change);
+    void count_spellings(const Xapian::Document& doc, bool add);
 
     Xapian::WritableDatabase db_;
     std::string path_;
@@ -54,6 +56,7 @@ private:
     bool in_transaction_ = false;
     bool transactions_ = true;  // false for backends without them (in-memory)
     bool failed_ = false;       // a write failed: the run can no longer be committed
+    bool spelling_ = true;      // false for backends without spelling data (in-memory)
 };
 
 }  // namespace qbank::indexer

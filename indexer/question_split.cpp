@@ -111,7 +111,7 @@ bool is_question_heading(std::string_view heading) {
 }
 
 std::string heading_anchor(std::string_view heading) {
-    std::string folded = schema::fold(trim(heading));
+    std::string folded = schema::fold_case(trim(heading));  // GitHub keeps accents in anchors
     std::string anchor;
     const auto* s = reinterpret_cast<const uint8_t*>(folded.data());
     auto n = static_cast<int32_t>(folded.size());

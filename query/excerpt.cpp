@@ -1,61 +1,204 @@
 #include "query/excerpt.h"
 
-#include <algorithm>
+#include <unicode/brkiter.h>
+#include <unicode/utext.h>
 
-#include "schema/text_analysis.h"
+#include <algorithm>
+#include <cctype>
+#include <cmath>
+#include <functional>
+#include <map>
+#include <memory>
+#include <set>
+#include <stdexcept>
 
 namespace qbank::query {
 
 namespace {
 
-// Control characters never survive normalization, so they cannot clash with page text.
-constexpr std::string_view kMarkStart = "\x02";
-constexpr std::string_view kMarkEnd = "\x03";
+using Range = std::pair<std::size_t, std::size_t>;
 
-// Snippet escapes exactly these three; undo it so the excerpt is plain text.
-std::size_t unescape_at(const std::string& s, std::size_t i, std::string& out) {
-    static constexpr std::pair<std::string_view, char> kEntities[] = {{"&amp;", '&'}, {"&lt;", '<'}, {"&gt;", '>'}};
-    for (const auto& [entity, c] : kEntities)
-        if (s.compare(i, entity.size(), entity) == 0) {
-            out += c;
-            return entity.size();
+std::unique_ptr<icu::BreakIterator> make_breaker(bool sentences) {
+    UErrorCode status = U_ZERO_ERROR;
+    std::unique_ptr<icu::BreakIterator> b(sentences
+                                              ? icu::BreakIterator::createSentenceInstance(icu::Locale::getRoot(), status)
+                                              : icu::BreakIterator::createWordInstance(icu::Locale::getRoot(), status));
+    if (U_FAILURE(status) || !b) throw std::runtime_error(std::string("ICU break iterator unavailable: ") + u_errorName(status));
+    return b;
+}
+
+// Calls `segment(begin, end, rule_status)` for each ICU word or sentence of UTF-8 `text`, in byte offsets.
+void for_each_segment(std::string_view text, bool sentences, const std::function<void(std::size_t, std::size_t, int32_t)>& segment) {
+    thread_local std::unique_ptr<icu::BreakIterator> word_breaker = make_breaker(false);
+    thread_local std::unique_ptr<icu::BreakIterator> sentence_breaker = make_breaker(true);
+    icu::BreakIterator& breaker = sentences ? *sentence_breaker : *word_breaker;
+    UErrorCode status = U_ZERO_ERROR;
+    UText* ut = utext_openUTF8(nullptr, text.data(), static_cast<int64_t>(text.size()), &status);
+    if (U_FAILURE(status)) return;
+    breaker.setText(ut, status);
+    int32_t start = breaker.first();
+    for (int32_t end = breaker.next(); end != icu::BreakIterator::DONE; start = end, end = breaker.next())
+        segment(static_cast<std::size_t>(start), static_cast<std::size_t>(end), breaker.getRuleStatus());
+    utext_close(ut);
+}
+
+// The words of `text` the query looks for: (byte range, query term, weight).
+struct Match {
+    Range range;
+    std::string term;
+    double weight;
+};
+
+std::vector<Match> find_matches(std::string_view text, const QueryTerms& terms) {
+    std::vector<Match> matches;
+    if (terms.empty()) return matches;
+    for_each_segment(text, false, [&](std::size_t b, std::size_t e, int32_t status) {
+        if (status == UBRK_WORD_NONE) return;
+        // Xapian keeps "C++" and "C#" whole; ICU stops at the letter.
+        std::size_t end = e;
+        if (end < text.size() && text[end] == '#') ++end;
+        else
+            while (end < text.size() && end - e < 3 && text[end] == '+') ++end;
+        if (end != e && end < text.size() && std::isalnum(static_cast<unsigned char>(text[end]))) end = e;
+        auto m = terms.match(text.substr(b, end - b));
+        if (!m && end != e) m = terms.match(text.substr(b, e - b)), end = e;
+        if (m) matches.push_back({{b, end}, m->first, m->second});
+    });
+    return matches;
+}
+
+// Distinct query terms count by weight; repeats add a little, with diminishing returns.
+double score(const std::vector<Match>& matches, std::size_t from, std::size_t to) {
+    std::map<std::string_view, std::pair<double, int>> seen;
+    for (const Match& m : matches)
+        if (m.range.first >= from && m.range.second <= to) {
+            auto& [weight, count] = seen[m.term];
+            weight = m.weight;
+            ++count;
         }
-    out += s[i];
-    return 1;
+    double total = 0;
+    for (const auto& [_, wc] : seen) total += wc.first * (1.0 + 0.25 * std::log(static_cast<double>(wc.second)));
+    return total;
+}
+
+std::size_t code_points(std::string_view s, std::size_t from, std::size_t to) {
+    std::size_t n = 0;
+    for (std::size_t i = from; i < to; ++i) n += (static_cast<unsigned char>(s[i]) & 0xC0) != 0x80;
+    return n;
+}
+
+// The byte offset `chars` code points after `from`, not past `to`.
+std::size_t advance(std::string_view s, std::size_t from, std::size_t to, std::size_t chars) {
+    std::size_t i = from;
+    for (std::size_t n = 0; i < to; ++i) {
+        if ((static_cast<unsigned char>(s[i]) & 0xC0) != 0x80 && n++ == chars) break;
+    }
+    return i;
+}
+
+bool is_space(char c) { return c == ' ' || c == '\n' || c == '\t'; }
+
+// Whitespace runs become one space, so the excerpt reads as one line.
+std::string one_line(std::string_view s) {
+    std::string out;
+    for (char c : s) {
+        if (is_space(c)) {
+            if (!out.empty() && out.back() != ' ') out += ' ';
+        } else {
+            out += c;
+        }
+    }
+    while (!out.empty() && out.back() == ' ') out.pop_back();
+    return out;
+}
+
+// A sentence longer than the excerpt: the part around its first match, cut at spaces.
+std::string cut_sentence(std::string_view text, Range sentence, const std::vector<Match>& matches, std::size_t chars) {
+    std::size_t first_match = sentence.first;
+    for (const Match& m : matches)
+        if (m.range.first >= sentence.first && m.range.second <= sentence.second) {
+            first_match = m.range.first;
+            break;
+        }
+    std::size_t lead = chars / 4;
+    std::size_t begin = sentence.first;
+    if (code_points(text, sentence.first, first_match) > lead) {
+        std::size_t back = first_match;
+        for (std::size_t n = 0; back > sentence.first && n < lead; --back) n += (static_cast<unsigned char>(text[back - 1]) & 0xC0) != 0x80;
+        while (back < first_match && !is_space(text[back])) ++back;  // start on a word
+        begin = back;
+    }
+    std::size_t end = advance(text, begin, sentence.second, chars);
+    if (end < sentence.second) {
+        std::size_t space = end;
+        while (space > begin && !is_space(text[space])) --space;
+        if (space > begin) end = space;
+    }
+    std::string out = one_line(text.substr(begin, end - begin));
+    if (begin > sentence.first) out = "…" + out;
+    if (end < sentence.second) out += "…";
+    return out;
+}
+
+// The run of whole sentences, about `chars` long, that holds the most of the query.
+std::string best_passage(std::string_view text, const std::vector<Match>& matches, std::size_t chars) {
+    std::vector<Range> sentences;
+    for_each_segment(text, true, [&](std::size_t b, std::size_t e, int32_t) { sentences.emplace_back(b, e); });
+    if (sentences.empty()) return {};
+    std::size_t best_first = 0, best_last = 0;
+    double best_score = -1;
+    for (std::size_t i = 0; i < sentences.size(); ++i) {
+        std::size_t last = i;
+        std::size_t length = code_points(text, sentences[i].first, sentences[i].second);
+        while (last + 1 < sentences.size()) {
+            std::size_t next = code_points(text, sentences[last + 1].first, sentences[last + 1].second);
+            if (length + next > chars) break;
+            length += next;
+            ++last;
+        }
+        double s = score(matches, sentences[i].first, sentences[last].second);
+        if (s > best_score) best_score = s, best_first = i, best_last = last;
+    }
+    Range passage{sentences[best_first].first, sentences[best_last].second};
+    // One sentence far longer than asked for (a list scraped as one line): cut it.
+    if (best_first == best_last && code_points(text, passage.first, passage.second) > chars + chars / 3)
+        return cut_sentence(text, passage, matches, chars);
+    return one_line(text.substr(passage.first, passage.second - passage.first));
 }
 
 }  // namespace
 
-Excerpt parse_marked_snippet(const std::string& marked, std::string_view start, std::string_view end) {
-    Excerpt excerpt;
-    std::size_t open = 0;
-    for (std::size_t i = 0; i < marked.size();) {
-        if (marked.compare(i, start.size(), start) == 0) {
-            open = excerpt.text.size();
-            i += start.size();
-        } else if (marked.compare(i, end.size(), end) == 0) {
-            excerpt.highlights.emplace_back(open, excerpt.text.size());
-            i += end.size();
-        } else {
-            i += unescape_at(marked, i, excerpt.text);
-        }
-    }
-    return excerpt;
+std::vector<Range> find_highlights(std::string_view text, const QueryTerms& terms) {
+    std::vector<Range> ranges;
+    for (const Match& m : find_matches(text, terms)) ranges.push_back(m.range);
+    return ranges;
 }
 
-Excerpt make_excerpt(const Xapian::MSet& mset, const Record& record, std::size_t length) {
-    std::string answer;
+Excerpt make_excerpt(const Record& record, const QueryTerms& terms, std::optional<Level> preferred_level,
+                     std::size_t chars) {
+    Excerpt excerpt;
+    std::string_view text = record.question;
+    const Section* chosen = nullptr;
+    bool level_wanted = preferred_level && std::any_of(record.sections.begin(), record.sections.end(),
+                                                       [&](const Section& s) { return s.level == preferred_level; });
+    double best = 0;
     for (const Section& s : record.sections) {
-        if (!answer.empty()) answer += ' ';
-        answer += s.text;
+        if (level_wanted && s.level != preferred_level) continue;
+        if (chosen == nullptr) chosen = &s;  // when nothing matches: the first candidate
+        // A heading that matches ("Common Mistakes") says more than the same words in passing.
+        double value = score(find_matches(s.text, terms), 0, s.text.size()) +
+                       2 * score(find_matches(s.heading, terms), 0, s.heading.size());
+        if (value > best) best = value, chosen = &s;
     }
-    std::string text = answer.empty() ? record.question : answer;
-    std::replace(text.begin(), text.end(), '\n', ' ');  // an excerpt reads as one line
-    std::string marked = mset.snippet(text, length, Xapian::Stem(schema::kStemLanguage),
-                                      Xapian::MSet::SNIPPET_BACKGROUND_MODEL | Xapian::MSet::SNIPPET_EXHAUSTIVE |
-                                          schema::kSnippetCjkFlag,
-                                      std::string(kMarkStart), std::string(kMarkEnd), "…");
-    return parse_marked_snippet(marked, kMarkStart, kMarkEnd);
+    if (chosen != nullptr) {
+        text = chosen->text;
+        excerpt.section = chosen->heading;
+        excerpt.kind = chosen->kind;
+        excerpt.level = chosen->level;
+    }
+    excerpt.text = best_passage(text, find_matches(text, terms), chars);
+    excerpt.highlights = find_highlights(excerpt.text, terms);
+    return excerpt;
 }
 
 }  // namespace qbank::query

@@ -1,20 +1,26 @@
 #pragma once
-// The passage of a hit's answer text that best matches the query, chosen by
-// Xapian's snippet model, with the matched terms located as byte ranges.
+// The passage of a hit that answers the query: the section that matches it best
+// (or, when the search asks for a level, that level's sample answer), cut to
+// about `chars` characters on ICU sentence boundaries, matched words located.
+//
+// Built here rather than by Xapian's MSet::snippet: that re-tokenizes without our
+// ICU folding and word breaks (so "José" would not light up for "jose", nor
+// Chinese words), ignores sentence ends, and cannot say which section it used.
 
-#include <xapian.h>
+#include <optional>
 
 #include "qbank/record.h"
 #include "qbank/searcher.h"
+#include "query/query_terms.h"
 
 namespace qbank::query {
 
-// `mset` must come from Enquire::get_mset for the query being shown (the snippet
-// model needs its term statistics). Falls back to the question when the page has no sections.
-Excerpt make_excerpt(const Xapian::MSet& mset, const Record& record, std::size_t length);
+// Falls back to the question when the page has no sections, and to the start of
+// the first section when no section holds a query word.
+Excerpt make_excerpt(const Record& record, const QueryTerms& terms, std::optional<Level> preferred_level,
+                     std::size_t chars);
 
-// Turns snippet output (HTML-escaped, terms between `start` and `end` markers)
-// into plain text with highlight ranges.
-Excerpt parse_marked_snippet(const std::string& marked, std::string_view start, std::string_view end);
+// The byte ranges of `text`'s words that the query looks for.
+std::vector<std::pair<std::size_t, std::size_t>> find_highlights(std::string_view text, const QueryTerms& terms);
 
 }  // namespace qbank::query

@@ -1,5 +1,10 @@
 #include "query/query_builder.h"
 
+#include <unicode/utf8.h>
+
+#include <algorithm>
+#include <cctype>
+
 #include "qbank/error.h"
 #include "query/stopwords.h"
 #include "schema/fields.h"
@@ -7,6 +12,7 @@
 #include "schema/text_analysis.h"
 #include "schema/text_fold.h"
 #include "schema/utf8_check.h"
+#include "schema/word_segment.h"
 
 namespace qbank::query {
 
@@ -101,6 +107,26 @@ void reject_unknown_fields(const std::string& text) {
     }
 }
 
+constexpr unsigned kParseFlags = Xapian::QueryParser::FLAG_DEFAULT | Xapian::QueryParser::FLAG_PURE_NOT;
+
+// Bytes of words: ASCII letters and digits, and every byte of other characters.
+bool is_word_byte(char c) {
+    auto u = static_cast<unsigned char>(c);
+    return u >= 0x80 || std::isalnum(u) || c == '\'';
+}
+
+// Operators keep their capitals after folding; words never have any.
+bool is_lower_word(const std::string& word) {
+    return std::none_of(word.begin(), word.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+}
+
+bool is_blank(const std::string& text) { return text.find_first_not_of(" \t\n") == std::string::npos; }
+
+void check_utf8(const std::string& text) {
+    if (std::size_t bad = schema::first_invalid_utf8(text); bad != std::string::npos)
+        throw Error(Error::Kind::InvalidQuery, "query is not valid UTF-8 (byte " + std::to_string(bad) + ")");
+}
+
 }  // namespace
 
 std::string fold_query_text(const std::string& text) {
@@ -113,18 +139,17 @@ std::string fold_query_text(const std::string& text) {
         std::size_t end = text.find_first_of(" \t\n", start);
         if (end == std::string::npos) end = text.size();
         std::string_view word(text.data() + start, end - start);
-        out += is_operator(word) ? std::string(word) : schema::fold(word);
+        out += is_operator(word) ? std::string(word) : schema::analyzable_text(word);
         pos = end;
     }
     return out;
 }
 
-QueryBuilder::QueryBuilder(const Xapian::Database& db) {
+QueryBuilder::QueryBuilder(const Xapian::Database& db, const Synonyms& synonyms) : db_(db), synonyms_(synonyms) {
     parser_.set_database(db);
     parser_.set_stemmer(Xapian::Stem(schema::kStemLanguage));
     parser_.set_stemming_strategy(schema::kQueryStemStrategy);
     parser_.set_stopper(english_stopper());
-    parser_.set_default_op(Xapian::Query::OP_AND);
     for (const schema::Field& f : schema::kFields) {
         if (f.kind == FieldKind::FreeText) parser_.add_prefix(std::string(f.name), std::string(f.prefix));
         // Without a grouping each field is its own group: values of one field OR
@@ -134,22 +159,27 @@ QueryBuilder::QueryBuilder(const Xapian::Database& db) {
     }
 }
 
-Xapian::Query QueryBuilder::build(const std::string& text, const std::vector<Filter>& filters) {
-    if (std::size_t bad = schema::first_invalid_utf8(text); bad != std::string::npos)
-        throw Error(Error::Kind::InvalidQuery, "query is not valid UTF-8 (byte " + std::to_string(bad) + ")");
+Xapian::Query QueryBuilder::parse(const std::string& analyzable, const std::string& text, unsigned flags) {
+    filter_error_.clear();
+    Xapian::Query query;
+    try {
+        query = parser_.parse_query(analyzable, flags);
+    } catch (const Xapian::QueryParserError& e) {
+        throw Error(Error::Kind::InvalidQuery, "cannot parse query \"" + text + "\": " + e.get_msg());
+    }
+    if (!filter_error_.empty())
+        throw Error(Error::Kind::InvalidQuery, "cannot parse query \"" + text + "\": " + filter_error_);
+    return query;
+}
+
+Xapian::Query QueryBuilder::build(const std::string& text, const std::vector<Filter>& filters,
+                                  Xapian::Query::op default_op) {
+    check_utf8(text);
     Xapian::Query query = Xapian::Query::MatchAll;
-    if (text.find_first_not_of(" \t\n") != std::string::npos) {
+    if (!is_blank(text)) {
         reject_unknown_fields(text);
-        filter_error_.clear();
-        try {
-            query = parser_.parse_query(fold_query_text(text),
-                                        Xapian::QueryParser::FLAG_DEFAULT | Xapian::QueryParser::FLAG_PURE_NOT |
-                                            schema::kQueryCjkFlag);
-        } catch (const Xapian::QueryParserError& e) {
-            throw Error(Error::Kind::InvalidQuery, "cannot parse query \"" + text + "\": " + e.get_msg());
-        }
-        if (!filter_error_.empty())
-            throw Error(Error::Kind::InvalidQuery, "cannot parse query \"" + text + "\": " + filter_error_);
+        parser_.set_default_op(default_op);
+        query = parse(synonyms_.expand(fold_query_text(text)), text, kParseFlags);
     }
     for (const Filter& filter : filters) {
         const schema::Field* field = schema::find_field(filter.field);
@@ -161,6 +191,43 @@ Xapian::Query QueryBuilder::build(const std::string& text, const std::vector<Fil
         query = Xapian::Query(Xapian::Query::OP_FILTER, query, Xapian::Query(*term));
     }
     return query;
+}
+
+std::optional<std::string> QueryBuilder::correct_spelling(const std::string& text) {
+    check_utf8(text);
+    std::string folded = fold_query_text(text);
+    std::string corrected;
+    bool changed = false;
+    std::size_t pos = 0;
+    // Words only: not operators (kept in capitals), field names or values, or scripts without spaces.
+    while (pos < folded.size()) {
+        std::size_t start = pos;
+        while (pos < folded.size() && is_word_byte(folded[pos])) ++pos;
+        std::string_view word(folded.data() + start, pos - start);
+        bool field_use = pos < folded.size() && folded[pos] == ':';
+        bool after_field = start > 0 && folded[start - 1] == ':';
+        if (!word.empty() && !field_use && !after_field) {
+            std::string suggestion = spelling_suggestion(std::string(word));
+            changed |= !suggestion.empty();
+            corrected += suggestion.empty() ? std::string(word) : suggestion;
+        } else {
+            corrected += word;
+        }
+        if (pos < folded.size()) corrected += folded[pos++];  // the byte that ended the word
+    }
+    if (!changed) return std::nullopt;
+    return corrected;
+}
+
+std::string QueryBuilder::spelling_suggestion(const std::string& word) const {
+    if (!is_lower_word(word) || db_.term_exists(word) || (*english_stopper())(word) || synonyms_.knows(word))
+        return {};
+    UChar32 first;
+    U8_GET_UNSAFE(reinterpret_cast<const uint8_t*>(word.data()), 0, first);
+    if (schema::is_unspaced_script(first)) return {};
+    // Two edits turn most three-letter words into another word.
+    unsigned max_edits = word.size() <= 4 ? 1 : 2;
+    return db_.get_spelling_suggestion(word, max_edits);
 }
 
 }  // namespace qbank::query

@@ -8,10 +8,16 @@
 
 #include "qbank/error.h"
 #include "query/excerpt.h"
+#include "query/explain.h"
 #include "query/facets.h"
 #include "query/query_builder.h"
+#include "query/query_terms.h"
+#include "query/related.h"
+#include "query/synonyms.h"
 #include "schema/fields.h"
 #include "schema/index_version.h"
+#include "schema/level_name.h"
+#include "schema/ranking.h"
 #include "schema/record_json.h"
 
 namespace qbank {
@@ -30,6 +36,17 @@ Xapian::Database open_for_reading(const std::string& path) {
     } catch (const Xapian::Error& e) {
         throw Error(Error::Kind::IndexUnavailable, "cannot open index " + path + ": " + e.get_description());
     }
+}
+
+query::Synonyms load_synonyms(const std::vector<std::string>& files) {
+    query::Synonyms synonyms = query::Synonyms::shipped();
+    for (const std::string& file : files) synonyms.add_file(file);
+    return synonyms;
+}
+
+Xapian::BM25Weight make_weighting(const SearcherOptions& o) {
+    const schema::Bm25Params& p = schema::kBm25;
+    return Xapian::BM25Weight(o.bm25_k1.value_or(p.k1), p.k2, p.k3, o.bm25_b.value_or(p.b), p.min_normlen);
 }
 
 // One spy per facet field, in schema order.
@@ -51,13 +68,47 @@ struct FacetSpies {
     }
 };
 
+// One run of a query: the enquire, its facet counts and the page of hits asked for.
+struct Matches {
+    Matches(const Xapian::Database& db, const Xapian::Query& q, const Xapian::Weight& weighting, std::size_t offset,
+            std::size_t limit)
+        : query(q), enquire(db), facets(enquire) {
+        enquire.set_query(query);
+        enquire.set_weighting_scheme(weighting);
+        // Xapian counts documents in 32 bits; a larger offset is past every hit anyway.
+        constexpr std::size_t kMaxCount = std::numeric_limits<Xapian::doccount>::max();
+        std::size_t first = std::min(offset, kMaxCount);
+        // Check every document so that facet counts and the total are exact, not estimates.
+        mset = enquire.get_mset(static_cast<Xapian::doccount>(first),
+                                static_cast<Xapian::doccount>(std::min(limit, kMaxCount - first)), db.get_doccount());
+    }
+
+    std::size_t total() const { return mset.get_matches_estimated(); }
+
+    Xapian::Query query;
+    Xapian::Enquire enquire;
+    FacetSpies facets;
+    Xapian::MSet mset;
+};
+
+// The level a search asks for, whose sample answers its excerpts prefer.
+std::optional<Level> filtered_level(const std::vector<Filter>& filters) {
+    for (const Filter& f : filters)
+        if (f.field == schema::field(schema::FieldId::Level).name) return schema::parse_level_name(f.value);
+    return std::nullopt;
+}
+
 }  // namespace
 
 struct Searcher::Impl {
-    explicit Impl(const std::string& p) : path(p), db(open_for_reading(p)) {}
+    Impl(const std::string& p, const SearcherOptions& options)
+        : path(p), db(open_for_reading(p)), synonyms(load_synonyms(options.synonym_files)),
+          weighting(make_weighting(options)) {}
 
     std::string path;
     Xapian::Database db;
+    query::Synonyms synonyms;
+    Xapian::BM25Weight weighting;
 
     // Runs `work`, reopening the snapshot once if a writer recycled the blocks it was reading.
     template <typename Work>
@@ -74,33 +125,70 @@ struct Searcher::Impl {
         }
     }
 
+    std::unique_ptr<Matches> run(const Xapian::Query& q, const SearchRequest& request) {
+        return std::make_unique<Matches>(db, q, weighting, request.offset, request.limit);
+    }
+
     SearchResult search(const SearchRequest& request) {
-        query::QueryBuilder builder(db);
-        Xapian::Query q = builder.build(request.query, request.filters);
-        Xapian::Enquire enquire(db);
-        enquire.set_query(q);
-        FacetSpies facets(enquire);
-        // Xapian counts documents in 32 bits; a larger offset is past every hit anyway.
-        constexpr std::size_t kMaxCount = std::numeric_limits<Xapian::doccount>::max();
-        std::size_t first = std::min(request.offset, kMaxCount);
-        std::size_t limit = std::min(request.limit, kMaxCount - first);
-        // Check every document so that facet counts and the total are exact, not estimates.
-        Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(first),
-                                             static_cast<Xapian::doccount>(limit), db.get_doccount());
+        query::QueryBuilder builder(db, synonyms);
         SearchResult result;
         result.query = request.query;
-        result.total = mset.get_matches_estimated();
-        result.facets = facets.counts();
-        std::size_t rank = first;
-        for (auto it = mset.begin(); it != mset.end(); ++it) {
+        std::unique_ptr<Matches> matches = run(builder.build(request.query, request.filters), request);
+        std::optional<std::string> correction = builder.correct_spelling(request.query);
+        if (matches->total() == 0 && correction) {
+            auto corrected = run(builder.build(*correction, request.filters), request);
+            if (corrected->total() > 0) {
+                matches = std::move(corrected);
+                result.corrected_query = correction;
+            }
+        } else if (correction) {
+            result.did_you_mean = correction;
+        }
+        if (matches->total() == 0) {
+            // No document has every word: rank those with some of them.
+            Xapian::Query any = builder.build(correction.value_or(request.query), request.filters, Xapian::Query::OP_OR);
+            if (any.get_description() != matches->query.get_description()) {
+                auto relaxed = run(any, request);
+                if (relaxed->total() > 0) {
+                    matches = std::move(relaxed);
+                    result.relaxed = true;
+                    result.corrected_query = correction;
+                }
+            }
+        }
+        fill(result, *matches, request, filtered_level(request.filters));
+        return result;
+    }
+
+    SearchResult related(const std::string& id, std::size_t limit) {
+        std::string term = schema::id_term(id);
+        Xapian::PostingIterator it = db.postlist_begin(term);
+        if (it == db.postlist_end(term))
+            throw Error(Error::Kind::InvalidArgument, "no question with id '" + id + "' in " + path);
+        SearchRequest request;
+        request.query = "related:" + id;
+        request.limit = limit;
+        SearchResult result;
+        result.query = request.query;
+        fill(result, *run(query::related_query(db, *it, term), request), request, std::nullopt);
+        return result;
+    }
+
+    void fill(SearchResult& result, const Matches& matches, const SearchRequest& request, std::optional<Level> level) {
+        result.total = matches.total();
+        result.facets = matches.facets.counts();
+        query::QueryTerms terms(matches.query, matches.mset);
+        std::size_t rank = matches.mset.get_firstitem();
+        for (auto it = matches.mset.begin(); it != matches.mset.end(); ++it) {
             Hit hit;
             hit.rank = ++rank;
             hit.score = it.get_weight();
             hit.record = schema::record_from_json(it.get_document().get_data());
-            hit.excerpt = query::make_excerpt(mset, hit.record, request.excerpt_chars);
+            hit.excerpt = query::make_excerpt(hit.record, terms, level, request.excerpt_chars);
+            if (request.explain)
+                hit.explanation = query::explain_hit(db, matches.enquire, matches.query, it, hit.record, weighting);
             result.hits.push_back(std::move(hit));
         }
-        return result;
     }
 
     std::optional<Record> find(const std::string& id) {
@@ -119,13 +207,18 @@ struct Searcher::Impl {
     }
 };
 
-Searcher::Searcher(const std::string& db_path) : impl_(std::make_unique<Impl>(db_path)) {}
+Searcher::Searcher(const std::string& db_path, SearcherOptions options)
+    : impl_(std::make_unique<Impl>(db_path, options)) {}
 Searcher::~Searcher() = default;
 Searcher::Searcher(Searcher&&) noexcept = default;
 Searcher& Searcher::operator=(Searcher&&) noexcept = default;
 
 SearchResult Searcher::search(const SearchRequest& request) {
     return impl_->with_snapshot("search \"" + request.query + "\"", [&] { return impl_->search(request); });
+}
+
+SearchResult Searcher::related(const std::string& id, std::size_t limit) {
+    return impl_->with_snapshot("related " + id, [&] { return impl_->related(id, limit); });
 }
 
 std::optional<Record> Searcher::find(const std::string& id) {

@@ -13,7 +13,7 @@ namespace qbank::schema {
 
 // Bump when a change to this table, the stored data or term generation makes
 // older indexes wrong; opening such an index then fails with a reindex hint.
-inline constexpr int kSchemaVersion = 2;
+inline constexpr int kSchemaVersion = 3;
 inline constexpr std::string_view kSchemaVersionKey = "qbank.schema_version";
 // Metadata: hashes of the corpus-wide boilerplate last learned (8-byte little-endian each).
 inline constexpr std::string_view kBoilerplateKey = "qbank.boilerplate";
@@ -69,5 +69,15 @@ std::optional<std::string> filter_term(FieldId field, std::string_view value);
 
 // The unique id term of a record.
 std::string id_term(std::string_view record_id);
+
+// An index or query term taken apart: the field whose prefix it carries (nullptr
+// for the unprefixed terms plain words search), Xapian's stem marker, and the word
+// or value ("ZSherd" -> title, stemmed, "herd"). nullopt for no term of this schema.
+struct TermParts {
+    const Field* field;
+    bool stemmed;
+    std::string word;
+};
+std::optional<TermParts> split_term(std::string_view term);
 
 }  // namespace qbank::schema

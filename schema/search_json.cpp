@@ -32,6 +32,20 @@ json facets_to_json(const std::map<std::string, FacetCounts>& facets) {
     return j;
 }
 
+json optional_string(const std::optional<std::string>& s) { return s ? json(*s) : json(nullptr); }
+
+json excerpt_section(const Excerpt& e) {
+    if (e.section.empty()) return nullptr;
+    return {{"heading", e.section}, {"kind", to_string(e.kind)}, {"level", optional_level(e.level)}};
+}
+
+json explanation(const std::vector<TermScore>& terms) {
+    json out = json::array();
+    for (const TermScore& t : terms)
+        out.push_back({{"term", t.term}, {"stemmed", t.stemmed}, {"fields", t.fields}, {"score", t.score}});
+    return out;
+}
+
 }  // namespace
 
 std::string excerpt_to_html(const Excerpt& excerpt) {
@@ -49,7 +63,7 @@ std::string excerpt_to_html(const Excerpt& excerpt) {
     return out;
 }
 
-std::string search_result_to_json(const SearchResult& result, int indent) {
+std::string search_result_to_json(const SearchResult& result, bool explain, int indent) {
     json hits = json::array();
     for (const Hit& h : result.hits) {
         const Record& r = h.record;
@@ -64,9 +78,14 @@ std::string search_result_to_json(const SearchResult& result, int indent) {
             {"tags", r.tags},
             {"source", r.source},
             {"excerpt", excerpt_to_html(h.excerpt)},
+            {"excerpt_section", excerpt_section(h.excerpt)},
         });
+        if (explain) hits.back()["explain"] = explanation(h.explanation);
     }
     json j = {{"query", result.query},
+              {"corrected_query", optional_string(result.corrected_query)},
+              {"did_you_mean", optional_string(result.did_you_mean)},
+              {"relaxed", result.relaxed},
               {"total", result.total},
               {"hits", std::move(hits)},
               {"facets", facets_to_json(result.facets)}};

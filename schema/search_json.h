@@ -10,7 +10,8 @@ namespace qbank::schema {
 // The excerpt as HTML text: everything escaped, highlights wrapped in <mark>…</mark>.
 std::string excerpt_to_html(const Excerpt& excerpt);
 
-std::string search_result_to_json(const SearchResult& result, int indent = 2);
+// `explain`: add each hit's explanation ("explain").
+std::string search_result_to_json(const SearchResult& result, bool explain = false, int indent = 2);
 std::string stats_to_json(const IndexStats& stats, int indent = 2);
 
 }  // namespace qbank::schema

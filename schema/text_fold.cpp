@@ -2,25 +2,82 @@
 
 #include <unicode/bytestream.h>
 #include <unicode/normalizer2.h>
+#include <unicode/uchar.h>
+#include <unicode/uscript.h>
+#include <unicode/unistr.h>
 
+#include <algorithm>
 #include <stdexcept>
 
 namespace qbank::schema {
 
-std::string fold(std::string_view utf8) {
+namespace {
+
+const icu::Normalizer2& normalizer(const icu::Normalizer2* (*get)(UErrorCode&), const char* name) {
     UErrorCode status = U_ZERO_ERROR;
-    static const icu::Normalizer2* nfkc_cf = icu::Normalizer2::getNFKCCasefoldInstance(status);
-    if (U_FAILURE(status) || nfkc_cf == nullptr)
-        throw std::runtime_error(std::string("ICU NFKC_Casefold unavailable: ") + u_errorName(status));
+    const icu::Normalizer2* n = get(status);
+    if (U_FAILURE(status) || n == nullptr)
+        throw std::runtime_error(std::string("ICU ") + name + " unavailable: " + u_errorName(status));
+    return *n;
+}
+
+const icu::Normalizer2& nfkc_casefold() {
+    static const icu::Normalizer2& n = normalizer(icu::Normalizer2::getNFKCCasefoldInstance, "NFKC_Casefold");
+    return n;
+}
+
+bool is_ascii(std::string_view s) {
+    return std::all_of(s.begin(), s.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+}
+
+// "é" is "e" + U+0301 after NFD: drop the mark when its base letter is Latin, compose again.
+std::string strip_latin_marks(const std::string& folded) {
+    static const icu::Normalizer2& nfd = normalizer(icu::Normalizer2::getNFDInstance, "NFD");
+    static const icu::Normalizer2& nfc = normalizer(icu::Normalizer2::getNFCInstance, "NFC");
+    UErrorCode status = U_ZERO_ERROR;
+    icu::UnicodeString decomposed = nfd.normalize(icu::UnicodeString::fromUTF8(folded), status);
+    icu::UnicodeString kept;
+    bool after_latin = false;
+    for (int32_t i = 0; i < decomposed.length();) {
+        UChar32 c = decomposed.char32At(i);
+        i += U16_LENGTH(c);
+        if (u_charType(c) == U_NON_SPACING_MARK) {
+            if (!after_latin) kept.append(c);
+            continue;
+        }
+        UErrorCode script_status = U_ZERO_ERROR;
+        after_latin = uscript_getScript(c, &script_status) == USCRIPT_LATIN;
+        kept.append(c);
+    }
+    std::string out;
+    nfc.normalize(kept, status).toUTF8String(out);
+    if (U_FAILURE(status)) throw std::runtime_error(std::string("ICU accent folding failed: ") + u_errorName(status));
+    return out;
+}
+
+}  // namespace
+
+std::string fold_case(std::string_view utf8) {
+    if (is_ascii(utf8)) {  // NFKC_Casefold of ASCII is its lower case
+        std::string out(utf8);
+        for (char& c : out)
+            if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+        return out;
+    }
     std::string out;
     out.reserve(utf8.size());
     icu::StringByteSink<std::string> sink(&out);
-    status = U_ZERO_ERROR;
-    nfkc_cf->normalizeUTF8(0, icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())), sink,
-                           nullptr, status);
+    UErrorCode status = U_ZERO_ERROR;
+    nfkc_casefold().normalizeUTF8(0, icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())), sink,
+                                  nullptr, status);
     if (U_FAILURE(status))
         throw std::runtime_error(std::string("ICU NFKC_Casefold failed: ") + u_errorName(status));
     return out;
+}
+
+std::string fold(std::string_view utf8) {
+    std::string folded = fold_case(utf8);
+    return is_ascii(folded) ? folded : strip_latin_marks(folded);
 }
 
 std::string fold_value(std::string_view utf8) {

@@ -25,13 +25,26 @@ struct SearchRequest {
     std::vector<Filter> filters;  // all must hold
     std::size_t offset = 0;
     std::size_t limit = 10;
-    std::size_t excerpt_chars = 300;  // approximate excerpt length, in bytes
+    std::size_t excerpt_chars = 300;  // excerpt length to aim for, in characters; cut at sentence ends
+    bool explain = false;             // fill Hit::explanation
 };
 
-// An answer passage with the query's terms marked by byte ranges into `text`.
+// The passage of a hit that answers the query best, with the query's words marked
+// by byte ranges into `text`, and the section it comes from.
 struct Excerpt {
     std::string text;
     std::vector<std::pair<std::size_t, std::size_t>> highlights;  // [begin, end), ascending
+    std::string section;                    // its heading; empty when the excerpt is the question
+    SectionKind kind = SectionKind::Other;  // of that section
+    std::optional<Level> level;             // of that section (a sample answer for one level)
+};
+
+// What one query term added to a hit's score.
+struct TermScore {
+    std::string term;                 // the word searched, or its stem when stemmed
+    bool stemmed = false;             // matched any word with this stem ("scale" for "scaling")
+    std::vector<std::string> fields;  // where the hit holds it: "title", "question", "heading", "answer", "tag", "category"
+    double score = 0;                 // its part of Hit::score (BM25)
 };
 
 struct Hit {
@@ -39,6 +52,7 @@ struct Hit {
     double score = 0;      // relevance; larger is better
     Record record;
     Excerpt excerpt;
+    std::vector<TermScore> explanation;  // with SearchRequest::explain: matched terms, largest part first
 };
 
 // value -> number of matching documents; values in byte order.
@@ -46,6 +60,12 @@ using FacetCounts = std::map<std::string, std::size_t>;
 
 struct SearchResult {
     std::string query;
+    // Set when the query found nothing and this spelling correction of it was searched instead.
+    std::optional<std::string> corrected_query;
+    // A likely correction of a query that found something (words the index does not hold).
+    std::optional<std::string> did_you_mean;
+    // No document holds every word: hits hold some of them, best first.
+    bool relaxed = false;
     std::size_t total = 0;  // exact number of matching documents
     std::vector<Hit> hits;
     std::map<std::string, FacetCounts> facets;  // "level", "category", "tag" over all matches
@@ -56,18 +76,34 @@ struct IndexStats {
     std::map<std::string, FacetCounts> facets;
 };
 
+struct SearcherOptions {
+    // Files of synonym groups added to the shipped ones (format: query/synonyms.txt in the source).
+    std::vector<std::string> synonym_files;
+    // BM25 parameters, to tune ranking for another corpus; unset: qbank's tuned values.
+    std::optional<double> bm25_k1;
+    std::optional<double> bm25_b;
+};
+
 class Searcher {
 public:
     // Opens the index at `db_path` read-only. Throws Error: IndexUnavailable when there is
-    // no index there, SchemaMismatch when it was written by an incompatible version.
-    explicit Searcher(const std::string& db_path);
+    // no index there, SchemaMismatch when it was written by an incompatible version,
+    // InvalidArgument for a synonyms file that cannot be read or parsed (naming its line).
+    explicit Searcher(const std::string& db_path, SearcherOptions options = {});
     ~Searcher();
     Searcher(Searcher&&) noexcept;
     Searcher& operator=(Searcher&&) noexcept;
 
-    // Ranked hits with excerpts and facet counts over all matches.
+    // Ranked hits with excerpts and facet counts over all matches. All words must
+    // match; when none does, a spelling correction is searched (corrected_query),
+    // then any of the words (relaxed).
     // Throws Error: InvalidQuery (syntax), InvalidArgument (unknown filter field).
     SearchResult search(const SearchRequest& request);
+
+    // The questions most like the one with this id (by the words that set it apart,
+    // Xapian's relevance feedback), itself excluded, in the shape of a search whose
+    // query is "related:ID". Throws Error(InvalidArgument) when no question has that id.
+    SearchResult related(const std::string& id, std::size_t limit = 10);
 
     // The stored record with this id, or nullopt.
     std::optional<Record> find(const std::string& id);

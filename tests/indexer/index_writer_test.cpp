@@ -117,7 +117,7 @@ TEST_P(IndexWriterTest, RejectsIndexOfAnotherSchemaVersion) {
         FAIL() << "opened a schema 999 index";
     } catch (const Error& e) {
         EXPECT_EQ(e.kind(), Error::Kind::SchemaMismatch);
-        EXPECT_STREQ(e.what(), "index the-index has schema 999, this build needs schema 2: remove the-index and run "
+        EXPECT_STREQ(e.what(), "index the-index has schema 999, this build needs schema 3: remove the-index and run "
                                "'qbank index' again to rebuild it");
     }
 }

@@ -2,24 +2,144 @@
 
 #include <gtest/gtest.h>
 
+#include "schema/text_analysis.h"
+
 namespace qbank::query {
 namespace {
 
-TEST(ParseMarkedSnippet, UnescapesAndLocatesHighlights) {
-    const std::tuple<std::string, std::string, std::vector<std::pair<std::size_t, std::size_t>>> cases[] = {
-        {"", "", {}},
-        {"no marks", "no marks", {}},
-        {"a [herd] b", "a herd b", {{2, 6}}},
-        {"[a]&amp;[b]", "a&b", {{0, 1}, {2, 3}}},
-        {"&lt;T&gt; [x]", "<T> x", {{4, 5}}},
-        {"&amp;amp;", "&amp;", {}},
-        {"…[面试]…", "…面试…", {{3, 9}}},
-    };
-    for (const auto& [marked, text, highlights] : cases) {
-        Excerpt e = parse_marked_snippet(marked, "[", "]");
-        EXPECT_EQ(e.text, text) << marked;
-        EXPECT_EQ(e.highlights, highlights) << marked;
+// Query terms as a real search makes them: parsed by Xapian, weighted by an MSet over `texts`.
+class ExcerptTest : public ::testing::Test {
+protected:
+    QueryTerms terms(const std::string& query_text, const std::vector<std::string>& texts = {"filler"}) {
+        db_ = Xapian::WritableDatabase(std::string(), Xapian::DB_BACKEND_INMEMORY);
+        Xapian::TermGenerator generator;
+        generator.set_stemmer(Xapian::Stem(schema::kStemLanguage));
+        generator.set_stemming_strategy(schema::kIndexStemStrategy);
+        for (const std::string& t : texts) {
+            Xapian::Document doc;
+            generator.set_document(doc);
+            generator.index_text(schema::analyzable_text(t));
+            db_.add_document(doc);
+        }
+        Xapian::QueryParser parser;
+        parser.set_stemmer(Xapian::Stem(schema::kStemLanguage));
+        parser.set_stemming_strategy(schema::kQueryStemStrategy);
+        query_ = parser.parse_query(schema::analyzable_text(query_text), Xapian::QueryParser::FLAG_DEFAULT);
+        Xapian::Enquire enquire(db_);
+        enquire.set_query(query_);
+        return QueryTerms(query_, enquire.get_mset(0, 10));
     }
+
+    static std::vector<std::string> marked(const std::string& text, const QueryTerms& t) {
+        std::vector<std::string> words;
+        for (const auto& [b, e] : find_highlights(text, t)) words.push_back(text.substr(b, e - b));
+        return words;
+    }
+
+    Xapian::WritableDatabase db_;
+    Xapian::Query query_;
+};
+
+TEST_F(ExcerptTest, HighlightsFoldedStemmedAndSegmentedWords) {
+    const std::tuple<std::string, std::string, std::vector<std::string>> cases[] = {
+        {"jose", "José met Jose and JOSÉ.", {"José", "Jose", "JOSÉ"}},
+        {"scaling", "It scales; scaled systems scale.", {"scales", "scaled", "scale"}},
+        {"c++ c#", "C++ and C# but not C or c+.", {"C++", "C#"}},
+        // ICU's dictionary has no "闭包" (closure): both sides cut it into 闭 and 包.
+        {"闭包", "什么是闭包？闭包就是函数。", {"闭", "包", "闭", "包"}},
+        {"キャッシュ", "キャッシュとは", {"キャッシュ"}},
+        {"herd", "", {}},
+        {"the", "the end", {"the"}},
+    };
+    for (const auto& [query, text, expected] : cases) EXPECT_EQ(marked(text, terms(query)), expected) << query;
+}
+
+TEST_F(ExcerptTest, FieldPrefixedTermsStillMarkTheWord) {
+    Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+    Xapian::Document doc;
+    doc.add_term("ZSherd");
+    db.add_document(doc);
+    Xapian::Enquire enquire(db);
+    Xapian::Query q("ZSherd");
+    enquire.set_query(q);
+    QueryTerms t(q, enquire.get_mset(0, 10));
+    EXPECT_EQ(marked("The herd came.", t), std::vector<std::string>{"herd"});
+}
+
+Record page_with_sections() {
+    Record r;
+    r.title = "Handling conflict";
+    r.question = "Tell me about a conflict.";
+    r.sections = {
+        {"Coach Strategy", SectionKind::CoachStrategy, std::nullopt, "Stay calm and listen first."},
+        {"Sample Answer (Junior)", SectionKind::SampleAnswer, Level::Junior,
+         "My teammate and I disagreed about the deadline. We talked about the deadline."},
+        {"Sample Answer (Senior)", SectionKind::SampleAnswer, Level::Senior, "I aligned two teams on one plan."},
+        {"Common Mistakes", SectionKind::CommonMistakes, std::nullopt, "Blaming the teammate. Staying vague."},
+    };
+    return r;
+}
+
+TEST_F(ExcerptTest, TakesTheSectionThatMatchesBestAndNamesIt) {
+    Excerpt e = make_excerpt(page_with_sections(), terms("blaming teammate"), std::nullopt, 300);
+    EXPECT_EQ(e.section, "Common Mistakes");
+    EXPECT_EQ(e.kind, SectionKind::CommonMistakes);
+    EXPECT_EQ(e.text, "Blaming the teammate. Staying vague.");
+    EXPECT_EQ(e.highlights.size(), 2u);
+
+    Excerpt deadline = make_excerpt(page_with_sections(), terms("deadline"), std::nullopt, 300);
+    EXPECT_EQ(deadline.section, "Sample Answer (Junior)");
+    EXPECT_EQ(deadline.level, Level::Junior);
+}
+
+TEST_F(ExcerptTest, PrefersTheSampleAnswerOfTheLevelAskedFor) {
+    // The Junior answer matches "deadline" better; a search for Senior wants the Senior answer.
+    Excerpt e = make_excerpt(page_with_sections(), terms("deadline"), Level::Senior, 300);
+    EXPECT_EQ(e.section, "Sample Answer (Senior)");
+    EXPECT_EQ(e.level, Level::Senior);
+    // A level the page has no answer for changes nothing.
+    EXPECT_EQ(make_excerpt(page_with_sections(), terms("deadline"), Level::StaffPlus, 300).section,
+              "Sample Answer (Junior)");
+}
+
+TEST_F(ExcerptTest, NoMatchingSectionGivesTheStartOfTheFirst) {
+    Excerpt e = make_excerpt(page_with_sections(), terms("zebra"), std::nullopt, 300);
+    EXPECT_EQ(e.section, "Coach Strategy");
+    EXPECT_EQ(e.text, "Stay calm and listen first.");
+    EXPECT_TRUE(e.highlights.empty());
+
+    Record bare;
+    bare.question = "What is a zebra?";
+    Excerpt q = make_excerpt(bare, terms("zebra"), std::nullopt, 300);
+    EXPECT_EQ(q.section, "");
+    EXPECT_EQ(q.text, "What is a zebra?");
+}
+
+TEST_F(ExcerptTest, CutsOnSentenceBoundariesAroundTheMatch) {
+    std::string text;
+    for (int i = 1; i <= 12; ++i)
+        text += "Sentence number " + std::to_string(i) + " talks about " + (i == 8 ? "sharding" : "nothing much") +
+                " in some detail here.\n";
+    Record r;
+    r.sections = {{"Answer", SectionKind::Other, std::nullopt, text}};
+    Excerpt e = make_excerpt(r, terms("sharding"), std::nullopt, 120);
+    EXPECT_EQ(e.text.rfind("Sentence number ", 0), 0u) << e.text;  // starts on a sentence
+    EXPECT_EQ(e.text.back(), '.') << e.text;                      // ends on one
+    EXPECT_NE(e.text.find("sharding"), std::string::npos);
+    EXPECT_LE(e.text.size(), 130u);
+    EXPECT_EQ(e.text.find('\n'), std::string::npos);
+}
+
+TEST_F(ExcerptTest, OneOverlongSentenceIsCutAtWordsWithEllipses) {
+    std::string text;
+    for (int i = 0; i < 80; ++i) text += (i == 50 ? "sharding " : "word ");
+    Record r;
+    r.sections = {{"Answer", SectionKind::Other, std::nullopt, text}};
+    Excerpt e = make_excerpt(r, terms("sharding"), std::nullopt, 100);
+    EXPECT_EQ(e.text.rfind("…", 0), 0u) << e.text;
+    EXPECT_TRUE(e.text.ends_with("…")) << e.text;
+    EXPECT_NE(e.text.find("sharding"), std::string::npos);
+    EXPECT_LE(e.text.size(), 110u);
 }
 
 }  // namespace

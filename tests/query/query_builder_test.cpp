@@ -10,7 +10,8 @@ namespace {
 class QueryBuilderTest : public ::testing::Test {
 protected:
     Xapian::WritableDatabase db_{std::string(), Xapian::DB_BACKEND_INMEMORY};
-    QueryBuilder builder_{db_};
+    Synonyms no_synonyms_;
+    QueryBuilder builder_{db_, no_synonyms_};
 
     std::string describe(const std::string& text, const std::vector<Filter>& filters = {}) {
         return builder_.build(text, filters).get_description();
@@ -82,10 +83,27 @@ TEST_F(QueryBuilderTest, InvalidUtf8IsInvalidQuery) {
     expect_error([&] { describe("caf\xE9"); }, Error::Kind::InvalidQuery, "query is not valid UTF-8 (byte 3)");
 }
 
+TEST_F(QueryBuilderTest, StopwordsStayInPhrasesAndPhrasesAreNotStemmed) {
+    EXPECT_EQ(describe("\"the art of scaling\""), "Query((the@1 PHRASE 4 art@2 PHRASE 4 of@3 PHRASE 4 scaling@4))");
+    EXPECT_EQ(describe("art of scaling"), "Query((Zart@1 AND Zscale@3))");
+}
+
+TEST_F(QueryBuilderTest, RelaxedQueriesOrTheirWords) {
+    EXPECT_EQ(builder_.build("thundering herd", {}, Xapian::Query::OP_OR).get_description(),
+              "Query((Zthunder@1 OR Zherd@2))");
+}
+
+TEST_F(QueryBuilderTest, ChineseAndJapaneseAreCutIntoWords) {
+    EXPECT_EQ(describe("什么是事件委托"), "Query((Z什么@1 AND Z是@2 AND Z事件@3 AND Z委托@4))");
+    EXPECT_EQ(describe("キャッシュとは"), "Query((Zキャッシュ@1 AND Zと@2 AND Zは@3))");
+    EXPECT_EQ(describe("\"事件委托\""), "Query((事件@1 PHRASE 2 委托@2))");
+}
+
 TEST(FoldQueryText, KeepsOperatorsFoldsWords) {
     EXPECT_EQ(fold_query_text("Kafka AND NOT Straße  OR title:ＨＥＲＤ NEAR/3 x"),
               "kafka AND NOT strasse  OR title:herd NEAR/3 x");
     EXPECT_EQ(fold_query_text("and or not"), "and or not");
+    EXPECT_EQ(fold_query_text("José \"什么是事件\""), "jose \"什么 是 事件\"");
 }
 
 }  // namespace

@@ -1,0 +1,78 @@
+#include "query/explain.h"
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include "schema/fields.h"
+#include "schema/text_analysis.h"
+
+namespace qbank::query {
+
+namespace {
+
+using schema::FieldId;
+
+// The plain terms (words and "Z" stems) of each field of a record, as the indexer makes them.
+std::map<FieldId, std::set<std::string>> terms_by_field(const Record& record) {
+    Xapian::TermGenerator generator;
+    generator.set_stemmer(Xapian::Stem(schema::kStemLanguage));
+    generator.set_stemming_strategy(schema::kIndexStemStrategy);
+    std::map<FieldId, std::set<std::string>> out;
+    auto add = [&](FieldId field, const std::string& text) {
+        Xapian::Document doc;
+        generator.set_document(doc);
+        generator.index_text(schema::analyzable_text(text));
+        out[field].insert(doc.termlist_begin(), doc.termlist_end());
+    };
+    add(FieldId::Title, record.title);
+    add(FieldId::Question, record.question);
+    for (const std::string& tag : record.tags) add(FieldId::Tag, tag);
+    if (record.category) add(FieldId::Category, *record.category);
+    for (const Section& s : record.sections) {
+        add(FieldId::Heading, s.heading);
+        add(FieldId::Answer, s.text);
+    }
+    return out;
+}
+
+double score_alone(const Xapian::Database& db, const Xapian::Weight& weighting, const std::string& term,
+                   Xapian::termcount wqf, const std::string& id_term) {
+    Xapian::Enquire enquire(db);
+    enquire.set_weighting_scheme(weighting);
+    enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, Xapian::Query(term, wqf), Xapian::Query(id_term)));
+    Xapian::MSet mset = enquire.get_mset(0, 1);
+    return mset.empty() ? 0.0 : mset.begin().get_weight();
+}
+
+}  // namespace
+
+std::vector<TermScore> explain_hit(const Xapian::Database& db, const Xapian::Enquire& enquire,
+                                   const Xapian::Query& query, const Xapian::MSetIterator& hit,
+                                   const Record& record, const Xapian::Weight& weighting) {
+    std::map<std::string, Xapian::termcount> wqf;
+    for (auto it = query.get_terms_begin(); it != query.get_terms_end(); ++it) ++wqf[*it];
+    std::map<FieldId, std::set<std::string>> fields = terms_by_field(record);
+    std::string id = schema::id_term(record.id);
+    std::vector<TermScore> out;
+    for (auto it = enquire.get_matching_terms_begin(hit); it != enquire.get_matching_terms_end(hit); ++it) {
+        auto parts = schema::split_term(*it);
+        if (!parts || (parts->field != nullptr && parts->field->kind != schema::FieldKind::FreeText)) continue;
+        TermScore t;
+        t.term = parts->word;
+        t.stemmed = parts->stemmed;
+        if (parts->field != nullptr) {
+            t.fields.emplace_back(parts->field->name);
+        } else {
+            std::string plain = (parts->stemmed ? "Z" : "") + parts->word;
+            for (const auto& [field, terms] : fields)
+                if (terms.count(plain)) t.fields.emplace_back(schema::field(field).name);
+        }
+        t.score = score_alone(db, weighting, *it, std::max<Xapian::termcount>(wqf[*it], 1), id);
+        out.push_back(std::move(t));
+    }
+    std::stable_sort(out.begin(), out.end(), [](const TermScore& a, const TermScore& b) { return a.score > b.score; });
+    return out;
+}
+
+}  // namespace qbank::query

@@ -1,0 +1,28 @@
+#include "query/query_terms.h"
+
+#include "schema/fields.h"
+#include "schema/text_analysis.h"
+#include "schema/text_fold.h"
+
+namespace qbank::query {
+
+QueryTerms::QueryTerms(const Xapian::Query& query, const Xapian::MSet& mset) : stem_(schema::kStemLanguage) {
+    for (auto it = query.get_unique_terms_begin(); it != query.get_unique_terms_end(); ++it) {
+        auto parts = schema::split_term(*it);
+        if (!parts || (parts->field != nullptr && parts->field->kind != schema::FieldKind::FreeText)) continue;
+        std::string plain = (parts->stemmed ? "Z" : "") + parts->word;
+        // A term in no document has no weight; it still deserves a mark.
+        double weight = std::max(mset.get_termweight(*it), 1e-3);
+        double& kept = weights_[plain];
+        kept = std::max(kept, weight);
+    }
+}
+
+std::optional<std::pair<std::string, double>> QueryTerms::match(std::string_view word) const {
+    std::string folded = schema::fold(word);
+    if (auto it = weights_.find(folded); it != weights_.end()) return *it;
+    if (auto it = weights_.find("Z" + stem_(folded)); it != weights_.end()) return *it;
+    return std::nullopt;
+}
+
+}  // namespace qbank::query

@@ -1,0 +1,32 @@
+#pragma once
+// The words a query looks for, as plain index terms ("herd", or the stem "Zherd"),
+// each with its weight in the query. Field prefixes are dropped, so "title:herd"
+// still marks "herd" in an answer; filter terms (level, tag, ...) are left out.
+
+#include <xapian.h>
+
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+
+namespace qbank::query {
+
+class QueryTerms {
+public:
+    // `mset` must come from an Enquire running `query` (it holds the term weights).
+    QueryTerms(const Xapian::Query& query, const Xapian::MSet& mset);
+
+    // The query term a word of page text matches (the word as written, any case),
+    // with its weight; nullopt for a word the query does not look for.
+    std::optional<std::pair<std::string, double>> match(std::string_view word) const;
+
+    bool empty() const { return weights_.empty(); }
+
+private:
+    std::map<std::string, double, std::less<>> weights_;  // plain term -> weight
+    Xapian::Stem stem_;
+};
+
+}  // namespace qbank::query

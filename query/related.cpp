@@ -1,0 +1,35 @@
+#include "query/related.h"
+
+#include "query/stopwords.h"
+#include "schema/fields.h"
+
+namespace qbank::query {
+
+namespace {
+
+// Stemmed plain words only: one term per word, no field copies, no filters, no stopwords or numbers.
+class PlainStemDecider : public Xapian::ExpandDecider {
+public:
+    bool operator()(const std::string& term) const override {
+        auto parts = schema::split_term(term);
+        if (!parts || parts->field != nullptr || !parts->stemmed || parts->word.size() < 2) return false;
+        if (parts->word.find_first_not_of("0123456789.,") == std::string::npos) return false;
+        return !(*english_stopper())(parts->word);
+    }
+};
+
+}  // namespace
+
+Xapian::Query related_query(const Xapian::Database& db, Xapian::docid docid, const std::string& id_term,
+                            unsigned max_terms) {
+    Xapian::RSet rset;
+    rset.add_document(docid);
+    Xapian::Enquire enquire(db);
+    PlainStemDecider decider;
+    Xapian::ESet eset = enquire.get_eset(max_terms, rset, &decider);
+    if (eset.empty()) return Xapian::Query::MatchNothing;
+    Xapian::Query words(Xapian::Query::OP_OR, eset.begin(), eset.end());
+    return Xapian::Query(Xapian::Query::OP_AND_NOT, words, Xapian::Query(id_term));
+}
+
+}  // namespace qbank::query

@@ -1,0 +1,41 @@
+#pragma once
+// Synonym groups ("pm" / "product manager", "k8s" / "kubernetes") applied to a
+// query's text before Xapian parses it: each occurrence of a member becomes
+// (member OR "other member" OR ...). Xapian 1.4's own synonym table expands
+// single terms only, and lives in the index; these need phrases and a user file
+// applied at query time. The shipped groups are query/synonyms.txt.
+
+#include <map>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace qbank::query {
+
+class Synonyms {
+public:
+    // The groups shipped with qbank.
+    static const Synonyms& shipped();
+
+    // Adds the groups in `text` (the format of query/synonyms.txt). Throws
+    // Error(InvalidArgument) naming `origin` and the line of a malformed group.
+    void add_text(std::string_view text, const std::string& origin);
+    // Adds the groups of a file; a file that cannot be read is InvalidArgument too.
+    void add_file(const std::string& path);
+
+    // Folded query text (fold_query_text) with every member found outside quotes,
+    // field:value terms and operators expanded; the longest member wins.
+    std::string expand(const std::string& folded_query) const;
+
+    bool empty() const { return groups_.empty(); }
+    // True when `word` (folded) alone is a member: a known word, not a typo.
+    bool knows(const std::string& word) const { return groups_of_.count({word}) > 0; }
+
+private:
+    using Words = std::vector<std::string>;
+    std::vector<std::vector<Words>> groups_;
+    std::map<Words, std::vector<std::size_t>> groups_of_;  // member -> its groups
+    std::size_t longest_ = 0;                              // most words in a member
+};
+
+}  // namespace qbank::query

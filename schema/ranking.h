@@ -1,0 +1,31 @@
+#pragma once
+// Ranking parameters: BM25 over the field-weighted terms of fields.h. Tuned on
+// the judged queries in bench/relevance/ with bench/tune_ranking; the figures
+// and reasons are in bench/README.md.
+
+#include <array>
+
+#include "schema/fields.h"
+
+namespace qbank::schema {
+
+struct Bm25Params {
+    double k1;           // how fast repeated words stop adding score
+    double k2;           // query-length correction (0: off)
+    double k3;           // repeated query words
+    double b;            // how much long documents are penalized
+    double min_normlen;  // floor on the length normalization
+};
+
+inline constexpr Bm25Params kBm25{1.0, 0.0, 1.0, 0.5, 0.5};
+
+// The weight column of kFields, by FieldId: what the indexer uses unless a tuning run overrides it.
+using FieldWeights = std::array<unsigned, kFields.size()>;
+
+constexpr FieldWeights default_field_weights() {
+    FieldWeights w{};
+    for (const Field& f : kFields) w[static_cast<std::size_t>(f.id)] = f.weight;
+    return w;
+}
+
+}  // namespace qbank::schema

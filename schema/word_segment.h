@@ -1,0 +1,19 @@
+#pragma once
+// Chinese, Japanese, Thai and other scripts written without spaces, cut into
+// words by ICU's dictionary-based word break iterator, identically at index and
+// query time, so that Xapian (which splits words on spaces and punctuation) sees them.
+
+#include <string>
+#include <string_view>
+
+namespace qbank::schema {
+
+// `utf8` with a space between the words of every run of such scripts
+// ("什么是闭包" -> "什么 是 闭包"); other text is returned unchanged. Thread-safe.
+std::string segment_words(std::string_view utf8);
+
+// True for a code point of a script written without spaces (Han, Hiragana,
+// Katakana, Thai, Lao, Khmer, Myanmar), or a mark or length sign inside such words.
+bool is_unspaced_script(int code_point);
+
+}  // namespace qbank::schema
