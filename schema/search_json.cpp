@@ -77,6 +77,7 @@ std::string search_result_to_json(const SearchResult& result, bool explain, int 
             {"category", r.category ? json(*r.category) : json(nullptr)},
             {"tags", r.tags},
             {"source", r.source},
+            {"duplicates", r.duplicates},
             {"excerpt", excerpt_to_html(h.excerpt)},
             {"excerpt_section", excerpt_section(h.excerpt)},
         });
