@@ -61,8 +61,10 @@ def metrics(ranked_groups, judged):
 
 # ---- qbank -----------------------------------------------------------------
 
-def qbank_search(qbank, db, query):
+def qbank_search(qbank, db, query, bm25=()):
     args = [qbank, "search", query["query"], "--db", db, "--json", "--limit", str(K)]
+    if bm25:
+        args += ["--bm25-k1", str(bm25[0]), "--bm25-b", str(bm25[1])]
     for f in query["filters"]:
         args += ["--filter", f]
     out = run(args, check=False)
@@ -146,12 +148,26 @@ def summarize(per_query, ids):
     return tuple(sum(per_query[i][m] for i in ids) / n for m in range(3)) if n else (0.0, 0.0, 0.0)
 
 
+def tune(qbank, db, queries, group_of):
+    ids = [q["id"] for q in queries]
+    print("nDCG@10 by BM25 k1 (rows) and b (columns)")
+    bs = (0.3, 0.5, 0.75, 0.9)
+    print(f"{'k1':>6}" + "".join(f"{b:>8}" for b in bs))
+    for k1 in (0.6, 1.0, 1.4, 2.0, 3.0):
+        row = []
+        for b in bs:
+            runs = {q["id"]: qbank_search(qbank, db, q, (k1, b)) for q in queries}
+            row.append(summarize(evaluate(queries, runs, group_of), ids)[0])
+        print(f"{k1:>6}" + "".join(f"{v:8.3f}" for v in row))
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--qbank", default=str(ROOT / "build" / "cli" / "qbank"))
     parser.add_argument("--queries", default=str(ROOT / "bench" / "relevance" / "queries.jsonl"))
     parser.add_argument("--check", help="JSON file with the recorded qbank nDCG@10 it must not fall below")
     parser.add_argument("--per-query", action="store_true", help="print each query's figures")
+    parser.add_argument("--tune", action="store_true", help="print qbank's nDCG@10 over a grid of BM25 k1 and b")
     args = parser.parse_args()
 
     queries = [json.loads(line) for line in open(args.queries, encoding="utf-8") if line.strip()]
@@ -167,6 +183,9 @@ def main():
             for s in sources:
                 group_of[s] = sources[0]
         qbank_runs = {q["id"]: qbank_search(args.qbank, db, q) for q in queries}
+        if args.tune:
+            tune(args.qbank, db, queries, group_of)
+            return
     con = fts5_load(args.qbank, files)
     fts5_runs = {q["id"]: fts5_search(con, q) for q in queries}
 

@@ -139,6 +139,7 @@ int run_search(const Options& o, const std::string& db) {
 
 int run_related(const Options& o, const std::string& db) {
     Searcher searcher(db, o.searcher);
+    if (!searcher.find(o.id)) return fail("no question with id '" + o.id + "' in " + db, kNoHits);
     return print_result(o, searcher.related(o.id, o.limit));
 }
 
@@ -229,6 +230,11 @@ int main(int argc, char** argv) {
     search->add_option("--synonyms", o.searcher.synonym_files,
                        "a file of synonym groups to add to the shipped ones, one group per line: pm, product manager "
                        "(repeatable)");
+
+    search->add_option("--bm25-k1", o.searcher.bm25_k1, "BM25 k1, to tune ranking on another corpus (default: 2.0)")
+        ->check(CLI::Range(0.0, 100.0));
+    search->add_option("--bm25-b", o.searcher.bm25_b, "BM25 b, to tune ranking on another corpus (default: 0.3)")
+        ->check(CLI::Range(0.0, 1.0));
 
     auto* related = app.add_subcommand("related", "questions most like one question");
     related->add_option("ID", o.id, "id from search output")->required();

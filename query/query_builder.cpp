@@ -120,6 +120,51 @@ bool is_lower_word(const std::string& word) {
     return std::none_of(word.begin(), word.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
 }
 
+bool has_operator(const std::string& text) {
+    std::string q = outside_quotes(text);
+    for (std::size_t pos = 0; pos < q.size();) {
+        std::size_t start = q.find_first_not_of(" \t\n(", pos);
+        if (start == std::string::npos) break;
+        std::size_t end = q.find_first_of(" \t\n()", start);
+        if (end == std::string::npos) end = q.size();
+        if (is_operator(std::string_view(q).substr(start, end - start)) || q[start] == '+' || q[start] == '-') return true;
+        pos = end;
+    }
+    return false;
+}
+
+// Documents holding at least `m` of `parts`, ranked by the parts they hold: the
+// filter (all m-subsets AND-ed, OR-ed) decides the match and adds no weight.
+Xapian::Query at_least(std::size_t m, const std::vector<Xapian::Query>& parts) {
+    std::vector<Xapian::Query> subsets;
+    std::vector<bool> chosen(parts.size(), false);
+    std::fill(chosen.begin(), chosen.begin() + static_cast<std::ptrdiff_t>(m), true);
+    do {
+        std::vector<Xapian::Query> subset;
+        for (std::size_t i = 0; i < parts.size(); ++i)
+            if (chosen[i]) subset.push_back(parts[i]);
+        subsets.emplace_back(Xapian::Query::OP_AND, subset.begin(), subset.end());
+    } while (std::prev_permutation(chosen.begin(), chosen.end()));
+    return Xapian::Query(Xapian::Query::OP_FILTER, Xapian::Query(Xapian::Query::OP_OR, parts.begin(), parts.end()),
+                         Xapian::Query(Xapian::Query::OP_OR, subsets.begin(), subsets.end()));
+}
+
+// A whole question typed as a query ("what is the difference between useMemo and
+// useCallback") rarely has every word in its best answer: from four words on,
+// one word in four may be missing. Fewer words must all match.
+Xapian::Query soften(const Xapian::Query& query) {
+    if (query.get_type() == Xapian::Query::OP_FILTER) {
+        std::vector<Xapian::Query> parts{soften(query.get_subquery(0))};
+        for (std::size_t i = 1; i < query.get_num_subqueries(); ++i) parts.push_back(query.get_subquery(i));
+        return Xapian::Query(Xapian::Query::OP_FILTER, parts.begin(), parts.end());
+    }
+    std::size_t n = query.get_num_subqueries();
+    if (query.get_type() != Xapian::Query::OP_AND || n < 4 || n > 12) return query;
+    std::vector<Xapian::Query> parts;
+    for (std::size_t i = 0; i < n; ++i) parts.push_back(query.get_subquery(i));
+    return at_least(n - std::max<std::size_t>(1, n / 4), parts);
+}
+
 bool is_blank(const std::string& text) { return text.find_first_not_of(" \t\n") == std::string::npos; }
 
 void check_utf8(const std::string& text) {
@@ -180,6 +225,7 @@ Xapian::Query QueryBuilder::build(const std::string& text, const std::vector<Fil
         reject_unknown_fields(text);
         parser_.set_default_op(default_op);
         query = parse(synonyms_.expand(fold_query_text(text)), text, kParseFlags);
+        if (default_op == Xapian::Query::OP_AND && !has_operator(text)) query = soften(query);
     }
     for (const Filter& filter : filters) {
         const schema::Field* field = schema::find_field(filter.field);

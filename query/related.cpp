@@ -7,15 +7,22 @@ namespace qbank::query {
 
 namespace {
 
-// Stemmed plain words only: one term per word, no field copies, no filters, no stopwords or numbers.
-class PlainStemDecider : public Xapian::ExpandDecider {
+// Stemmed plain words only: one term per word, no field copies, no filters, no
+// stopwords or numbers; and words some other document holds, since a word of this
+// document alone weighs most in the expand set and finds nothing else.
+class SharedStemDecider : public Xapian::ExpandDecider {
 public:
+    explicit SharedStemDecider(const Xapian::Database& db) : db_(db) {}
+
     bool operator()(const std::string& term) const override {
         auto parts = schema::split_term(term);
         if (!parts || parts->field != nullptr || !parts->stemmed || parts->word.size() < 2) return false;
         if (parts->word.find_first_not_of("0123456789.,") == std::string::npos) return false;
-        return !(*english_stopper())(parts->word);
+        return !(*english_stopper())(parts->word) && db_.get_termfreq(term) >= 2;
     }
+
+private:
+    const Xapian::Database& db_;
 };
 
 }  // namespace
@@ -25,7 +32,7 @@ Xapian::Query related_query(const Xapian::Database& db, Xapian::docid docid, con
     Xapian::RSet rset;
     rset.add_document(docid);
     Xapian::Enquire enquire(db);
-    PlainStemDecider decider;
+    SharedStemDecider decider(db);
     Xapian::ESet eset = enquire.get_eset(max_terms, rset, &decider);
     if (eset.empty()) return Xapian::Query::MatchNothing;
     Xapian::Query words(Xapian::Query::OP_OR, eset.begin(), eset.end());

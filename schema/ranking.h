@@ -17,7 +17,7 @@ struct Bm25Params {
     double min_normlen;  // floor on the length normalization
 };
 
-inline constexpr Bm25Params kBm25{1.0, 0.0, 1.0, 0.5, 0.5};
+inline constexpr Bm25Params kBm25{2.0, 0.0, 1.0, 0.3, 0.5};
 
 // The weight column of kFields, by FieldId: what the indexer uses unless a tuning run overrides it.
 using FieldWeights = std::array<unsigned, kFields.size()>;

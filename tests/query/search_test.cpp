@@ -4,6 +4,8 @@
 
 #include <gtest/gtest.h>
 
+#include <fstream>
+
 #include "../test_paths.h"
 #include "qbank/error.h"
 #include "qbank/indexer.h"
@@ -147,6 +149,159 @@ TEST_F(SearchTest, ExcerptHtmlEscapesAndMarks) {
     EXPECT_NE(html.find("&quot;extensible shortcuts&quot; rather than &quot;<mark>dead</mark>-<mark>end</mark> <mark>hacks</mark>.&quot;"),
               std::string::npos)
         << html;
+}
+
+TEST_F(SearchTest, MisspelledQueryIsSearchedCorrected) {
+    SearchResult r = search("stakholder managment");
+    ASSERT_EQ(r.corrected_query, std::optional<std::string>("stakeholder management"));
+    EXPECT_GE(r.total, 2u);
+    EXPECT_FALSE(r.relaxed);
+    EXPECT_FALSE(r.did_you_mean);
+    EXPECT_EQ(search("stakeholder management").total, r.total);
+}
+
+TEST_F(SearchTest, QueryThatFindsSomethingGetsDidYouMean) {
+    // Four words: one may be missing, so the misspelt one does not stop the search.
+    SearchResult r = search("stakeholder risk technical managment");
+    EXPECT_GT(r.total, 0u);
+    EXPECT_FALSE(r.corrected_query);
+    EXPECT_EQ(r.did_you_mean, std::optional<std::string>("stakeholder risk technical management"));
+    EXPECT_FALSE(search("stakeholder management").did_you_mean);  // nothing to correct
+}
+
+TEST_F(SearchTest, NoDocumentWithEveryWordRelaxesToAnyWord) {
+    SearchResult r = search("thundering herd xqzvv");
+    EXPECT_TRUE(r.relaxed);
+    ASSERT_FALSE(r.hits.empty());
+    EXPECT_EQ(sources(r).front(), "000_41899f8394122547.txt");
+}
+
+TEST_F(SearchTest, WholeQuestionsNeedNotHoldEveryWord) {
+    // No page holds "xqzvv", but three words of four are enough.
+    SearchResult r = search("xqzvv thundering herd outages");
+    EXPECT_FALSE(r.relaxed);
+    ASSERT_EQ(sources(r), std::vector<std::string>{"000_41899f8394122547.txt"});
+    // Of three words, all must match: this one only finds something relaxed.
+    EXPECT_TRUE(search("xqzvv thundering herd").relaxed);
+}
+
+TEST_F(SearchTest, PhrasesKeepTheirStopwords) {
+    EXPECT_EQ(search("\"a thundering herd\"").total, 1u);
+    EXPECT_EQ(search("\"the thundering herd\"").total, 0u);
+}
+
+TEST_F(SearchTest, ShippedSynonymsFindTheWrittenOutForm) {
+    // 003 says "Kubernetes", never "k8s".
+    SearchResult r = search("k8s");
+    ASSERT_EQ(r.total, 1u);
+    EXPECT_EQ(sources(r).front(), "003_cb000c7924d76c46.txt");
+    const Excerpt& e = r.hits[0].excerpt;
+    ASSERT_FALSE(e.highlights.empty());
+    EXPECT_EQ(e.text.substr(e.highlights[0].first, e.highlights[0].second - e.highlights[0].first), "Kubernetes");
+}
+
+TEST_F(SearchTest, UserSynonymsFileAddsGroups) {
+    test::TempDir dir;
+    std::ofstream(dir.str("mine.txt")) << "stampede, thundering herd\n";
+    SearcherOptions options;
+    options.synonym_files = {dir.str("mine.txt")};
+    Searcher searcher(dir_->str("index"), options);
+    SearchRequest request;
+    request.query = "stampede";
+    EXPECT_EQ(search("stampede").total, 1u);  // 003's "cache stampedes"
+    SearchResult r = searcher.search(request);
+    EXPECT_EQ(r.total, 2u);
+    EXPECT_EQ(sources(r), (std::vector<std::string>{"000_41899f8394122547.txt", "003_cb000c7924d76c46.txt"}));
+
+    std::ofstream(dir.str("bad.txt")) << "stampede\n";
+    options.synonym_files = {dir.str("bad.txt")};
+    try {
+        Searcher bad(dir_->str("index"), options);
+        FAIL();
+    } catch (const Error& e) {
+        EXPECT_EQ(e.kind(), Error::Kind::InvalidArgument);
+        EXPECT_NE(std::string(e.what()).find("bad.txt:1: a synonym group needs two or more"), std::string::npos) << e.what();
+    }
+}
+
+TEST_F(SearchTest, AccentsAndWidthsAreFoldedInQueries) {
+    EXPECT_EQ(search("thündering hérd").total, 1u);
+    EXPECT_EQ(search("ＴＨＵＮＤＥＲＩＮＧ herd").total, 1u);
+}
+
+TEST_F(SearchTest, LevelFilterPrefersThatLevelsSampleAnswer) {
+    SearchResult r = search("perfection", {{"level", "Senior"}});
+    ASSERT_EQ(sources(r), std::vector<std::string>{"002_22658396d99d4cfe.txt"});
+    EXPECT_EQ(r.hits[0].excerpt.section, "Sample Answer (Senior)");
+    EXPECT_EQ(r.hits[0].excerpt.level, Level::Senior);
+    // Without the filter the section that says "perfection" wins.
+    EXPECT_EQ(search("perfection").hits[0].excerpt.section, "Common Mistakes");
+}
+
+TEST_F(SearchTest, ExplainNamesFieldsAndSumsToTheScore) {
+    Searcher searcher(dir_->str("index"));
+    SearchRequest request;
+    request.query = "scalability";
+    request.explain = true;
+    SearchResult r = searcher.search(request);
+    ASSERT_FALSE(r.hits.empty());
+    const Hit& top = r.hits[0];
+    ASSERT_EQ(top.explanation.size(), 1u);
+    EXPECT_EQ(top.explanation[0].term, "scalabl");
+    EXPECT_TRUE(top.explanation[0].stemmed);
+    EXPECT_EQ(top.explanation[0].fields, (std::vector<std::string>{"title", "question", "answer", "tag"}));
+    EXPECT_NEAR(top.explanation[0].score, top.score, 1e-9);
+
+    request.query = "thundering herd";
+    SearchResult two = searcher.search(request);
+    ASSERT_EQ(two.hits.size(), 1u);
+    double sum = 0;
+    for (const TermScore& t : two.hits[0].explanation) sum += t.score;
+    EXPECT_EQ(two.hits[0].explanation.size(), 2u);
+    EXPECT_NEAR(sum, two.hits[0].score, 1e-9);
+    EXPECT_TRUE(search("thundering herd").hits[0].explanation.empty());  // only when asked
+}
+
+TEST_F(SearchTest, RelatedQuestionsExcludeTheQuestionItself) {
+    Searcher searcher(dir_->str("index"));
+    SearchResult first = search("thundering herd");
+    std::string id = first.hits.at(0).record.id;
+    SearchResult related = searcher.related(id, 3);
+    EXPECT_EQ(related.query, "related:" + id);
+    ASSERT_FALSE(related.hits.empty());
+    for (const Hit& h : related.hits) EXPECT_NE(h.record.id, id);
+    // 001 (speed against scalability) and 002 (perfection against technical debt) are
+    // the same kind of question; 003 (a project walk-through) is not.
+    ASSERT_EQ(related.hits.size(), 3u);
+    EXPECT_EQ(sources(related).back(), "003_cb000c7924d76c46.txt");
+    try {
+        searcher.related("0000000000000000");
+        FAIL();
+    } catch (const Error& e) {
+        EXPECT_EQ(e.kind(), Error::Kind::InvalidArgument);
+    }
+}
+
+TEST(Searcher, AccentedAndChineseTextIsFound) {
+    test::TempDir dir;
+    std::ofstream(dir.str("pages.jsonl")) << R"({"title": "Como José lidou com um conflito", "question": "Conte sobre um conflito."})" "\n"
+                                          << R"({"title": "什么是事件委托？", "question": "请解释事件委托。"})" "\n";
+    Indexer indexer(dir.str("index"));
+    indexer.add_path(dir.str("pages.jsonl"));
+    ASSERT_EQ(indexer.commit().added, 2u);
+    Searcher searcher(dir.str("index"));
+    SearchRequest request;
+    request.query = "jose";
+    SearchResult r = searcher.search(request);
+    ASSERT_EQ(r.total, 1u);
+    request.query = "事件委托";
+    SearchResult zh = searcher.search(request);
+    ASSERT_EQ(zh.total, 1u);
+    EXPECT_EQ(zh.hits[0].record.title, "什么是事件委托？");
+    request.query = "委托事件";  // both words, either order
+    EXPECT_EQ(searcher.search(request).total, 1u);
+    request.query = "\"委托事件\"";  // a phrase keeps its order
+    EXPECT_EQ(searcher.search(request).total, 0u);
 }
 
 TEST(Searcher, MissingIndexIsIndexUnavailable) {
