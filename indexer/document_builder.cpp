@@ -18,7 +18,7 @@ void add_filter_term(Xapian::Document& doc, FieldId field, std::string_view valu
 
 }  // namespace
 
-DocumentBuilder::DocumentBuilder(const schema::FieldWeights& weights) : weights_(weights) {
+DocumentBuilder::DocumentBuilder() {
     terms_.set_stemmer(Xapian::Stem(schema::kStemLanguage));
     terms_.set_stemming_strategy(schema::kIndexStemStrategy);
 }
@@ -29,7 +29,7 @@ void DocumentBuilder::index_text(FieldId id, const std::string& text) {
     const schema::Field& field = schema::field(id);
     std::string analyzable = schema::analyzable_text(text);
     if (field.kind == schema::FieldKind::FreeText) terms_.index_text(analyzable, 1, std::string(field.prefix));
-    if (unsigned weight = weights_[static_cast<std::size_t>(id)]; weight > 0) terms_.index_text(analyzable, weight);
+    if (field.weight > 0) terms_.index_text(analyzable, field.weight);
     terms_.increase_termpos(schema::kFieldGap);
 }
 

@@ -8,15 +8,14 @@
 
 #include "qbank/record.h"
 #include "indexer/fingerprint.h"
-#include "schema/ranking.h"
+#include "schema/fields.h"
 #include "schema/source_state.h"
 
 namespace qbank::indexer {
 
 class DocumentBuilder {
 public:
-    // `weights` (by schema::FieldId) are the schema's unless a tuning run tries others.
-    explicit DocumentBuilder(const schema::FieldWeights& weights = schema::default_field_weights());
+    DocumentBuilder();
 
     Xapian::Document build(const Record& record);
 
@@ -24,7 +23,6 @@ private:
     void index_text(schema::FieldId field, const std::string& text);
 
     Xapian::TermGenerator terms_;
-    schema::FieldWeights weights_;
 };
 
 // What lets later runs skip unchanged files and find duplicates (Slots Source and

@@ -1,7 +1,5 @@
 #include "indexer/index_writer.h"
 
-#include <unicode/utf8.h>
-
 #include <cstdlib>
 #include <filesystem>
 #include <mutex>
@@ -58,10 +56,8 @@ Xapian::WritableDatabase open_for_writing(const std::string& path, unsigned flus
 // Plain words of a document (unprefixed terms: prefixes are capitals) worth suggesting.
 bool is_spelling_word(const std::string& term) {
     if (term.size() < 2 || term.size() > 40 || (term[0] >= 'A' && term[0] <= 'Z')) return false;
-    UChar32 first;
-    U8_GET_UNSAFE(reinterpret_cast<const uint8_t*>(term.data()), 0, first);
     // Edit distance means nothing for CJK words of two or three characters.
-    return !schema::is_unspaced_script(first);
+    return !schema::starts_with_unspaced_script(term);
 }
 
 }  // namespace

@@ -181,22 +181,27 @@ Excerpt make_excerpt(const Record& record, const QueryTerms& terms, std::optiona
     const Section* chosen = nullptr;
     bool level_wanted = preferred_level && std::any_of(record.sections.begin(), record.sections.end(),
                                                        [&](const Section& s) { return s.level == preferred_level; });
+    std::vector<Match> matches;
     double best = 0;
     for (const Section& s : record.sections) {
         if (level_wanted && s.level != preferred_level) continue;
-        if (chosen == nullptr) chosen = &s;  // when nothing matches: the first candidate
+        std::vector<Match> found = find_matches(s.text, terms);
         // A heading that matches ("Common Mistakes") says more than the same words in passing.
-        double value = score(find_matches(s.text, terms), 0, s.text.size()) +
-                       2 * score(find_matches(s.heading, terms), 0, s.heading.size());
-        if (value > best) best = value, chosen = &s;
+        double value = score(found, 0, s.text.size()) + 2 * score(find_matches(s.heading, terms), 0, s.heading.size());
+        if (chosen == nullptr || value > best) {  // when nothing matches: the first candidate
+            best = value, chosen = &s;
+            matches = std::move(found);
+        }
     }
     if (chosen != nullptr) {
         text = chosen->text;
         excerpt.section = chosen->heading;
         excerpt.kind = chosen->kind;
         excerpt.level = chosen->level;
+    } else {
+        matches = find_matches(text, terms);
     }
-    excerpt.text = best_passage(text, find_matches(text, terms), chars);
+    excerpt.text = best_passage(text, matches, chars);
     excerpt.highlights = find_highlights(excerpt.text, terms);
     return excerpt;
 }

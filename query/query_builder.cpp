@@ -1,11 +1,10 @@
 #include "query/query_builder.h"
 
-#include <unicode/utf8.h>
-
 #include <algorithm>
 #include <cctype>
 
 #include "qbank/error.h"
+#include "query/query_operator.h"
 #include "query/stopwords.h"
 #include "schema/fields.h"
 #include "schema/level_name.h"
@@ -58,20 +57,6 @@ private:
     const schema::Field& field_;
     std::string& error_;
 };
-
-// AND, OR, NOT, XOR, NEAR, ADJ, NEAR/3, ADJ/2
-bool is_operator(std::string_view word) {
-    for (std::string_view op : {"AND", "OR", "NOT", "XOR"})
-        if (word == op) return true;
-    for (std::string_view op : {"NEAR", "ADJ"}) {
-        if (!word.starts_with(op)) continue;
-        std::string_view rest = word.substr(op.size());
-        if (rest.empty()) return true;
-        if (rest.size() < 2 || rest[0] != '/') return false;
-        return rest.substr(1).find_first_not_of("0123456789") == std::string_view::npos;
-    }
-    return false;
-}
 
 // The query without its "quoted phrases", where a colon is just text.
 std::string outside_quotes(const std::string& text) {
@@ -127,7 +112,7 @@ bool has_operator(const std::string& text) {
         if (start == std::string::npos) break;
         std::size_t end = q.find_first_of(" \t\n()", start);
         if (end == std::string::npos) end = q.size();
-        if (is_operator(std::string_view(q).substr(start, end - start)) || q[start] == '+' || q[start] == '-') return true;
+        if (is_query_operator(std::string_view(q).substr(start, end - start)) || q[start] == '+' || q[start] == '-') return true;
         pos = end;
     }
     return false;
@@ -184,7 +169,7 @@ std::string fold_query_text(const std::string& text) {
         std::size_t end = text.find_first_of(" \t\n", start);
         if (end == std::string::npos) end = text.size();
         std::string_view word(text.data() + start, end - start);
-        out += is_operator(word) ? std::string(word) : schema::analyzable_text(word);
+        out += is_query_operator(word) ? std::string(word) : schema::analyzable_text(word);
         pos = end;
     }
     return out;
@@ -268,9 +253,7 @@ std::optional<std::string> QueryBuilder::correct_spelling(const std::string& tex
 std::string QueryBuilder::spelling_suggestion(const std::string& word) const {
     if (!is_lower_word(word) || db_.term_exists(word) || (*english_stopper())(word) || synonyms_.knows(word))
         return {};
-    UChar32 first;
-    U8_GET_UNSAFE(reinterpret_cast<const uint8_t*>(word.data()), 0, first);
-    if (schema::is_unspaced_script(first)) return {};
+    if (schema::starts_with_unspaced_script(word)) return {};
     // Two edits turn most three-letter words into another word.
     unsigned max_edits = word.size() <= 4 ? 1 : 2;
     return db_.get_spelling_suggestion(word, max_edits);

@@ -5,7 +5,9 @@
 #include <set>
 #include <sstream>
 
+#include "indexer/trim.h"
 #include "qbank/error.h"
+#include "query/query_operator.h"
 #include "query/shipped_synonyms.h"
 #include "schema/text_analysis.h"
 #include "schema/utf8_check.h"
@@ -19,12 +21,6 @@ std::vector<std::string> split_words(const std::string& text) {
     std::istringstream in(text);
     for (std::string w; in >> w;) words.push_back(w);
     return words;
-}
-
-std::string trim(std::string_view s) {
-    std::size_t b = s.find_first_not_of(" \t\r");
-    if (b == std::string_view::npos) return {};
-    return std::string(s.substr(b, s.find_last_not_of(" \t\r") - b + 1));
 }
 
 // How a member is written into query text: a word as is, several as a phrase.
@@ -42,12 +38,6 @@ struct Token {
     bool closes = false;     // ")" or punctuation after it: a member may end here, not continue
     bool barrier = false;    // quoted, field:value, +/-word or an operator: never expanded
 };
-
-bool is_operator(std::string_view w) {
-    for (std::string_view op : {"AND", "OR", "NOT", "XOR"})
-        if (w == op) return true;
-    return w.starts_with("NEAR") || w.starts_with("ADJ");
-}
 
 std::vector<Token> tokenize(const std::string& q) {
     std::vector<Token> tokens;
@@ -67,7 +57,7 @@ std::vector<Token> tokenize(const std::string& q) {
             --t.end, t.closes = true;
         t.word = q.substr(t.begin, t.end - t.begin);
         if (t.word.empty() || t.word.find(':') != std::string::npos || t.word[0] == '+' || t.word[0] == '-' ||
-            is_operator(t.word))
+            is_query_operator(t.word))
             t.barrier = true;
         tokens.push_back(std::move(t));
     }
@@ -96,20 +86,20 @@ void Synonyms::add_text(std::string_view text, const std::string& origin) {
         std::string_view line = text.substr(pos, nl - pos);
         pos = nl + 1;
         ++line_no;
-        line = line.substr(0, line.find('#'));
-        if (trim(line).empty()) continue;
+        line = indexer::trim(line.substr(0, std::min(line.find('#'), line.find('\r'))));
+        if (line.empty()) continue;
         std::vector<Words> members;
         std::set<Words> seen;
         for (std::size_t p = 0; p <= line.size();) {
             std::size_t comma = std::min(line.find(',', p), line.size());
-            Words words = split_words(schema::analyzable_text(trim(line.substr(p, comma - p))));
+            Words words = split_words(schema::analyzable_text(line.substr(p, comma - p)));
             p = comma + 1;
             if (!words.empty() && seen.insert(words).second) members.push_back(std::move(words));
         }
         if (members.size() < 2)
             throw Error(Error::Kind::InvalidArgument,
                         origin + ":" + std::to_string(line_no) + ": a synonym group needs two or more words or phrases "
-                                                                 "separated by commas, got '" + trim(line) + "'");
+                                                                 "separated by commas, got '" + std::string(line) + "'");
         for (const Words& m : members) {
             groups_of_[m].push_back(groups_.size());
             longest_ = std::max(longest_, m.size());

@@ -1,11 +1,7 @@
 #pragma once
 // Ranking parameters: BM25 over the field-weighted terms of fields.h. Tuned on
-// the judged queries in bench/relevance/ with bench/tune_ranking; the figures
+// the judged queries in bench/relevance/ (bench/relevance.py --tune); the figures
 // and reasons are in bench/README.md.
-
-#include <array>
-
-#include "schema/fields.h"
 
 namespace qbank::schema {
 
@@ -18,14 +14,5 @@ struct Bm25Params {
 };
 
 inline constexpr Bm25Params kBm25{2.0, 0.0, 1.0, 0.3, 0.5};
-
-// The weight column of kFields, by FieldId: what the indexer uses unless a tuning run overrides it.
-using FieldWeights = std::array<unsigned, kFields.size()>;
-
-constexpr FieldWeights default_field_weights() {
-    FieldWeights w{};
-    for (const Field& f : kFields) w[static_cast<std::size_t>(f.id)] = f.weight;
-    return w;
-}
 
 }  // namespace qbank::schema

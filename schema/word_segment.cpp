@@ -56,6 +56,14 @@ bool is_unspaced_script(int code_point) {
     }
 }
 
+bool starts_with_unspaced_script(std::string_view text) {
+    if (text.empty()) return false;
+    UChar32 first;
+    int32_t i = 0;
+    U8_NEXT(reinterpret_cast<const uint8_t*>(text.data()), i, static_cast<int32_t>(text.size()), first);
+    return first >= 0 && is_unspaced_script(first);
+}
+
 std::string segment_words(std::string_view utf8) {
     const auto* s = reinterpret_cast<const uint8_t*>(utf8.data());
     auto n = static_cast<int32_t>(utf8.size());

@@ -16,4 +16,7 @@ std::string segment_words(std::string_view utf8);
 // Katakana, Thai, Lao, Khmer, Myanmar), or a mark or length sign inside such words.
 bool is_unspaced_script(int code_point);
 
+// True when the first code point of UTF-8 `text` is of such a script.
+bool starts_with_unspaced_script(std::string_view text);
+
 }  // namespace qbank::schema
