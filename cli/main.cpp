@@ -15,12 +15,10 @@
 #include "cli/text_output.h"
 #include "qbank/error.h"
 #include "qbank/indexer.h"
+#include "qbank/json.h"
 #include "qbank/maintenance.h"
 #include "qbank/page.h"
 #include "qbank/searcher.h"
-#include "schema/record_json.h"
-#include "schema/search_json.h"
-#include "schema/summary_json.h"
 
 namespace qbank::cli {
 namespace {
@@ -35,11 +33,11 @@ int fail(const std::string& message, int code) {
 int exit_code_for(const Error& e) {
     switch (e.kind()) {
         case Error::Kind::IndexLocked: return kIndexLocked;
-        case Error::Kind::IndexUnavailable:
-        case Error::Kind::SchemaMismatch:
-        case Error::Kind::Corrupt: return kIndexUnusable;
-        case Error::Kind::InvalidArgument:
-        case Error::Kind::InvalidQuery: return kUsage;
+        case Error::Kind::IndexMissing:
+        case Error::Kind::IndexIncompatible:
+        case Error::Kind::IndexCorrupt:
+        case Error::Kind::IndexIO: return kIndexUnusable;
+        case Error::Kind::BadInput: return kUsage;
     }
     return kUsage;
 }
@@ -60,24 +58,13 @@ struct Options {
     SearcherOptions searcher;
 };
 
-std::vector<Filter> parse_filters(const std::vector<std::string>& specs) {
-    std::vector<Filter> filters;
-    for (const std::string& spec : specs) {
-        std::size_t colon = spec.find(':');
-        if (colon == std::string::npos || colon == 0 || colon + 1 == spec.size())
-            throw Error(Error::Kind::InvalidArgument, "--filter wants FIELD:VALUE, got '" + spec + "'");
-        filters.push_back({spec.substr(0, colon), spec.substr(colon + 1)});
-    }
-    return filters;
-}
-
 int run_normalize(const Options& o) {
     FileResult file = read_records(o.file, o.index.format, o.index.normalize, o.index.max_bytes);
     for (const Diagnostic& d : file.diagnostics) std::cerr << kProgram << ": " << d.to_string() << "\n";
     TextStyle style = style_for_stdout();
     for (std::size_t i = 0; i < file.records.size(); ++i) {
         if (o.json) {
-            std::cout << schema::record_to_json(file.records[i]) << "\n";  // JSON Lines: what `index` reads back
+            std::cout << record_to_json(file.records[i]) << "\n";  // JSON Lines: what `index` reads back
         } else {
             if (i > 0) std::cout << "\n";
             print_record(std::cout, file.records[i], style);
@@ -88,7 +75,7 @@ int run_normalize(const Options& o) {
 
 Format parse_format(const std::string& name) {
     if (auto format = format_from_string(name)) return *format;
-    throw Error(Error::Kind::InvalidArgument, "--format wants auto, text, markdown, html or jsonl, got '" + name + "'");
+    throw BadInputError("--format wants auto, text, markdown, html or jsonl, got '" + name + "'");
 }
 
 int run_index(const Options& o, const std::string& db) {
@@ -104,7 +91,7 @@ int run_index(const Options& o, const std::string& db) {
     if (bar) bar->clear();
     for (const Diagnostic& d : summary.skipped) std::cerr << kProgram << ": " << d.to_string() << "\n";
     if (o.json) {
-        std::cout << schema::index_summary_to_json(summary) << "\n";
+        std::cout << index_summary_to_json(summary) << "\n";
     } else {
         char seconds[32];
         std::snprintf(seconds, sizeof seconds, "%.2f", summary.seconds);
@@ -121,7 +108,7 @@ int run_index(const Options& o, const std::string& db) {
 }
 
 int print_result(const Options& o, const SearchResult& result) {
-    if (o.json) std::cout << schema::search_result_to_json(result, o.explain) << "\n";
+    if (o.json) std::cout << search_result_to_json(result, o.explain) << "\n";
     else print_search_result(std::cout, result, style_for_stdout());
     return result.total == 0 ? kNoHits : kOk;
 }
@@ -130,7 +117,7 @@ int run_search(const Options& o, const std::string& db) {
     Searcher searcher(db, o.searcher);
     SearchRequest request;
     request.query = o.query;
-    request.filters = parse_filters(o.filters);
+    for (const std::string& spec : o.filters) request.filters.push_back(parse_filter(spec));
     request.limit = o.limit;
     request.offset = o.offset;
     request.explain = o.explain;
@@ -147,7 +134,7 @@ int run_show(const Options& o, const std::string& db) {
     Searcher searcher(db);
     std::optional<Record> record = searcher.find(o.id);
     if (!record) return fail("no question with id '" + o.id + "' in " + db, kNoHits);
-    if (o.json) std::cout << schema::record_to_json(*record, 2) << "\n";
+    if (o.json) std::cout << record_to_json(*record, 2) << "\n";
     else print_record(std::cout, *record, style_for_stdout());
     return kOk;
 }
@@ -155,7 +142,7 @@ int run_show(const Options& o, const std::string& db) {
 int run_check(const Options& o, const std::string& db) {
     CheckReport report = check_index(db);
     if (o.json) {
-        std::cout << schema::check_report_to_json(report) << "\n";
+        std::cout << check_report_to_json(report) << "\n";
     } else {
         for (const std::string& problem : report.problems) std::cerr << kProgram << ": " << db << ": " << problem << "\n";
         if (report.ok()) std::cout << db << ": ok, " << report.documents << " documents\n";
@@ -177,7 +164,7 @@ int run_compact(const std::string& db) {
 int run_stats(const Options& o, const std::string& db) {
     Searcher searcher(db);
     IndexStats stats = searcher.stats();
-    if (o.json) std::cout << schema::stats_to_json(stats) << "\n";
+    if (o.json) std::cout << stats_to_json(stats) << "\n";
     else print_stats(std::cout, stats);
     return kOk;
 }
@@ -274,7 +261,7 @@ int main(int argc, char** argv) {
         return run_stats(o, db);
     } catch (const qbank::Error& e) {
         std::string hint;
-        if (e.kind() == qbank::Error::Kind::IndexUnavailable && !std::filesystem::exists(db))
+        if (e.kind() == qbank::Error::Kind::IndexMissing && !std::filesystem::exists(db))
             hint = "\n  build it with: qbank index corpus/   (choose its place with --db DIR or QBANK_DB)";
         return fail(e.what() + hint, exit_code_for(e));
     } catch (const std::exception& e) {

@@ -1,9 +1,9 @@
 #include "indexer/document_builder.h"
 
 #include "indexer/document_catalog.h"
+#include "qbank/json.h"
 #include "schema/facet_values.h"
 #include "schema/fields.h"
-#include "schema/record_json.h"
 #include "schema/text_analysis.h"
 
 namespace qbank::indexer {
@@ -64,7 +64,7 @@ Xapian::Document DocumentBuilder::build(const Record& record) {
                       schema::pack_facet_values({*record.category}));
     doc.add_value(schema::slot_number(schema::Slot::Tag), schema::pack_facet_values(record.tags));
 
-    doc.set_data(schema::record_to_json(record));
+    doc.set_data(record_to_json(record));
     // The generator holds a reference to its document; Xapian's reference counts are
     // not atomic, and the document is about to move to the writer thread.
     terms_.set_document(Xapian::Document());

@@ -5,8 +5,9 @@
 
 #include "indexer/document_builder.h"
 #include "indexer/record_id.h"
+#include "qbank/json.h"
 #include "schema/fields.h"
-#include "schema/record_json.h"
+#include "schema/stored_record.h"
 
 namespace qbank::indexer {
 
@@ -51,7 +52,7 @@ FileSync::Change FileSync::put_page(Record record, Xapian::Document doc, const F
             }
             entry.sources.front() = state;
             record.duplicates = duplicates_of(entry);
-            std::string data = schema::record_to_json(record);
+            std::string data = record_to_json(record);
             // One question edited in a handbook of hundreds leaves the others as they were.
             bool same = fp == entry.fingerprint && data == stored.get_data();
             entry.fingerprint = fp;
@@ -76,7 +77,7 @@ FileSync::Change FileSync::put_page(Record record, Xapian::Document doc, const F
     }
     claim_id(record, doc);
     DocumentCatalog::Document entry{{state}, fp};
-    doc.set_data(schema::record_to_json(record));
+    doc.set_data(record_to_json(record));
     set_file_values(doc, entry.sources, fp);
     IndexWriter::Put put = writer_.put(record.id, doc);
     catalog_.set(put.docid, std::move(entry));
@@ -161,10 +162,10 @@ void FileSync::attach(Xapian::docid docid, const schema::SourceState& state) {
 
 void FileSync::write_files(Xapian::docid docid, const DocumentCatalog::Document& entry) {
     Xapian::Document doc = writer_.get(docid);
-    Record record = schema::record_from_json(doc.get_data());
+    Record record = schema::stored_record(doc);
     record.source = entry.sources.front().display();
     record.duplicates = duplicates_of(entry);
-    doc.set_data(schema::record_to_json(record));
+    doc.set_data(record_to_json(record));
     set_file_values(doc, entry.sources, entry.fingerprint);
     writer_.replace(docid, doc);
 }

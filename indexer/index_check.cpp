@@ -4,11 +4,11 @@
 #include <sstream>
 
 #include "qbank/error.h"
+#include "qbank/json.h"
 #include "qbank/maintenance.h"
 #include "schema/facet_values.h"
 #include "schema/fields.h"
 #include "schema/index_version.h"
-#include "schema/record_json.h"
 #include "schema/source_state.h"
 
 namespace qbank {
@@ -39,9 +39,9 @@ void check_documents(const Xapian::Database& db, CheckReport& report) {
                                           " does not decode");
         }
         try {
-            schema::record_from_json(doc.get_data());
-        } catch (const Error& e) {
-            report.problems.push_back(where + e.what());
+            record_from_json(doc.get_data());
+        } catch (const BadInputError& e) {
+            report.problems.push_back(where + "stored record is not valid: " + e.what());
         }
     }
 }
@@ -49,7 +49,7 @@ void check_documents(const Xapian::Database& db, CheckReport& report) {
 }  // namespace
 
 CheckReport check_index(const std::string& path) {
-    if (!std::filesystem::exists(path)) throw Error(Error::Kind::IndexUnavailable, "no index at " + path);
+    if (!std::filesystem::exists(path)) throw IndexMissingError("no index at " + path);
     CheckReport report;
     std::ostringstream xapian_out;
     try {

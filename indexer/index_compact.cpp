@@ -30,7 +30,7 @@ std::uint64_t folder_bytes(const fs::path& folder) {
 void swap_folders(const fs::path& path, const fs::path& fresh) {
     if (::renameat2(AT_FDCWD, fresh.c_str(), AT_FDCWD, path.c_str(), RENAME_EXCHANGE) == 0) return;
     if (errno != EINVAL && errno != ENOSYS)
-        throw Error(Error::Kind::IndexUnavailable, "cannot swap in compacted index: " + std::string(std::strerror(errno)));
+        throw IndexIOError("cannot swap in compacted index: " + std::string(std::strerror(errno)));
     // No atomic exchange here: two renames leave a moment with no index at `path`.
     fs::path old = fresh.string() + ".old";
     fs::rename(path, old);
@@ -48,7 +48,7 @@ void swap_folders(const fs::path& path, const fs::path& fresh) {
 CompactReport compact_index(const std::string& given) {
     fs::path path = fs::path(given).lexically_normal();
     if (path.filename().empty()) path = path.parent_path();  // "index/" names the folder "index"
-    if (!fs::exists(path)) throw Error(Error::Kind::IndexUnavailable, "no index at " + given);
+    if (!fs::exists(path)) throw IndexMissingError("no index at " + given);
     indexer::IndexWriter lock(path.string(), 0);  // no writer may change the index meanwhile
     fs::path fresh = path.string() + ".compacting";
     CompactReport report;
@@ -62,9 +62,9 @@ CompactReport compact_index(const std::string& given) {
     } catch (const Xapian::Error& e) {
         std::error_code ec;
         fs::remove_all(fresh, ec);
-        throw Error(Error::Kind::IndexUnavailable, "cannot compact index " + given + ": " + e.get_description());
+        throw IndexIOError("cannot compact index " + given + ": " + e.get_description());
     } catch (const fs::filesystem_error& e) {
-        throw Error(Error::Kind::IndexUnavailable, "cannot compact index " + given + ": " + e.code().message());
+        throw IndexIOError("cannot compact index " + given + ": " + e.code().message());
     }
     return report;
 }

@@ -45,11 +45,11 @@ Xapian::WritableDatabase open_for_writing(const std::string& path, unsigned flus
                                                 : std::filesystem::path(path).parent_path());
         return open_with_flush_threshold(path, flush_every);
     } catch (const Xapian::DatabaseLockError&) {
-        throw Error(Error::Kind::IndexLocked, "index " + path + " is being written by another qbank index");
+        throw IndexLockedError("index " + path + " is being written by another qbank index");
     } catch (const Xapian::Error& e) {
-        throw Error(Error::Kind::IndexUnavailable, "cannot open index " + path + " for writing: " + e.get_description());
+        throw IndexIOError("cannot open index " + path + " for writing: " + e.get_description());
     } catch (const std::filesystem::filesystem_error& e) {
-        throw Error(Error::Kind::IndexUnavailable, "cannot create index " + path + ": " + e.code().message());
+        throw IndexIOError("cannot create index " + path + ": " + e.code().message());
     }
 }
 
@@ -62,12 +62,19 @@ bool is_spelling_word(const std::string& term) {
 
 }  // namespace
 
-IndexWriter::IndexWriter(const std::string& path, unsigned flush_every)
-    : IndexWriter(open_for_writing(path, flush_every), path) {}
+IndexWriter::IndexWriter(const std::string& path, unsigned flush_every, Open open)
+    : IndexWriter(open_for_writing(path, flush_every), path, open) {}
 
-IndexWriter::IndexWriter(Xapian::WritableDatabase db, const std::string& label)
+IndexWriter::IndexWriter(Xapian::WritableDatabase db, const std::string& label, Open open)
     : db_(std::move(db)), path_(label) {
-    schema::check_schema_version(db_, path_);
+    bool foreign = false;
+    try {
+        schema::check_schema_version(db_, path_);
+    } catch (const IndexIncompatibleError&) {
+        if (open != Open::Rebuild) throw;
+        foreign = true;  // its metadata may mean something else to this version
+    }
+    if (open == Open::Rebuild) remove_all(foreign);
 }
 
 IndexWriter::~IndexWriter() {
@@ -91,14 +98,14 @@ void IndexWriter::begin() {
 
 template <typename Change>
 auto IndexWriter::write(Change change) {
-    if (failed_) throw Error(Error::Kind::IndexUnavailable, "an earlier write to index " + path_ + " failed");
+    if (failed_) throw IndexIOError("an earlier write to index " + path_ + " failed");
     begin();
     try {
         return change();
     } catch (const Xapian::Error& e) {
         // Xapian has dropped everything pending: committing now would write part of a run.
         failed_ = true;
-        throw Error(Error::Kind::IndexUnavailable, "cannot write to index " + path_ + ": " + e.get_description());
+        throw IndexIOError("cannot write to index " + path_ + ": " + e.get_description());
     }
 }
 
@@ -154,8 +161,12 @@ void IndexWriter::set_metadata(const std::string& key, const std::string& value)
     write([&] { db_.set_metadata(key, value); });
 }
 
-void IndexWriter::remove_all() {
+void IndexWriter::remove_all(bool with_metadata) {
     write([&] {
+        if (with_metadata && transactions_) {  // in-memory databases (tests) cannot list their metadata
+            std::vector<std::string> keys(db_.metadata_keys_begin(), db_.metadata_keys_end());
+            for (const std::string& key : keys) db_.set_metadata(key, "");
+        }
         std::vector<Xapian::docid> all(db_.postlist_begin(""), db_.postlist_end(""));
         for (Xapian::docid docid : all) db_.delete_document(docid);
         std::vector<std::pair<std::string, Xapian::termcount>> words;
@@ -165,7 +176,7 @@ void IndexWriter::remove_all() {
 }
 
 void IndexWriter::commit() {
-    if (failed_) throw Error(Error::Kind::IndexUnavailable, "an earlier write to index " + path_ + " failed: nothing was committed");
+    if (failed_) throw IndexIOError("an earlier write to index " + path_ + " failed: nothing was committed");
     try {
         begin();
         schema::stamp_schema_version(db_);
@@ -173,7 +184,7 @@ void IndexWriter::commit() {
         else db_.commit();
         in_transaction_ = false;
     } catch (const Xapian::Error& e) {
-        throw Error(Error::Kind::IndexUnavailable, "cannot commit index " + path_ + ": " + e.get_description());
+        throw IndexIOError("cannot commit index " + path_ + ": " + e.get_description());
     }
 }
 

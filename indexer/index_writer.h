@@ -16,12 +16,17 @@ namespace qbank::indexer {
 
 class IndexWriter {
 public:
+    enum class Open {
+        Update,   // keep the documents; an index of another schema version is refused
+        Rebuild,  // stage the removal of every document (and, from another schema version, all metadata)
+    };
+
     // Opens (creating if missing) the glass database at `path`, flushing buffered
     // changes to disk every `flush_every` documents (0: Xapian's default).
-    // Throws Error: IndexLocked, SchemaMismatch, IndexUnavailable, Corrupt.
-    IndexWriter(const std::string& path, unsigned flush_every);
+    // Throws IndexLockedError, IndexIncompatibleError (Update only), IndexIOError, IndexCorruptError.
+    IndexWriter(const std::string& path, unsigned flush_every, Open open = Open::Update);
     // Writes into an already open database (tests use the in-memory backend).
-    IndexWriter(Xapian::WritableDatabase db, const std::string& label);
+    IndexWriter(Xapian::WritableDatabase db, const std::string& label, Open open = Open::Update);
     // Cancels an uncommitted transaction: an exception never commits half a batch.
     ~IndexWriter();
 
@@ -38,7 +43,6 @@ public:
     void replace(Xapian::docid docid, const Xapian::Document& doc);
     void remove(Xapian::docid docid);
     void set_metadata(const std::string& key, const std::string& value);
-    void remove_all();
 
     // Makes everything staged visible to readers at once. After a failed write it
     // throws instead: Xapian dropped the pending changes, so part of the run is lost.
@@ -49,6 +53,7 @@ private:
     template <typename Change>
     auto write(Change change);
     void count_spellings(const Xapian::Document& doc, bool add);
+    void remove_all(bool with_metadata);
 
     Xapian::WritableDatabase db_;
     std::string path_;

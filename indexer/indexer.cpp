@@ -13,14 +13,14 @@
 #include "indexer/corpus_boilerplate.h"
 #include "indexer/corpus_walk.h"
 #include "indexer/document_builder.h"
+#include "indexer/document_catalog.h"
 #include "indexer/file_probe.h"
+#include "indexer/file_records.h"
+#include "indexer/file_sync.h"
+#include "indexer/fingerprint.h"
 #include "indexer/index_writer.h"
 #include "indexer/normalize.h"
 #include "indexer/ordered_pool.h"
-#include "indexer/file_records.h"
-#include "indexer/document_catalog.h"
-#include "indexer/file_sync.h"
-#include "indexer/fingerprint.h"
 #include "schema/fields.h"
 
 namespace qbank {
@@ -65,9 +65,9 @@ struct Indexer::Impl {
         : started(std::chrono::steady_clock::now()),
           db_path(path),
           options(std::move(opts)),
-          writer(path, options.flush_every) {
-        if (options.full) writer.remove_all();
-        else catalog = indexer::DocumentCatalog(writer.database());
+          writer(path, options.flush_every,
+                 options.full ? indexer::IndexWriter::Open::Rebuild : indexer::IndexWriter::Open::Update) {
+        if (!options.full) catalog = indexer::DocumentCatalog(writer.database());
     }
 
     std::chrono::steady_clock::time_point started;

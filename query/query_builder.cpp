@@ -85,7 +85,7 @@ void reject_unknown_fields(const std::string& text) {
             std::string name = schema::fold(std::string_view(q).substr(i, end - i));
             const schema::Field* f = schema::find_field(name);
             if (f == nullptr || f->kind == FieldKind::Id)
-                throw Error(Error::Kind::InvalidQuery, "unknown field '" + name + "' in query \"" + text +
+                throw BadInputError("unknown field '" + name + "' in query \"" + text +
                                                            "\": fields are " + query_field_names());
         }
         i = end;
@@ -154,7 +154,7 @@ bool is_blank(const std::string& text) { return text.find_first_not_of(" \t\n") 
 
 void check_utf8(const std::string& text) {
     if (std::size_t bad = schema::first_invalid_utf8(text); bad != std::string::npos)
-        throw Error(Error::Kind::InvalidQuery, "query is not valid UTF-8 (byte " + std::to_string(bad) + ")");
+        throw BadInputError("query is not valid UTF-8 (byte " + std::to_string(bad) + ")");
 }
 
 }  // namespace
@@ -195,10 +195,10 @@ Xapian::Query QueryBuilder::parse(const std::string& analyzable, const std::stri
     try {
         query = parser_.parse_query(analyzable, flags);
     } catch (const Xapian::QueryParserError& e) {
-        throw Error(Error::Kind::InvalidQuery, "cannot parse query \"" + text + "\": " + e.get_msg());
+        throw BadInputError("cannot parse query \"" + text + "\": " + e.get_msg());
     }
     if (!filter_error_.empty())
-        throw Error(Error::Kind::InvalidQuery, "cannot parse query \"" + text + "\": " + filter_error_);
+        throw BadInputError("cannot parse query \"" + text + "\": " + filter_error_);
     return query;
 }
 
@@ -215,10 +215,10 @@ Xapian::Query QueryBuilder::build(const std::string& text, const std::vector<Fil
     for (const Filter& filter : filters) {
         const schema::Field* field = schema::find_field(filter.field);
         if (field == nullptr || field->kind != FieldKind::Filter)
-            throw Error(Error::Kind::InvalidArgument,
+            throw BadInputError(
                         "cannot filter on '" + filter.field + "': filter fields are " + filter_field_names());
         auto term = schema::filter_term(field->id, filter.value);
-        if (!term) throw Error(Error::Kind::InvalidArgument, impossible_value_message(*field, filter.value));
+        if (!term) throw BadInputError(impossible_value_message(*field, filter.value));
         query = Xapian::Query(Xapian::Query::OP_FILTER, query, Xapian::Query(*term));
     }
     return query;

@@ -7,6 +7,7 @@
 #include <limits>
 
 #include "qbank/error.h"
+#include "qbank/json.h"
 #include "query/excerpt.h"
 #include "query/explain.h"
 #include "query/facets.h"
@@ -18,7 +19,7 @@
 #include "schema/index_version.h"
 #include "schema/level_name.h"
 #include "schema/ranking.h"
-#include "schema/record_json.h"
+#include "schema/stored_record.h"
 
 namespace qbank {
 
@@ -26,15 +27,15 @@ namespace {
 
 Xapian::Database open_for_reading(const std::string& path) {
     if (!std::filesystem::exists(path))
-        throw Error(Error::Kind::IndexUnavailable, "no index at " + path);
+        throw IndexMissingError("no index at " + path);
     try {
         Xapian::Database db(path);
         schema::check_schema_version(db, path);
         return db;
     } catch (const Xapian::DatabaseOpeningError& e) {
-        throw Error(Error::Kind::IndexUnavailable, "cannot open index " + path + ": " + e.get_msg());
+        throw IndexMissingError("no index at " + path + ": " + e.get_msg());
     } catch (const Xapian::Error& e) {
-        throw Error(Error::Kind::IndexUnavailable, "cannot open index " + path + ": " + e.get_description());
+        throw IndexIOError("cannot open index " + path + ": " + e.get_description());
     }
 }
 
@@ -49,14 +50,33 @@ Xapian::BM25Weight make_weighting(const SearcherOptions& o) {
     return Xapian::BM25Weight(o.bm25_k1.value_or(p.k1), p.k2, p.k3, o.bm25_b.value_or(p.b), p.min_normlen);
 }
 
-// One spy per facet field, in schema order.
+std::vector<std::string> all_facet_fields() {
+    std::vector<std::string> names;
+    for (const schema::Field& f : schema::kFields)
+        if (f.facet) names.emplace_back(f.name);
+    return names;
+}
+
+// Throws BadInputError for a name that is not a facet field.
+void check_facet_fields(const std::vector<std::string>& names) {
+    for (const std::string& name : names) {
+        const schema::Field* field = schema::find_field(name);
+        if (field == nullptr || !field->facet) {
+            std::string known;
+            for (const std::string& n : all_facet_fields()) known += (known.empty() ? "" : ", ") + n;
+            throw BadInputError("cannot count facet '" + name + "': facet fields are " + known);
+        }
+    }
+}
+
+// One spy per facet field asked for (checked by check_facet_fields).
 struct FacetSpies {
     std::vector<std::pair<std::string, std::unique_ptr<query::PackedValueCountSpy>>> spies;
 
-    explicit FacetSpies(Xapian::Enquire& enquire) {
-        for (const schema::Field& f : schema::kFields) {
-            if (!f.facet) continue;
-            spies.emplace_back(std::string(f.name), std::make_unique<query::PackedValueCountSpy>(*f.facet));
+    FacetSpies(Xapian::Enquire& enquire, const std::vector<std::string>& names) {
+        for (const std::string& name : names) {
+            if (std::any_of(spies.begin(), spies.end(), [&](const auto& s) { return s.first == name; })) continue;
+            spies.emplace_back(name, std::make_unique<query::PackedValueCountSpy>(*schema::find_field(name)->facet));
             enquire.add_matchspy(spies.back().second.get());
         }
     }
@@ -70,17 +90,17 @@ struct FacetSpies {
 
 // One run of a query: the enquire, its facet counts and the page of hits asked for.
 struct Matches {
-    Matches(const Xapian::Database& db, const Xapian::Query& q, const Xapian::Weight& weighting, std::size_t offset,
-            std::size_t limit)
-        : query(q), enquire(db), facets(enquire) {
+    Matches(const Xapian::Database& db, const Xapian::Query& q, const Xapian::Weight& weighting,
+            const SearchRequest& request)
+        : query(q), enquire(db), facets(enquire, request.facets) {
         enquire.set_query(query);
         enquire.set_weighting_scheme(weighting);
         // Xapian counts documents in 32 bits; a larger offset is past every hit anyway.
         constexpr std::size_t kMaxCount = std::numeric_limits<Xapian::doccount>::max();
-        std::size_t first = std::min(offset, kMaxCount);
+        std::size_t first = std::min(request.offset, kMaxCount);
         // Check every document so that facet counts and the total are exact, not estimates.
         mset = enquire.get_mset(static_cast<Xapian::doccount>(first),
-                                static_cast<Xapian::doccount>(std::min(limit, kMaxCount - first)), db.get_doccount());
+                                static_cast<Xapian::doccount>(std::min(request.limit, kMaxCount - first)), db.get_doccount());
     }
 
     std::size_t total() const { return mset.get_matches_estimated(); }
@@ -117,19 +137,20 @@ struct Searcher::Impl {
             try {
                 return work();
             } catch (const Xapian::DatabaseModifiedError&) {
-                if (attempt > 0) throw Error(Error::Kind::IndexUnavailable, "index " + path + " keeps changing under " + what);
+                if (attempt > 0) throw IndexIOError("index " + path + " keeps changing under " + what);
                 db.reopen();
             } catch (const Xapian::Error& e) {
-                throw Error(Error::Kind::IndexUnavailable, what + " failed on index " + path + ": " + e.get_description());
+                throw IndexIOError(what + " failed on index " + path + ": " + e.get_description());
             }
         }
     }
 
     std::unique_ptr<Matches> run(const Xapian::Query& q, const SearchRequest& request) {
-        return std::make_unique<Matches>(db, q, weighting, request.offset, request.limit);
+        return std::make_unique<Matches>(db, q, weighting, request);
     }
 
     SearchResult search(const SearchRequest& request) {
+        check_facet_fields(request.facets);
         query::QueryBuilder builder(db, synonyms);
         SearchResult result;
         result.query = request.query;
@@ -164,7 +185,7 @@ struct Searcher::Impl {
         std::string term = schema::id_term(id);
         Xapian::PostingIterator it = db.postlist_begin(term);
         if (it == db.postlist_end(term))
-            throw Error(Error::Kind::InvalidArgument, "no question with id '" + id + "' in " + path);
+            throw BadInputError("no question with id '" + id + "' in " + path);
         SearchRequest request;
         request.query = "related:" + id;
         request.limit = limit;
@@ -183,7 +204,7 @@ struct Searcher::Impl {
             Hit hit;
             hit.rank = ++rank;
             hit.score = it.get_weight();
-            hit.record = schema::record_from_json(it.get_document().get_data());
+            hit.record = schema::stored_record(it.get_document());
             hit.excerpt = query::make_excerpt(hit.record, terms, level, request.excerpt_chars);
             if (request.explain)
                 hit.explanation = query::explain_hit(db, matches.enquire, matches.query, it, hit.record, weighting);
@@ -195,13 +216,13 @@ struct Searcher::Impl {
         std::string term = schema::id_term(id);
         auto it = db.postlist_begin(term);
         if (it == db.postlist_end(term)) return std::nullopt;
-        return schema::record_from_json(db.get_document(*it).get_data());
+        return schema::stored_record(db.get_document(*it));
     }
 
     IndexStats stats() {
         Xapian::Enquire enquire(db);
         enquire.set_query(Xapian::Query::MatchAll);
-        FacetSpies facets(enquire);
+        FacetSpies facets(enquire, all_facet_fields());
         enquire.get_mset(0, 0, db.get_doccount());
         return {db.get_doccount(), facets.counts()};
     }

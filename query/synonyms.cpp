@@ -77,7 +77,7 @@ const Synonyms& Synonyms::shipped() {
 
 void Synonyms::add_text(std::string_view text, const std::string& origin) {
     if (std::size_t bad = schema::first_invalid_utf8(text); bad != std::string::npos)
-        throw Error(Error::Kind::InvalidArgument, origin + ": invalid UTF-8 at byte " + std::to_string(bad) +
+        throw BadInputError(origin + ": invalid UTF-8 at byte " + std::to_string(bad) +
                                                       ": save the synonyms file as UTF-8");
     std::size_t line_no = 0;
     for (std::size_t pos = 0; pos <= text.size();) {
@@ -97,7 +97,7 @@ void Synonyms::add_text(std::string_view text, const std::string& origin) {
             if (!words.empty() && seen.insert(words).second) members.push_back(std::move(words));
         }
         if (members.size() < 2)
-            throw Error(Error::Kind::InvalidArgument,
+            throw BadInputError(
                         origin + ":" + std::to_string(line_no) + ": a synonym group needs two or more words or phrases "
                                                                  "separated by commas, got '" + std::string(line) + "'");
         for (const Words& m : members) {
@@ -110,7 +110,7 @@ void Synonyms::add_text(std::string_view text, const std::string& origin) {
 
 void Synonyms::add_file(const std::string& path) {
     std::ifstream in(path, std::ios::binary);
-    if (!in) throw Error(Error::Kind::InvalidArgument, "cannot read synonyms file " + path);
+    if (!in) throw BadInputError("cannot read synonyms file " + path);
     std::ostringstream text;
     text << in.rdbuf();
     add_text(text.str(), path);

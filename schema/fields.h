@@ -15,6 +15,8 @@ namespace qbank::schema {
 // older indexes wrong; opening such an index then fails with a reindex hint.
 inline constexpr int kSchemaVersion = 3;
 inline constexpr std::string_view kSchemaVersionKey = "qbank.schema_version";
+// Metadata: the qbank version of the last commit, for the incompatible-index message.
+inline constexpr std::string_view kWrittenByKey = "qbank.written_by";
 // Metadata: hashes of the corpus-wide boilerplate last learned (8-byte little-endian each).
 inline constexpr std::string_view kBoilerplateKey = "qbank.boilerplate";
 

@@ -1,10 +1,10 @@
-#include "schema/record_json.h"
+#include "qbank/json.h"
 
 #include <nlohmann/json.hpp>
 
 #include "qbank/error.h"
 
-namespace qbank::schema {
+namespace qbank {
 
 // ordered_json keeps keys in the documented order, which people read more easily.
 using json = nlohmann::ordered_json;
@@ -19,7 +19,7 @@ json section_to_json(const Section& s) {
 
 Level level_of(const json& j) {
     auto level = level_from_string(j.get<std::string>());
-    if (!level) throw Error(Error::Kind::Corrupt, "stored record has unknown level " + j.dump());
+    if (!level) throw BadInputError("unknown level " + j.dump());
     return *level;
 }
 
@@ -42,7 +42,7 @@ std::string record_to_json(const Record& r, int indent) {
     return j.dump(indent, ' ', false, json::error_handler_t::replace);
 }
 
-Record record_from_json(const std::string& text) {
+Record record_from_json(std::string_view text) {
     try {
         json j = json::parse(text);
         Record r;
@@ -57,7 +57,7 @@ Record record_from_json(const std::string& text) {
             Section section;
             section.heading = s.at("heading").get<std::string>();
             auto kind = section_kind_from_string(s.at("kind").get<std::string>());
-            if (!kind) throw Error(Error::Kind::Corrupt, "stored record has unknown section kind");
+            if (!kind) throw BadInputError("unknown section kind " + s.at("kind").dump());
             section.kind = *kind;
             if (s.contains("level")) section.level = level_of(s["level"]);
             section.text = s.at("text").get<std::string>();
@@ -65,15 +65,15 @@ Record record_from_json(const std::string& text) {
         }
         for (const json& b : j.at("removed")) {
             std::string scope = b.at("scope").get<std::string>();
-            if (scope != "page" && scope != "corpus") throw Error(Error::Kind::Corrupt, "stored record has unknown scope");
+            if (scope != "page" && scope != "corpus") throw BadInputError("unknown removed-block scope '" + scope + "'");
             r.removed.push_back({b.at("text").get<std::string>(), b.at("count").get<int>(),
                                  scope == "corpus" ? RemovedBlock::Scope::Corpus : RemovedBlock::Scope::Page});
         }
         r.duplicates = j.at("duplicates").get<std::vector<std::string>>();
         return r;
     } catch (const json::exception& e) {
-        throw Error(Error::Kind::Corrupt, std::string("stored record is not valid: ") + e.what());
+        throw BadInputError(std::string("not a record: ") + e.what());
     }
 }
 
-}  // namespace qbank::schema
+}  // namespace qbank

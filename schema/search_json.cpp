@@ -1,8 +1,8 @@
-#include "schema/search_json.h"
+#include "qbank/json.h"
 
 #include <nlohmann/json.hpp>
 
-namespace qbank::schema {
+namespace qbank {
 
 // ordered_json keeps keys in the documented order, which people read more easily.
 using json = nlohmann::ordered_json;
@@ -98,4 +98,4 @@ std::string stats_to_json(const IndexStats& stats, int indent) {
     return j.dump(indent, ' ', false, json::error_handler_t::replace);
 }
 
-}  // namespace qbank::schema
+}  // namespace qbank

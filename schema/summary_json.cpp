@@ -1,8 +1,8 @@
-#include "schema/summary_json.h"
+#include "qbank/json.h"
 
 #include <nlohmann/json.hpp>
 
-namespace qbank::schema {
+namespace qbank {
 
 // ordered_json keeps keys in the documented order, which people read more easily.
 using json = nlohmann::ordered_json;
@@ -33,4 +33,4 @@ std::string check_report_to_json(const CheckReport& report, int indent) {
     return j.dump(indent, ' ', false, json::error_handler_t::replace);
 }
 
-}  // namespace qbank::schema
+}  // namespace qbank

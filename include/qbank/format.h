@@ -4,6 +4,8 @@
 #include <optional>
 #include <string_view>
 
+#include "qbank/export.h"
+
 namespace qbank {
 
 enum class Format {
@@ -15,13 +17,13 @@ enum class Format {
 };
 
 // "auto", "text", "markdown", "html", "jsonl".
-std::string_view to_string(Format format);
+QBANK_API std::string_view to_string(Format format);
 // Parses what to_string writes; nullopt for anything else.
-std::optional<Format> format_from_string(std::string_view name);
+QBANK_API std::optional<Format> format_from_string(std::string_view name);
 
 // By extension (.md .markdown .mdx; .html .htm .xhtml; .jsonl .ndjson), else by the
 // first bytes (an HTML doctype or <html> tag; a JSON object on the first line),
 // else Text. Never returns Auto.
-Format detect_format(std::string_view path, std::string_view first_bytes);
+QBANK_API Format detect_format(std::string_view path, std::string_view first_bytes);
 
 }  // namespace qbank

@@ -13,6 +13,7 @@
 #include <string>
 #include <vector>
 
+#include "qbank/export.h"
 #include "qbank/page.h"
 
 namespace qbank {
@@ -65,7 +66,7 @@ struct IndexSummary {
     double seconds = 0;         // from opening the index to the end of commit()
 };
 
-class Indexer {
+class QBANK_API Indexer {
 public:
     // Opens the index at `db_path` for writing, creating it (and its parent folders) if missing.
     // Throws Error: IndexLocked, SchemaMismatch, IndexUnavailable, Corrupt.

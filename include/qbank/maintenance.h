@@ -6,6 +6,8 @@
 #include <string>
 #include <vector>
 
+#include "qbank/export.h"
+
 namespace qbank {
 
 struct CheckReport {
@@ -19,7 +21,7 @@ struct CheckReport {
 // schema version, exactly one id term per document, every facet and source value,
 // and every stored record. Damage is reported, not thrown.
 // Throws Error (IndexUnavailable) only when there is no index at `path`.
-CheckReport check_index(const std::string& path);
+QBANK_API CheckReport check_index(const std::string& path);
 
 struct CompactReport {
     std::uint64_t bytes_before = 0;
@@ -29,6 +31,6 @@ struct CompactReport {
 // Rewrites the index compactly beside itself and swaps the copy in with one atomic
 // rename; searchers that have it open keep working. Holds the write lock meanwhile.
 // Throws Error: IndexLocked (a writer is active), IndexUnavailable.
-CompactReport compact_index(const std::string& path);
+QBANK_API CompactReport compact_index(const std::string& path);
 
 }  // namespace qbank

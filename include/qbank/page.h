@@ -9,6 +9,7 @@
 #include <string_view>
 #include <vector>
 
+#include "qbank/export.h"
 #include "qbank/format.h"
 #include "qbank/record.h"
 
@@ -16,7 +17,7 @@ namespace qbank {
 
 // A problem with one input file, printed like a compiler message:
 // "corpus/page.txt:412: error: invalid UTF-8 byte 0xC3 at offset 9031".
-struct Diagnostic {
+struct QBANK_API Diagnostic {
     std::string path;
     std::size_t line = 0;  // 1-based; 0 when the problem is not tied to a line
     std::string message;
@@ -39,7 +40,7 @@ struct PageResult {
 
 // Normalizes and parses the bytes of one text page. `source` is reported in
 // diagnostics and stored in the record; `id` becomes the record id.
-PageResult parse_page(std::string_view bytes, const std::string& source, const std::string& id,
+QBANK_API PageResult parse_page(std::string_view bytes, const std::string& source, const std::string& id,
                       const NormalizeOptions& options = {});
 
 // The records one file holds (a handbook holds many), and what was wrong with it.
@@ -53,7 +54,7 @@ struct FileResult {
 // Parses file bytes in `format` (Auto: chosen by detect_format from `source` and
 // the bytes). Ids are made from `source` and each record's place in the file;
 // a record's source is `source`, plus "#anchor" when the file holds several.
-FileResult parse_records(std::string_view bytes, const std::string& source, Format format = Format::Auto,
+QBANK_API FileResult parse_records(std::string_view bytes, const std::string& source, Format format = Format::Auto,
                          const NormalizeOptions& options = {});
 
 // Files larger than this are refused unless the caller says otherwise.
@@ -61,12 +62,12 @@ inline constexpr std::uint64_t kDefaultMaxPageBytes = std::uint64_t{16} << 20;
 
 // Reads the file at `path` and parses it; a missing, unreadable or oversized file is
 // a diagnostic, not an exception.
-PageResult read_page(const std::string& path, const NormalizeOptions& options = {},
+QBANK_API PageResult read_page(const std::string& path, const NormalizeOptions& options = {},
                      std::uint64_t max_bytes = kDefaultMaxPageBytes);
 
 // Reads the file at `path` and parses its records as parse_records does, with ids
 // made from its canonical path, as the indexer makes them.
-FileResult read_records(const std::string& path, Format format = Format::Auto, const NormalizeOptions& options = {},
+QBANK_API FileResult read_records(const std::string& path, Format format = Format::Auto, const NormalizeOptions& options = {},
                         std::uint64_t max_bytes = kDefaultMaxPageBytes);
 
 

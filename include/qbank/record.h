@@ -7,6 +7,8 @@
 #include <string_view>
 #include <vector>
 
+#include "qbank/export.h"
+
 namespace qbank {
 
 // Seniority a page or a sample answer addresses. Written as "Junior", "Mid",
@@ -27,11 +29,11 @@ enum class SectionKind {
     Other,
 };
 
-std::string_view to_string(Level level);
-std::string_view to_string(SectionKind kind);
+QBANK_API std::string_view to_string(Level level);
+QBANK_API std::string_view to_string(SectionKind kind);
 // Parses the canonical spelling written by to_string; nullopt for anything else.
-std::optional<Level> level_from_string(std::string_view text);
-std::optional<SectionKind> section_kind_from_string(std::string_view text);
+QBANK_API std::optional<Level> level_from_string(std::string_view text);
+QBANK_API std::optional<SectionKind> section_kind_from_string(std::string_view text);
 
 struct Section {
     std::string heading;         // as written on the page (may be synthesized, e.g. "Follow-up Questions")
@@ -56,7 +58,7 @@ struct RemovedBlock {
     bool operator==(const RemovedBlock&) const = default;
 };
 
-struct Record {
+struct QBANK_API Record {
     std::string id;      // stable: from the source file's canonical path and the record's anchor in it
     std::string source;  // the path as the caller gave it, plus "#anchor" when the file holds several records
     std::string title;   // inferred from the question when the page has none

@@ -8,9 +8,11 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
+#include "qbank/export.h"
 #include "qbank/record.h"
 
 namespace qbank {
@@ -20,13 +22,19 @@ struct Filter {
     std::string value;  // matched after folding: "senior" finds "Senior"
 };
 
+// "FIELD:VALUE" ("level:Senior"), as the command line's --filter takes it.
+// Throws BadInputError when there is no colon or either side is empty.
+QBANK_API Filter parse_filter(std::string_view spec);
+
 struct SearchRequest {
     std::string query;            // words, "phrases", AND / OR / NOT, field:value
     std::vector<Filter> filters;  // all must hold
     std::size_t offset = 0;
     std::size_t limit = 10;
     std::size_t excerpt_chars = 300;  // excerpt length to aim for, in characters; cut at sentence ends
-    bool explain = false;             // fill Hit::explanation
+    // Facet fields to count over all matches: any of "level", "category", "tag"; empty for none.
+    std::vector<std::string> facets = {"level", "category", "tag"};
+    bool explain = false;  // fill Hit::explanation
 };
 
 // The passage of a hit that answers the query best, with the query's words marked
@@ -68,7 +76,7 @@ struct SearchResult {
     bool relaxed = false;
     std::size_t total = 0;  // exact number of matching documents
     std::vector<Hit> hits;
-    std::map<std::string, FacetCounts> facets;  // "level", "category", "tag" over all matches
+    std::map<std::string, FacetCounts> facets;  // those SearchRequest::facets asked for, over all matches
 };
 
 struct IndexStats {
@@ -84,7 +92,7 @@ struct SearcherOptions {
     std::optional<double> bm25_b;
 };
 
-class Searcher {
+class QBANK_API Searcher {
 public:
     // Opens the index at `db_path` read-only. Throws Error: IndexUnavailable when there is
     // no index there, SchemaMismatch when it was written by an incompatible version,

@@ -361,7 +361,7 @@ class SearchTest(IndexedCorpus):
         self.assertEqual(result.stderr, "qbank: cannot filter on 'colour': filter fields are tag, level, category\n")
         result = self.search("herd", "--filter", "nocolon")
         self.assertEqual(result.returncode, 2)
-        self.assertEqual(result.stderr, "qbank: --filter wants FIELD:VALUE, got 'nocolon'\n")
+        self.assertEqual(result.stderr, "qbank: a filter is FIELD:VALUE, such as level:Senior; got 'nocolon'\n")
 
     def test_show(self):
         _, data = self.search_json("thundering herd")
@@ -463,7 +463,7 @@ class MissingIndexTest(unittest.TestCase):
         with tempfile.TemporaryDirectory() as tmp:
             result = run("search", "herd", "--db", tmp)
             self.assertEqual(result.returncode, 5)
-            self.assertTrue(result.stderr.startswith(f"qbank: cannot open index {tmp}: "), result.stderr)
+            self.assertTrue(result.stderr.startswith(f"qbank: no index at {tmp}: "), result.stderr)
 
     def test_usage_errors_exit_2(self):
         self.assertEqual(run().returncode, 2)

@@ -9,8 +9,8 @@
 #include <sstream>
 
 #include "../test_paths.h"
+#include "qbank/json.h"
 #include "qbank/page.h"
-#include "schema/record_json.h"
 
 namespace qbank {
 namespace {
@@ -37,7 +37,7 @@ TEST(Golden, CorpusPagesNormalizeAsReviewed) {
         std::string name = entry.path().filename().string();
         PageResult page = parse_page(read_file(entry.path()), "corpus/seeds/" + name, kMaskedId);
         ASSERT_TRUE(page.record) << name;
-        std::string actual = schema::record_to_json(*page.record, 2) + "\n";
+        std::string actual = record_to_json(*page.record, 2) + "\n";
         fs::path expected_path = golden / (entry.path().stem().string() + ".json");
         if (update) {
             std::ofstream(expected_path, std::ios::binary) << actual;

@@ -7,6 +7,7 @@
 
 #include "../test_paths.h"
 #include "qbank/error.h"
+#include "qbank/version.h"
 #include "schema/facet_values.h"
 #include "schema/fields.h"
 
@@ -111,15 +112,39 @@ TEST_P(IndexWriterTest, RejectsIndexOfAnotherSchemaVersion) {
     Xapian::WritableDatabase db = open();
     db.add_document(Xapian::Document());
     db.set_metadata(std::string(schema::kSchemaVersionKey), "999");
+    db.set_metadata(std::string(schema::kWrittenByKey), "9.9.9");
     db.commit();
     try {
         IndexWriter writer(db, "the-index");
         FAIL() << "opened a schema 999 index";
-    } catch (const Error& e) {
-        EXPECT_EQ(e.kind(), Error::Kind::SchemaMismatch);
-        EXPECT_STREQ(e.what(), "index the-index has schema 999, this build needs schema 3: remove the-index and run "
-                               "'qbank index' again to rebuild it");
+    } catch (const IndexIncompatibleError& e) {
+        EXPECT_EQ(e.kind(), Error::Kind::IndexIncompatible);
+        EXPECT_EQ(std::string(e.what()), "index the-index was written by qbank 9.9.9 with schema 999; qbank " +
+                                             std::string(version()) +
+                                             " needs schema 3: rebuild it with 'qbank index --full --db the-index "
+                                             "PATH...' over the files it was built from");
     }
+}
+
+TEST_P(IndexWriterTest, RebuildReplacesAnIndexOfAnotherSchemaVersion) {
+    Xapian::WritableDatabase db = open();
+    db.add_document(Xapian::Document());
+    db.set_metadata(std::string(schema::kSchemaVersionKey), "999");
+    db.set_metadata("qbank.from_schema_999", "meaning something else");
+    db.commit();
+    {
+        IndexWriter writer(db, "the-index", IndexWriter::Open::Rebuild);
+        writer.put(record("a1", "Fresh"));
+        writer.commit();
+    }
+    EXPECT_EQ(db.get_doccount(), 1u);
+    EXPECT_EQ(db.get_termfreq("Qa1"), 1u);
+    EXPECT_EQ(db.get_metadata(std::string(schema::kSchemaVersionKey)), std::to_string(schema_version()));
+    EXPECT_EQ(db.get_metadata(std::string(schema::kWrittenByKey)), std::string(version()));
+    if (GetParam() == Backend::Glass) {
+        EXPECT_EQ(db.get_metadata("qbank.from_schema_999"), "");
+    }
+    IndexWriter again(db, "the-index");  // opens for update now
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, IndexWriterTest, ::testing::Values(Backend::InMemory, Backend::Glass),

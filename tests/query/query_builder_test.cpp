@@ -57,19 +57,19 @@ void expect_error(const std::function<void()>& call, Error::Kind kind, const std
 }
 
 TEST_F(QueryBuilderTest, SyntaxErrorsAreInvalidQuery) {
-    expect_error([&] { describe("OR herd"); }, Error::Kind::InvalidQuery,
+    expect_error([&] { describe("OR herd"); }, Error::Kind::BadInput,
                  "cannot parse query \"OR herd\": Syntax: <expression> OR <expression>");
-    expect_error([&] { describe("herd lvl:senior"); }, Error::Kind::InvalidQuery,
+    expect_error([&] { describe("herd lvl:senior"); }, Error::Kind::BadInput,
                  "unknown field 'lvl' in query \"herd lvl:senior\": fields are title, question, heading, answer, tag, "
                  "level, category");
-    expect_error([&] { describe("level:wizard"); }, Error::Kind::InvalidQuery,
+    expect_error([&] { describe("level:wizard"); }, Error::Kind::BadInput,
                  "cannot parse query \"level:wizard\": unknown level 'wizard': use Junior, Mid, Senior or Staff+");
 }
 
 TEST_F(QueryBuilderTest, BadFiltersAreInvalidArgument) {
-    expect_error([&] { describe("x", {{"title", "herd"}}); }, Error::Kind::InvalidArgument,
+    expect_error([&] { describe("x", {{"title", "herd"}}); }, Error::Kind::BadInput,
                  "cannot filter on 'title': filter fields are tag, level, category");
-    expect_error([&] { describe("x", {{"level", "wizard"}}); }, Error::Kind::InvalidArgument,
+    expect_error([&] { describe("x", {{"level", "wizard"}}); }, Error::Kind::BadInput,
                  "unknown level 'wizard': use Junior, Mid, Senior or Staff+");
 }
 
@@ -80,7 +80,7 @@ TEST_F(QueryBuilderTest, ColonsThatAreNotFieldsAreText) {
 }
 
 TEST_F(QueryBuilderTest, InvalidUtf8IsInvalidQuery) {
-    expect_error([&] { describe("caf\xE9"); }, Error::Kind::InvalidQuery, "query is not valid UTF-8 (byte 3)");
+    expect_error([&] { describe("caf\xE9"); }, Error::Kind::BadInput, "query is not valid UTF-8 (byte 3)");
 }
 
 TEST_F(QueryBuilderTest, StopwordsStayInPhrasesAndPhrasesAreNotStemmed) {

@@ -9,8 +9,8 @@
 #include "../test_paths.h"
 #include "qbank/error.h"
 #include "qbank/indexer.h"
+#include "qbank/json.h"
 #include "qbank/searcher.h"
-#include "schema/search_json.h"
 
 namespace qbank {
 namespace {
@@ -145,7 +145,7 @@ TEST_F(SearchTest, StatsCountEverything) {
 TEST_F(SearchTest, ExcerptHtmlEscapesAndMarks) {
     SearchResult r = search("\"dead-end hacks\"");
     ASSERT_EQ(r.total, 1u);
-    std::string html = schema::excerpt_to_html(r.hits[0].excerpt);
+    std::string html = excerpt_to_html(r.hits[0].excerpt);
     EXPECT_NE(html.find("&quot;extensible shortcuts&quot; rather than &quot;<mark>dead</mark>-<mark>end</mark> <mark>hacks</mark>.&quot;"),
               std::string::npos)
         << html;
@@ -219,7 +219,7 @@ TEST_F(SearchTest, UserSynonymsFileAddsGroups) {
         Searcher bad(dir_->str("index"), options);
         FAIL();
     } catch (const Error& e) {
-        EXPECT_EQ(e.kind(), Error::Kind::InvalidArgument);
+        EXPECT_EQ(e.kind(), Error::Kind::BadInput);
         EXPECT_NE(std::string(e.what()).find("bad.txt:1: a synonym group needs two or more"), std::string::npos) << e.what();
     }
 }
@@ -278,7 +278,7 @@ TEST_F(SearchTest, RelatedQuestionsExcludeTheQuestionItself) {
         searcher.related("0000000000000000");
         FAIL();
     } catch (const Error& e) {
-        EXPECT_EQ(e.kind(), Error::Kind::InvalidArgument);
+        EXPECT_EQ(e.kind(), Error::Kind::BadInput);
     }
 }
 
@@ -304,24 +304,24 @@ TEST(Searcher, AccentedAndChineseTextIsFound) {
     EXPECT_EQ(searcher.search(request).total, 0u);
 }
 
-TEST(Searcher, MissingIndexIsIndexUnavailable) {
+TEST(Searcher, MissingIndexIsIndexMissingError) {
     test::TempDir dir;
     try {
         Searcher searcher(dir.str("nothing-here"));
         FAIL();
-    } catch (const Error& e) {
-        EXPECT_EQ(e.kind(), Error::Kind::IndexUnavailable);
+    } catch (const IndexMissingError& e) {
+        EXPECT_EQ(e.kind(), Error::Kind::IndexMissing);
         EXPECT_EQ(std::string(e.what()), "no index at " + dir.str("nothing-here"));
     }
 }
 
-TEST(Searcher, FolderThatIsNotAnIndexIsIndexUnavailable) {
+TEST(Searcher, FolderThatIsNotAnIndexIsIndexMissingError) {
     test::TempDir dir;
     try {
         Searcher searcher(dir.str());
         FAIL();
-    } catch (const Error& e) {
-        EXPECT_EQ(e.kind(), Error::Kind::IndexUnavailable);
+    } catch (const IndexMissingError& e) {
+        EXPECT_EQ(std::string(e.what()).rfind("no index at " + dir.str() + ": ", 0), 0u) << e.what();
     }
 }
 

@@ -50,7 +50,7 @@ TEST(Synonyms, MalformedGroupsNameFileAndLine) {
         s.add_text("pm, product manager\njust-one\n", "mine.txt");
         FAIL();
     } catch (const Error& e) {
-        EXPECT_EQ(e.kind(), Error::Kind::InvalidArgument);
+        EXPECT_EQ(e.kind(), Error::Kind::BadInput);
         EXPECT_EQ(std::string(e.what()),
                   "mine.txt:2: a synonym group needs two or more words or phrases separated by commas, got 'just-one'");
     }

@@ -1,8 +1,9 @@
-#include "schema/record_json.h"
+#include "qbank/json.h"
 
 #include <gtest/gtest.h>
 
 #include "qbank/error.h"
+#include "schema/stored_record.h"
 
 namespace qbank::schema {
 namespace {
@@ -38,15 +39,28 @@ TEST(RecordJson, AbsentFieldsStayAbsent) {
     EXPECT_EQ(record_from_json(json), r);
 }
 
-TEST(RecordJson, DamagedDataIsCorruptError) {
+TEST(RecordJson, WhatIsNotARecordIsBadInputError) {
     for (const char* bad : {"", "{", "[]", R"({"id":"x"})",
                             R"({"id":"x","source":"s","title":"t","question":"q","level":"Wizard","tags":[],"sections":[],"removed":[]})"}) {
         try {
             record_from_json(bad);
             ADD_FAILURE() << "accepted " << bad;
-        } catch (const Error& e) {
-            EXPECT_EQ(e.kind(), Error::Kind::Corrupt) << bad;
+        } catch (const BadInputError& e) {
+            EXPECT_EQ(e.kind(), Error::Kind::BadInput) << bad;
         }
+    }
+}
+
+TEST(StoredRecord, DamagedDataIsIndexCorruptErrorNamingTheDocument) {
+    Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+    Xapian::Document doc;
+    doc.set_data(R"({"id":"x"})");
+    db.add_document(doc);
+    try {
+        stored_record(db.get_document(1));
+        FAIL() << "read a damaged record";
+    } catch (const IndexCorruptError& e) {
+        EXPECT_EQ(std::string(e.what()).rfind("stored record of document 1 is damaged (not a record: ", 0), 0u) << e.what();
     }
 }
 

@@ -1,0 +1,262 @@
+// The C API: every entry point runs the C++ API inside `guarded`, so no exception
+// crosses into C; errors become a status and a message the caller frees.
+
+#include "qbank.h"
+
+#include <nlohmann/json.hpp>
+
+#include <cstdlib>
+#include <cstring>
+#include <new>
+#include <optional>
+#include <string>
+
+#include "capi/input_json.h"
+#include "qbank/error.h"
+#include "qbank/indexer.h"
+#include "qbank/json.h"
+#include "qbank/maintenance.h"
+#include "qbank/page.h"
+#include "qbank/searcher.h"
+#include "qbank/version.h"
+
+struct qbank_indexer {
+    qbank::Indexer indexer;
+};
+
+struct qbank_searcher {
+    qbank::Searcher searcher;
+};
+
+namespace {
+
+// A failure that is not a qbank::Error: no question with the id asked for.
+struct NotFound {
+    std::string message;
+};
+
+// malloc'd so that qbank_free (free) releases it, whatever allocator the caller uses.
+char* copy_out(const std::string& text) {
+    char* out = static_cast<char*>(std::malloc(text.size() + 1));
+    if (out == nullptr) throw std::bad_alloc();
+    std::memcpy(out, text.c_str(), text.size() + 1);
+    return out;
+}
+
+qbank_status status_of(qbank::Error::Kind kind) {
+    using Kind = qbank::Error::Kind;
+    switch (kind) {
+        case Kind::BadInput: return QBANK_BAD_INPUT;
+        case Kind::IndexMissing: return QBANK_INDEX_MISSING;
+        case Kind::IndexLocked: return QBANK_INDEX_LOCKED;
+        case Kind::IndexIncompatible: return QBANK_INDEX_INCOMPATIBLE;
+        case Kind::IndexCorrupt: return QBANK_INDEX_CORRUPT;
+        case Kind::IndexIO: return QBANK_INDEX_IO;
+    }
+    return QBANK_INTERNAL;
+}
+
+qbank_status fail(qbank_status status, const std::string& message, char** error) {
+    if (error != nullptr) *error = static_cast<char*>(std::malloc(message.size() + 1));
+    if (error != nullptr && *error != nullptr) std::memcpy(*error, message.c_str(), message.size() + 1);
+    return status;
+}
+
+template <typename Work>
+qbank_status guarded(char** error, Work work) {
+    try {
+        work();
+        return QBANK_OK;
+    } catch (const qbank::Error& e) {
+        return fail(status_of(e.kind()), e.what(), error);
+    } catch (const NotFound& e) {
+        return fail(QBANK_NOT_FOUND, e.message, error);
+    } catch (const std::bad_alloc&) {
+        return fail(QBANK_INTERNAL, "out of memory", error);
+    } catch (const std::exception& e) {
+        return fail(QBANK_INTERNAL, std::string("internal error: ") + e.what(), error);
+    }
+}
+
+// Arguments the caller must give: a missing one is bad input, not a crash.
+void require(const void* argument, const char* name) {
+    if (argument == nullptr) throw qbank::BadInputError(std::string(name) + " must not be NULL");
+}
+
+std::string_view optional_text(const char* text) { return text == nullptr ? std::string_view() : text; }
+
+qbank::Format format_named(const char* name) {
+    if (name == nullptr) return qbank::Format::Auto;
+    if (auto format = qbank::format_from_string(name)) return *format;
+    throw qbank::BadInputError(std::string("format must be auto, text, markdown, html or jsonl, got '") + name + "'");
+}
+
+std::string file_result_to_json(const qbank::FileResult& file) {
+    std::string out = "{\"records\":[";
+    for (std::size_t i = 0; i < file.records.size(); ++i)
+        out += (i == 0 ? "" : ",") + qbank::record_to_json(file.records[i]);
+    nlohmann::json diagnostics = nlohmann::json::array();
+    for (const qbank::Diagnostic& d : file.diagnostics)
+        diagnostics.push_back({{"path", d.path}, {"line", d.line}, {"message", d.message}});
+    return out + "],\"diagnostics\":" + diagnostics.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "}";
+}
+
+// A record in the shape of a line of a JSON Lines file; its "source" (default "api") names it.
+qbank::Record record_named_by_its_source(const char* record_json) {
+    nlohmann::json parsed = nlohmann::json::parse(record_json, nullptr, false);
+    if (parsed.is_discarded()) throw qbank::BadInputError("record is not valid JSON");
+    std::string source = "api";
+    if (parsed.is_object() && parsed.contains("source") && parsed["source"].is_string())
+        source = parsed["source"].get<std::string>();
+    // One line, whatever the caller's layout: the reader takes a line per record.
+    qbank::FileResult file = qbank::parse_records(parsed.dump(), source, qbank::Format::JsonLines);
+    if (file.records.size() != 1) {
+        std::string why = file.diagnostics.empty() ? "no record" : file.diagnostics.front().message;
+        throw qbank::BadInputError("record is not usable: " + why);
+    }
+    qbank::Record record = std::move(file.records.front());
+    record.source = source;  // as given: no "#anchor", since nothing else shares it
+    return record;
+}
+
+}  // namespace
+
+extern "C" {
+
+const char* qbank_version(void) { return QBANK_VERSION_STRING; }
+
+int qbank_schema_version(void) { return qbank::schema_version(); }
+
+const char* qbank_status_name(qbank_status status) {
+    switch (status) {
+        case QBANK_OK: return "ok";
+        case QBANK_BAD_INPUT: return "bad_input";
+        case QBANK_INDEX_MISSING: return "index_missing";
+        case QBANK_INDEX_LOCKED: return "index_locked";
+        case QBANK_INDEX_INCOMPATIBLE: return "index_incompatible";
+        case QBANK_INDEX_CORRUPT: return "index_corrupt";
+        case QBANK_INDEX_IO: return "index_io";
+        case QBANK_NOT_FOUND: return "not_found";
+        case QBANK_INTERNAL: return "internal";
+    }
+    return "unknown";
+}
+
+void qbank_free(void* text) { std::free(text); }
+
+qbank_status qbank_normalize(const char* bytes, size_t size, const char* source, const char* format,
+                             char** result_json, char** error) {
+    return guarded(error, [&] {
+        require(bytes, "bytes");
+        require(source, "source");
+        require(result_json, "result_json");
+        qbank::FileResult file = qbank::parse_records(std::string_view(bytes, size), source, format_named(format));
+        *result_json = copy_out(file_result_to_json(file));
+    });
+}
+
+qbank_status qbank_indexer_open(const char* db_path, const char* options_json, qbank_indexer** indexer,
+                                char** error) {
+    return guarded(error, [&] {
+        require(db_path, "db_path");
+        require(indexer, "indexer");
+        *indexer = nullptr;
+        qbank::IndexOptions options = qbank::capi::index_options_from_json(optional_text(options_json));
+        *indexer = new qbank_indexer{qbank::Indexer(db_path, std::move(options))};
+    });
+}
+
+qbank_status qbank_indexer_add_path(qbank_indexer* indexer, const char* path, char** error) {
+    return guarded(error, [&] {
+        require(indexer, "indexer");
+        require(path, "path");
+        indexer->indexer.add_path(path);
+    });
+}
+
+qbank_status qbank_indexer_add_record(qbank_indexer* indexer, const char* record_json, char** error) {
+    return guarded(error, [&] {
+        require(indexer, "indexer");
+        require(record_json, "record_json");
+        indexer->indexer.add_record(record_named_by_its_source(record_json));
+    });
+}
+
+qbank_status qbank_indexer_commit(qbank_indexer* indexer, char** summary_json, char** error) {
+    return guarded(error, [&] {
+        require(indexer, "indexer");
+        qbank::IndexSummary summary = indexer->indexer.commit();
+        if (summary_json != nullptr) *summary_json = copy_out(qbank::index_summary_to_json(summary, -1));
+    });
+}
+
+void qbank_indexer_close(qbank_indexer* indexer) { delete indexer; }
+
+qbank_status qbank_searcher_open(const char* db_path, const char* options_json, qbank_searcher** searcher,
+                                 char** error) {
+    return guarded(error, [&] {
+        require(db_path, "db_path");
+        require(searcher, "searcher");
+        *searcher = nullptr;
+        qbank::SearcherOptions options = qbank::capi::searcher_options_from_json(optional_text(options_json));
+        *searcher = new qbank_searcher{qbank::Searcher(db_path, std::move(options))};
+    });
+}
+
+qbank_status qbank_search(qbank_searcher* searcher, const char* request_json, char** result_json, char** error) {
+    return guarded(error, [&] {
+        require(searcher, "searcher");
+        require(result_json, "result_json");
+        qbank::SearchRequest request = qbank::capi::search_request_from_json(optional_text(request_json));
+        qbank::SearchResult result = searcher->searcher.search(request);
+        *result_json = copy_out(qbank::search_result_to_json(result, request.explain, -1));
+    });
+}
+
+qbank_status qbank_related(qbank_searcher* searcher, const char* id, size_t limit, char** result_json, char** error) {
+    return guarded(error, [&] {
+        require(searcher, "searcher");
+        require(id, "id");
+        require(result_json, "result_json");
+        if (!searcher->searcher.find(id)) throw NotFound{std::string("no question with id '") + id + "'"};
+        *result_json = copy_out(qbank::search_result_to_json(searcher->searcher.related(id, limit), false, -1));
+    });
+}
+
+qbank_status qbank_find(qbank_searcher* searcher, const char* id, char** record_json, char** error) {
+    return guarded(error, [&] {
+        require(searcher, "searcher");
+        require(id, "id");
+        require(record_json, "record_json");
+        std::optional<qbank::Record> record = searcher->searcher.find(id);
+        if (!record) throw NotFound{std::string("no question with id '") + id + "'"};
+        *record_json = copy_out(qbank::record_to_json(*record));
+    });
+}
+
+qbank_status qbank_stats(qbank_searcher* searcher, char** stats_json, char** error) {
+    return guarded(error, [&] {
+        require(searcher, "searcher");
+        require(stats_json, "stats_json");
+        *stats_json = copy_out(qbank::stats_to_json(searcher->searcher.stats(), -1));
+    });
+}
+
+void qbank_searcher_close(qbank_searcher* searcher) { delete searcher; }
+
+qbank_status qbank_check(const char* db_path, char** report_json, char** error) {
+    return guarded(error, [&] {
+        require(db_path, "db_path");
+        require(report_json, "report_json");
+        *report_json = copy_out(qbank::check_report_to_json(qbank::check_index(db_path), -1));
+    });
+}
+
+qbank_status qbank_compact(const char* db_path, char** error) {
+    return guarded(error, [&] {
+        require(db_path, "db_path");
+        qbank::compact_index(db_path);
+    });
+}
+
+}  // extern "C"

@@ -1,0 +1,116 @@
+#include "capi/input_json.h"
+
+#include <nlohmann/json.hpp>
+
+#include <functional>
+#include <map>
+#include <string>
+
+#include "qbank/error.h"
+
+namespace qbank::capi {
+namespace {
+
+using json = nlohmann::json;
+
+// A value of the wrong type or range; reported with its key by read_object.
+struct WrongType {};
+
+// How each key of one kind of object is read into its target.
+template <typename Target>
+using Readers = std::map<std::string, std::function<void(const json&, Target&)>>;
+
+template <typename Target>
+Target read_object(std::string_view text, const char* what, const Readers<Target>& readers) {
+    Target target;
+    if (text.empty()) return target;
+    json object = json::parse(text, nullptr, false);
+    if (object.is_discarded()) throw BadInputError(std::string(what) + " is not valid JSON");
+    if (object.is_null()) return target;
+    if (!object.is_object()) throw BadInputError(std::string(what) + " must be a JSON object");
+    for (const auto& [key, value] : object.items()) {
+        auto reader = readers.find(key);
+        if (reader == readers.end()) {
+            std::string known;
+            for (const auto& [name, unused] : readers) known += (known.empty() ? "" : ", ") + name;
+            throw BadInputError("unknown key '" + key + "' in " + what + "; known keys: " + known);
+        }
+        bool wrong_type = false;
+        try {
+            reader->second(value, target);
+        } catch (const WrongType&) {
+            wrong_type = true;
+        } catch (const json::exception&) {
+            wrong_type = true;
+        }
+        if (wrong_type) throw BadInputError("key '" + key + "' in " + what + " has the wrong type: " + value.dump());
+    }
+    return target;
+}
+
+// Integers must be whole and not negative: get<std::size_t>() would wrap -1 around.
+template <typename Int>
+Int whole(const json& value) {
+    if (!value.is_number_unsigned()) throw WrongType{};
+    return value.get<Int>();
+}
+
+std::vector<std::string> strings(const json& value) {
+    if (!value.is_array()) throw WrongType{};
+    return value.get<std::vector<std::string>>();
+}
+
+Format format_named(const json& value) {
+    std::string name = value.get<std::string>();
+    if (auto format = format_from_string(name)) return *format;
+    throw BadInputError("format must be auto, text, markdown, html or jsonl, got '" + name + "'");
+}
+
+}  // namespace
+
+IndexOptions index_options_from_json(std::string_view text) {
+    static const Readers<IndexOptions> readers = {
+        {"full", [](const json& v, IndexOptions& o) { o.full = v.get<bool>(); }},
+        {"prune", [](const json& v, IndexOptions& o) { o.prune = v.get<bool>(); }},
+        {"jobs", [](const json& v, IndexOptions& o) { o.jobs = whole<unsigned>(v); }},
+        {"max_bytes", [](const json& v, IndexOptions& o) { o.max_bytes = whole<std::uint64_t>(v); }},
+        {"flush_every", [](const json& v, IndexOptions& o) { o.flush_every = whole<unsigned>(v); }},
+        {"format", [](const json& v, IndexOptions& o) { o.format = format_named(v); }},
+        {"exclude", [](const json& v, IndexOptions& o) { o.exclude = strings(v); }},
+        {"boilerplate_min_pages", [](const json& v, IndexOptions& o) { o.boilerplate_min_pages = whole<std::size_t>(v); }},
+        {"boilerplate_min_share", [](const json& v, IndexOptions& o) { o.boilerplate_min_share = v.get<double>(); }},
+        {"min_boilerplate_chars",
+         [](const json& v, IndexOptions& o) { o.normalize.min_boilerplate_chars = whole<std::size_t>(v); }},
+    };
+    return read_object(text, "indexer options", readers);
+}
+
+SearcherOptions searcher_options_from_json(std::string_view text) {
+    static const Readers<SearcherOptions> readers = {
+        {"synonym_files", [](const json& v, SearcherOptions& o) { o.synonym_files = strings(v); }},
+        {"bm25_k1", [](const json& v, SearcherOptions& o) { o.bm25_k1 = v.get<double>(); }},
+        {"bm25_b", [](const json& v, SearcherOptions& o) { o.bm25_b = v.get<double>(); }},
+    };
+    return read_object(text, "searcher options", readers);
+}
+
+SearchRequest search_request_from_json(std::string_view text) {
+    static const Readers<SearchRequest> readers = {
+        {"query", [](const json& v, SearchRequest& r) { r.query = v.get<std::string>(); }},
+        {"filters",
+         [](const json& v, SearchRequest& r) {
+             for (const std::string& spec : strings(v)) r.filters.push_back(parse_filter(spec));
+         }},
+        {"offset", [](const json& v, SearchRequest& r) { r.offset = whole<std::size_t>(v); }},
+        {"limit", [](const json& v, SearchRequest& r) { r.limit = whole<std::size_t>(v); }},
+        {"excerpt_chars", [](const json& v, SearchRequest& r) { r.excerpt_chars = whole<std::size_t>(v); }},
+        {"facets", [](const json& v, SearchRequest& r) { r.facets = strings(v); }},
+        {"explain", [](const json& v, SearchRequest& r) { r.explain = v.get<bool>(); }},
+    };
+    if (text.empty() || text == "null") throw BadInputError("a search request needs a \"query\"");
+    json probe = json::parse(text, nullptr, false);
+    if (probe.is_object() && !probe.contains("query")) throw BadInputError("a search request needs a \"query\"");
+    return read_object(text, "search request", readers);
+}
+
+}  // namespace qbank::capi

@@ -1,0 +1,110 @@
+/* qbank's C API: index interview pages and search them from C, or from any
+ * language that calls C (Python ctypes, Go cgo, Rust).
+ *
+ * Rules that hold for every function:
+ * - Functions that can fail return a qbank_status. On failure, when `error` is
+ *   not NULL, *error is set to a message (UTF-8) that names the path, query or
+ *   key at fault; free it with qbank_free. On success *error is left alone.
+ * - Results are JSON text (UTF-8, NUL-terminated) in the shapes of the JSON
+ *   Schemas installed in share/qbank/schema; free them with qbank_free.
+ * - Arguments named *_json may be NULL for defaults; an unknown key, or a value
+ *   of the wrong type, is QBANK_BAD_INPUT.
+ * - Threads: a handle is used by one thread at a time. Any number of searchers,
+ *   in any threads or processes, may read one index at once, also while one
+ *   indexer writes to it; a second indexer gets QBANK_INDEX_LOCKED. The
+ *   functions without a handle are safe from any thread.
+ * - No function keeps a pointer it was given after it returns. */
+#ifndef QBANK_H
+#define QBANK_H
+
+#include <stddef.h>
+
+#if defined(__GNUC__) || defined(__clang__)
+#define QBANK_C_API __attribute__((visibility("default")))
+#else
+#define QBANK_C_API
+#endif
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef enum qbank_status {
+    QBANK_OK = 0,
+    QBANK_BAD_INPUT = 1,           /* a query, filter, record, option or argument is unusable */
+    QBANK_INDEX_MISSING = 2,       /* no index at the path */
+    QBANK_INDEX_LOCKED = 3,        /* another indexer is writing the index */
+    QBANK_INDEX_INCOMPATIBLE = 4,  /* written by a qbank of another schema version: the message says how to rebuild */
+    QBANK_INDEX_CORRUPT = 5,       /* the index or a record stored in it is damaged */
+    QBANK_INDEX_IO = 6,            /* the index could not be read or written (permissions, disk full) */
+    QBANK_NOT_FOUND = 7,           /* qbank_find, qbank_related: no question with that id */
+    QBANK_INTERNAL = 8             /* out of memory, or a bug: please report the message */
+} qbank_status;
+
+typedef struct qbank_indexer qbank_indexer;
+typedef struct qbank_searcher qbank_searcher;
+
+/* The library's version ("0.1.0") and the index schema version it reads and writes. */
+QBANK_C_API const char* qbank_version(void);
+QBANK_C_API int qbank_schema_version(void);
+/* The status as a word: "ok", "bad_input", "index_missing", ...; never NULL. */
+QBANK_C_API const char* qbank_status_name(qbank_status status);
+/* Frees a message or result from this API; NULL is ignored. */
+QBANK_C_API void qbank_free(void* text);
+
+/* Normalizes the `size` bytes at `bytes` as one file named `source`, without an
+ * index. `format`: "auto" (or NULL), "text", "markdown", "html" or "jsonl".
+ * *result_json: {"records": [record...], "diagnostics": [{"path","line","message"}]};
+ * a file that yields no record is QBANK_OK with diagnostics saying why. */
+QBANK_C_API qbank_status qbank_normalize(const char* bytes, size_t size, const char* source, const char* format,
+                                         char** result_json, char** error);
+
+/* Opens the index at `db_path` for writing, creating it if missing. options_json keys
+ * (all optional): "full", "prune" (booleans), "jobs", "max_bytes", "flush_every",
+ * "boilerplate_min_pages", "min_boilerplate_chars" (integers), "boilerplate_min_share"
+ * (number), "format" (as for qbank_normalize), "exclude" (array of globs); meanings as
+ * IndexOptions in qbank/indexer.h. Nothing is written until qbank_indexer_commit. */
+QBANK_C_API qbank_status qbank_indexer_open(const char* db_path, const char* options_json, qbank_indexer** indexer,
+                                            char** error);
+/* Adds a file, or every file below a folder, to the run; files are read on commit. */
+QBANK_C_API qbank_status qbank_indexer_add_path(qbank_indexer* indexer, const char* path, char** error);
+/* Stages one record (record.schema.json), replacing any with the same id. */
+QBANK_C_API qbank_status qbank_indexer_add_record(qbank_indexer* indexer, const char* record_json, char** error);
+/* Writes the run at once and sets *summary_json (index_summary.schema.json). Files that
+ * could not be indexed are listed in its "skipped", not failures. The indexer stays open
+ * for another run. */
+QBANK_C_API qbank_status qbank_indexer_commit(qbank_indexer* indexer, char** summary_json, char** error);
+/* Releases the indexer and its lock; what was not committed is dropped. NULL is ignored. */
+QBANK_C_API void qbank_indexer_close(qbank_indexer* indexer);
+
+/* Opens the index at `db_path` for searching. options_json keys (all optional):
+ * "synonym_files" (array of paths), "bm25_k1", "bm25_b" (numbers). */
+QBANK_C_API qbank_status qbank_searcher_open(const char* db_path, const char* options_json, qbank_searcher** searcher,
+                                             char** error);
+/* Searches; *result_json in the shape of search.schema.json. request_json keys: "query"
+ * (string, required), "filters" (array of "FIELD:VALUE"), "offset", "limit",
+ * "excerpt_chars" (integers), "facets" (array of "level", "category", "tag"),
+ * "explain" (boolean). */
+QBANK_C_API qbank_status qbank_search(qbank_searcher* searcher, const char* request_json, char** result_json,
+                                      char** error);
+/* The `limit` questions most like the one with this id, as a search result. */
+QBANK_C_API qbank_status qbank_related(qbank_searcher* searcher, const char* id, size_t limit, char** result_json,
+                                       char** error);
+/* The stored record with this id (record.schema.json), or QBANK_NOT_FOUND. */
+QBANK_C_API qbank_status qbank_find(qbank_searcher* searcher, const char* id, char** record_json, char** error);
+/* Document count and facet totals (stats.schema.json). */
+QBANK_C_API qbank_status qbank_stats(qbank_searcher* searcher, char** stats_json, char** error);
+/* Releases the searcher. NULL is ignored. */
+QBANK_C_API void qbank_searcher_close(qbank_searcher* searcher);
+
+/* Checks the index for damage; *report_json in the shape of check.schema.json. Damage is
+ * QBANK_OK with "ok": false; only a missing index fails. */
+QBANK_C_API qbank_status qbank_check(const char* db_path, char** report_json, char** error);
+/* Compacts the index in place while searchers go on (see compact_index in qbank/maintenance.h). */
+QBANK_C_API qbank_status qbank_compact(const char* db_path, char** error);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* QBANK_H */
