@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include <gtest/gtest.h>
+#include <xapian.h>
 
 #include <fstream>
 #include <iterator>
@@ -15,6 +16,7 @@
 #include "../test_paths.h"
 #include "qbank/error.h"
 #include "qbank/searcher.h"
+#include "qbank/version.h"
 
 namespace qbank {
 namespace {
@@ -207,10 +209,44 @@ TEST_F(IndexerTest, SecondWriterIsRefusedClearly) {
     try {
         Indexer second(db());
         FAIL() << "two writers";
-    } catch (const Error& e) {
+    } catch (const IndexLockedError& e) {
         EXPECT_EQ(e.kind(), Error::Kind::IndexLocked);
         EXPECT_EQ(std::string(e.what()), "index " + db() + " is being written by another qbank index");
     }
+}
+
+// An index written by a qbank with another schema: searching and updating it are
+// refused with the command that rebuilds it, and that command (full) works.
+TEST_F(IndexerTest, IndexOfAnotherSchemaIsRefusedUntilRebuiltInFull) {
+    EXPECT_EQ(run().added, 4u);
+    {
+        Xapian::WritableDatabase raw(db());
+        raw.set_metadata("qbank.schema_version", "2");
+        raw.set_metadata("qbank.written_by", "0.0.1");
+        raw.commit();
+    }
+    const std::string expected = "index " + db() + " was written by qbank 0.0.1 with schema 2; qbank " +
+                                 std::string(version()) + " needs schema " + std::to_string(schema_version()) +
+                                 ": rebuild it with 'qbank index --full --db " + db() +
+                                 " PATH...' over the files it was built from";
+    try {
+        Searcher searcher(db());
+        ADD_FAILURE() << "searched an index of schema 2";
+    } catch (const IndexIncompatibleError& e) {
+        EXPECT_EQ(std::string(e.what()), expected);
+    }
+    try {
+        run();
+        ADD_FAILURE() << "updated an index of schema 2";
+    } catch (const IndexIncompatibleError& e) {
+        EXPECT_EQ(std::string(e.what()), expected);
+    }
+    IndexOptions full;
+    full.full = true;
+    IndexSummary rebuilt = run(full);
+    EXPECT_EQ(rebuilt.added, 4u);
+    EXPECT_EQ(rebuilt.removed, 0u);
+    EXPECT_EQ(documents(), 4u);
 }
 
 // A searcher opened before several rewrites still answers: it reopens when Xapian

@@ -97,6 +97,32 @@ TEST_F(SearchTest, FacetCountsAreExactOverAllMatches) {
     EXPECT_EQ(tagged.facets["level"], (FacetCounts{{"Senior", 1}}));
 }
 
+TEST_F(SearchTest, OnlyTheFacetsAskedForAreCounted) {
+    Searcher searcher(dir_->str("index"));
+    SearchRequest request;
+    request.facets = {"tag", "level", "tag"};  // a repeat counts once
+    SearchResult r = searcher.search(request);
+    EXPECT_EQ(r.facets.size(), 2u);
+    EXPECT_EQ(r.facets["level"]["Senior"], 3u);
+    EXPECT_EQ(r.facets["tag"].size(), 12u);
+    request.facets.clear();
+    r = searcher.search(request);
+    EXPECT_TRUE(r.facets.empty());
+    EXPECT_EQ(r.total, 4u);
+}
+
+TEST_F(SearchTest, UnknownFacetIsBadInput) {
+    Searcher searcher(dir_->str("index"));
+    SearchRequest request;
+    request.facets = {"level", "title"};
+    try {
+        searcher.search(request);
+        FAIL() << "counted a facet that is not one";
+    } catch (const BadInputError& e) {
+        EXPECT_STREQ(e.what(), "cannot count facet 'title': facet fields are tag, level, category");
+    }
+}
+
 TEST_F(SearchTest, OffsetAndLimitPage) {
     SearchResult all = search("", {}, 10);
     Searcher searcher(dir_->str("index"));
@@ -302,6 +328,28 @@ TEST(Searcher, AccentedAndChineseTextIsFound) {
     EXPECT_EQ(searcher.search(request).total, 1u);
     request.query = "\"委托事件\"";  // a phrase keeps its order
     EXPECT_EQ(searcher.search(request).total, 0u);
+}
+
+TEST(ParseFilter, SplitsAtTheFirstColon) {
+    struct Row {
+        const char* spec;
+        const char* field;
+        const char* value;
+    };
+    for (const Row& row : {Row{"level:Senior", "level", "Senior"}, Row{"tag:C++", "tag", "C++"},
+                           Row{"category:a:b", "category", "a:b"}, Row{"tag:面试", "tag", "面试"}}) {
+        Filter f = parse_filter(row.spec);
+        EXPECT_EQ(f.field, row.field) << row.spec;
+        EXPECT_EQ(f.value, row.value) << row.spec;
+    }
+    for (const char* bad : {"", "level", ":Senior", "level:", ":"}) {
+        try {
+            parse_filter(bad);
+            ADD_FAILURE() << "accepted '" << bad << "'";
+        } catch (const BadInputError& e) {
+            EXPECT_EQ(std::string(e.what()), std::string("a filter is FIELD:VALUE, such as level:Senior; got '") + bad + "'");
+        }
+    }
 }
 
 TEST(Searcher, MissingIndexIsIndexMissingError) {

@@ -1,0 +1,40 @@
+/* qbank's C API in brief: index a folder of interview pages, then search it.
+ * Usage: search_c INDEX_DIR CORPUS_DIR QUERY */
+#include <qbank.h>
+
+#include <stdio.h>
+
+static int fail(qbank_status status, char* error) {
+    fprintf(stderr, "%s: %s\n", qbank_status_name(status), error);
+    qbank_free(error);
+    return 1;
+}
+
+int main(int argc, char** argv) {
+    if (argc != 4) {
+        fprintf(stderr, "usage: %s INDEX_DIR CORPUS_DIR QUERY\n", argv[0]);
+        return 2;
+    }
+    char* error = NULL;
+    char* json = NULL;
+    qbank_indexer* indexer = NULL;
+    qbank_status status = qbank_indexer_open(argv[1], NULL, &indexer, &error);
+    if (status == QBANK_OK) status = qbank_indexer_add_path(indexer, argv[2], &error);
+    if (status == QBANK_OK) status = qbank_indexer_commit(indexer, &json, &error);
+    qbank_indexer_close(indexer);
+    if (status != QBANK_OK) return fail(status, error);
+    printf("indexed: %s\n", json);
+    qbank_free(json);
+
+    qbank_searcher* searcher = NULL;
+    char request[1024];
+    /* Real code builds the request with a JSON library, which escapes the query. */
+    snprintf(request, sizeof request, "{\"query\": \"%s\", \"limit\": 3, \"facets\": [\"level\"]}", argv[3]);
+    status = qbank_searcher_open(argv[1], NULL, &searcher, &error);
+    if (status == QBANK_OK) status = qbank_search(searcher, request, &json, &error);
+    qbank_searcher_close(searcher);
+    if (status != QBANK_OK) return fail(status, error);
+    printf("%s\n", json);  /* search.schema.json */
+    qbank_free(json);
+    return 0;
+}

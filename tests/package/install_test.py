@@ -1,0 +1,162 @@
+"""`cmake --install` into a fresh prefix, then programs built against what it put
+there: the examples through find_package(qbank) and through pkg-config, the C and
+Python examples, the installed command line. Also what the package must not
+contain: dependency headers in the public ones, internal symbols in libqbank.
+
+Run by ctest (test 'install') with QBANK_BUILD_DIR set to the build folder.
+"""
+import os
+import re
+import shutil
+import subprocess
+import tempfile
+import unittest
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+BUILD = Path(os.environ.get("QBANK_BUILD_DIR", ROOT / "build"))
+SEEDS = ROOT / "corpus" / "seeds"
+# The seed page that is a Senior behavioural question about conflict and trade-offs.
+SENIOR_TITLE = "Balancing Speed and Scalability"
+
+
+def run(*args, env=None, cwd=None):
+    result = subprocess.run([str(a) for a in args], capture_output=True, text=True, env=env, cwd=cwd)
+    if result.returncode != 0:
+        raise AssertionError(f"{' '.join(map(str, args))} exited {result.returncode}:\n{result.stdout}\n{result.stderr}")
+    return result
+
+
+class InstallTest(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        cls.tmp = tempfile.TemporaryDirectory(prefix="qbank-install-")
+        cls.work = Path(cls.tmp.name)
+        cls.prefix = cls.work / "prefix"
+        run("cmake", "--install", BUILD, "--prefix", cls.prefix)
+        pcs = list(cls.prefix.glob("lib*/**/pkgconfig/qbank.pc"))
+        assert len(pcs) == 1, pcs
+        cls.pkgconfig_dir = pcs[0].parent
+        cls.libdir = cls.pkgconfig_dir.parent
+        cls.version = re.search(r"^Version: (\S+)$", pcs[0].read_text(), re.M).group(1)
+        major, minor, _ = cls.version.split(".")
+        cls.soname = f"libqbank.so.{major}.{minor}" if major == "0" else f"libqbank.so.{major}"
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.tmp.cleanup()
+
+    def index_dir(self, name):
+        path = self.work / name
+        shutil.rmtree(path, ignore_errors=True)
+        return path
+
+    def test_layout(self):
+        for relative in ["include/qbank.h", "include/qbank/error.h", "include/qbank/indexer.h",
+                         "include/qbank/searcher.h", "include/qbank/json.h", "include/qbank/version.h",
+                         "include/qbank/export.h", "bin/qbank", "share/qbank/schema/search.schema.json",
+                         "share/qbank/schema/record.schema.json"]:
+            self.assertTrue((self.prefix / relative).is_file(), relative)
+        self.assertFalse(list(self.prefix.rglob("*.in")), "templates are not installed")
+        self.assertTrue((self.libdir / f"libqbank.so.{self.version}").is_file())
+        self.assertEqual(os.readlink(self.libdir / self.soname), f"libqbank.so.{self.version}")
+        self.assertEqual(os.readlink(self.libdir / "libqbank.so"), self.soname)
+        cmake_dir = self.libdir / "cmake" / "qbank"
+        for name in ["qbankConfig.cmake", "qbankConfigVersion.cmake", "qbankTargets.cmake"]:
+            self.assertTrue((cmake_dir / name).is_file(), name)
+
+    def test_soname(self):
+        dynamic = run("objdump", "-p", self.libdir / self.soname).stdout
+        self.assertRegex(dynamic, rf"SONAME\s+{re.escape(self.soname)}\n")
+
+    def test_public_headers_stand_alone_without_dependency_headers(self):
+        include = self.prefix / "include"
+        for header in sorted(include.rglob("*.h")):
+            text = header.read_text()
+            self.assertNotRegex(text, r"#include [<\"](xapian|unicode/|nlohmann|CLI/|schema/|indexer/|query/)",
+                                header.name)
+            compiler = ["cc", "-std=c99", "-x", "c"] if header.name == "qbank.h" else ["c++", "-std=c++20", "-x", "c++"]
+            source = self.work / f"includes-{header.stem}.{'c' if header.name == 'qbank.h' else 'cpp'}"
+            source.write_text(f"#include <{header.relative_to(include)}>\n")
+            run(*compiler, "-fsyntax-only", "-Wall", "-Wextra", "-Wpedantic", "-Werror", "-I", include, source)
+
+    def test_only_the_public_api_is_exported(self):
+        symbols = run("nm", "-DC", "--defined-only", self.libdir / self.soname).stdout.splitlines()
+        names = [line.split(" ", 2)[2] for line in symbols if line.count(" ") >= 2]
+        internal = [n for n in names if re.match(r"(typeinfo (name )?for |vtable for )?qbank::(schema|indexer|query|capi)::", n)]
+        self.assertEqual(internal, [])
+        for expected in ["qbank::Searcher::search(qbank::SearchRequest const&)", "qbank_search", "qbank_indexer_open",
+                         "typeinfo for qbank::IndexLockedError"]:
+            self.assertIn(expected, names)
+
+    def check_example_output(self, output, index):
+        self.assertIn("indexed", output)
+        self.assertIn(SENIOR_TITLE, output)
+        self.assertTrue((index / "iamglass").is_file(), "a real Xapian index on disk")
+
+    def test_examples_build_with_find_package(self):
+        build = self.work / "examples-cmake"
+        run("cmake", "-S", ROOT / "examples", "-B", build, f"-DCMAKE_PREFIX_PATH={self.prefix}")
+        run("cmake", "--build", build)
+        for program in ["search_cpp", "search_c"]:
+            index = self.index_dir(f"index-cmake-{program}")
+            output = run(build / program, index, SEEDS, "conflict").stdout
+            self.check_example_output(output, index)
+
+    def test_find_package_refuses_another_version(self):
+        project = self.work / "wants-9"
+        project.mkdir(exist_ok=True)
+        (project / "CMakeLists.txt").write_text(
+            "cmake_minimum_required(VERSION 3.16)\nproject(wants9 CXX)\nfind_package(qbank 9.0 REQUIRED)\n")
+        result = subprocess.run(["cmake", "-S", project, "-B", project / "build", f"-DCMAKE_PREFIX_PATH={self.prefix}"],
+                                capture_output=True, text=True)
+        self.assertNotEqual(result.returncode, 0)
+        self.assertIn('requested version "9.0"', result.stderr)
+        self.assertIn(f"version: {self.version}", result.stderr)
+
+    def test_examples_build_with_pkg_config(self):
+        source = self.work / "examples-pkg-config"
+        shutil.copytree(ROOT / "examples", source, dirs_exist_ok=True)
+        env = dict(os.environ, PKG_CONFIG_PATH=str(self.pkgconfig_dir))
+        run("make", "-C", source, env=env)
+        for program in ["search_cpp", "search_c"]:
+            index = self.index_dir(f"index-pc-{program}")
+            output = run(source / program, index, SEEDS, "conflict").stdout
+            self.check_example_output(output, index)
+
+    def test_c_example_prints_search_json(self):
+        source = self.work / "examples-c-src"
+        shutil.copytree(ROOT / "examples", source, dirs_exist_ok=True)
+        run("make", "-C", source, "search_c", env=dict(os.environ, PKG_CONFIG_PATH=str(self.pkgconfig_dir)))
+        index = self.index_dir("index-c-json")
+        output = run(source / "search_c", index, SEEDS, "thundering herd").stdout
+        self.assertIn('"query":"thundering herd"', output)
+        self.assertIn('"facets":{"level":', output)
+
+    def test_python_example(self):
+        index = self.index_dir("index-python")
+        env = dict(os.environ, QBANK_LIBRARY=str(self.libdir / self.soname))
+        output = run("python3", ROOT / "examples" / "search.py", index, SEEDS, "thundering herd", env=env).stdout
+        self.assertIn("indexed 4 records", output)
+        self.assertIn("1. Driving Large-Scale Technical Evolution", output)
+
+    def test_python_example_reports_errors(self):
+        env = dict(os.environ, QBANK_LIBRARY=str(self.libdir / self.soname))
+        blocker = self.work / "a-file"
+        blocker.write_text("not a folder")
+        result = subprocess.run(["python3", ROOT / "examples" / "search.py", blocker / "index", SEEDS, "x"],
+                                capture_output=True, text=True, env=env)
+        self.assertEqual(result.returncode, 1)
+        self.assertTrue(result.stderr.startswith(f"qbank: status 6: cannot create index {blocker / 'index'}: "),
+                        result.stderr)
+
+    def test_installed_command_line_finds_its_library(self):
+        index = self.index_dir("index-cli")
+        env = {k: v for k, v in os.environ.items() if k != "LD_LIBRARY_PATH"}
+        run(self.prefix / "bin" / "qbank", "index", "--db", index, SEEDS, env=env)
+        output = run(self.prefix / "bin" / "qbank", "search", "--db", index, "conflict", env=env).stdout
+        self.assertIn(SENIOR_TITLE, output)
+
+
+if __name__ == "__main__":
+    unittest.main()
