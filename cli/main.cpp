@@ -19,6 +19,7 @@
 #include "qbank/maintenance.h"
 #include "qbank/page.h"
 #include "qbank/searcher.h"
+#include "qbank/version.h"
 
 namespace qbank::cli {
 namespace {
@@ -176,6 +177,8 @@ int main(int argc, char** argv) {
     using namespace qbank::cli;
     Options o;
     CLI::App app{"qbank: full-text search over interview questions", kProgram};
+    app.set_version_flag("--version", "qbank " + std::string(qbank::version()) + " (index schema " +
+                                          std::to_string(qbank::schema_version()) + ")");
     app.require_subcommand(1);
     app.fallthrough();  // --db may come before or after the subcommand
     app.add_option("--db", o.db, "index folder (default: $QBANK_DB, else $XDG_DATA_HOME/qbank/index)");

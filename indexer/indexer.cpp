@@ -21,6 +21,7 @@
 #include "indexer/index_writer.h"
 #include "indexer/normalize.h"
 #include "indexer/ordered_pool.h"
+#include "qbank/error.h"
 #include "schema/fields.h"
 
 namespace qbank {
@@ -274,6 +275,7 @@ void Indexer::add_path(const std::string& path) {
 }
 
 void Indexer::add_record(const Record& record) {
+    if (record.id.empty()) throw BadInputError("a record added to index " + impl_->db_path + " needs an id");
     ++(impl_->writer.put(record).replaced ? impl_->summary.updated : impl_->summary.added);
 }
 

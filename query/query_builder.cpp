@@ -4,6 +4,7 @@
 #include <cctype>
 
 #include "qbank/error.h"
+#include "query/match_all.h"
 #include "query/query_operator.h"
 #include "query/stopwords.h"
 #include "schema/fields.h"
@@ -205,7 +206,7 @@ Xapian::Query QueryBuilder::parse(const std::string& analyzable, const std::stri
 Xapian::Query QueryBuilder::build(const std::string& text, const std::vector<Filter>& filters,
                                   Xapian::Query::op default_op) {
     check_utf8(text);
-    Xapian::Query query = Xapian::Query::MatchAll;
+    Xapian::Query query = match_all();
     if (!is_blank(text)) {
         reject_unknown_fields(text);
         parser_.set_default_op(default_op);

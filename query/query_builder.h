@@ -21,8 +21,7 @@ public:
     QueryBuilder(const QueryBuilder&) = delete;
     QueryBuilder& operator=(const QueryBuilder&) = delete;
 
-    // Throws Error: InvalidQuery for text that cannot be parsed, InvalidArgument for
-    // a filter on an unknown field or with an impossible value. An empty text with
+    // Throws BadInputError for text that cannot be parsed and for a filter on an unknown field or with an impossible value. An empty text with
     // no filters matches every document. Words join with `default_op`: AND, or OR
     // to relax a query no document matches in full.
     Xapian::Query build(const std::string& text, const std::vector<Filter>& filters,

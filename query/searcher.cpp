@@ -11,6 +11,7 @@
 #include "query/excerpt.h"
 #include "query/explain.h"
 #include "query/facets.h"
+#include "query/match_all.h"
 #include "query/query_builder.h"
 #include "query/query_terms.h"
 #include "query/related.h"
@@ -221,7 +222,7 @@ struct Searcher::Impl {
 
     IndexStats stats() {
         Xapian::Enquire enquire(db);
-        enquire.set_query(Xapian::Query::MatchAll);
+        enquire.set_query(query::match_all());
         FacetSpies facets(enquire, all_facet_fields());
         enquire.get_mset(0, 0, db.get_doccount());
         return {db.get_doccount(), facets.counts()};

@@ -18,9 +18,9 @@ public:
     static const Synonyms& shipped();
 
     // Adds the groups in `text` (the format of query/synonyms.txt). Throws
-    // Error(InvalidArgument) naming `origin` and the line of a malformed group.
+    // BadInputError naming `origin` and the line of a malformed group.
     void add_text(std::string_view text, const std::string& origin);
-    // Adds the groups of a file; a file that cannot be read is InvalidArgument too.
+    // Adds the groups of a file; a file that cannot be read is BadInputError too.
     void add_file(const std::string& path);
 
     // Folded query text (fold_query_text) with every member found outside quotes,

@@ -1,10 +1,10 @@
 #pragma once
 // Writing pages into a qbank index on disk, incrementally and atomically.
 //
-// One Indexer per index at a time: a second one (in any process) gets
-// Error::Kind::IndexLocked. An Indexer is not thread-safe (it runs its own
-// worker threads). Searchers may read the index while it writes: they see the
-// last committed state until commit() returns, never part of a run.
+// Threads and processes: one Indexer per index at a time; a second one (in any
+// process) gets IndexLockedError. An Indexer is used by one thread at a time (it
+// runs worker threads of its own). Searchers may read the index while it writes:
+// they see the last committed state until commit() returns, never part of a run.
 
 #include <cstddef>
 #include <cstdint>
@@ -68,18 +68,23 @@ struct IndexSummary {
 
 class QBANK_API Indexer {
 public:
-    // Opens the index at `db_path` for writing, creating it (and its parent folders) if missing.
-    // Throws Error: IndexLocked, SchemaMismatch, IndexUnavailable, Corrupt.
+    // Opens the index at `db_path` for writing, creating it (and its parent folders) if missing,
+    // and holds its write lock until destroyed. With options.full, an index written with
+    // another schema version is rebuilt; otherwise it is refused.
+    // Throws IndexLockedError, IndexIncompatibleError, IndexIOError, IndexCorruptError.
     explicit Indexer(const std::string& db_path, IndexOptions options = {});
     ~Indexer();  // without commit(), nothing of the run is written
     Indexer(Indexer&&) noexcept;
     Indexer& operator=(Indexer&&) noexcept;
 
     // Adds a file, or every regular file below a folder (recursively, hidden entries
-    // skipped), to the run. Files are read when commit() runs.
+    // skipped), to the run. Files are read when commit() runs; a path that does not
+    // exist or cannot be read is reported in the summary's `skipped`.
     void add_path(const std::string& path);
 
-    // Stages a ready record, replacing any document with the same id.
+    // Stages a ready record as it is, replacing any document with the same id
+    // (records from parse_records / read_records have ids; others need one).
+    // Throws BadInputError for a record without an id.
     void add_record(const Record& record);
 
     // Runs the batch: new files are added, changed ones reparsed, unchanged ones (same
@@ -87,7 +92,8 @@ public:
     // across the parsed pages is learned and removed; documents of files gone from
     // the folders given are removed (unless options.prune is false). Then the whole
     // run becomes visible at once. A file that cannot be indexed is reported in the
-    // summary and the rest go on. Throws Error only when the index cannot be written.
+    // summary and the rest go on. The Indexer stays open: add more and commit again.
+    // Throws IndexIOError only when the index cannot be written; nothing of the run is.
     IndexSummary commit();
 
 private:

@@ -1,5 +1,6 @@
 #pragma once
 // Keeping an index healthy: checking it for damage, compacting it in place.
+// Both are safe to call from any thread, also while searchers read the index.
 
 #include <cstddef>
 #include <cstdint>
@@ -20,7 +21,7 @@ struct CheckReport {
 // Checks the index at `path`: Xapian's structural check of every table, then the
 // schema version, exactly one id term per document, every facet and source value,
 // and every stored record. Damage is reported, not thrown.
-// Throws Error (IndexUnavailable) only when there is no index at `path`.
+// Throws IndexMissingError only when there is no index at `path`.
 QBANK_API CheckReport check_index(const std::string& path);
 
 struct CompactReport {
@@ -30,7 +31,7 @@ struct CompactReport {
 
 // Rewrites the index compactly beside itself and swaps the copy in with one atomic
 // rename; searchers that have it open keep working. Holds the write lock meanwhile.
-// Throws Error: IndexLocked (a writer is active), IndexUnavailable.
+// Throws IndexLockedError (a writer is active), IndexMissingError, IndexIOError.
 QBANK_API CompactReport compact_index(const std::string& path);
 
 }  // namespace qbank

@@ -1,7 +1,9 @@
 #pragma once
-// Searching a qbank index. A Searcher holds a read-only snapshot of the index;
-// it is not thread-safe, but any number of Searchers (in any threads or
-// processes) may search one index at once, also while an Indexer writes to it.
+// Searching a qbank index. A Searcher holds a read-only snapshot of the index.
+//
+// Threads and processes: a Searcher is used by one thread at a time; any number
+// of Searchers (in any threads or processes) may search one index at once, also
+// while an Indexer writes to it.
 
 #include <cstddef>
 #include <map>
@@ -94,9 +96,10 @@ struct SearcherOptions {
 
 class QBANK_API Searcher {
 public:
-    // Opens the index at `db_path` read-only. Throws Error: IndexUnavailable when there is
-    // no index there, SchemaMismatch when it was written by an incompatible version,
-    // InvalidArgument for a synonyms file that cannot be read or parsed (naming its line).
+    // Opens the index at `db_path` read-only. Throws IndexMissingError when there is no
+    // index there, IndexIncompatibleError when it was written with another schema version
+    // (the message names the command that rebuilds it), BadInputError for a synonyms file
+    // that cannot be read or parsed (naming its line), IndexIOError when it cannot be read.
     explicit Searcher(const std::string& db_path, SearcherOptions options = {});
     ~Searcher();
     Searcher(Searcher&&) noexcept;
@@ -105,12 +108,12 @@ public:
     // Ranked hits with excerpts and facet counts over all matches. All words must
     // match; when none does, a spelling correction is searched (corrected_query),
     // then any of the words (relaxed).
-    // Throws Error: InvalidQuery (syntax), InvalidArgument (unknown filter field).
+    // Throws BadInputError (query syntax, unknown filter field or facet), IndexIOError.
     SearchResult search(const SearchRequest& request);
 
     // The questions most like the one with this id (by the words that set it apart,
     // Xapian's relevance feedback), itself excluded, in the shape of a search whose
-    // query is "related:ID". Throws Error(InvalidArgument) when no question has that id.
+    // query is "related:ID". Throws BadInputError when no question has that id.
     SearchResult related(const std::string& id, std::size_t limit = 10);
 
     // The stored record with this id, or nullopt.

@@ -471,6 +471,13 @@ class MissingIndexTest(unittest.TestCase):
         self.assertEqual(run("frobnicate").returncode, 2)
         self.assertEqual(run("--help").returncode, 0)
 
+    def test_version_names_the_project_and_index_schema(self):
+        cmake = (ROOT / "CMakeLists.txt").read_text()
+        version = re.search(r"project\(qbank VERSION (\S+)", cmake).group(1)
+        result = run("--version")
+        self.assertEqual(result.returncode, 0)
+        self.assertEqual(result.stdout, f"qbank {version} (index schema 3)\n")
+
 
 if __name__ == "__main__":
     unittest.main()

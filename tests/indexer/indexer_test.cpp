@@ -10,8 +10,10 @@
 #include <gtest/gtest.h>
 #include <xapian.h>
 
+#include <atomic>
 #include <fstream>
 #include <iterator>
+#include <thread>
 
 #include "../test_paths.h"
 #include "qbank/error.h"
@@ -215,6 +217,16 @@ TEST_F(IndexerTest, SecondWriterIsRefusedClearly) {
     }
 }
 
+TEST_F(IndexerTest, RecordWithoutAnIdIsBadInput) {
+    Indexer indexer(db());
+    Record record;
+    record.title = "No id";
+    EXPECT_THROW(indexer.add_record(record), BadInputError);
+    record.id = "00000000000000aa";
+    indexer.add_record(record);
+    EXPECT_EQ(indexer.commit().added, 1u);
+}
+
 // An index written by a qbank with another schema: searching and updating it are
 // refused with the command that rebuilds it, and that command (full) works.
 TEST_F(IndexerTest, IndexOfAnotherSchemaIsRefusedUntilRebuiltInFull) {
@@ -262,6 +274,41 @@ TEST_F(IndexerTest, SearcherSurvivesRewritesUnderIt) {
     }
     SearchResult r = searcher.search({"zebracorn", {}, 0, 10});
     EXPECT_EQ(r.total, 1u);
+}
+
+// The contract in the headers: a Searcher per thread, any number at once, while
+// one Indexer commits. Every search sees a whole committed state.
+TEST_F(IndexerTest, SearchersInManyThreadsWhileOneWriterCommits) {
+    run();
+    std::atomic<bool> writing{true};
+    std::atomic<int> searches{0};
+    std::vector<std::string> errors(4);
+    std::vector<std::thread> readers;
+    for (std::size_t t = 0; t < errors.size(); ++t) {
+        readers.emplace_back([&, t] {
+            try {
+                Searcher searcher(db());
+                do {
+                    SearchResult r = searcher.search({"thundering herd", {}, 0, 3});
+                    if (r.total != 1 || r.hits.size() != 1) errors[t] = "saw " + std::to_string(r.total) + " hits";
+                    if (searcher.stats().documents < 4) errors[t] = "saw part of a run";
+                    ++searches;
+                } while (writing || searches < 40);
+            } catch (const std::exception& e) {
+                errors[t] = e.what();
+            }
+        });
+    }
+    IndexOptions full;
+    full.full = true;
+    for (int i = 0; i < 6; ++i) {
+        write(pages() / ("extra" + std::to_string(i) + ".txt"), "Question number " + std::to_string(i) + "?");
+        run(i % 2 == 0 ? full : IndexOptions{});
+    }
+    writing = false;
+    for (std::thread& reader : readers) reader.join();
+    for (const std::string& error : errors) EXPECT_EQ(error, "");
+    EXPECT_EQ(documents(), 10u);
 }
 
 TEST_F(IndexerTest, IndexFolderInsideTheCorpusIsNotIndexed) {
