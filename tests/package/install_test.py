@@ -133,6 +133,27 @@ class InstallTest(unittest.TestCase):
         self.assertIn('"query":"thundering herd"', output)
         self.assertIn('"facets":{"level":', output)
 
+    def test_readme_examples_compile_and_run(self):
+        readme = (ROOT / "README.md").read_text()
+        section = readme[readme.index("## Use as a library"):]
+        section = section[:section.index("\n## ", 1)]
+        blocks = dict(re.findall(r"```(cpp|c)\n(.*?)```", section, re.S))
+        self.assertEqual(sorted(blocks), ["c", "cpp"])
+        for language, code in blocks.items():
+            work = self.work / f"readme-{language}"
+            work.mkdir(exist_ok=True)
+            (work / "corpus").unlink(missing_ok=True)
+            (work / "corpus").symlink_to(ROOT / "corpus")
+            source = work / f"app.{language}"
+            source.write_text(code)
+            compiler = ["c++", "-std=c++20"] if language == "cpp" else ["cc", "-std=c11"]
+            flags = run("pkg-config", "--cflags", "--libs", "qbank",
+                        env=dict(os.environ, PKG_CONFIG_PATH=str(self.pkgconfig_dir))).stdout.split()
+            run(*compiler, "-Wall", "-Werror", source, "-o", work / "app", *flags, f"-Wl,-rpath,{self.libdir}")
+            output = run(work / "app", cwd=work).stdout
+            self.assertIn("thundering herd" if language == "c" else "Driving Large-Scale Technical Evolution", output)
+            self.assertTrue((work / "qbank-index" / "iamglass").is_file())
+
     def test_python_example(self):
         index = self.index_dir("index-python")
         env = dict(os.environ, QBANK_LIBRARY=str(self.libdir / self.soname))
