@@ -3,15 +3,12 @@
 
 #include "qbank.h"
 
-#include <nlohmann/json.hpp>
-
 #include <cstdlib>
 #include <cstring>
 #include <new>
 #include <optional>
 #include <string>
 
-#include "capi/input_json.h"
 #include "qbank/error.h"
 #include "qbank/indexer.h"
 #include "qbank/json.h"
@@ -19,6 +16,7 @@
 #include "qbank/page.h"
 #include "qbank/searcher.h"
 #include "qbank/version.h"
+#include "schema/api_json.h"
 
 struct qbank_indexer {
     qbank::Indexer indexer;
@@ -91,31 +89,17 @@ qbank::Format format_named(const char* name) {
     throw qbank::BadInputError(std::string("format must be auto, text, markdown, html or jsonl, got '") + name + "'");
 }
 
-std::string file_result_to_json(const qbank::FileResult& file) {
-    std::string out = "{\"records\":[";
-    for (std::size_t i = 0; i < file.records.size(); ++i)
-        out += (i == 0 ? "" : ",") + qbank::record_to_json(file.records[i]);
-    nlohmann::json diagnostics = nlohmann::json::array();
-    for (const qbank::Diagnostic& d : file.diagnostics)
-        diagnostics.push_back({{"path", d.path}, {"line", d.line}, {"message", d.message}});
-    return out + "],\"diagnostics\":" + diagnostics.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "}";
-}
-
-// A record in the shape of a line of a JSON Lines file; its "source" (default "api") names it.
-qbank::Record record_named_by_its_source(const char* record_json) {
-    nlohmann::json parsed = nlohmann::json::parse(record_json, nullptr, false);
-    if (parsed.is_discarded()) throw qbank::BadInputError("record is not valid JSON");
-    std::string source = "api";
-    if (parsed.is_object() && parsed.contains("source") && parsed["source"].is_string())
-        source = parsed["source"].get<std::string>();
-    // One line, whatever the caller's layout: the reader takes a line per record.
-    qbank::FileResult file = qbank::parse_records(parsed.dump(), source, qbank::Format::JsonLines);
+// A record in the shape of a JSON Lines line, read as the indexer reads such lines,
+// under the source it names: a stand-alone record has no "#anchor".
+qbank::Record record_from_api(const char* record_json) {
+    qbank::schema::ApiRecord given = qbank::schema::api_record_from_json(record_json, "api");
+    qbank::FileResult file = qbank::parse_records(given.line, given.source, qbank::Format::JsonLines);
     if (file.records.size() != 1) {
         std::string why = file.diagnostics.empty() ? "no record" : file.diagnostics.front().message;
         throw qbank::BadInputError("record is not usable: " + why);
     }
     qbank::Record record = std::move(file.records.front());
-    record.source = source;  // as given: no "#anchor", since nothing else shares it
+    record.source = given.source;
     return record;
 }
 
@@ -151,7 +135,7 @@ qbank_status qbank_normalize(const char* bytes, size_t size, const char* source,
         require(source, "source");
         require(result_json, "result_json");
         qbank::FileResult file = qbank::parse_records(std::string_view(bytes, size), source, format_named(format));
-        *result_json = copy_out(file_result_to_json(file));
+        *result_json = copy_out(qbank::schema::file_result_to_json(file));
     });
 }
 
@@ -161,7 +145,7 @@ qbank_status qbank_indexer_open(const char* db_path, const char* options_json, q
         require(db_path, "db_path");
         require(indexer, "indexer");
         *indexer = nullptr;
-        qbank::IndexOptions options = qbank::capi::index_options_from_json(optional_text(options_json));
+        qbank::IndexOptions options = qbank::schema::index_options_from_json(optional_text(options_json));
         *indexer = new qbank_indexer{qbank::Indexer(db_path, std::move(options))};
     });
 }
@@ -178,7 +162,7 @@ qbank_status qbank_indexer_add_record(qbank_indexer* indexer, const char* record
     return guarded(error, [&] {
         require(indexer, "indexer");
         require(record_json, "record_json");
-        indexer->indexer.add_record(record_named_by_its_source(record_json));
+        indexer->indexer.add_record(record_from_api(record_json));
     });
 }
 
@@ -198,7 +182,7 @@ qbank_status qbank_searcher_open(const char* db_path, const char* options_json, 
         require(db_path, "db_path");
         require(searcher, "searcher");
         *searcher = nullptr;
-        qbank::SearcherOptions options = qbank::capi::searcher_options_from_json(optional_text(options_json));
+        qbank::SearcherOptions options = qbank::schema::searcher_options_from_json(optional_text(options_json));
         *searcher = new qbank_searcher{qbank::Searcher(db_path, std::move(options))};
     });
 }
@@ -207,7 +191,7 @@ qbank_status qbank_search(qbank_searcher* searcher, const char* request_json, ch
     return guarded(error, [&] {
         require(searcher, "searcher");
         require(result_json, "result_json");
-        qbank::SearchRequest request = qbank::capi::search_request_from_json(optional_text(request_json));
+        qbank::SearchRequest request = qbank::schema::search_request_from_json(optional_text(request_json));
         qbank::SearchResult result = searcher->searcher.search(request);
         *result_json = copy_out(qbank::search_result_to_json(result, request.explain, -1));
     });

@@ -1,4 +1,4 @@
-#include "capi/input_json.h"
+#include "schema/api_json.h"
 
 #include <nlohmann/json.hpp>
 
@@ -7,8 +7,9 @@
 #include <string>
 
 #include "qbank/error.h"
+#include "qbank/json.h"
 
-namespace qbank::capi {
+namespace qbank::schema {
 namespace {
 
 using json = nlohmann::json;
@@ -113,4 +114,20 @@ SearchRequest search_request_from_json(std::string_view text) {
     return read_object(text, "search request", readers);
 }
 
-}  // namespace qbank::capi
+ApiRecord api_record_from_json(std::string_view text, const std::string& default_source) {
+    json parsed = json::parse(text, nullptr, false);
+    if (parsed.is_discarded() || !parsed.is_object()) throw BadInputError("a record must be a JSON object");
+    auto source = parsed.find("source");
+    return {parsed.dump(), source != parsed.end() && source->is_string() ? source->get<std::string>() : default_source};
+}
+
+std::string file_result_to_json(const FileResult& file) {
+    std::string out = "{\"records\":[";
+    for (std::size_t i = 0; i < file.records.size(); ++i) out += (i == 0 ? "" : ",") + record_to_json(file.records[i]);
+    json diagnostics = json::array();
+    for (const Diagnostic& d : file.diagnostics)
+        diagnostics.push_back({{"path", d.path}, {"line", d.line}, {"message", d.message}});
+    return out + "],\"diagnostics\":" + diagnostics.dump(-1, ' ', false, json::error_handler_t::replace) + "}";
+}
+
+}  // namespace qbank::schema
