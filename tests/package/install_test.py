@@ -5,6 +5,7 @@ contain: dependency headers in the public ones, internal symbols in libqbank.
 
 Run by ctest (test 'install') with QBANK_BUILD_DIR set to the build folder.
 """
+import json
 import os
 import re
 import shutil
@@ -12,6 +13,8 @@ import subprocess
 import tempfile
 import unittest
 from pathlib import Path
+
+import jsonschema
 
 ROOT = Path(__file__).resolve().parents[2]
 BUILD = Path(os.environ.get("QBANK_BUILD_DIR", ROOT / "build"))
@@ -129,9 +132,22 @@ class InstallTest(unittest.TestCase):
         shutil.copytree(ROOT / "examples", source, dirs_exist_ok=True)
         run("make", "-C", source, "search_c", env=dict(os.environ, PKG_CONFIG_PATH=str(self.pkgconfig_dir)))
         index = self.index_dir("index-c-json")
-        output = run(source / "search_c", index, SEEDS, "thundering herd").stdout
-        self.assertIn('"query":"thundering herd"', output)
-        self.assertIn('"facets":{"level":', output)
+        output = run(source / "search_c", index, SEEDS, "thundering herd").stdout.splitlines()
+        self.assertEqual(len(output), 2, output)
+        summary = json.loads(output[0].removeprefix("indexed: "))
+        result = json.loads(output[1])
+        self.validator("index_summary.schema.json").validate(summary)
+        self.validator("search.schema.json").validate(result)
+        self.assertEqual(summary["added"], 4)
+        self.assertEqual(result["query"], "thundering herd")
+        self.assertEqual(list(result["facets"]), ["level"])  # the one facet the example asks for
+        self.assertEqual(result["hits"][0]["title"], "Driving Large-Scale Technical Evolution")
+
+    def validator(self, name):
+        """A validator for the JSON Schema as installed."""
+        schema = json.loads((self.prefix / "share" / "qbank" / "schema" / name).read_text())
+        jsonschema.Draft202012Validator.check_schema(schema)
+        return jsonschema.Draft202012Validator(schema)
 
     def test_readme_examples_compile_and_run(self):
         readme = (ROOT / "README.md").read_text()
