@@ -9,8 +9,11 @@
 #include <functional>
 #include <map>
 #include <memory>
+#include <optional>
 #include <set>
 #include <stdexcept>
+
+#include "schema/word_segment.h"
 
 namespace qbank::query {
 
@@ -52,18 +55,26 @@ struct Match {
 std::vector<Match> find_matches(std::string_view text, const QueryTerms& terms) {
     std::vector<Match> matches;
     if (terms.empty()) return matches;
-    for_each_segment(text, false, [&](std::size_t b, std::size_t e, int32_t status) {
-        if (status == UBRK_WORD_NONE) return;
-        // Xapian keeps "C++" and "C#" whole; ICU stops at the letter.
-        std::size_t end = e;
-        if (end < text.size() && text[end] == '#') ++end;
-        else
-            while (end < text.size() && end - e < 3 && text[end] == '+') ++end;
-        if (end != e && end < text.size() && std::isalnum(static_cast<unsigned char>(text[end]))) end = e;
-        auto m = terms.match(text.substr(b, end - b));
-        if (!m && end != e) m = terms.match(text.substr(b, e - b)), end = e;
-        if (m) matches.push_back({{b, end}, m->first, m->second});
-    });
+    auto words_between = [&](std::size_t from, std::size_t to) {
+        for_each_segment(text.substr(from, to - from), false, [&](std::size_t b, std::size_t e, int32_t status) {
+            if (status == UBRK_WORD_NONE) return;
+            b += from;
+            e += from;
+            // Xapian keeps "C++" and "C#" whole; ICU stops at the letter.
+            std::size_t end = e;
+            if (end < to && text[end] == '#') ++end;
+            else
+                while (end < to && end - e < 3 && text[end] == '+') ++end;
+            if (end != e && end < to && std::isalnum(static_cast<unsigned char>(text[end]))) end = e;
+            const QueryTerms::Match* m = &terms.match(text.substr(b, end - b));
+            if (!*m && end != e) m = &terms.match(text.substr(b, e - b)), end = e;
+            if (*m) matches.push_back({{b, end}, (*m)->first, (*m)->second});
+        });
+    };
+    // Without a Chinese, Japanese or Thai term, text in those scripts cannot match:
+    // skip its dictionary segmentation (most of the cost) and look at the rest.
+    if (terms.has_unspaced_script()) words_between(0, text.size());
+    else schema::for_each_spaced_run(text, words_between);
     return matches;
 }
 

@@ -3,6 +3,7 @@
 #include "schema/fields.h"
 #include "schema/text_analysis.h"
 #include "schema/text_fold.h"
+#include "schema/word_segment.h"
 
 namespace qbank::query {
 
@@ -15,14 +16,17 @@ QueryTerms::QueryTerms(const Xapian::Query& query, const Xapian::MSet& mset) : s
         double weight = std::max(mset.get_termweight(*it), 1e-3);
         double& kept = weights_[plain];
         kept = std::max(kept, weight);
+        unspaced_ = unspaced_ || schema::starts_with_unspaced_script(parts->word);
     }
 }
 
-std::optional<std::pair<std::string, double>> QueryTerms::match(std::string_view word) const {
+const QueryTerms::Match& QueryTerms::match(std::string_view word) const {
+    auto [known, added] = known_.try_emplace(std::string(word));
+    if (!added) return known->second;
     std::string folded = schema::fold(word);
-    if (auto it = weights_.find(folded); it != weights_.end()) return *it;
-    if (auto it = weights_.find("Z" + stem_(folded)); it != weights_.end()) return *it;
-    return std::nullopt;
+    if (auto it = weights_.find(folded); it != weights_.end()) known->second = *it;
+    else if (auto stemmed = weights_.find("Z" + stem_(folded)); stemmed != weights_.end()) known->second = *stemmed;
+    return known->second;
 }
 
 }  // namespace qbank::query

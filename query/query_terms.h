@@ -9,6 +9,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <utility>
 
 namespace qbank::query {
@@ -18,15 +19,23 @@ public:
     // `mset` must come from an Enquire running `query` (it holds the term weights).
     QueryTerms(const Xapian::Query& query, const Xapian::MSet& mset);
 
+    using Match = std::optional<std::pair<std::string, double>>;
+
     // The query term a word of page text matches (the word as written, any case),
-    // with its weight; nullopt for a word the query does not look for.
-    std::optional<std::pair<std::string, double>> match(std::string_view word) const;
+    // with its weight; nullopt for a word the query does not look for. Remembers
+    // each word's answer, since the hits of one search repeat their words: one
+    // QueryTerms serves one thread.
+    const Match& match(std::string_view word) const;
 
     bool empty() const { return weights_.empty(); }
+    // Whether a term is a word of Chinese, Japanese or another script written without spaces.
+    bool has_unspaced_script() const { return unspaced_; }
 
 private:
     std::map<std::string, double, std::less<>> weights_;  // plain term -> weight
+    bool unspaced_ = false;
     Xapian::Stem stem_;
+    mutable std::unordered_map<std::string, Match> known_;  // word as written -> its match
 };
 
 }  // namespace qbank::query

@@ -5,6 +5,7 @@
 #include <unicode/uchar.h>
 #include <unicode/uscript.h>
 #include <unicode/unistr.h>
+#include <unicode/utf8.h>
 
 #include <algorithm>
 #include <stdexcept>
@@ -30,8 +31,25 @@ bool is_ascii(std::string_view s) {
     return std::all_of(s.begin(), s.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
 }
 
+// Whether any mark could follow a Latin letter after NFD: a non-ASCII Latin letter
+// (precomposed "é") or a combining mark. Most non-ASCII words (CJK, Cyrillic) have
+// neither, and this table lookup per code point spares them two normalizations.
+bool may_have_latin_marks(std::string_view utf8) {
+    const auto* s = reinterpret_cast<const uint8_t*>(utf8.data());
+    for (int32_t i = 0, n = static_cast<int32_t>(utf8.size()); i < n;) {
+        UChar32 c;
+        U8_NEXT(s, i, n, c);
+        if (c < 0x80) continue;
+        if (c < 0 || u_charType(c) == U_NON_SPACING_MARK) return true;
+        UErrorCode status = U_ZERO_ERROR;
+        if (uscript_getScript(c, &status) == USCRIPT_LATIN) return true;
+    }
+    return false;
+}
+
 // "é" is "e" + U+0301 after NFD: drop the mark when its base letter is Latin, compose again.
 std::string strip_latin_marks(const std::string& folded) {
+    if (!may_have_latin_marks(folded)) return folded;
     static const icu::Normalizer2& nfd = normalizer(icu::Normalizer2::getNFDInstance, "NFD");
     static const icu::Normalizer2& nfc = normalizer(icu::Normalizer2::getNFCInstance, "NFC");
     UErrorCode status = U_ZERO_ERROR;

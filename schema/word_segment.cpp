@@ -96,4 +96,27 @@ std::string segment_words(std::string_view utf8) {
     return out;
 }
 
+void for_each_spaced_run(std::string_view utf8, const std::function<void(std::size_t, std::size_t)>& run) {
+    const auto* s = reinterpret_cast<const uint8_t*>(utf8.data());
+    const auto n = static_cast<int32_t>(utf8.size());
+    int32_t spaced_start = 0;
+    for (int32_t i = 0; i < n;) {
+        if (s[i] < 0x80) {
+            ++i;
+            continue;
+        }
+        int32_t at = i;
+        UChar32 c;
+        U8_NEXT(s, i, n, c);
+        if (c < 0 || !is_unspaced_script(c)) continue;
+        if (at > spaced_start) run(static_cast<std::size_t>(spaced_start), static_cast<std::size_t>(at));
+        for (int32_t j = i; j < n; i = j) {  // past the whole unspaced run
+            U8_NEXT(s, j, n, c);
+            if (c < 0 || !is_unspaced_script(c)) break;
+        }
+        spaced_start = i;
+    }
+    if (n > spaced_start) run(static_cast<std::size_t>(spaced_start), static_cast<std::size_t>(n));
+}
+
 }  // namespace qbank::schema

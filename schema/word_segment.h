@@ -3,6 +3,7 @@
 // words by ICU's dictionary-based word break iterator, identically at index and
 // query time, so that Xapian (which splits words on spaces and punctuation) sees them.
 
+#include <functional>
 #include <string>
 #include <string_view>
 
@@ -18,5 +19,9 @@ bool is_unspaced_script(int code_point);
 
 // True when the first code point of UTF-8 `text` is of such a script.
 bool starts_with_unspaced_script(std::string_view text);
+
+// Calls `run` with the byte range [begin, end) of each stretch of `utf8` between
+// runs of such scripts, in order; word boundaries always fall where they meet.
+void for_each_spaced_run(std::string_view utf8, const std::function<void(std::size_t, std::size_t)>& run);
 
 }  // namespace qbank::schema

@@ -48,6 +48,10 @@ TEST_F(ExcerptTest, HighlightsFoldedStemmedAndSegmentedWords) {
         // ICU's dictionary has no "闭包" (closure): both sides cut it into 闭 and 包.
         {"闭包", "什么是闭包？闭包就是函数。", {"闭", "包", "闭", "包"}},
         {"キャッシュ", "キャッシュとは", {"キャッシュ"}},
+        // Latin words among Chinese and Japanese text, also glued to it and at either end.
+        {"lru cache", "使用LRU cache来缓存。キャッシュはcache", {"LRU", "cache", "cache"}},
+        {"c++ 闭包", "C++的闭包", {"C++", "闭", "包"}},
+        {"naïve", "日本語のnaive実装", {"naive"}},
         {"herd", "", {}},
         {"the", "the end", {"the"}},
     };

@@ -1,4 +1,5 @@
 #include "schema/text_fold.h"
+#include "schema/word_segment.h"
 
 #include <gtest/gtest.h>
 #include <xapian.h>
@@ -67,6 +68,28 @@ std::set<std::string> query_terms(const std::string& text) {
 
 // The index and the query side must turn the same words into the same terms,
 // whatever their case or Unicode form; otherwise searches silently miss.
+TEST(WordSegment, SpacedRunsLieBetweenUnspacedOnes) {
+    auto runs = [](std::string_view text) {
+        std::vector<std::string> out;
+        for_each_spaced_run(text, [&](std::size_t b, std::size_t e) { out.emplace_back(text.substr(b, e - b)); });
+        return out;
+    };
+    using Runs = std::vector<std::string>;
+    EXPECT_EQ(runs(""), Runs{});
+    EXPECT_EQ(runs("plain text"), Runs{"plain text"});
+    EXPECT_EQ(runs("使用LRU cache来缓存。"), (Runs{"LRU cache", "。"}));
+    EXPECT_EQ(runs("cache键值"), Runs{"cache"});
+    EXPECT_EQ(runs("キャッシュ"), Runs{});
+    EXPECT_EQ(runs("Ελληνικά и русский ไทยx"), (Runs{"Ελληνικά и русский ", "x"}));
+}
+
+TEST(TextFold, AccentsComeOffLatinLettersOnly) {
+    EXPECT_EQ(fold("Naïve CAFÉ"), "naive cafe");
+    EXPECT_EQ(fold("ή й が"), "ή й が");  // Greek, Cyrillic and Japanese marks stay
+    EXPECT_EQ(fold("e\u0301"), "e");       // a combining accent after a Latin letter
+    EXPECT_EQ(fold("日本語"), "日本語");
+}
+
 TEST(TextFold, IndexAndQueryProduceTheSameTerms) {
     const std::string texts[] = {"Stakeholder Management", "STRASSE Straße", "ＫＵＢＥＲＮＥＴＥＳ", "Café résumé",
                                  "面试问题", "什么是闭包", "キャッシュとは何ですか", "José"};
