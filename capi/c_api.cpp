@@ -28,11 +28,6 @@ struct qbank_searcher {
 
 namespace {
 
-// A failure that is not a qbank::Error: no question with the id asked for.
-struct NotFound {
-    std::string message;
-};
-
 // malloc'd so that qbank_free (free) releases it, whatever allocator the caller uses.
 char* copy_out(const std::string& text) {
     char* out = static_cast<char*>(std::malloc(text.size() + 1));
@@ -67,8 +62,6 @@ qbank_status guarded(char** error, Work work) {
         return QBANK_OK;
     } catch (const qbank::Error& e) {
         return fail(status_of(e.kind()), e.what(), error);
-    } catch (const NotFound& e) {
-        return fail(QBANK_NOT_FOUND, e.message, error);
     } catch (const std::bad_alloc&) {
         return fail(QBANK_INTERNAL, "out of memory", error);
     } catch (const std::exception& e) {
@@ -198,24 +191,34 @@ qbank_status qbank_search(qbank_searcher* searcher, const char* request_json, ch
 }
 
 qbank_status qbank_related(qbank_searcher* searcher, const char* id, size_t limit, char** result_json, char** error) {
-    return guarded(error, [&] {
+    qbank_status found = QBANK_OK;
+    qbank_status status = guarded(error, [&] {
         require(searcher, "searcher");
         require(id, "id");
         require(result_json, "result_json");
-        if (!searcher->searcher.find(id)) throw NotFound{std::string("no question with id '") + id + "'"};
+        if (!searcher->searcher.find(id)) {
+            found = fail(QBANK_NOT_FOUND, std::string("no question with id '") + id + "'", error);
+            return;
+        }
         *result_json = copy_out(qbank::search_result_to_json(searcher->searcher.related(id, limit), false, -1));
     });
+    return status == QBANK_OK ? found : status;
 }
 
 qbank_status qbank_find(qbank_searcher* searcher, const char* id, char** record_json, char** error) {
-    return guarded(error, [&] {
+    qbank_status found = QBANK_OK;
+    qbank_status status = guarded(error, [&] {
         require(searcher, "searcher");
         require(id, "id");
         require(record_json, "record_json");
         std::optional<qbank::Record> record = searcher->searcher.find(id);
-        if (!record) throw NotFound{std::string("no question with id '") + id + "'"};
+        if (!record) {
+            found = fail(QBANK_NOT_FOUND, std::string("no question with id '") + id + "'", error);
+            return;
+        }
         *record_json = copy_out(qbank::record_to_json(*record));
     });
+    return status == QBANK_OK ? found : status;
 }
 
 qbank_status qbank_stats(qbank_searcher* searcher, char** stats_json, char** error) {

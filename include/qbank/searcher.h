@@ -29,7 +29,7 @@ struct Filter {
 QBANK_API Filter parse_filter(std::string_view spec);
 
 struct SearchRequest {
-    std::string query;            // words, "phrases", AND / OR / NOT, field:value
+    std::string query;            // words, "phrases", AND / OR / NOT, field:value; empty: every document
     std::vector<Filter> filters;  // all must hold
     std::size_t offset = 0;
     std::size_t limit = 10;
