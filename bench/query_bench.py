@@ -52,7 +52,9 @@ def qbank_latencies(lib, out, db, requests, repeats):
             result = out()
             start = time.perf_counter()
             status = lib.qbank_search(searcher, request, ctypes.byref(result), ctypes.byref(error))
-            json.loads(ctypes.string_at(result)) if status == 0 else None
+            if status != 0:
+                sys.exit(f"search {request.decode()} failed ({status}): " + ctypes.string_at(error).decode())
+            json.loads(ctypes.string_at(result))
             samples.append(time.perf_counter() - start)
             lib.qbank_free(result)
     lib.qbank_searcher_close(searcher)

@@ -9,6 +9,7 @@
 #include <optional>
 #include <string>
 
+#include "indexer/json_lines.h"
 #include "qbank/error.h"
 #include "qbank/indexer.h"
 #include "qbank/json.h"
@@ -66,6 +67,8 @@ qbank_status guarded(char** error, Work work) {
         return fail(QBANK_INTERNAL, "out of memory", error);
     } catch (const std::exception& e) {
         return fail(QBANK_INTERNAL, std::string("internal error: ") + e.what(), error);
+    } catch (...) {  // nothing may unwind into C
+        return fail(QBANK_INTERNAL, "internal error: an unknown exception", error);
     }
 }
 
@@ -89,6 +92,8 @@ qbank::Record record_from_api(const char* record_json) {
     qbank::FileResult file = qbank::parse_records(given.line, given.source, qbank::Format::JsonLines);
     if (file.records.size() != 1) {
         std::string why = file.diagnostics.empty() ? "no record" : file.diagnostics.front().message;
+        const std::string_view advice = qbank::indexer::kSkippedLineAdvice;  // meant for `qbank index` users
+        if (why.ends_with(advice)) why.resize(why.size() - advice.size());
         throw qbank::BadInputError("record is not usable: " + why);
     }
     qbank::Record record = std::move(file.records.front());
@@ -196,11 +201,12 @@ qbank_status qbank_related(qbank_searcher* searcher, const char* id, size_t limi
         require(searcher, "searcher");
         require(id, "id");
         require(result_json, "result_json");
-        if (!searcher->searcher.find(id)) {
+        std::optional<qbank::SearchResult> related = searcher->searcher.related(id, limit);
+        if (!related) {
             found = fail(QBANK_NOT_FOUND, std::string("no question with id '") + id + "'", error);
             return;
         }
-        *result_json = copy_out(qbank::search_result_to_json(searcher->searcher.related(id, limit), false, -1));
+        *result_json = copy_out(qbank::search_result_to_json(*related, false, -1));
     });
     return status == QBANK_OK ? found : status;
 }

@@ -127,8 +127,9 @@ int run_search(const Options& o, const std::string& db) {
 
 int run_related(const Options& o, const std::string& db) {
     Searcher searcher(db, o.searcher);
-    if (!searcher.find(o.id)) return fail("no question with id '" + o.id + "' in " + db, kNoHits);
-    return print_result(o, searcher.related(o.id, o.limit));
+    std::optional<SearchResult> related = searcher.related(o.id, o.limit);
+    if (!related) return fail("no question with id '" + o.id + "' in " + db, kNoHits);
+    return print_result(o, *related);
 }
 
 int run_show(const Options& o, const std::string& db) {

@@ -5,7 +5,7 @@
 #include <stdio.h>
 
 static int fail(qbank_status status, char* error) {
-    fprintf(stderr, "%s: %s\n", qbank_status_name(status), error);
+    fprintf(stderr, "%s: %s\n", qbank_status_name(status), error ? error : "out of memory");
     qbank_free(error);
     return 1;
 }

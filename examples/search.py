@@ -32,7 +32,7 @@ def call(function, *args):
     error = out()
     status = function(*args, ctypes.byref(error))
     if status != 0:
-        message = ctypes.string_at(error).decode()
+        message = ctypes.string_at(error).decode() if error else "out of memory"
         lib.qbank_free(error)
         raise QbankError(f"status {status}: {message}")
 

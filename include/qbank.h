@@ -7,12 +7,17 @@
  *   key at fault; free it with qbank_free. On success *error is left alone.
  * - Results are JSON text (UTF-8, NUL-terminated) in the shapes of the JSON
  *   Schemas installed in share/qbank/schema; free them with qbank_free.
- * - Arguments named *_json may be NULL for defaults; an unknown key, or a value
- *   of the wrong type, is QBANK_BAD_INPUT.
+ * - options_json may be NULL for the defaults. In any JSON given, an unknown key,
+ *   or a value of the wrong type or out of range, is QBANK_BAD_INPUT.
+ * - On failure, *indexer and *searcher are set to NULL and other outputs are left
+ *   alone; *error is NULL if there was no memory even for the message.
  * - Threads: a handle is used by one thread at a time. Any number of searchers,
  *   in any threads or processes, may read one index at once, also while one
  *   indexer writes to it; a second indexer gets QBANK_INDEX_LOCKED. The
- *   functions without a handle are safe from any thread.
+ *   functions without a handle are safe from any thread, except that
+ *   qbank_indexer_open sets XAPIAN_FLUSH_THRESHOLD in the environment while it
+ *   opens the index (unless "flush_every" is 0): no thread may use the
+ *   environment meanwhile.
  * - No function keeps a pointer it was given after it returns. */
 #ifndef QBANK_H
 #define QBANK_H
@@ -68,11 +73,16 @@ QBANK_C_API qbank_status qbank_indexer_open(const char* db_path, const char* opt
                                             char** error);
 /* Adds a file, or every file below a folder, to the run; files are read on commit. */
 QBANK_C_API qbank_status qbank_indexer_add_path(qbank_indexer* indexer, const char* path, char** error);
-/* Stages one record (record.schema.json), replacing any with the same id. */
+/* Stages one record, replacing any with the same id. The record is a JSON object in
+ * the shape of a line of a JSON Lines file that `qbank index` reads: "title" or
+ * "question" required; "id", "category", "level", "tags", "sections" optional, text
+ * cleaned and sections classified as for such lines; "source" (default "api") names
+ * it; "removed" and "duplicates" belong to the indexer and are ignored. Without an
+ * "id", the id comes from the source and title. */
 QBANK_C_API qbank_status qbank_indexer_add_record(qbank_indexer* indexer, const char* record_json, char** error);
-/* Writes the run at once and sets *summary_json (index_summary.schema.json). Files that
- * could not be indexed are listed in its "skipped", not failures. The indexer stays open
- * for another run. */
+/* Writes the run at once and sets *summary_json (index_summary.schema.json; NULL: not
+ * wanted). Files that could not be indexed are listed in its "skipped", not failures.
+ * The indexer stays open for another run. */
 QBANK_C_API qbank_status qbank_indexer_commit(qbank_indexer* indexer, char** summary_json, char** error);
 /* Releases the indexer and its lock; what was not committed is dropped. NULL is ignored. */
 QBANK_C_API void qbank_indexer_close(qbank_indexer* indexer);

@@ -8,6 +8,7 @@
 #include "qbank/maintenance.h"
 #include "schema/facet_values.h"
 #include "schema/fields.h"
+#include "schema/index_open.h"
 #include "schema/index_version.h"
 #include "schema/source_state.h"
 
@@ -49,7 +50,7 @@ void check_documents(const Xapian::Database& db, CheckReport& report) {
 }  // namespace
 
 CheckReport check_index(const std::string& path) {
-    if (!std::filesystem::exists(path)) throw IndexMissingError("no index at " + path);
+    schema::require_index_folder(path);
     CheckReport report;
     std::ostringstream xapian_out;
     try {

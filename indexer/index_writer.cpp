@@ -8,6 +8,7 @@
 
 #include "qbank/error.h"
 #include "schema/fields.h"
+#include "schema/index_open.h"
 #include "schema/index_version.h"
 #include "schema/word_segment.h"
 
@@ -44,10 +45,8 @@ Xapian::WritableDatabase open_for_writing(const std::string& path, unsigned flus
                                                 ? std::filesystem::path(".")
                                                 : std::filesystem::path(path).parent_path());
         return open_with_flush_threshold(path, flush_every);
-    } catch (const Xapian::DatabaseLockError&) {
-        throw IndexLockedError("index " + path + " is being written by another qbank index");
     } catch (const Xapian::Error& e) {
-        throw IndexIOError("cannot open index " + path + " for writing: " + e.get_description());
+        schema::throw_open_error(e, path);
     } catch (const std::filesystem::filesystem_error& e) {
         throw IndexIOError("cannot create index " + path + ": " + e.code().message());
     }

@@ -1,5 +1,6 @@
 #include "qbank/indexer.h"
 
+#include <xapian.h>
 #include <xxhash.h>
 
 #include <algorithm>
@@ -256,10 +257,30 @@ struct Indexer::Impl {
     void prune() {
         for (const std::string& path : catalog.missing_below(folders, seen)) summary.removed += files.drop_file(path);
     }
+
+    IndexSummary commit();
 };
 
+namespace {
+
+// The API boundary: a Xapian error that got past the writer (reading the catalog
+// or the learned boilerplate) leaves as a qbank Error naming the index.
+template <typename Work>
+auto at_boundary(const std::string& db_path, Work work) {
+    try {
+        return work();
+    } catch (const Xapian::DatabaseCorruptError& e) {
+        throw IndexCorruptError("index " + db_path + " is damaged (" + e.get_msg() +
+                                "): rebuild it with 'qbank index --full --db " + db_path + " PATH...'");
+    } catch (const Xapian::Error& e) {
+        throw IndexIOError("index " + db_path + ": " + e.get_description());
+    }
+}
+
+}  // namespace
+
 Indexer::Indexer(const std::string& db_path, IndexOptions options)
-    : impl_(std::make_unique<Impl>(db_path, std::move(options))) {}
+    : impl_(at_boundary(db_path, [&] { return std::make_unique<Impl>(db_path, std::move(options)); })) {}
 Indexer::~Indexer() = default;
 Indexer::Indexer(Indexer&&) noexcept = default;
 Indexer& Indexer::operator=(Indexer&&) noexcept = default;
@@ -276,38 +297,42 @@ void Indexer::add_path(const std::string& path) {
 
 void Indexer::add_record(const Record& record) {
     if (record.id.empty()) throw BadInputError("a record added to index " + impl_->db_path + " needs an id");
-    ++(impl_->writer.put(record).replaced ? impl_->summary.updated : impl_->summary.added);
+    at_boundary(impl_->db_path,
+                [&] { ++(impl_->writer.put(record).replaced ? impl_->summary.updated : impl_->summary.added); });
 }
 
 IndexSummary Indexer::commit() {
-    Impl& impl = *impl_;
-    std::vector<indexer::FileInfo> to_parse = impl.survey_all();
-    indexer::CorpusBoilerplate corpus = impl.learn(to_parse);
-    impl.parse_all(to_parse, corpus);
-    if (impl.options.prune) impl.prune();
+    return at_boundary(impl_->db_path, [&] { return impl_->commit(); });
+}
+
+IndexSummary Indexer::Impl::commit() {
+    std::vector<indexer::FileInfo> to_parse = survey_all();
+    indexer::CorpusBoilerplate corpus = learn(to_parse);
+    parse_all(to_parse, corpus);
+    if (options.prune) prune();
     // Duplicates that became their document's primary file bring their own content.
-    for (auto promoted = impl.files.take_reparse(); !promoted.empty(); promoted = impl.files.take_reparse()) {
+    for (auto promoted = files.take_reparse(); !promoted.empty(); promoted = files.take_reparse()) {
         std::vector<indexer::FileInfo> again;
         std::unordered_set<std::string> listed;  // a handbook may have several records promoted
         for (const schema::SourceState& s : promoted)
             if (listed.insert(s.path).second) again.push_back({s.shown, s.path, s.size, s.mtime_ns});
-        impl.progress.files_total += again.size();
-        impl.parse_all(again, corpus, true);
+        progress.files_total += again.size();
+        parse_all(again, corpus, true);
     }
-    impl.writer.commit();
-    for (auto& [text, pages] : impl.boilerplate_pages) impl.summary.boilerplate.push_back({text, pages});
-    std::stable_sort(impl.summary.boilerplate.begin(), impl.summary.boilerplate.end(),
+    writer.commit();
+    for (auto& [text, pages] : boilerplate_pages) summary.boilerplate.push_back({text, pages});
+    std::stable_sort(summary.boilerplate.begin(), summary.boilerplate.end(),
                      [](const auto& a, const auto& b) { return a.pages > b.pages; });
-    impl.boilerplate_pages.clear();
+    boilerplate_pages.clear();
     // Files fail in the survey or while parsed; report them in path order either way.
-    std::stable_sort(impl.summary.skipped.begin(), impl.summary.skipped.end(),
+    std::stable_sort(summary.skipped.begin(), summary.skipped.end(),
                      [](const Diagnostic& a, const Diagnostic& b) { return a.path < b.path; });
-    impl.summary.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - impl.started).count();
-    impl.staged.clear();
-    impl.seen.clear();
-    impl.folders.clear();
-    impl.progress = {};
-    return std::exchange(impl.summary, {});
+    summary.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    staged.clear();
+    seen.clear();
+    folders.clear();
+    progress = {};
+    return std::exchange(summary, {});
 }
 
 }  // namespace qbank

@@ -119,7 +119,7 @@ JsonLinesResult read_json_lines(std::string_view bytes, const std::string& sourc
         ++number;
         if (trim(line).empty()) continue;
         auto skip = [&](const std::string& why) {
-            result.problems.push_back({source, number, why + "; line skipped, fix it and index again"});
+            result.problems.push_back({source, number, why + std::string(kSkippedLineAdvice)});
         };
         if (std::size_t bad = schema::first_invalid_utf8(line); bad != std::string_view::npos) {
             skip("invalid UTF-8 at column " + std::to_string(bad + 1));

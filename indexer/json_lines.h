@@ -15,6 +15,9 @@
 
 namespace qbank::indexer {
 
+// Ends the message of every skipped line, for a person running `qbank index`.
+inline constexpr std::string_view kSkippedLineAdvice = "; line skipped, fix it and index again";
+
 struct JsonLinesResult {
     // record.id: as the line gave it, or empty. fragment: that id, else the title's anchor.
     std::vector<SplitRecord> records;

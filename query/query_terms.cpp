@@ -21,12 +21,12 @@ QueryTerms::QueryTerms(const Xapian::Query& query, const Xapian::MSet& mset) : s
 }
 
 const QueryTerms::Match& QueryTerms::match(std::string_view word) const {
-    auto [known, added] = known_.try_emplace(std::string(word));
-    if (!added) return known->second;
+    if (auto known = known_.find(std::string(word)); known != known_.end()) return known->second;
+    Match found;
     std::string folded = schema::fold(word);
-    if (auto it = weights_.find(folded); it != weights_.end()) known->second = *it;
-    else if (auto stemmed = weights_.find("Z" + stem_(folded)); stemmed != weights_.end()) known->second = *stemmed;
-    return known->second;
+    if (auto it = weights_.find(folded); it != weights_.end()) found = *it;
+    else if (auto stemmed = weights_.find("Z" + stem_(folded)); stemmed != weights_.end()) found = *stemmed;
+    return known_.emplace(std::string(word), std::move(found)).first->second;
 }
 
 }  // namespace qbank::query

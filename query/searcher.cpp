@@ -17,6 +17,7 @@
 #include "query/related.h"
 #include "query/synonyms.h"
 #include "schema/fields.h"
+#include "schema/index_open.h"
 #include "schema/index_version.h"
 #include "schema/level_name.h"
 #include "schema/ranking.h"
@@ -27,16 +28,13 @@ namespace qbank {
 namespace {
 
 Xapian::Database open_for_reading(const std::string& path) {
-    if (!std::filesystem::exists(path))
-        throw IndexMissingError("no index at " + path);
+    schema::require_index_folder(path);
     try {
         Xapian::Database db(path);
         schema::check_schema_version(db, path);
         return db;
-    } catch (const Xapian::DatabaseOpeningError& e) {
-        throw IndexMissingError("no index at " + path + ": " + e.get_msg());
     } catch (const Xapian::Error& e) {
-        throw IndexIOError("cannot open index " + path + ": " + e.get_description());
+        schema::throw_open_error(e, path);
     }
 }
 
@@ -182,11 +180,10 @@ struct Searcher::Impl {
         return result;
     }
 
-    SearchResult related(const std::string& id, std::size_t limit) {
+    std::optional<SearchResult> related(const std::string& id, std::size_t limit) {
         std::string term = schema::id_term(id);
         Xapian::PostingIterator it = db.postlist_begin(term);
-        if (it == db.postlist_end(term))
-            throw BadInputError("no question with id '" + id + "' in " + path);
+        if (it == db.postlist_end(term)) return std::nullopt;
         SearchRequest request;
         request.query = "related:" + id;
         request.limit = limit;
@@ -239,7 +236,7 @@ SearchResult Searcher::search(const SearchRequest& request) {
     return impl_->with_snapshot("search \"" + request.query + "\"", [&] { return impl_->search(request); });
 }
 
-SearchResult Searcher::related(const std::string& id, std::size_t limit) {
+std::optional<SearchResult> Searcher::related(const std::string& id, std::size_t limit) {
     return impl_->with_snapshot("related " + id, [&] { return impl_->related(id, limit); });
 }
 

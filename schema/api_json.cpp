@@ -2,7 +2,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include <cstdint>
 #include <functional>
+#include <limits>
 #include <map>
 #include <string>
 
@@ -49,11 +51,17 @@ Target read_object(std::string_view text, const char* what, const Readers<Target
     return target;
 }
 
-// Integers must be whole and not negative: get<std::size_t>() would wrap -1 around.
+// Integers must be whole, not negative and fit: get<unsigned>() would wrap -1 or 2^32 around.
 template <typename Int>
 Int whole(const json& value) {
-    if (!value.is_number_unsigned()) throw WrongType{};
+    if (!value.is_number_unsigned() || value.get<std::uint64_t>() > std::numeric_limits<Int>::max()) throw WrongType{};
     return value.get<Int>();
+}
+
+// JSON would turn true into 1.0.
+double number(const json& value) {
+    if (!value.is_number()) throw WrongType{};
+    return value.get<double>();
 }
 
 std::vector<std::string> strings(const json& value) {
@@ -79,7 +87,7 @@ IndexOptions index_options_from_json(std::string_view text) {
         {"format", [](const json& v, IndexOptions& o) { o.format = format_named(v); }},
         {"exclude", [](const json& v, IndexOptions& o) { o.exclude = strings(v); }},
         {"boilerplate_min_pages", [](const json& v, IndexOptions& o) { o.boilerplate_min_pages = whole<std::size_t>(v); }},
-        {"boilerplate_min_share", [](const json& v, IndexOptions& o) { o.boilerplate_min_share = v.get<double>(); }},
+        {"boilerplate_min_share", [](const json& v, IndexOptions& o) { o.boilerplate_min_share = number(v); }},
         {"min_boilerplate_chars",
          [](const json& v, IndexOptions& o) { o.normalize.min_boilerplate_chars = whole<std::size_t>(v); }},
     };
@@ -89,8 +97,8 @@ IndexOptions index_options_from_json(std::string_view text) {
 SearcherOptions searcher_options_from_json(std::string_view text) {
     static const Readers<SearcherOptions> readers = {
         {"synonym_files", [](const json& v, SearcherOptions& o) { o.synonym_files = strings(v); }},
-        {"bm25_k1", [](const json& v, SearcherOptions& o) { o.bm25_k1 = v.get<double>(); }},
-        {"bm25_b", [](const json& v, SearcherOptions& o) { o.bm25_b = v.get<double>(); }},
+        {"bm25_k1", [](const json& v, SearcherOptions& o) { o.bm25_k1 = number(v); }},
+        {"bm25_b", [](const json& v, SearcherOptions& o) { o.bm25_b = number(v); }},
     };
     return read_object(text, "searcher options", readers);
 }

@@ -37,7 +37,10 @@ struct IndexOptions {
     // documents of files they match are pruned like those of files that are gone.
     std::vector<std::string> exclude;
     // Documents buffered between flushes to disk (inside the run's transaction):
-    // bounds memory. Applied through XAPIAN_FLUSH_THRESHOLD while the index opens.
+    // bounds memory. Xapian 1.4 reads it only from the environment, so opening the
+    // Indexer sets XAPIAN_FLUSH_THRESHOLD for that moment: no other thread of the
+    // program may read or change the environment meanwhile. 0: Xapian's default,
+    // and the environment is left alone.
     unsigned flush_every = 500;
     // A sentence or line on at least this many pages, and on at least this share of
     // the pages a run parses, is corpus-wide boilerplate and removed from every page.
@@ -84,7 +87,7 @@ public:
 
     // Stages a ready record as it is, replacing any document with the same id
     // (records from parse_records / read_records have ids; others need one).
-    // Throws BadInputError for a record without an id.
+    // Throws BadInputError for a record without an id, IndexIOError.
     void add_record(const Record& record);
 
     // Runs the batch: new files are added, changed ones reparsed, unchanged ones (same
@@ -93,7 +96,8 @@ public:
     // the folders given are removed (unless options.prune is false). Then the whole
     // run becomes visible at once. A file that cannot be indexed is reported in the
     // summary and the rest go on. The Indexer stays open: add more and commit again.
-    // Throws IndexIOError only when the index cannot be written; nothing of the run is.
+    // Throws IndexIOError when the index cannot be read or written (then nothing of the
+    // run is), IndexCorruptError when what it holds is damaged.
     IndexSummary commit();
 
 private:

@@ -99,7 +99,7 @@ public:
     // Opens the index at `db_path` read-only. Throws IndexMissingError when there is no
     // index there, IndexIncompatibleError when it was written with another schema version
     // (the message names the command that rebuilds it), BadInputError for a synonyms file
-    // that cannot be read or parsed (naming its line), IndexIOError when it cannot be read.
+    // that cannot be read or parsed (naming its line), IndexCorruptError, IndexIOError.
     explicit Searcher(const std::string& db_path, SearcherOptions options = {});
     ~Searcher();
     Searcher(Searcher&&) noexcept;
@@ -107,19 +107,19 @@ public:
 
     // Ranked hits with excerpts and facet counts over all matches. All words must
     // match; when none does, a spelling correction is searched (corrected_query),
-    // then any of the words (relaxed).
-    // Throws BadInputError (query syntax, unknown filter field or facet), IndexIOError.
+    // then any of the words (relaxed). Throws BadInputError (query syntax, unknown
+    // filter field or facet), IndexCorruptError (a damaged stored record), IndexIOError.
     SearchResult search(const SearchRequest& request);
 
     // The questions most like the one with this id (by the words that set it apart,
     // Xapian's relevance feedback), itself excluded, in the shape of a search whose
-    // query is "related:ID". Throws BadInputError when no question has that id.
-    SearchResult related(const std::string& id, std::size_t limit = 10);
+    // query is "related:ID"; nullopt when no question has that id. Throws as search.
+    std::optional<SearchResult> related(const std::string& id, std::size_t limit = 10);
 
-    // The stored record with this id, or nullopt.
+    // The stored record with this id, or nullopt. Throws IndexCorruptError, IndexIOError.
     std::optional<Record> find(const std::string& id);
 
-    // Document count and facet totals over the whole index.
+    // Document count and facet totals over the whole index. Throws IndexIOError.
     IndexStats stats();
 
 private:

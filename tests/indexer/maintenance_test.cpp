@@ -60,10 +60,10 @@ TEST_F(MaintenanceTest, CorruptTableIsReportedNotThrown) {
     EXPECT_FALSE(report.ok());
 }
 
-TEST(Maintenance, MissingIndexIsIndexUnavailable) {
+TEST(Maintenance, MissingIndexIsIndexMissingError) {
     test::TempDir dir;
-    EXPECT_THROW(check_index(dir.str("none")), Error);
-    EXPECT_THROW(compact_index(dir.str("none")), Error);
+    EXPECT_THROW(check_index(dir.str("none")), IndexMissingError);
+    EXPECT_THROW(compact_index(dir.str("none")), IndexMissingError);
 }
 
 TEST_F(MaintenanceTest, CompactKeepsEverythingAndOpenSearchersWork) {

@@ -56,7 +56,7 @@ void expect_error(const std::function<void()>& call, Error::Kind kind, const std
     }
 }
 
-TEST_F(QueryBuilderTest, SyntaxErrorsAreInvalidQuery) {
+TEST_F(QueryBuilderTest, SyntaxErrorsAreBadInput) {
     expect_error([&] { describe("OR herd"); }, Error::Kind::BadInput,
                  "cannot parse query \"OR herd\": Syntax: <expression> OR <expression>");
     expect_error([&] { describe("herd lvl:senior"); }, Error::Kind::BadInput,
@@ -66,7 +66,7 @@ TEST_F(QueryBuilderTest, SyntaxErrorsAreInvalidQuery) {
                  "cannot parse query \"level:wizard\": unknown level 'wizard': use Junior, Mid, Senior or Staff+");
 }
 
-TEST_F(QueryBuilderTest, BadFiltersAreInvalidArgument) {
+TEST_F(QueryBuilderTest, BadFiltersAreBadInput) {
     expect_error([&] { describe("x", {{"title", "herd"}}); }, Error::Kind::BadInput,
                  "cannot filter on 'title': filter fields are tag, level, category");
     expect_error([&] { describe("x", {{"level", "wizard"}}); }, Error::Kind::BadInput,
@@ -79,7 +79,7 @@ TEST_F(QueryBuilderTest, ColonsThatAreNotFieldsAreText) {
     EXPECT_EQ(describe("Title:Scaling"), "Query(ZSscale@1)");
 }
 
-TEST_F(QueryBuilderTest, InvalidUtf8IsInvalidQuery) {
+TEST_F(QueryBuilderTest, InvalidUtf8IsBadInput) {
     expect_error([&] { describe("caf\xE9"); }, Error::Kind::BadInput, "query is not valid UTF-8 (byte 3)");
 }
 

@@ -81,6 +81,9 @@ TEST(ApiJson, BadInputNamesTheKey) {
     }
     EXPECT_THROW(index_options_from_json(R"({"format": "pdf"})"), BadInputError);
     EXPECT_THROW(index_options_from_json(R"({"jobs": "2"})"), BadInputError);
+    EXPECT_THROW(index_options_from_json(R"({"jobs": 4294967296})"), BadInputError);  // would wrap to 0
+    EXPECT_EQ(index_options_from_json(R"({"jobs": 4294967295})").jobs, 4294967295u);
+    EXPECT_THROW(searcher_options_from_json(R"({"bm25_b": true})"), BadInputError);
     EXPECT_THROW(searcher_options_from_json(R"({"bm25_k1": "high"})"), BadInputError);
 }
 

@@ -45,8 +45,7 @@ TEST(RecordJson, WhatIsNotARecordIsBadInputError) {
         try {
             record_from_json(bad);
             ADD_FAILURE() << "accepted " << bad;
-        } catch (const BadInputError& e) {
-            EXPECT_EQ(e.kind(), Error::Kind::BadInput) << bad;
+        } catch (const BadInputError&) {
         }
     }
 }

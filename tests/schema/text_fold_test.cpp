@@ -66,8 +66,6 @@ std::set<std::string> query_terms(const std::string& text) {
     return {q.get_unique_terms_begin(), q.get_unique_terms_end()};
 }
 
-// The index and the query side must turn the same words into the same terms,
-// whatever their case or Unicode form; otherwise searches silently miss.
 TEST(WordSegment, SpacedRunsLieBetweenUnspacedOnes) {
     auto runs = [](std::string_view text) {
         std::vector<std::string> out;
@@ -81,6 +79,23 @@ TEST(WordSegment, SpacedRunsLieBetweenUnspacedOnes) {
     EXPECT_EQ(runs("cache键值"), Runs{"cache"});
     EXPECT_EQ(runs("キャッシュ"), Runs{});
     EXPECT_EQ(runs("Ελληνικά и русский ไทยx"), (Runs{"Ελληνικά и русский ", "x"}));
+    EXPECT_EQ(runs("サーバー"), Runs{});  // the length mark belongs to the Katakana word
+}
+
+// Excerpts look for words in the runs between, so they must cut text exactly
+// where the index does: around every run segment_words segments.
+TEST(WordSegment, SpacedRunsAreWhatSegmentationLeavesAlone) {
+    for (std::string_view text : {"使用LRU cache来缓存。", "вода\u0301 и كَتَبَ", "C++的闭包", "plain", "ไทยx"}) {
+        std::string rebuilt;
+        std::size_t last = 0;
+        for_each_spaced_run(text, [&](std::size_t b, std::size_t e) {
+            rebuilt += segment_words(text.substr(last, b - last));
+            rebuilt += text.substr(b, e - b);
+            last = e;
+        });
+        rebuilt += segment_words(text.substr(last));
+        EXPECT_EQ(segment_words(text), rebuilt) << text;
+    }
 }
 
 TEST(TextFold, AccentsComeOffLatinLettersOnly) {
@@ -90,6 +105,8 @@ TEST(TextFold, AccentsComeOffLatinLettersOnly) {
     EXPECT_EQ(fold("日本語"), "日本語");
 }
 
+// The index and the query side must turn the same words into the same terms,
+// whatever their case or Unicode form; otherwise searches silently miss.
 TEST(TextFold, IndexAndQueryProduceTheSameTerms) {
     const std::string texts[] = {"Stakeholder Management", "STRASSE Straße", "ＫＵＢＥＲＮＥＴＥＳ", "Café résumé",
                                  "面试问题", "什么是闭包", "キャッシュとは何ですか", "José"};

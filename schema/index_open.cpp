@@ -1,0 +1,35 @@
+#include "schema/index_open.h"
+
+#include <filesystem>
+#include <string_view>
+#include <system_error>
+
+#include "qbank/error.h"
+
+namespace qbank::schema {
+
+void require_index_folder(const std::string& path) {
+    std::error_code ec;
+    bool exists = std::filesystem::exists(path, ec);
+    if (ec) throw IndexIOError("cannot look for an index at " + path + ": " + ec.message());
+    if (!exists) throw IndexMissingError("no index at " + path);
+}
+
+void throw_open_error(const Xapian::Error& error, const std::string& path) {
+    // Xapian::Error has no virtual functions to cast through; it names its class.
+    const std::string_view type = error.get_type();
+    if (type == "DatabaseNotFoundError")
+        throw IndexMissingError("no index at " + path + ": " + error.get_msg());
+    if (type == "DatabaseVersionError")
+        throw IndexIncompatibleError("index " + path + " is in a Xapian format this build cannot read (" +
+                                     error.get_msg() + "): rebuild it with 'qbank index --full --db " + path +
+                                     " PATH...' over the files it was built from");
+    if (type == "DatabaseCorruptError")
+        throw IndexCorruptError("index " + path + " is damaged (" + error.get_msg() +
+                                "): rebuild it with 'qbank index --full --db " + path + " PATH...'");
+    if (type == "DatabaseLockError")
+        throw IndexLockedError("index " + path + " is being written by another qbank index");
+    throw IndexIOError("cannot open index " + path + ": " + error.get_description());
+}
+
+}  // namespace qbank::schema
