@@ -29,12 +29,17 @@ struct qbank_searcher {
 
 namespace {
 
-// malloc'd so that qbank_free (free) releases it, whatever allocator the caller uses.
-char* copy_out(const std::string& text) {
+// malloc'd so that qbank_free (free) releases it, whatever allocator the caller uses;
+// nullptr when there is no memory for it.
+char* duplicate(const std::string& text) noexcept {
     char* out = static_cast<char*>(std::malloc(text.size() + 1));
-    if (out == nullptr) throw std::bad_alloc();
-    std::memcpy(out, text.c_str(), text.size() + 1);
+    if (out != nullptr) std::memcpy(out, text.c_str(), text.size() + 1);
     return out;
+}
+
+char* copy_out(const std::string& text) {
+    if (char* out = duplicate(text)) return out;
+    throw std::bad_alloc();
 }
 
 qbank_status status_of(qbank::Error::Kind kind) {
@@ -51,8 +56,7 @@ qbank_status status_of(qbank::Error::Kind kind) {
 }
 
 qbank_status fail(qbank_status status, const std::string& message, char** error) {
-    if (error != nullptr) *error = static_cast<char*>(std::malloc(message.size() + 1));
-    if (error != nullptr && *error != nullptr) std::memcpy(*error, message.c_str(), message.size() + 1);
+    if (error != nullptr) *error = duplicate(message);
     return status;
 }
 
@@ -79,11 +83,6 @@ void require(const void* argument, const char* name) {
 
 std::string_view optional_text(const char* text) { return text == nullptr ? std::string_view() : text; }
 
-qbank::Format format_named(const char* name) {
-    if (name == nullptr) return qbank::Format::Auto;
-    if (auto format = qbank::format_from_string(name)) return *format;
-    throw qbank::BadInputError(std::string("format must be auto, text, markdown, html or jsonl, got '") + name + "'");
-}
 
 // A record in the shape of a JSON Lines line, read as the indexer reads such lines,
 // under the source it names: a stand-alone record has no "#anchor".
@@ -105,7 +104,7 @@ qbank::Record record_from_api(const char* record_json) {
 
 extern "C" {
 
-const char* qbank_version(void) { return QBANK_VERSION_STRING; }
+const char* qbank_version(void) { return qbank::version().data(); }  // a literal: NUL-terminated
 
 int qbank_schema_version(void) { return qbank::schema_version(); }
 
@@ -132,7 +131,8 @@ qbank_status qbank_normalize(const char* bytes, size_t size, const char* source,
         require(bytes, "bytes");
         require(source, "source");
         require(result_json, "result_json");
-        qbank::FileResult file = qbank::parse_records(std::string_view(bytes, size), source, format_named(format));
+        qbank::Format chosen = format == nullptr ? qbank::Format::Auto : qbank::schema::format_from_name(format);
+        qbank::FileResult file = qbank::parse_records(std::string_view(bytes, size), source, chosen);
         *result_json = copy_out(qbank::schema::file_result_to_json(file));
     });
 }

@@ -46,7 +46,7 @@ Xapian::WritableDatabase open_for_writing(const std::string& path, unsigned flus
                                                 : std::filesystem::path(path).parent_path());
         return open_with_flush_threshold(path, flush_every);
     } catch (const Xapian::Error& e) {
-        schema::throw_open_error(e, path);
+        schema::throw_index_error(e, path);
     } catch (const std::filesystem::filesystem_error& e) {
         throw IndexIOError("cannot create index " + path + ": " + e.code().message());
     }

@@ -24,6 +24,7 @@
 #include "indexer/ordered_pool.h"
 #include "qbank/error.h"
 #include "schema/fields.h"
+#include "schema/index_open.h"
 
 namespace qbank {
 
@@ -269,11 +270,8 @@ template <typename Work>
 auto at_boundary(const std::string& db_path, Work work) {
     try {
         return work();
-    } catch (const Xapian::DatabaseCorruptError& e) {
-        throw IndexCorruptError("index " + db_path + " is damaged (" + e.get_msg() +
-                                "): rebuild it with 'qbank index --full --db " + db_path + " PATH...'");
     } catch (const Xapian::Error& e) {
-        throw IndexIOError("index " + db_path + ": " + e.get_description());
+        schema::throw_index_error(e, db_path);
     }
 }
 

@@ -21,12 +21,13 @@ QueryTerms::QueryTerms(const Xapian::Query& query, const Xapian::MSet& mset) : s
 }
 
 const QueryTerms::Match& QueryTerms::match(std::string_view word) const {
-    if (auto known = known_.find(std::string(word)); known != known_.end()) return known->second;
+    std::string key(word);
+    if (auto known = known_.find(key); known != known_.end()) return known->second;
     Match found;
     std::string folded = schema::fold(word);
     if (auto it = weights_.find(folded); it != weights_.end()) found = *it;
     else if (auto stemmed = weights_.find("Z" + stem_(folded)); stemmed != weights_.end()) found = *stemmed;
-    return known_.emplace(std::string(word), std::move(found)).first->second;
+    return known_.emplace(std::move(key), std::move(found)).first->second;
 }
 
 }  // namespace qbank::query

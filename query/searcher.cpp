@@ -34,7 +34,7 @@ Xapian::Database open_for_reading(const std::string& path) {
         schema::check_schema_version(db, path);
         return db;
     } catch (const Xapian::Error& e) {
-        schema::throw_open_error(e, path);
+        schema::throw_index_error(e, path);
     }
 }
 

@@ -23,14 +23,20 @@ struct WrongType {};
 template <typename Target>
 using Readers = std::map<std::string, std::function<void(const json&, Target&)>>;
 
-template <typename Target>
-Target read_object(std::string_view text, const char* what, const Readers<Target>& readers) {
-    Target target;
-    if (text.empty()) return target;
+// A JSON object, or null for empty text or "null".
+json parse_object(std::string_view text, const char* what) {
+    if (text.empty()) return nullptr;
     json object = json::parse(text, nullptr, false);
     if (object.is_discarded()) throw BadInputError(std::string(what) + " is not valid JSON");
+    if (!object.is_null() && !object.is_object()) throw BadInputError(std::string(what) + " must be a JSON object");
+    return object;
+}
+
+// `object` (from parse_object) read into a Target; null gives the defaults.
+template <typename Target>
+Target read_fields(const json& object, const char* what, const Readers<Target>& readers) {
+    Target target;
     if (object.is_null()) return target;
-    if (!object.is_object()) throw BadInputError(std::string(what) + " must be a JSON object");
     for (const auto& [key, value] : object.items()) {
         auto reader = readers.find(key);
         if (reader == readers.end()) {
@@ -69,11 +75,7 @@ std::vector<std::string> strings(const json& value) {
     return value.get<std::vector<std::string>>();
 }
 
-Format format_named(const json& value) {
-    std::string name = value.get<std::string>();
-    if (auto format = format_from_string(name)) return *format;
-    throw BadInputError("format must be auto, text, markdown, html or jsonl, got '" + name + "'");
-}
+Format format_named(const json& value) { return format_from_name(value.get<std::string>()); }
 
 }  // namespace
 
@@ -91,7 +93,7 @@ IndexOptions index_options_from_json(std::string_view text) {
         {"min_boilerplate_chars",
          [](const json& v, IndexOptions& o) { o.normalize.min_boilerplate_chars = whole<std::size_t>(v); }},
     };
-    return read_object(text, "indexer options", readers);
+    return read_fields(parse_object(text, "indexer options"), "indexer options", readers);
 }
 
 SearcherOptions searcher_options_from_json(std::string_view text) {
@@ -100,7 +102,7 @@ SearcherOptions searcher_options_from_json(std::string_view text) {
         {"bm25_k1", [](const json& v, SearcherOptions& o) { o.bm25_k1 = number(v); }},
         {"bm25_b", [](const json& v, SearcherOptions& o) { o.bm25_b = number(v); }},
     };
-    return read_object(text, "searcher options", readers);
+    return read_fields(parse_object(text, "searcher options"), "searcher options", readers);
 }
 
 SearchRequest search_request_from_json(std::string_view text) {
@@ -116,10 +118,14 @@ SearchRequest search_request_from_json(std::string_view text) {
         {"facets", [](const json& v, SearchRequest& r) { r.facets = strings(v); }},
         {"explain", [](const json& v, SearchRequest& r) { r.explain = v.get<bool>(); }},
     };
-    if (text.empty() || text == "null") throw BadInputError("a search request needs a \"query\"");
-    json probe = json::parse(text, nullptr, false);
-    if (probe.is_object() && !probe.contains("query")) throw BadInputError("a search request needs a \"query\"");
-    return read_object(text, "search request", readers);
+    json object = parse_object(text, "search request");
+    if (!object.contains("query")) throw BadInputError("a search request needs a \"query\"");
+    return read_fields(object, "search request", readers);
+}
+
+Format format_from_name(std::string_view name) {
+    if (auto format = format_from_string(name)) return *format;
+    throw BadInputError("format must be auto, text, markdown, html or jsonl, got '" + std::string(name) + "'");
 }
 
 ApiRecord api_record_from_json(std::string_view text, const std::string& default_source) {

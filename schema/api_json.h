@@ -19,6 +19,9 @@ SearcherOptions searcher_options_from_json(std::string_view text);
 // "query" is required; "filters" are "FIELD:VALUE" strings.
 SearchRequest search_request_from_json(std::string_view text);
 
+// A format by the name format.h's to_string gives it; throws BadInputError naming the choices.
+Format format_from_name(std::string_view name);
+
 // A record the C API is given: one JSON object in the shape of a JSON Lines line
 // (indexer/json_lines.h), as that one line, and the "source" it names (else
 // `default_source`). Throws BadInputError when the text is not a JSON object.

@@ -15,7 +15,7 @@ void require_index_folder(const std::string& path) {
     if (!exists) throw IndexMissingError("no index at " + path);
 }
 
-void throw_open_error(const Xapian::Error& error, const std::string& path) {
+void throw_index_error(const Xapian::Error& error, const std::string& path) {
     // Xapian::Error has no virtual functions to cast through; it names its class.
     const std::string_view type = error.get_type();
     if (type == "DatabaseNotFoundError")
@@ -29,7 +29,7 @@ void throw_open_error(const Xapian::Error& error, const std::string& path) {
                                 "): rebuild it with 'qbank index --full --db " + path + " PATH...'");
     if (type == "DatabaseLockError")
         throw IndexLockedError("index " + path + " is being written by another qbank index");
-    throw IndexIOError("cannot open index " + path + ": " + error.get_description());
+    throw IndexIOError("cannot use index " + path + ": " + error.get_description());
 }
 
 }  // namespace qbank::schema

@@ -1,6 +1,6 @@
 #pragma once
-// What opening an index can go wrong with, as qbank's errors: one mapping for
-// readers, the writer, check and compact.
+// What opening or using an index can go wrong with, as qbank's errors: one
+// mapping for readers, the writer, the indexer, check and compact.
 
 #include <xapian.h>
 
@@ -12,10 +12,10 @@ namespace qbank::schema {
 // cannot be told (a folder on the way is unreadable).
 void require_index_folder(const std::string& path);
 
-// The Xapian error of opening the index at `path` as a qbank Error: not found ->
-// IndexMissingError, another format version -> IndexIncompatibleError (naming the
-// rebuild command), corrupt -> IndexCorruptError, locked -> IndexLockedError,
-// anything else (permissions, I/O) -> IndexIOError.
-[[noreturn]] void throw_open_error(const Xapian::Error& error, const std::string& path);
+// A Xapian error from opening or using the index at `path` as a qbank Error: not
+// found -> IndexMissingError, another format version -> IndexIncompatibleError
+// (naming the rebuild command), corrupt -> IndexCorruptError (likewise), locked ->
+// IndexLockedError, anything else (permissions, I/O) -> IndexIOError.
+[[noreturn]] void throw_index_error(const Xapian::Error& error, const std::string& path);
 
 }  // namespace qbank::schema

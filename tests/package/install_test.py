@@ -93,19 +93,30 @@ class InstallTest(unittest.TestCase):
                          "typeinfo for qbank::IndexLockedError"]:
             self.assertIn(expected, names)
 
-    def check_example_output(self, output, index):
-        self.assertIn("indexed", output)
-        self.assertIn(SENIOR_TITLE, output)
-        self.assertTrue((index / "iamglass").is_file(), "a real Xapian index on disk")
+    def pkg_config_env(self):
+        return dict(os.environ, PKG_CONFIG_PATH=str(self.pkgconfig_dir))
+
+    def examples_made_with_pkg_config(self, name, *targets):
+        """A copy of examples/ built by its Makefile against the installed package."""
+        source = self.work / name
+        shutil.copytree(ROOT / "examples", source, dirs_exist_ok=True)
+        run("make", "-C", source, *targets, env=self.pkg_config_env())
+        return source
+
+    def check_examples_run(self, folder, *programs):
+        """Each program indexes the seeds into a fresh index and finds the Senior conflict question."""
+        for program in programs:
+            index = self.index_dir(f"index-{folder.name}-{program}")
+            output = run(folder / program, index, SEEDS, "conflict").stdout
+            self.assertIn("indexed", output)
+            self.assertIn(SENIOR_TITLE, output)
+            self.assertTrue((index / "iamglass").is_file(), "a real Xapian index on disk")
 
     def test_examples_build_with_find_package(self):
         build = self.work / "examples-cmake"
         run("cmake", "-S", ROOT / "examples", "-B", build, f"-DCMAKE_PREFIX_PATH={self.prefix}")
         run("cmake", "--build", build)
-        for program in ["search_cpp", "search_c"]:
-            index = self.index_dir(f"index-cmake-{program}")
-            output = run(build / program, index, SEEDS, "conflict").stdout
-            self.check_example_output(output, index)
+        self.check_examples_run(build, "search_cpp", "search_c")
 
     def test_c_only_project_uses_find_package(self):
         project = self.work / "c-only"
@@ -116,8 +127,7 @@ class InstallTest(unittest.TestCase):
             "add_executable(search_c search.c)\ntarget_link_libraries(search_c PRIVATE qbank::qbank)\n")
         run("cmake", "-S", project, "-B", project / "build", f"-DCMAKE_PREFIX_PATH={self.prefix}")
         run("cmake", "--build", project / "build")
-        index = self.index_dir("index-c-only")
-        self.check_example_output(run(project / "build" / "search_c", index, SEEDS, "conflict").stdout, index)
+        self.check_examples_run(project / "build", "search_c")
 
     def test_find_package_refuses_another_version(self):
         project = self.work / "wants-9"
@@ -131,19 +141,11 @@ class InstallTest(unittest.TestCase):
         self.assertIn(f"version: {self.version}", result.stderr)
 
     def test_examples_build_with_pkg_config(self):
-        source = self.work / "examples-pkg-config"
-        shutil.copytree(ROOT / "examples", source, dirs_exist_ok=True)
-        env = dict(os.environ, PKG_CONFIG_PATH=str(self.pkgconfig_dir))
-        run("make", "-C", source, env=env)
-        for program in ["search_cpp", "search_c"]:
-            index = self.index_dir(f"index-pc-{program}")
-            output = run(source / program, index, SEEDS, "conflict").stdout
-            self.check_example_output(output, index)
+        source = self.examples_made_with_pkg_config("examples-pkg-config")
+        self.check_examples_run(source, "search_cpp", "search_c")
 
     def test_c_example_prints_search_json(self):
-        source = self.work / "examples-c-src"
-        shutil.copytree(ROOT / "examples", source, dirs_exist_ok=True)
-        run("make", "-C", source, "search_c", env=dict(os.environ, PKG_CONFIG_PATH=str(self.pkgconfig_dir)))
+        source = self.examples_made_with_pkg_config("examples-c-src", "search_c")
         index = self.index_dir("index-c-json")
         output = run(source / "search_c", index, SEEDS, "thundering herd").stdout.splitlines()
         self.assertEqual(len(output), 2, output)
@@ -177,7 +179,7 @@ class InstallTest(unittest.TestCase):
             source.write_text(code)
             compiler = ["c++", "-std=c++20"] if language == "cpp" else ["cc", "-std=c11"]
             flags = run("pkg-config", "--cflags", "--libs", "qbank",
-                        env=dict(os.environ, PKG_CONFIG_PATH=str(self.pkgconfig_dir))).stdout.split()
+                        env=self.pkg_config_env()).stdout.split()
             run(*compiler, "-Wall", "-Werror", source, "-o", work / "app", *flags, f"-Wl,-rpath,{self.libdir}")
             output = run(work / "app", cwd=work).stdout
             self.assertIn("thundering herd" if language == "c" else "Driving Large-Scale Technical Evolution", output)
