@@ -3,16 +3,35 @@
 #include <gumbo.h>
 
 #include <memory>
+#include <vector>
+
+#include "indexer/html_nesting.h"
 
 namespace qbank::indexer {
 namespace {
 
-using Output = std::unique_ptr<GumboOutput, void (*)(GumboOutput*)>;
+// Parse errors are not recorded: each copies the stack of open elements, so a
+// page of 40,000 unclosed tags would need gigabytes for errors nobody reads.
+const GumboOptions kOptions = [] {
+    GumboOptions options = kGumboDefaultOptions;
+    options.max_errors = 0;
+    return options;
+}();
 
-Output parse(std::string_view html) {
-    GumboOutput* out = gumbo_parse_with_options(&kGumboDefaultOptions, html.data(), html.size());
-    return Output(out, [](GumboOutput* o) { gumbo_destroy_output(&kGumboDefaultOptions, o); });
-}
+// A parse tree and the markup it points into.
+class Parsed {
+public:
+    explicit Parsed(std::string_view html)
+        : html_(cap_html_nesting(html)),
+          output_(gumbo_parse_with_options(&kOptions, html_.data(), html_.size()),
+                  [](GumboOutput* o) { gumbo_destroy_output(&kOptions, o); }) {}
+
+    const GumboNode* root() const { return output_->root; }
+
+private:
+    std::string html_;
+    std::unique_ptr<GumboOutput, void (*)(GumboOutput*)> output_;
+};
 
 const char* attribute(const GumboElement& e, const char* name) {
     const GumboAttribute* a = gumbo_get_attribute(&e.attributes, name);
@@ -68,18 +87,31 @@ int heading_level(GumboTag tag) {
     }
 }
 
-const GumboNode* find_first(const GumboNode* node, GumboTag tag, int* count) {
-    if (node->type != GUMBO_NODE_ELEMENT) return nullptr;
-    const GumboElement& e = node->v.element;
+const GumboVector* children_of(const GumboNode* node) {
+    return node->type == GUMBO_NODE_ELEMENT || node->type == GUMBO_NODE_TEMPLATE ? &node->v.element.children : nullptr;
+}
+
+// Calls visit(node) on every node below root, in document order. Iterative:
+// pages nest elements tens of thousands deep, past what the call stack holds.
+template <typename Visit>
+void for_each_node(const GumboNode* root, Visit visit) {
+    std::vector<const GumboNode*> pending{root};
+    while (!pending.empty()) {
+        const GumboNode* node = pending.back();
+        pending.pop_back();
+        visit(node);
+        if (const GumboVector* kids = children_of(node))
+            for (unsigned i = kids->length; i-- > 0;) pending.push_back(static_cast<const GumboNode*>(kids->data[i]));
+    }
+}
+
+const GumboNode* find_first(const GumboNode* root, GumboTag tag, int* count) {
     const GumboNode* found = nullptr;
-    if (e.tag == tag) {
+    for_each_node(root, [&](const GumboNode* node) {
+        if (node->type != GUMBO_NODE_ELEMENT || node->v.element.tag != tag) return;
         ++*count;
-        found = node;
-    }
-    for (unsigned i = 0; i < e.children.length; ++i) {
-        const GumboNode* inner = find_first(static_cast<const GumboNode*>(e.children.data[i]), tag, count);
-        if (found == nullptr) found = inner;
-    }
+        if (found == nullptr) found = node;
+    });
     return found;
 }
 
@@ -146,80 +178,98 @@ private:
 };
 
 // The raw text below a node, white space as written (for <pre>).
-void raw_text(const GumboNode* node, std::string& out) {
-    if (node->type == GUMBO_NODE_TEXT || node->type == GUMBO_NODE_WHITESPACE || node->type == GUMBO_NODE_CDATA) {
-        out += node->v.text.text;
-    } else if (node->type == GUMBO_NODE_ELEMENT) {
-        if (node->v.element.tag == GUMBO_TAG_BR) out += '\n';
-        for (unsigned i = 0; i < node->v.element.children.length; ++i)
-            raw_text(static_cast<const GumboNode*>(node->v.element.children.data[i]), out);
-    }
+void raw_text(const GumboNode* root, std::string& out) {
+    for_each_node(root, [&](const GumboNode* node) {
+        if (node->type == GUMBO_NODE_TEXT || node->type == GUMBO_NODE_WHITESPACE || node->type == GUMBO_NODE_CDATA)
+            out += node->v.text.text;
+        else if (node->type == GUMBO_NODE_ELEMENT && node->v.element.tag == GUMBO_TAG_BR)
+            out += '\n';
+    });
 }
 
 class Renderer {
 public:
     explicit Renderer(bool inside_content) : inside_content_(inside_content) {}
 
-    void walk(const GumboNode* node) {
-        switch (node->type) {
-            case GUMBO_NODE_TEXT:
-            case GUMBO_NODE_WHITESPACE:
-            case GUMBO_NODE_CDATA: writer_.text(node->v.text.text); return;
-            case GUMBO_NODE_ELEMENT:
-            case GUMBO_NODE_TEMPLATE: element(node); return;
-            default: return;  // comments, the document node
+    // Iterative, with the open elements on a heap stack, for the same reason as for_each_node.
+    void walk(const GumboNode* root) {
+        visit(root);
+        while (!open_.empty()) {
+            Open& top = open_.back();
+            const GumboVector& kids = top.node->v.element.children;
+            if (top.next < kids.length) {
+                visit(static_cast<const GumboNode*>(kids.data[top.next++]));  // may grow open_: top is not used after
+                continue;
+            }
+            leave(top);
+            open_.pop_back();
         }
     }
 
     std::string take() { return writer_.take(); }
 
 private:
-    void children(const GumboNode* node) {
-        const GumboVector& kids = node->v.element.children;
-        for (unsigned i = 0; i < kids.length; ++i) walk(static_cast<const GumboNode*>(kids.data[i]));
+    struct Open {
+        const GumboNode* node;
+        unsigned next = 0;        // the next child to visit
+        bool was_inside = false;  // inside_content_ before this element
+    };
+
+    void visit(const GumboNode* node) {
+        switch (node->type) {
+            case GUMBO_NODE_TEXT:
+            case GUMBO_NODE_WHITESPACE:
+            case GUMBO_NODE_CDATA: writer_.text(node->v.text.text); return;
+            case GUMBO_NODE_ELEMENT:
+            case GUMBO_NODE_TEMPLATE: enter(node); return;
+            default: return;  // comments, the document node
+        }
     }
 
-    void element(const GumboNode* node) {
+    // What an element writes before its children; opens it unless it has none to walk.
+    void enter(const GumboNode* node) {
         const GumboElement& e = node->v.element;
         if (is_dropped(e, inside_content_)) return;
-        bool was_inside = inside_content_;
+        if (e.tag == GUMBO_TAG_PRE) {
+            std::string body;
+            raw_text(node, body);
+            writer_.raw_block("```", body);
+            return;
+        }
+        open_.push_back({node, 0, inside_content_});
         if (e.tag == GUMBO_TAG_MAIN || e.tag == GUMBO_TAG_ARTICLE) inside_content_ = true;
         if (int level = heading_level(e.tag)) {
             writer_.blank_line();
             writer_.set_prefix(std::string(static_cast<std::size_t>(level), '#') + " ");
-            children(node);
-            writer_.blank_line();
-        } else if (e.tag == GUMBO_TAG_PRE) {
-            std::string body;
-            raw_text(node, body);
-            writer_.raw_block("```", body);
         } else if (e.tag == GUMBO_TAG_LI) {
             writer_.end_line();
             writer_.set_prefix(std::string(2 * list_depth_, ' ') + "- ");
             ++list_depth_;
-            children(node);
-            --list_depth_;
+        } else if (e.tag == GUMBO_TAG_BR || e.tag == GUMBO_TAG_TR) {
             writer_.end_line();
-        } else if (e.tag == GUMBO_TAG_BR) {
-            writer_.end_line();
-        } else if (e.tag == GUMBO_TAG_TR) {
-            writer_.end_line();
-            children(node);
-            writer_.end_line();
-        } else if (e.tag == GUMBO_TAG_TD || e.tag == GUMBO_TAG_TH) {
-            children(node);
-            writer_.cell_break();
         } else if (is_block(e.tag)) {
             writer_.blank_line();
-            children(node);
-            writer_.blank_line();
-        } else {
-            children(node);
         }
-        inside_content_ = was_inside;
+    }
+
+    // What an element writes after its children.
+    void leave(const Open& open) {
+        GumboTag tag = open.node->v.element.tag;
+        if (heading_level(tag) != 0 || is_block(tag)) {
+            writer_.blank_line();
+        } else if (tag == GUMBO_TAG_LI) {
+            --list_depth_;
+            writer_.end_line();
+        } else if (tag == GUMBO_TAG_TR) {
+            writer_.end_line();
+        } else if (tag == GUMBO_TAG_TD || tag == GUMBO_TAG_TH) {
+            writer_.cell_break();
+        }
+        inside_content_ = open.was_inside;
     }
 
     TextWriter writer_;
+    std::vector<Open> open_;
     bool inside_content_;
     std::size_t list_depth_ = 0;
 };
@@ -240,8 +290,8 @@ std::string title_of(const GumboNode* root) {
 }  // namespace
 
 std::string render_html(std::string_view html) {
-    Output out = parse(html);
-    const GumboNode* root = out->root;
+    Parsed parsed(html);
+    const GumboNode* root = parsed.root();
     int mains = 0;
     int articles = 0;
     const GumboNode* main = find_first(root, GUMBO_TAG_MAIN, &mains);
@@ -261,9 +311,9 @@ std::string render_html(std::string_view html) {
 }
 
 std::string html_fragment_text(std::string_view html) {
-    Output out = parse(html);
+    Parsed parsed(html);
     Renderer renderer(true);
-    renderer.walk(find_body(out->root));
+    renderer.walk(find_body(parsed.root()));
     std::string text = renderer.take();
     while (text.ends_with('\n')) text.pop_back();
     return text;

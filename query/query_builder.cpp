@@ -109,7 +109,7 @@ bool is_lower_word(const std::string& word) {
 bool has_operator(const std::string& text) {
     std::string q = outside_quotes(text);
     for (std::size_t pos = 0; pos < q.size();) {
-        std::size_t start = q.find_first_not_of(" \t\n(", pos);
+        std::size_t start = q.find_first_not_of(" \t\n()", pos);
         if (start == std::string::npos) break;
         std::size_t end = q.find_first_of(" \t\n()", start);
         if (end == std::string::npos) end = q.size();

@@ -41,5 +41,17 @@ TEST(HtmlRenderTest, FragmentText) {
     EXPECT_EQ(html_fragment_text("<img src=x alt=y>"), "");
 }
 
+// Issue 15: 40,000 nested elements overflowed the call stack of a recursive walk
+// and took gumbo 12 GB of parse errors.
+TEST(HtmlRenderTest, Issue15_DeepNestingKeepsItsText) {
+    constexpr int kDepth = 200000;
+    std::string html = "<body><h1>Deep</h1>";
+    for (int i = 0; i < kDepth; ++i) html += i % 2 == 0 ? "<div>" : "<span>";
+    html += "bottom";
+    for (int i = kDepth; i-- > 0;) html += i % 2 == 0 ? "</div>" : "</span>";
+    html += "<p>after</p><ul><li>" + std::string(kDepth, '<') + "</ul>";
+    EXPECT_EQ(render(html), "# Deep\n\nbottom\n\nafter\n\n- " + std::string(kDepth, '<'));
+}
+
 }  // namespace
 }  // namespace qbank::indexer

@@ -98,6 +98,18 @@ TEST_F(QueryBuilderTest, FourWordsOrMoreMayMissOneInFour) {
     EXPECT_EQ(describe("alpha beta gamma +delta"), "Query((Zalpha@1 AND Zbeta@2 AND Zgamma@3 AND Zdelta@4))");
 }
 
+// Issue 15: a ')' before any operator used to loop forever looking for one.
+TEST_F(QueryBuilderTest, Issue15_ParenthesesBeforeAnOperatorAreParsed) {
+    const std::pair<std::string, std::string> cases[] = {
+        {"(cache)", "Query(Zcach@1)"},
+        {"cache)", "Query(Zcach@1)"},
+        {")", "Query()"},
+        {"()", "Query()"},
+        {"(stakeholder management) NOT conflict", "Query(((Zstakehold@1 AND Zmanag@2) AND_NOT Zconflict@3))"},
+    };
+    for (const auto& [text, expected] : cases) EXPECT_EQ(describe(text), expected) << text;
+}
+
 TEST_F(QueryBuilderTest, RelaxedQueriesOrTheirWords) {
     EXPECT_EQ(builder_.build("thundering herd", {}, Xapian::Query::OP_OR).get_description(),
               "Query((Zthunder@1 OR Zherd@2))");
