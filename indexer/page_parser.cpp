@@ -9,6 +9,7 @@
 
 #include "indexer/code_fence.h"
 #include "indexer/heading.h"
+#include "indexer/page_metadata.h"
 #include "indexer/split_lines.h"
 #include "indexer/trim.h"
 #include "indexer/utf8_length.h"
@@ -98,6 +99,16 @@ bool is_tag_like(std::string_view line) {
     return !tag.empty() && code_points(tag) <= kMaxTagChars && !ends_with_any(tag, ".?!:;,");
 }
 
+void merge(const PageMetadata& meta, Record& record) {
+    if (meta.category && !record.category) record.category = meta.category;
+    if (meta.level && !record.level) record.level = meta.level;
+    for (const std::string& tag : meta.tags)
+        if (std::find(record.tags.begin(), record.tags.end(), tag) == record.tags.end()) record.tags.push_back(tag);
+}
+
+// A category line in front of the title ("Behavioral"): a word or two.
+constexpr std::size_t kMaxBareCategoryChars = 30;
+
 // The block before the first section heading.
 void parse_preamble(const std::vector<PageLine>& lines, std::size_t end, Record& record) {
     std::vector<std::string_view> items;
@@ -110,36 +121,40 @@ void parse_preamble(const std::vector<PageLine>& lines, std::size_t end, Record&
     auto marker = std::find_if(items.begin(), items.end(), is_question_marker);
     bool labelled = marker != items.end();
     if (labelled) {
-        if (marker != items.begin())
-            record.sections.push_back(
-                {"Before the question", SectionKind::Other, std::nullopt, join({items.begin(), marker}, "\n")});
+        std::vector<std::string_view> chrome;
+        for (auto it = items.begin(); it != marker; ++it) {
+            if (auto meta = parse_metadata_line(*it)) merge(*meta, record);
+            else chrome.push_back(*it);
+        }
+        if (!chrome.empty())
+            record.sections.push_back({"Before the question", SectionKind::Other, std::nullopt, join(chrome, "\n")});
         items.erase(items.begin(), marker + 1);
     }
 
+    // Metadata lines go wherever they stand; a level line alone or a "Skills:" label
+    // is followed by skill chips, one per line, up to the first line of prose.
     std::vector<std::string_view> before;
-    std::vector<std::string_view> after;  // skill tags follow the level line
+    std::vector<std::string_view> after;  // prose after the level line and its chips
     bool level_seen = false;
+    bool chips = false;
     for (std::string_view item : items) {
-        if (!level_seen) {
-            if (auto level = schema::parse_level_name(item)) {
-                record.level = level;
-                level_seen = true;
-            } else {
-                before.push_back(item);
-            }
+        if (chips && is_tag_like(item) && !parse_metadata_line(item)) {
+            merge({std::nullopt, std::nullopt, {std::string(strip_bullet(item))}}, record);
+            continue;
+        }
+        chips = false;
+        if (auto level = schema::parse_level_name(item)) {
+            if (!record.level) record.level = level;
+            level_seen = chips = true;
+        } else if (auto meta = parse_metadata_line(item)) {
+            merge(*meta, record);
+            chips = meta->chips_follow;
         } else {
-            after.push_back(item);
+            (level_seen ? after : before).push_back(item);
         }
     }
-    // Skill tags are short labels; the first line of prose ends them.
-    std::size_t tags_end = 0;
-    while (tags_end < after.size() && is_tag_like(after[tags_end])) {
-        record.tags.emplace_back(strip_bullet(after[tags_end]));
-        ++tags_end;
-    }
-    if (tags_end < after.size())
-        record.sections.push_back({"Details", SectionKind::Other, std::nullopt,
-                                   join({after.begin() + static_cast<std::ptrdiff_t>(tags_end), after.end()}, "\n")});
+    if (!after.empty())
+        record.sections.push_back({"Details", SectionKind::Other, std::nullopt, join(after, "\n")});
 
     if (!labelled && !level_seen && before.size() >= 2) {
         bool all_questions = true;
@@ -153,11 +168,14 @@ void parse_preamble(const std::vector<PageLine>& lines, std::size_t end, Record&
             return;
         }
     }
-    // "The Question", category, title, question: the category is only there when a
-    // title-like line follows it.
-    if (labelled && before.size() >= 3 && is_title_like(before[0]) && is_title_like(before[1])) {
-        record.category = std::string(before[0]);
-        before.erase(before.begin());
+    // Category, title, question: the category is only there when a title-like line
+    // follows it, on a page that labels its block or states a level.
+    if ((labelled || level_seen) && !record.category && before.size() >= 3 && is_title_like(before[1]) &&
+        code_points(before[0]) <= kMaxBareCategoryChars) {
+        if (auto category = clean_category(before[0])) {
+            record.category = std::move(category);
+            before.erase(before.begin());
+        }
     }
     if (before.size() >= 2 && is_title_like(before.front())) {
         record.title = before.front();
@@ -185,6 +203,12 @@ void parse_sections(const std::vector<PageLine>& lines, std::size_t first, Recor
     // was spliced in; the first ordinary line after that list resumes it.
     std::optional<std::size_t> interrupted;
     bool list_seen = false;
+    // Metadata stands under the title, before any text, or closes the page.
+    std::size_t trailing = lines.size();
+    while (trailing > first && !lines[trailing - 1].code && !lines[trailing - 1].heading &&
+           (lines[trailing - 1].text.empty() || parse_metadata_line(lines[trailing - 1].text)))
+        --trailing;
+    bool text_seen = false;
     for (std::size_t i = first; i < lines.size(); ++i) {
         const PageLine& page_line = lines[i];
         std::string_view line = page_line.text;
@@ -193,6 +217,13 @@ void parse_sections(const std::vector<PageLine>& lines, std::size_t first, Recor
             continue;
         }
         if (line.empty() || is_rule(line)) continue;
+        if (!page_line.heading && (!text_seen || i >= trailing)) {
+            if (auto meta = parse_metadata_line(line)) {
+                merge(*meta, record);
+                continue;
+            }
+        }
+        text_seen = text_seen || !page_line.heading;
         if (const auto& h = page_line.heading) {
             bool splices = current && (h->kind == SectionKind::CommonMistakes ||
                                        h->kind == SectionKind::FollowUpQuestions) &&

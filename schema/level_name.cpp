@@ -13,11 +13,20 @@ struct LevelWord {
     std::optional<Level> level;  // nullopt: allowed filler ("level", "new")
 };
 
+// Seniority words, folded (so "Júnior" and "Sênior" match too), and the ladder
+// codes of large employers (L3-L8, E3-E8, IC3-IC6), on qbank's four levels.
 constexpr LevelWord kLevelWords[] = {
     {"junior", Level::Junior},    {"jr", Level::Junior},        {"entry", Level::Junior},
     {"grad", Level::Junior},      {"graduate", Level::Junior},  {"intern", Level::Junior},
-    {"mid", Level::Mid},          {"intermediate", Level::Mid}, {"senior", Level::Senior},
-    {"sr", Level::Senior},        {"staff", Level::StaffPlus},  {"principal", Level::StaffPlus},
+    {"trainee", Level::Junior},   {"l3", Level::Junior},        {"e3", Level::Junior},
+    {"ic3", Level::Junior},       {"mid", Level::Mid},          {"intermediate", Level::Mid},
+    {"pleno", Level::Mid},        {"l4", Level::Mid},           {"e4", Level::Mid},
+    {"ic4", Level::Mid},          {"senior", Level::Senior},    {"sr", Level::Senior},
+    {"l5", Level::Senior},        {"e5", Level::Senior},        {"ic5", Level::Senior},
+    {"staff", Level::StaffPlus},  {"principal", Level::StaffPlus}, {"distinguished", Level::StaffPlus},
+    {"l6", Level::StaffPlus},     {"e6", Level::StaffPlus},     {"ic6", Level::StaffPlus},
+    {"l7", Level::StaffPlus},     {"e7", Level::StaffPlus},     {"l8", Level::StaffPlus},
+    {"e8", Level::StaffPlus},
     {"level", std::nullopt},      {"new", std::nullopt},        {"and", std::nullopt},
     {"above", std::nullopt},      {"plus", std::nullopt},
 };

@@ -18,6 +18,15 @@ TEST(LevelName, ReadsTheFormsPagesUse) {
         {"principal", Level::StaffPlus},
         {"SENIOR", Level::Senior},
         {"Senior / Staff", Level::StaffPlus},  // the highest level named wins
+        {"Staff / Principal", Level::StaffPlus},
+        {"L3", Level::Junior},
+        {"E4", Level::Mid},
+        {"IC5", Level::Senior},
+        {"L7", Level::StaffPlus},
+        {"Sênior", Level::Senior},
+        {"Pleno", Level::Mid},
+        {"Level up your answer", std::nullopt},
+        {"L9", std::nullopt},
         // Prose and tags are not levels.
         {"Senior Engineer", std::nullopt},
         {"Technical Leadership", std::nullopt},

@@ -1,0 +1,342 @@
+#include "indexer/page_metadata.h"
+
+#include <algorithm>
+#include <array>
+
+#include "indexer/trim.h"
+#include "indexer/utf8_length.h"
+#include "schema/level_name.h"
+#include "schema/text_fold.h"
+
+namespace qbank::indexer {
+namespace {
+
+enum class Role { Level, Category, Tags, Other };
+
+struct Key {
+    std::string_view name;  // folded
+    Role role;
+};
+
+// Keys of "Key: value" lines in the languages of the corpus. Other keys are
+// read as metadata that qbank does not keep (difficulty, companies, time).
+constexpr Key kKeys[] = {
+    {"level", Role::Level}, {"seniority", Role::Level}, {"experience level", Role::Level},
+    {"experience", Role::Level}, {"role level", Role::Level}, {"career level", Role::Level},
+    {"nivel", Role::Level}, {"nivel de experiencia", Role::Level}, {"nível", Role::Level},
+    {"niveau", Role::Level}, {"poziom", Role::Level}, {"stufe", Role::Level}, {"erfahrungsstufe", Role::Level},
+    {"级别", Role::Level}, {"等级", Role::Level}, {"职级", Role::Level}, {"レベル", Role::Level},
+    {"category", Role::Category}, {"categories", Role::Category}, {"topic", Role::Category},
+    {"area", Role::Category}, {"domain", Role::Category}, {"track", Role::Category},
+    {"question type", Role::Category}, {"interview type", Role::Category}, {"type", Role::Category},
+    {"round", Role::Category}, {"categoría", Role::Category}, {"categoria", Role::Category},
+    {"catégorie", Role::Category}, {"kategorie", Role::Category}, {"kategoria", Role::Category},
+    {"tema", Role::Category}, {"thème", Role::Category}, {"thema", Role::Category}, {"temat", Role::Category},
+    {"分类", Role::Category}, {"类别", Role::Category}, {"主题", Role::Category}, {"分類", Role::Category},
+    {"カテゴリ", Role::Category}, {"カテゴリー", Role::Category}, {"分野", Role::Category},
+    {"tags", Role::Tags}, {"tag", Role::Tags}, {"skills", Role::Tags}, {"skill", Role::Tags},
+    {"skills tested", Role::Tags}, {"skill tags", Role::Tags}, {"competencies", Role::Tags},
+    {"competency", Role::Tags}, {"keywords", Role::Tags}, {"labels", Role::Tags}, {"etiquetas", Role::Tags},
+    {"habilidades", Role::Tags}, {"competências", Role::Tags}, {"competencias", Role::Tags},
+    {"compétences", Role::Tags}, {"étiquettes", Role::Tags}, {"fähigkeiten", Role::Tags},
+    {"kompetenzen", Role::Tags}, {"schlagwörter", Role::Tags}, {"umiejętności", Role::Tags},
+    {"tagi", Role::Tags}, {"标签", Role::Tags}, {"標籤", Role::Tags}, {"技能", Role::Tags},
+    {"タグ", Role::Tags}, {"スキル", Role::Tags},
+    {"difficulty", Role::Other}, {"companies", Role::Other}, {"company", Role::Other},
+    {"asked at", Role::Other}, {"asked by", Role::Other}, {"time", Role::Other}, {"duration", Role::Other},
+    {"estimated time", Role::Other}, {"reading time", Role::Other}, {"posted", Role::Other},
+    {"updated", Role::Other}, {"last updated", Role::Other}, {"published", Role::Other},
+    {"author", Role::Other}, {"views", Role::Other}, {"frequency", Role::Other}, {"expertise", Role::Other},
+    {"dificultad", Role::Other}, {"dificuldade", Role::Other}, {"difficulté", Role::Other},
+    {"schwierigkeit", Role::Other}, {"schwierigkeitsgrad", Role::Other}, {"trudność", Role::Other},
+    {"poziom trudności", Role::Other}, {"难度", Role::Other}, {"難易度", Role::Other},
+    {"empresas", Role::Other}, {"entreprises", Role::Other}, {"unternehmen", Role::Other},
+    {"firmy", Role::Other}, {"公司", Role::Other}, {"企業", Role::Other}, {"tiempo", Role::Other},
+    {"tempo", Role::Other}, {"durée", Role::Other}, {"dauer", Role::Other}, {"czas", Role::Other},
+    {"时间", Role::Other}, {"時間", Role::Other},
+};
+
+// Sections of question sites that breadcrumbs pass through, folded.
+constexpr std::string_view kSiteSections[] = {
+    "home", "question bank", "questions", "interview questions", "interviews", "interview", "practice",
+    "library", "browse", "all questions", "explore", "topics", "categories", "question library",
+    "inicio", "preguntas", "banco de preguntas", "início", "perguntas", "accueil", "startseite", "fragen",
+    "strona główna", "pytania", "首页", "题库", "面试题", "ホーム", "質問", "問題集",
+};
+
+// Difficulty words, folded: metadata, not a level.
+constexpr std::string_view kDifficulties[] = {
+    "easy", "medium", "hard", "beginner", "advanced", "fácil", "facil", "medio", "media", "difícil", "dificil",
+    "médio", "facile", "moyen", "difficile", "leicht", "mittel", "schwer", "łatwe", "średnie", "trudne",
+    "简单", "中等", "困难", "簡単", "普通", "難しい",
+};
+
+constexpr std::size_t kMaxCategoryWords = 5;
+constexpr std::size_t kMaxCategoryChars = 40;
+constexpr std::size_t kMaxTagChars = 60;
+constexpr std::size_t kMaxNoiseWords = 12;
+
+template <std::size_t N>
+bool contains(const std::string_view (&list)[N], std::string_view word) {
+    return std::find(std::begin(list), std::end(list), word) != std::end(list);
+}
+
+std::size_t word_count(std::string_view s) {
+    std::size_t words = 0;
+    bool in_word = false;
+    for (char c : s) {
+        bool space = c == ' ' || c == '\t';
+        if (!space && !in_word) ++words;
+        in_word = !space;
+    }
+    return words;
+}
+
+bool has_digit(std::string_view s) {
+    return std::any_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+// Markdown emphasis and code marks around a phrase: "**Level:**", "`Tags`".
+std::string_view strip_marks(std::string_view s) {
+    s = trim(s);
+    while (!s.empty() && (s.front() == '*' || s.front() == '_' || s.front() == '`')) s.remove_prefix(1);
+    while (!s.empty() && (s.back() == '*' || s.back() == '_' || s.back() == '`')) s.remove_suffix(1);
+    return trim(s);
+}
+
+bool ends_sentence(std::string_view s) {
+    for (std::string_view end : {".", "!", "?", "。", "！", "？", "…"})
+        if (s.ends_with(end)) return true;
+    return false;
+}
+
+struct Separator {
+    std::string_view text;
+    bool breadcrumb;  // › » > / →: a path from general to specific
+    bool spaced;      // only with a space on each side ("a / b", not "03/04")
+};
+
+constexpr Separator kSeparators[] = {
+    {"›", true, false}, {"»", true, false}, {"→", true, false}, {"⟩", true, false}, {"❯", true, false},
+    {"▸", true, false}, {"＞", true, false}, {">", true, true},  {"/", true, true},  {"·", false, false},
+    {"•", false, false}, {"∙", false, false}, {"｜", false, false}, {"|", false, true},
+};
+
+struct Parts {
+    std::vector<std::string_view> parts;
+    bool breadcrumb = false;
+};
+
+Parts split_parts(std::string_view line) {
+    Parts out;
+    std::size_t start = 0;
+    for (std::size_t i = 0; i < line.size();) {
+        const Separator* hit = nullptr;
+        for (const Separator& sep : kSeparators) {
+            if (line.compare(i, sep.text.size(), sep.text) != 0) continue;
+            if (sep.spaced && (i == 0 || line[i - 1] != ' ' || i + sep.text.size() >= line.size() ||
+                               line[i + sep.text.size()] != ' '))
+                continue;
+            hit = &sep;
+            break;
+        }
+        if (hit == nullptr) {
+            ++i;
+            continue;
+        }
+        out.parts.push_back(trim(line.substr(start, i - start)));
+        out.breadcrumb = out.breadcrumb || hit->breadcrumb;
+        i += hit->text.size();
+        start = i;
+    }
+    out.parts.push_back(trim(line.substr(start)));
+    return out;
+}
+
+const Key* find_key(std::string_view name) {
+    std::string folded = schema::fold(strip_marks(name));
+    for (const Key& key : kKeys)
+        if (key.name == folded) return &key;
+    return nullptr;
+}
+
+// "Key: value" -> the key and its value; nullopt when the text before the colon is no known key.
+std::optional<std::pair<const Key*, std::string_view>> key_value(std::string_view part) {
+    std::size_t colon = part.find(':');
+    std::size_t width = 1;
+    if (std::size_t wide = part.find("："); wide != std::string_view::npos && wide < colon) {
+        colon = wide;
+        width = std::string_view("：").size();
+    }
+    if (colon == std::string_view::npos) return std::nullopt;
+    const Key* key = find_key(part.substr(0, colon));
+    if (key == nullptr) return std::nullopt;
+    return std::make_pair(key, strip_marks(part.substr(colon + width)));
+}
+
+std::vector<std::string> split_tags(std::string_view list) {
+    std::vector<std::string> tags;
+    std::size_t start = 0;
+    auto flush = [&](std::size_t end) {
+        std::string_view tag = strip_marks(list.substr(start, end - start));
+        if (tag.starts_with('#')) tag.remove_prefix(1);
+        if (!tag.empty()) tags.emplace_back(tag);
+    };
+    for (std::size_t i = 0; i < list.size();) {
+        std::size_t width = 0;
+        for (std::string_view sep : {",", ";", "·", "•", "|", "、", "，", "；"})
+            if (list.compare(i, sep.size(), sep) == 0) width = sep.size();
+        if (width == 0) {
+            ++i;
+            continue;
+        }
+        flush(i);
+        i += width;
+        start = i;
+    }
+    flush(list.size());
+    return tags;
+}
+
+bool tags_are_labels(const std::vector<std::string>& tags) {
+    return !tags.empty() && std::all_of(tags.begin(), tags.end(), [](const std::string& t) {
+        return code_points(t) <= kMaxTagChars && word_count(t) <= kMaxCategoryWords + 1 && !ends_sentence(t);
+    });
+}
+
+// Adds what one "Key: value" says; false when the value is prose, not metadata.
+bool read_key_value(const Key& key, std::string_view value, PageMetadata& meta) {
+    switch (key.role) {
+        case Role::Level:
+            if (auto level = schema::parse_level_name(value)) {
+                if (!meta.level || *level > *meta.level) meta.level = level;
+                return true;
+            }
+            return word_count(value) <= 3;
+        case Role::Category:
+            if (auto category = clean_category(value)) {
+                if (!meta.category) meta.category = std::move(category);
+                return true;
+            }
+            return false;
+        case Role::Tags: {
+            if (value.empty()) {
+                meta.chips_follow = true;
+                return true;
+            }
+            std::vector<std::string> tags = split_tags(value);
+            if (!tags_are_labels(tags)) return false;
+            meta.tags.insert(meta.tags.end(), tags.begin(), tags.end());
+            return true;
+        }
+        case Role::Other: return word_count(value) <= kMaxNoiseWords && !value.ends_with('.');
+    }
+    return false;
+}
+
+// "#leadership #system-design": every word a hashtag.
+std::optional<PageMetadata> hashtags(std::string_view line) {
+    PageMetadata meta;
+    std::size_t pos = 0;
+    while (pos < line.size()) {
+        std::size_t end = line.find(' ', pos);
+        if (end == std::string_view::npos) end = line.size();
+        std::string_view word = line.substr(pos, end - pos);
+        if (word.size() < 2 || word[0] != '#' || word[1] == '#') return std::nullopt;
+        meta.tags.emplace_back(word.substr(1));
+        pos = line.find_first_not_of(' ', end);
+        if (pos == std::string_view::npos) break;
+    }
+    if (meta.tags.empty()) return std::nullopt;
+    return meta;
+}
+
+enum class PartKind { Level, Noise, KeyValue, Candidate, Prose };
+
+bool is_duration_or_count(std::string_view part) {
+    // "~30 min", "45 minutes", "1.2k views", "Updated 3 days ago", "Posted 03/04/2025".
+    return has_digit(part) && word_count(part) <= 4 && !ends_sentence(part);
+}
+
+PartKind classify_part(std::string_view part, PageMetadata& meta) {
+    part = strip_marks(part);
+    if (auto kv = key_value(part)) return read_key_value(*kv->first, kv->second, meta) ? PartKind::KeyValue : PartKind::Prose;
+    if (auto level = schema::parse_level_name(part)) {
+        if (!meta.level || *level > *meta.level) meta.level = level;
+        return PartKind::Level;
+    }
+    std::string folded = schema::fold(part);
+    if (contains(kSiteSections, folded) || contains(kDifficulties, folded)) return PartKind::Noise;
+    if (folded.starts_with("asked at ") || folded.starts_with("asked by ") || folded.starts_with("asked in "))
+        return PartKind::Noise;
+    if (is_duration_or_count(part)) return PartKind::Noise;
+    if (clean_category(part)) return PartKind::Candidate;
+    return PartKind::Prose;
+}
+
+}  // namespace
+
+std::optional<std::string> clean_category(std::string_view text) {
+    std::string_view s = strip_marks(text);
+    // Numbering: "3. ", "2) ", "1.4 ".
+    std::size_t digits = s.find_first_not_of("0123456789.");
+    if (digits != std::string_view::npos && digits > 0 && (s[digits] == ' ' || s[digits] == ')')) {
+        bool dotted = s[digits - 1] == '.' || s[digits] == ')' || s.substr(0, digits).find('.') != std::string_view::npos;
+        if (dotted) s = trim(s.substr(digits + (s[digits] == ')' ? 1 : 0)));
+    }
+    while (!s.empty() && std::string_view(":;,.").find(s.back()) != std::string_view::npos) s.remove_suffix(1);
+    for (std::string_view wide : {"：", "；", "，", "。"})
+        while (s.ends_with(wide)) s.remove_suffix(wide.size());
+    s = strip_marks(s);
+    if (s.empty() || s.ends_with('?') || s.ends_with("？") || s.ends_with('!')) return std::nullopt;
+    if (word_count(s) > kMaxCategoryWords || code_points(s) > kMaxCategoryChars) return std::nullopt;
+    // A sentence inside: "we discussed it. Then".
+    if (s.find(". ") != std::string_view::npos || s.find(", ") != std::string_view::npos) return std::nullopt;
+    return std::string(s);
+}
+
+std::optional<PageMetadata> parse_metadata_line(std::string_view line) {
+    line = trim(line);
+    if (line.empty() || line.starts_with("# ") || line.starts_with("- ")) return std::nullopt;
+    if (auto tags = hashtags(line)) return tags;
+    PageMetadata meta;
+    // A list of tags is one value whatever separates it: "Tags: a · b · c".
+    if (auto kv = key_value(line); kv && kv->first->role == Role::Tags) {
+        if (!read_key_value(*kv->first, kv->second, meta)) return std::nullopt;
+        return meta;
+    }
+    // "Skills tested" alone: chips follow.
+    if (const Key* key = find_key(line.ends_with(':') ? line.substr(0, line.size() - 1) : line);
+        key != nullptr && key->role == Role::Tags) {
+        meta.chips_follow = true;
+        return meta;
+    }
+    Parts split = split_parts(line);
+    std::vector<std::string_view>& parts = split.parts;
+    std::erase_if(parts, [](std::string_view p) { return p.empty(); });
+    if (parts.empty()) return std::nullopt;
+    if (parts.size() == 1) {
+        auto kv = key_value(parts[0]);
+        if (!kv || !read_key_value(*kv->first, kv->second, meta)) return std::nullopt;
+        return meta;
+    }
+    // A breadcrumb may end with the page's own title.
+    if (split.breadcrumb && (word_count(parts.back()) > kMaxCategoryWords || ends_sentence(parts.back())))
+        parts.pop_back();
+    std::vector<std::string_view> candidates;
+    bool recognized = false;
+    for (std::string_view part : parts) {
+        switch (classify_part(part, meta)) {
+            case PartKind::Prose: return std::nullopt;
+            case PartKind::Candidate: candidates.push_back(part); break;
+            default: recognized = true;
+        }
+    }
+    // Unknown words alone may be a table row or a title: "Pros | Cons".
+    if (!recognized) return std::nullopt;
+    if (!candidates.empty() && !meta.category)
+        meta.category = clean_category(split.breadcrumb ? candidates.back() : candidates.front());
+    return meta;
+}
+
+}  // namespace qbank::indexer

@@ -1,0 +1,39 @@
+#pragma once
+// Metadata lines of a page, in the layouts sites print them, and what they say
+// of its category, level and skill tags. Pure.
+//
+//  - breadcrumbs: "Home › Question Bank › Behavioral › Junior" (› » > / → separate);
+//  - meta lines: "Mid-Level · Behavioral", "Product Sense | Mid-Level | ~30 min" (| · • separate);
+//  - "Key: value" lines, several on a line allowed: "Level: Senior", "Tags: SQL, Indexing",
+//    "Difficulty: Hard · Level: Senior", "**Category:** Behavioral", in the corpus's languages;
+//  - hashtag chips: "#leadership #system-design";
+//  - a label that announces chips on the lines below: "Skills:", "Tags".
+// Site sections ("Home", "Question Bank"), durations, difficulty, dates, counts and
+// companies are read as metadata and recorded nowhere. A breadcrumb may end with
+// the page's own title. A line holding a sentence is never metadata, and a line of
+// unknown words alone ("Pros | Cons") is not either.
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "qbank/record.h"
+
+namespace qbank::indexer {
+
+struct PageMetadata {
+    std::optional<std::string> category;
+    std::optional<Level> level;
+    std::vector<std::string> tags;
+    bool chips_follow = false;  // a label whose chips are on the lines below
+};
+
+// What `line` (trimmed) states, or nullopt when it is not a metadata line.
+std::optional<PageMetadata> parse_metadata_line(std::string_view line);
+
+// "3. Props:" -> "Props": Markdown marks, numbering and trailing punctuation off.
+// nullopt for what cannot be a category: empty, a question, a sentence, a long phrase.
+std::optional<std::string> clean_category(std::string_view text);
+
+}  // namespace qbank::indexer

@@ -1,0 +1,104 @@
+// Metadata lines in the layouts sites use -> category, level and tags; prose never.
+
+#include "indexer/page_metadata.h"
+
+#include <gtest/gtest.h>
+
+namespace qbank::indexer {
+namespace {
+
+struct Row {
+    std::string line;
+    std::optional<std::string> category;
+    std::optional<Level> level;
+    std::vector<std::string> tags;
+};
+
+TEST(PageMetadataTest, ReadsTheLayoutsSitesUse) {
+    const Row rows[] = {
+        // Breadcrumbs, with the page's title at the end or not.
+        {"Home › Question Bank › Behavioral › Junior", "Behavioral", Level::Junior, {}},
+        {"Question Bank › Leadership › Staff / Principal", "Leadership", Level::StaffPlus, {}},
+        {"Interviews > System Design > Senior", "System Design", Level::Senior, {}},
+        {"Home / Questions / Coding / Mid-Level", "Coding", Level::Mid, {}},
+        {"Home » Behavioral » Tell me about a time you failed and what you learned", "Behavioral", std::nullopt, {}},
+        {"Inicio › Preguntas › Comportamiento › Senior", "Comportamiento", Level::Senior, {}},
+        {"Home›Question Bank›Behavioral", "Behavioral", std::nullopt, {}},
+        // Meta lines.
+        {"Mid-Level · Behavioral", "Behavioral", Level::Mid, {}},
+        {"Product Sense | Mid-Level | ~30 min", "Product Sense", Level::Mid, {}},
+        {"Coding › Mid-Level", "Coding", Level::Mid, {}},
+        {"Senior • System Design • 45 min • Asked at Google, Meta", "System Design", Level::Senior, {}},
+        {"Home | Product | L5", "Product", Level::Senior, {}},
+        {"Questions · Behavioral · E4", "Behavioral", Level::Mid, {}},
+        {"Difficulty: Hard · Level: Senior", std::nullopt, Level::Senior, {}},
+        // Key: value lines.
+        {"Level: Senior", std::nullopt, Level::Senior, {}},
+        {"**Level:** Staff", std::nullopt, Level::StaffPlus, {}},
+        {"Seniority: Staff", std::nullopt, Level::StaffPlus, {}},
+        {"Category: Leadership", "Leadership", std::nullopt, {}},
+        {"Topic: Databases", "Databases", std::nullopt, {}},
+        {"Categoría: Liderazgo", "Liderazgo", std::nullopt, {}},
+        {"Tags: SQL, Indexing, Performance", std::nullopt, std::nullopt, {"SQL", "Indexing", "Performance"}},
+        {"Skills: Communication; Conflict Resolution", std::nullopt, std::nullopt, {"Communication", "Conflict Resolution"}},
+        {"Tags: a · b · c", std::nullopt, std::nullopt, {"a", "b", "c"}},
+        {"标签：并发、锁", std::nullopt, std::nullopt, {"并发", "锁"}},
+        {"Companies: Amazon, Stripe", std::nullopt, std::nullopt, {}},
+        {"Difficulty: Medium", std::nullopt, std::nullopt, {}},
+        {"#leadership #system-design", std::nullopt, std::nullopt, {"leadership", "system-design"}},
+    };
+    for (const Row& row : rows) {
+        auto meta = parse_metadata_line(row.line);
+        ASSERT_TRUE(meta) << row.line;
+        EXPECT_EQ(meta->category, row.category) << row.line;
+        EXPECT_EQ(meta->level, row.level) << row.line;
+        EXPECT_EQ(meta->tags, row.tags) << row.line;
+        EXPECT_FALSE(meta->chips_follow) << row.line;
+    }
+}
+
+TEST(PageMetadataTest, LabelsAnnounceChips) {
+    for (std::string_view label : {"Skills:", "Skills tested", "Tags", "Habilidades:"}) {
+        auto meta = parse_metadata_line(label);
+        ASSERT_TRUE(meta) << label;
+        EXPECT_TRUE(meta->chips_follow) << label;
+    }
+}
+
+TEST(PageMetadataTest, ProseTitlesAndTablesAreNotMetadata) {
+    for (std::string_view line : {
+             "Level up your answer by quantifying impact.",
+             "Topic: we discussed it at length, and the team agreed.",
+             "Posted 03/04/2025",
+             "Pros | Cons",
+             "Design a URL shortener",
+             "How would you design Twitter?",
+             "Result: the migration finished two weeks early.",
+             "Time: we had two weeks to ship the feature before the holiday freeze started, and it slipped.",
+             "# Heading",
+             "- list item",
+             "std::vector<int> v = a / b;",
+             "",
+         })
+        EXPECT_FALSE(parse_metadata_line(line)) << line;
+}
+
+TEST(PageMetadataTest, CategoriesAreCleaned) {
+    const std::pair<std::string, std::optional<std::string>> rows[] = {
+        {"3. Props:", "Props"},
+        {"**Behavioral**", "Behavioral"},
+        {"2) System Design", "System Design"},
+        {"1.4 Caching", "Caching"},
+        {"Leadership.", "Leadership"},
+        {"What is React?", std::nullopt},
+        {"This is a sentence, and it goes on", std::nullopt},
+        {"One two three four five six", std::nullopt},
+        {"", std::nullopt},
+        {"ES2015", "ES2015"},
+        {"C++", "C++"},
+    };
+    for (const auto& [text, expected] : rows) EXPECT_EQ(clean_category(text), expected) << text;
+}
+
+}  // namespace
+}  // namespace qbank::indexer
