@@ -2,6 +2,7 @@
 
 #include <gumbo.h>
 
+#include <algorithm>
 #include <memory>
 #include <vector>
 
@@ -40,26 +41,74 @@ const char* attribute(const GumboElement& e, const char* name) {
 
 bool equals(const char* value, std::string_view expected) { return value != nullptr && expected == value; }
 
-// Page chrome and things that are not text.
-bool is_dropped(const GumboElement& e, bool inside_content) {
+// The words of an element's class and id ("share-buttons col" -> share, buttons, col).
+std::vector<std::string> name_words(const GumboElement& e) {
+    std::vector<std::string> words;
+    for (const char* name : {attribute(e, "class"), attribute(e, "id"), attribute(e, "aria-label")}) {
+        if (name == nullptr) continue;
+        std::string word;
+        for (const char* c = name;; ++c) {
+            bool alnum = *c != 0 && ((*c >= 'a' && *c <= 'z') || (*c >= 'A' && *c <= 'Z') || (*c >= '0' && *c <= '9'));
+            if (alnum) {
+                word += static_cast<char>(*c >= 'A' && *c <= 'Z' ? *c - 'A' + 'a' : *c);
+                continue;
+            }
+            if (!word.empty()) words.push_back(std::move(word));
+            word.clear();
+            if (*c == 0) break;
+        }
+    }
+    return words;
+}
+
+bool names_any(const std::vector<std::string>& words, std::initializer_list<std::string_view> names) {
+    return std::any_of(words.begin(), words.end(), [&](const std::string& w) {
+        return std::find(names.begin(), names.end(), w) != names.end();
+    });
+}
+
+bool is_breadcrumb(const GumboElement& e) {
+    const char* type = attribute(e, "itemtype");
+    return names_any(name_words(e), {"breadcrumb", "breadcrumbs", "crumbs"}) ||
+           (type != nullptr && std::string_view(type).ends_with("BreadcrumbList"));
+}
+
+// A list of skill chips: <div class="tags"><a>SQL</a><a>Indexing</a></div>.
+bool is_chip_list(const GumboElement& e) {
+    return names_any(name_words(e), {"tags", "chips", "badges", "skills", "topics", "taglist", "keywords", "pills"});
+}
+
+enum class Drop { Keep, NotText, Chrome };
+
+// Page chrome and things that are not text. Chrome is named by its element, its
+// ARIA role, or the words of its class and id, as readers such as Readability do.
+Drop drop_kind(const GumboElement& e, bool inside_content) {
     switch (e.tag) {
         case GUMBO_TAG_HEAD: case GUMBO_TAG_SCRIPT: case GUMBO_TAG_STYLE: case GUMBO_TAG_NOSCRIPT:
-        case GUMBO_TAG_TEMPLATE: case GUMBO_TAG_NAV: case GUMBO_TAG_FOOTER: case GUMBO_TAG_ASIDE:
-        case GUMBO_TAG_FORM: case GUMBO_TAG_BUTTON: case GUMBO_TAG_SELECT: case GUMBO_TAG_TEXTAREA:
-        case GUMBO_TAG_SVG: case GUMBO_TAG_MATH: case GUMBO_TAG_IFRAME: case GUMBO_TAG_CANVAS:
-        case GUMBO_TAG_OBJECT: case GUMBO_TAG_EMBED: case GUMBO_TAG_AUDIO: case GUMBO_TAG_VIDEO:
-        case GUMBO_TAG_IMG: case GUMBO_TAG_INPUT:
-            return true;
+        case GUMBO_TAG_TEMPLATE: case GUMBO_TAG_FORM: case GUMBO_TAG_BUTTON: case GUMBO_TAG_SELECT:
+        case GUMBO_TAG_TEXTAREA: case GUMBO_TAG_SVG: case GUMBO_TAG_MATH: case GUMBO_TAG_IFRAME:
+        case GUMBO_TAG_CANVAS: case GUMBO_TAG_OBJECT: case GUMBO_TAG_EMBED: case GUMBO_TAG_AUDIO:
+        case GUMBO_TAG_VIDEO: case GUMBO_TAG_IMG: case GUMBO_TAG_INPUT:
+            return Drop::NotText;
+        case GUMBO_TAG_NAV: case GUMBO_TAG_FOOTER: case GUMBO_TAG_ASIDE:
+            return is_breadcrumb(e) ? Drop::Keep : Drop::Chrome;
         case GUMBO_TAG_HEADER:
-            return !inside_content;  // an article's own header holds its title
+            return inside_content ? Drop::Keep : Drop::Chrome;  // an article's own header holds its title
         default: break;
     }
-    if (gumbo_get_attribute(&e.attributes, "hidden") != nullptr) return true;
-    if (equals(attribute(e, "aria-hidden"), "true")) return true;
+    if (gumbo_get_attribute(&e.attributes, "hidden") != nullptr) return Drop::NotText;
+    if (equals(attribute(e, "aria-hidden"), "true")) return Drop::NotText;
+    if (is_breadcrumb(e)) return Drop::Keep;
     const char* role = attribute(e, "role");
     for (std::string_view chrome : {"navigation", "banner", "contentinfo", "complementary", "search", "dialog"})
-        if (equals(role, chrome)) return true;
-    return false;
+        if (equals(role, chrome)) return Drop::Chrome;
+    if (names_any(name_words(e), {"cookie", "cookies", "consent", "gdpr", "paywall", "share", "sharing", "social",
+                                  "newsletter", "signup", "login", "modal", "popup", "ad", "ads", "advert",
+                                  "advertisement", "sponsor", "sponsored", "promo", "upsell", "related", "comment",
+                                  "comments", "disqus", "footer", "sidebar", "menu", "navbar", "nav", "pagination",
+                                  "banner"}))
+        return Drop::Chrome;
+    return Drop::Keep;
 }
 
 bool is_block(GumboTag tag) {
@@ -187,6 +236,38 @@ void raw_text(const GumboNode* root, std::string& out) {
     });
 }
 
+// The texts below a node, each with its spaces collapsed, joined by `separator`;
+// texts that are only a separator ("/", "›") are left out.
+std::string join_texts(const GumboNode* root, std::string_view separator) {
+    std::string out;
+    for_each_node(root, [&](const GumboNode* node) {
+        if (node->type != GUMBO_NODE_TEXT && node->type != GUMBO_NODE_CDATA) return;
+        TextWriter w;
+        w.text(node->v.text.text);
+        std::string text = w.take();
+        while (text.ends_with('\n')) text.pop_back();
+        if (text.empty() || text.find_first_not_of("/›»>|·•→ ") == std::string::npos) return;
+        if (!out.empty()) out += separator;
+        out += text;
+    });
+    return out;
+}
+
+// "Tags: SQL, Indexing": the chips' texts without their label ("Skills:").
+std::string chip_line(const GumboNode* root) {
+    std::string chips = join_texts(root, ", ");
+    std::string out;
+    std::size_t start = 0;
+    while (start <= chips.size()) {
+        std::size_t end = chips.find(", ", start);
+        if (end == std::string::npos) end = chips.size();
+        std::string_view chip = std::string_view(chips).substr(start, end - start);
+        if (!chip.empty() && !chip.ends_with(':')) out += (out.empty() ? "" : ", ") + std::string(chip);
+        start = end + 2;
+    }
+    return out.empty() ? out : "Tags: " + out;
+}
+
 class Renderer {
 public:
     explicit Renderer(bool inside_content) : inside_content_(inside_content) {}
@@ -207,6 +288,7 @@ public:
     }
 
     std::string take() { return writer_.take(); }
+    std::vector<std::string> take_chrome() { return std::move(chrome_); }
 
 private:
     struct Open {
@@ -229,7 +311,21 @@ private:
     // What an element writes before its children; opens it unless it has none to walk.
     void enter(const GumboNode* node) {
         const GumboElement& e = node->v.element;
-        if (is_dropped(e, inside_content_)) return;
+        switch (drop_kind(e, inside_content_)) {
+            case Drop::NotText: return;
+            case Drop::Chrome:
+                if (std::string text = join_texts(node, " "); !text.empty()) chrome_.push_back(std::move(text));
+                return;
+            case Drop::Keep: break;
+        }
+        // Breadcrumbs and chip lists as one metadata line each, whatever their markup.
+        if (is_breadcrumb(e) || is_chip_list(e)) {
+            std::string line = is_breadcrumb(e) ? join_texts(node, " › ") : chip_line(node);
+            writer_.blank_line();
+            writer_.text(line);
+            writer_.blank_line();
+            return;
+        }
         if (e.tag == GUMBO_TAG_PRE) {
             std::string body;
             raw_text(node, body);
@@ -269,6 +365,7 @@ private:
     }
 
     TextWriter writer_;
+    std::vector<std::string> chrome_;
     std::vector<Open> open_;
     bool inside_content_;
     std::size_t list_depth_ = 0;
@@ -287,9 +384,44 @@ std::string title_of(const GumboNode* root) {
     return line;
 }
 
+
+// "What is JSX? | PrepSite" -> "What is JSX?": the longest part of a title that names its site.
+std::string without_site_name(std::string title) {
+    std::string best;
+    std::size_t start = 0;
+    while (start <= title.size()) {
+        std::size_t end = std::string::npos;
+        std::size_t width = 0;
+        for (std::string_view sep : {" | ", " – ", " — ", " - ", " · "}) {
+            std::size_t at = title.find(sep, start);
+            if (at < end) {
+                end = at;
+                width = sep.size();
+            }
+        }
+        std::string part = title.substr(start, end == std::string::npos ? std::string::npos : end - start);
+        if (part.size() > best.size()) best = part;
+        if (end == std::string::npos) break;
+        start = end + width;
+    }
+    return best;
+}
+
+// The first breadcrumb below `root` that is not inside `content`.
+const GumboNode* breadcrumb_outside(const GumboNode* root, const GumboNode* content) {
+    const GumboNode* found = nullptr;
+    for_each_node(root, [&](const GumboNode* node) {
+        if (found != nullptr || node->type != GUMBO_NODE_ELEMENT || !is_breadcrumb(node->v.element)) return;
+        for (const GumboNode* up = node; up != nullptr; up = up->parent)
+            if (up == content) return;
+        found = node;
+    });
+    return found;
+}
+
 }  // namespace
 
-std::string render_html(std::string_view html) {
+RenderedHtml render_html(std::string_view html) {
     Parsed parsed(html);
     const GumboNode* root = parsed.root();
     int mains = 0;
@@ -300,14 +432,19 @@ std::string render_html(std::string_view html) {
     const GumboNode* content = main != nullptr ? main : articles == 1 ? article : find_body(root);
     Renderer renderer(content != find_body(root));
     renderer.walk(content);
-    std::string text = renderer.take();
+    RenderedHtml out{renderer.take(), renderer.take_chrome()};
+    // A page read from its <main> keeps the breadcrumb above it: it states the category.
+    if (content != find_body(root))
+        if (const GumboNode* crumbs = breadcrumb_outside(root, content))
+            out.text = join_texts(crumbs, " › ") + "\n\n" + out.text;
     int h1 = 0;
     find_first(content, GUMBO_TAG_H1, &h1);
     if (h1 == 0) {
         // The page's <title> names it when its content has no top heading.
-        if (std::string title = title_of(root); !title.empty()) text = "# " + title + "\n\n" + text;
+        if (std::string title = without_site_name(title_of(root)); !title.empty())
+            out.text = "# " + title + "\n\n" + out.text;
     }
-    return text;
+    return out;
 }
 
 std::string html_fragment_text(std::string_view html) {

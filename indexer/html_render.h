@@ -8,10 +8,21 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace qbank::indexer {
 
-std::string render_html(std::string_view html);
+struct RenderedHtml {
+    std::string text;
+    std::vector<std::string> chrome;  // the text of each chrome element dropped
+};
+
+// Breadcrumbs (by class, id, ARIA label or schema.org type) become one line
+// "Home › Behavioral › Senior", chip lists (class "tags", "skills", …) one line
+// "Tags: SQL, Indexing". Chrome is also named by class and id words (cookie,
+// share, related, comments, …); its text is returned apart. A <title> used as the
+// page's heading loses its site name ("What is JSX? | PrepSite").
+RenderedHtml render_html(std::string_view html);
 
 // The text of an HTML fragment (an HTML block inside Markdown, an entity such as
 // "&hellip;"), as render_html reads it.

@@ -9,6 +9,7 @@
 
 #include "indexer/code_fence.h"
 #include "indexer/html_render.h"
+#include "indexer/page_metadata.h"
 #include "indexer/split_lines.h"
 #include "indexer/trim.h"
 
@@ -18,7 +19,8 @@ namespace {
 // Front matter and MDX lines, cut before md4c sees them.
 struct Preprocessed {
     std::string body;
-    std::string title;  // front matter "title:", unquoted
+    std::string title;     // front matter "title:", unquoted
+    std::string metadata;  // "Key: value" lines from front matter and comments (page_metadata.h)
 };
 
 std::string unquote(std::string_view value) {
@@ -26,6 +28,60 @@ std::string unquote(std::string_view value) {
     if (value.size() >= 2 && (value.front() == '"' || value.front() == '\'') && value.back() == value.front())
         value = value.substr(1, value.size() - 2);
     return std::string(value);
+}
+
+// A YAML value as a metadata value: "[a, b]" and "(a,b)" lists as "a, b".
+std::string list_value(std::string_view value) {
+    value = trim(value);
+    if (value.size() >= 2 && ((value.front() == '[' && value.back() == ']') || (value.front() == '(' && value.back() == ')')))
+        value = trim(value.substr(1, value.size() - 2));
+    std::string out;
+    std::size_t start = 0;
+    while (start <= value.size()) {
+        std::size_t end = value.find(',', start);
+        if (end == std::string_view::npos) end = value.size();
+        std::string item = unquote(value.substr(start, end - start));
+        if (!item.empty()) out += (out.empty() ? "" : ", ") + item;
+        start = end + 1;
+    }
+    return out;
+}
+
+// "tags: (javascript,dom)", "difficulty: medium": a metadata line when the key is one.
+std::string metadata_line(std::string_view key, std::string_view value) {
+    key = trim(key);
+    std::string v = list_value(value);
+    if (!is_metadata_key(key) || v.empty()) return {};
+    return std::string(key) + ": " + v + "\n";
+}
+
+// "<!-- tags: (accessibility) -->" on a line of its own.
+std::string comment_metadata(std::string_view line) {
+    line = trim(line);
+    if (!line.starts_with("<!--") || !line.ends_with("-->")) return {};
+    std::string_view inner = trim(line.substr(4, line.size() - 7));
+    std::size_t colon = inner.find(':');
+    if (colon == std::string_view::npos) return {};
+    return metadata_line(inner.substr(0, colon), inner.substr(colon + 1));
+}
+
+// The metadata keys of a front matter block; block lists ("tags:" then "- a") joined.
+std::string front_matter_metadata(const std::vector<std::string_view>& lines, std::size_t begin, std::size_t end) {
+    std::string out;
+    for (std::size_t i = begin; i < end; ++i) {
+        std::string_view line = lines[i];
+        if (line.starts_with(' ') || line.starts_with('-')) continue;
+        std::size_t colon = line.find(':');
+        if (colon == std::string_view::npos) continue;
+        std::string value(trim(line.substr(colon + 1)));
+        if (value.empty()) {
+            for (std::size_t k = i + 1; k < end && (lines[k].starts_with(' ') || lines[k].starts_with('-')); ++k)
+                if (std::string_view item = trim(lines[k]); item.starts_with("- "))
+                    value += (value.empty() ? "" : ", ") + unquote(item.substr(2));
+        }
+        out += metadata_line(line.substr(0, colon), value);
+    }
+    return out;
 }
 
 bool is_mdx_statement(std::string_view line) {
@@ -54,6 +110,7 @@ Preprocessed preprocess(std::string_view text) {
                 }
                 std::erase(out.title, '`');  // inline code marks; the title is shown as text
             }
+            out.metadata = front_matter_metadata(lines, 1, i);
             first = i + 1;
             break;
         }
@@ -64,6 +121,10 @@ Preprocessed preprocess(std::string_view text) {
         if (!fence.in_code(line)) {
             std::string_view t = trim(line);
             if (is_mdx_statement(line)) continue;
+            if (std::string meta = comment_metadata(line); !meta.empty()) {
+                out.metadata += meta;
+                continue;
+            }
             if (t.starts_with(":::")) {
                 // ":::info Latest version" opens an admonition; its title is text. ":::" closes it.
                 std::size_t space = t.find(' ');
@@ -373,6 +434,8 @@ std::string render_markdown(std::string_view markdown) {
     Preprocessed page = preprocess(markdown);
     Renderer renderer;
     std::string text = renderer.run(page.body);
+    // Metadata goes under the title, where the page parser reads it.
+    if (!page.metadata.empty()) text = page.metadata + "\n" + text;
     if (!page.title.empty() && !renderer.has_top_heading()) text = "# " + page.title + "\n\n" + text;
     return text;
 }

@@ -12,6 +12,7 @@
 #include "indexer/boilerplate.h"
 #include "indexer/html_render.h"
 #include "indexer/markdown_render.h"
+#include "indexer/page_chrome.h"
 #include "indexer/split_lines.h"
 #include "schema/utf8_check.h"
 
@@ -130,14 +131,18 @@ std::string_view without_bom(std::string_view bytes) {
     return bytes;
 }
 
-// Clean text with its markup rendered away.
-std::string page_text(std::string_view bytes, Format format) {
+// Clean text with its markup rendered away, and the chrome the markup named.
+RenderedHtml page_text(std::string_view bytes, Format format) {
     std::string text = clean_characters(without_bom(bytes));
     switch (format) {
         // Again after rendering: decoded entities bring back no-break spaces and the like.
-        case Format::Markdown: return clean_characters(render_markdown(text));
-        case Format::Html: return clean_characters(render_html(text));
-        default: return text;
+        case Format::Markdown: return {clean_characters(render_markdown(text)), {}};
+        case Format::Html: {
+            RenderedHtml html = render_html(text);
+            html.text = clean_characters(html.text);
+            return html;
+        }
+        default: return {std::move(text), {}};
     }
 }
 
@@ -154,9 +159,13 @@ NormalizedPage normalize_page(std::string_view bytes, const NormalizeOptions& op
                               const CorpusBoilerplate* corpus, Format format) {
     NormalizedPage page = reject(bytes);
     if (!page.error.empty()) return page;
-    BoilerplateResult cut = remove_repeated_blocks(page_text(bytes, format), options.min_boilerplate_chars, corpus);
-    page.text = trim_lines(cut.text);
+    RenderedHtml rendered = page_text(bytes, format);
+    BoilerplateResult cut = remove_repeated_blocks(rendered.text, options.min_boilerplate_chars, corpus);
+    ChromeCut chrome = remove_chrome(cut.text);
+    page.text = trim_lines(chrome.text);
     page.removed = std::move(cut.removed);
+    for (std::string& text : rendered.chrome) page.removed.push_back({clean_characters(text), 1, RemovedBlock::Scope::Chrome});
+    page.removed.insert(page.removed.end(), chrome.removed.begin(), chrome.removed.end());
     if (page.text.empty()) page.error = "no text left after removing blank space and boilerplate";
     return page;
 }
@@ -164,7 +173,7 @@ NormalizedPage normalize_page(std::string_view bytes, const NormalizeOptions& op
 std::vector<std::uint64_t> learnable_units(std::string_view bytes, const NormalizeOptions& options,
                                            Format format) {
     if (!reject(bytes).error.empty() || format == Format::JsonLines) return {};
-    return boilerplate_unit_hashes(page_text(bytes, format), options.min_boilerplate_chars);
+    return boilerplate_unit_hashes(page_text(bytes, format).text, options.min_boilerplate_chars);
 }
 
 }  // namespace qbank::indexer

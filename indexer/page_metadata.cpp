@@ -46,7 +46,7 @@ constexpr Key kKeys[] = {
     {"asked at", Role::Other}, {"asked by", Role::Other}, {"time", Role::Other}, {"duration", Role::Other},
     {"estimated time", Role::Other}, {"reading time", Role::Other}, {"posted", Role::Other},
     {"updated", Role::Other}, {"last updated", Role::Other}, {"published", Role::Other},
-    {"author", Role::Other}, {"views", Role::Other}, {"frequency", Role::Other}, {"expertise", Role::Other},
+    {"author", Role::Other}, {"views", Role::Other}, {"frequency", Role::Other}, {"expertise", Role::Level},
     {"dificultad", Role::Other}, {"dificuldade", Role::Other}, {"difficulté", Role::Other},
     {"schwierigkeit", Role::Other}, {"schwierigkeitsgrad", Role::Other}, {"trudność", Role::Other},
     {"poziom trudności", Role::Other}, {"难度", Role::Other}, {"難易度", Role::Other},
@@ -208,6 +208,12 @@ bool tags_are_labels(const std::vector<std::string>& tags) {
 bool read_key_value(const Key& key, std::string_view value, PageMetadata& meta) {
     switch (key.role) {
         case Role::Level:
+            // "expertise: 0/1/2", the scale of Q&A repositories in the style of 30-seconds-of-interviews.
+            if (key.name == "expertise" && value.size() == 1 && value[0] >= '0' && value[0] <= '2') {
+                constexpr Level kExpertise[] = {Level::Junior, Level::Mid, Level::Senior};
+                if (!meta.level) meta.level = kExpertise[value[0] - '0'];
+                return true;
+            }
             if (auto level = schema::parse_level_name(value)) {
                 if (!meta.level || *level > *meta.level) meta.level = level;
                 return true;
@@ -275,6 +281,8 @@ PartKind classify_part(std::string_view part, PageMetadata& meta) {
 }
 
 }  // namespace
+
+bool is_metadata_key(std::string_view name) { return find_key(name) != nullptr; }
 
 std::optional<std::string> clean_category(std::string_view text) {
     std::string_view s = strip_marks(text);

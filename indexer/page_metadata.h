@@ -32,6 +32,9 @@ struct PageMetadata {
 // What `line` (trimmed) states, or nullopt when it is not a metadata line.
 std::optional<PageMetadata> parse_metadata_line(std::string_view line);
 
+// Whether `name` ("Tags", "difficulty", "Level") is a key of "Key: value" metadata.
+bool is_metadata_key(std::string_view name);
+
 // "3. Props:" -> "Props": Markdown marks, numbering and trailing punctuation off.
 // nullopt for what cannot be a category: empty, a question, a sentence, a long phrase.
 std::optional<std::string> clean_category(std::string_view text);

@@ -10,6 +10,7 @@
 #include "indexer/code_fence.h"
 #include "indexer/heading.h"
 #include "indexer/page_metadata.h"
+#include "indexer/question_split.h"
 #include "indexer/split_lines.h"
 #include "indexer/trim.h"
 #include "indexer/utf8_length.h"
@@ -300,13 +301,23 @@ Record parse_record(std::string_view text) {
     if (first_heading == first_text && first_heading < lines.size() && lines[first_heading].text.starts_with("#") &&
         lines[first_heading].heading->kind == SectionKind::Other) {
         record.title = lines[first_heading].heading->text;
-        bool asks = record.title.ends_with("?");
+        bool asks = is_question_heading(record.title);
         if (asks) record.question = record.title;
         intro = asks ? Section{"Answer", SectionKind::Solution, std::nullopt, {}}
                      : Section{"Overview", SectionKind::Other, std::nullopt, {}};
         ++sections_start;
     }
     parse_sections(lines, sections_start, record, std::move(intro));
+    // "# Title" then the question asked, then the answer's sections.
+    if (record.question.empty() && !record.sections.empty() && record.sections.front().heading == "Overview") {
+        std::string& overview = record.sections.front().text;
+        std::string_view first = std::string_view(overview).substr(0, overview.find('\n'));
+        if (reads_as_question(first)) {
+            record.question = first;
+            overview.erase(0, std::min(overview.size(), first.size() + 1));
+            if (overview.empty()) record.sections.erase(record.sections.begin());
+        }
+    }
 
     if (record.title.empty() && !record.question.empty()) record.title = infer_title(record.question);
     for (const PageLine& line : lines) {  // a page of headings and little else

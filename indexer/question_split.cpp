@@ -110,6 +110,11 @@ bool is_question_heading(std::string_view heading) {
     return false;
 }
 
+bool reads_as_question(std::string_view paragraph) {
+    if (paragraph.find('?') != std::string_view::npos || paragraph.find("？") != std::string_view::npos) return true;
+    return is_question_heading(paragraph);
+}
+
 std::string heading_anchor(std::string_view heading) {
     std::string folded = schema::fold_case(trim(heading));  // GitHub keeps accents in anchors
     std::string anchor;
@@ -187,7 +192,20 @@ std::vector<SplitRecord> split_questions(std::string_view text, std::string_view
         out.push_back(std::move(split));
     }
 
-    // The rest of the page, or all of it.
+    // A page without question headings is one record, read like any other page.
+    if (out.empty()) {
+        SplitRecord page{parse_record(text), {}};
+        Record& r = page.record;
+        if (r.title.empty()) r.title = std::string(fallback_title);
+        // A guide's introduction is not a question, as a scraped page's first paragraph is.
+        if (!r.question.empty() && !reads_as_question(r.question)) {
+            r.sections.insert(r.sections.begin(), {"Overview", SectionKind::Other, std::nullopt, std::move(r.question)});
+            r.question.clear();
+        }
+        return {std::move(page)};
+    }
+
+    // The rest of the page.
     SplitRecord page;
     Record& r = page.record;
     if (title_line) {

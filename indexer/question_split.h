@@ -31,6 +31,10 @@ std::vector<SplitRecord> split_questions(std::string_view text, std::string_view
 // Whether a heading asks something.
 bool is_question_heading(std::string_view heading);
 
+// Whether a paragraph asks something: a question mark in it, or a heading's test
+// on its opening ("Describe a time…", "Walk me through…").
+bool reads_as_question(std::string_view paragraph);
+
 // The anchor a Markdown site gives a heading: folded, punctuation dropped, spaces as '-'.
 std::string heading_anchor(std::string_view heading);
 

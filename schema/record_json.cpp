@@ -23,6 +23,24 @@ Level level_of(const json& j) {
     return *level;
 }
 
+constexpr std::pair<RemovedBlock::Scope, std::string_view> kScopeNames[] = {
+    {RemovedBlock::Scope::Page, "page"},
+    {RemovedBlock::Scope::Corpus, "corpus"},
+    {RemovedBlock::Scope::Chrome, "chrome"},
+};
+
+std::string_view scope_name(RemovedBlock::Scope scope) {
+    for (const auto& [s, name] : kScopeNames)
+        if (s == scope) return name;
+    return "page";
+}
+
+std::optional<RemovedBlock::Scope> scope_from_name(std::string_view name) {
+    for (const auto& [s, n] : kScopeNames)
+        if (n == name) return s;
+    return std::nullopt;
+}
+
 }  // namespace
 
 std::string record_to_json(const Record& r, int indent) {
@@ -36,7 +54,7 @@ std::string record_to_json(const Record& r, int indent) {
     json removed = json::array();
     for (const RemovedBlock& b : r.removed)
         removed.push_back({{"text", b.text}, {"count", b.count},
-                           {"scope", b.scope == RemovedBlock::Scope::Corpus ? "corpus" : "page"}});
+                           {"scope", scope_name(b.scope)}});
     j["removed"] = std::move(removed);
     j["duplicates"] = r.duplicates;
     return j.dump(indent, ' ', false, json::error_handler_t::replace);
@@ -64,10 +82,10 @@ Record record_from_json(std::string_view text) {
             r.sections.push_back(std::move(section));
         }
         for (const json& b : j.at("removed")) {
-            std::string scope = b.at("scope").get<std::string>();
-            if (scope != "page" && scope != "corpus") throw BadInputError("unknown removed-block scope '" + scope + "'");
-            r.removed.push_back({b.at("text").get<std::string>(), b.at("count").get<int>(),
-                                 scope == "corpus" ? RemovedBlock::Scope::Corpus : RemovedBlock::Scope::Page});
+            std::string name = b.at("scope").get<std::string>();
+            auto scope = scope_from_name(name);
+            if (!scope) throw BadInputError("unknown removed-block scope '" + name + "'");
+            r.removed.push_back({b.at("text").get<std::string>(), b.at("count").get<int>(), *scope});
         }
         r.duplicates = j.at("duplicates").get<std::vector<std::string>>();
         return r;

@@ -49,6 +49,7 @@ struct RemovedBlock {
     enum class Scope {
         Page,    // repeated within this page
         Corpus,  // recurs across many pages of the corpus (may occur once here)
+        Chrome,  // site chrome recognized by its words (cookie consent, menus, paywalls)
     };
 
     std::string text;

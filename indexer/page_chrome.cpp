@@ -1,0 +1,295 @@
+#include "indexer/page_chrome.h"
+
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
+#include <algorithm>
+
+#include "indexer/code_fence.h"
+#include "indexer/split_lines.h"
+#include "indexer/trim.h"
+#include "schema/text_fold.h"
+
+namespace qbank::indexer {
+namespace {
+
+// Phrases of chrome, folded. A strong phrase makes a line chrome when the line
+// holds little else; weak ones ("home", "blog") need another beside them.
+struct Phrase {
+    std::string_view text;
+    bool strong;
+};
+
+constexpr Phrase kPhrases[] = {
+    // Consent and accounts.
+    {"accept all", true}, {"reject all", true}, {"allow all", true}, {"decline all", true}, {"accept", false},
+    {"reject", false}, {"decline", false}, {"got it", false}, {"cookie settings", true}, {"cookie preferences", true},
+    {"manage cookies", true}, {"manage preferences", true}, {"sign up", true}, {"sign in", true}, {"log in", true},
+    {"login", true}, {"log out", true}, {"logout", true}, {"register", false}, {"create an account", true},
+    {"create a free account", true}, {"forgot password", true},
+    // Paywalls and trials.
+    {"upgrade", true}, {"upgrade to premium", true}, {"go premium", true}, {"get premium", true}, {"premium", false},
+    {"pro", false}, {"try it free", true}, {"try for free", true}, {"start free trial", true}, {"free trial", true},
+    {"unlock", true}, {"subscribe", true}, {"you have", false}, {"free questions left", true},
+    {"questions left", true}, {"left this month", true}, {"this month", false}, {"remaining", false},
+    {"unlock the full answer", true}, {"see the full answer", true}, {"members only", true},
+    // Menus, sharing, footers.
+    {"home", false}, {"pricing", false}, {"blog", false}, {"practice", false}, {"courses", false},
+    {"about", false}, {"about us", false}, {"contact", false}, {"contact us", false}, {"dashboard", false},
+    {"resources", false}, {"faq", false}, {"help", false}, {"careers", false}, {"menu", false}, {"search", false},
+    {"share", false}, {"share on twitter", true}, {"share on linkedin", true}, {"share on facebook", true},
+    {"share on x", true}, {"copy link", true}, {"tweet", false}, {"twitter", false}, {"linkedin", false},
+    {"facebook", false}, {"reddit", false}, {"email", false}, {"print", false}, {"bookmark", false},
+    {"save", false}, {"terms", false}, {"privacy", false}, {"terms of service", true}, {"terms of use", true},
+    {"privacy policy", true}, {"cookie policy", true}, {"sitemap", false}, {"back to top", true},
+    {"next question", true}, {"previous question", true}, {"reply", false}, {"like", false}, {"likes", false},
+    {"upvote", false}, {"report", false}, {"helpful", false}, {"was this helpful", true},
+    // Other languages of the corpus.
+    {"aceptar todo", true}, {"aceptar todas", true}, {"rechazar todo", true}, {"rechazar todas", true},
+    {"aceptar", false}, {"rechazar", false}, {"iniciar sesion", true}, {"inicia sesion", true},
+    {"registrate", true}, {"suscribete", true}, {"inicio", false}, {"precios", false}, {"compartir", false},
+    {"aceitar todos", true}, {"rejeitar todos", true}, {"aceitar", false}, {"cadastre-se", true},
+    {"assine", true}, {"precos", false}, {"compartilhar", false},
+    {"tout accepter", true}, {"tout refuser", true}, {"accepter", false}, {"refuser", false},
+    {"se connecter", true}, {"connexion", true}, {"s'inscrire", true}, {"inscrivez-vous", true},
+    {"accueil", false}, {"tarifs", false}, {"partager", false},
+    {"alle akzeptieren", true}, {"alle ablehnen", true}, {"akzeptieren", false}, {"ablehnen", false},
+    {"anmelden", true}, {"registrieren", true}, {"startseite", false}, {"preise", false}, {"teilen", false},
+    {"zaakceptuj wszystkie", true}, {"akceptuj wszystkie", true}, {"odrzuc wszystkie", true},
+    {"zaloguj sie", true}, {"zarejestruj sie", true}, {"strona głowna", false}, {"cennik", false},
+    {"udostepnij", false},
+    {"全部接受", true}, {"接受全部", true}, {"全部拒绝", true}, {"登录", true}, {"注册", true}, {"首页", false},
+    {"分享", false}, {"すべて受け入れる", true}, {"すべて拒否", true}, {"ログイン", true}, {"新規登録", true},
+    {"会員登録", true}, {"ホーム", false}, {"シェア", false}, {"共有", false},
+};
+
+// A line opening with one of these, short and not a list item, is a prompt.
+constexpr std::string_view kCallsToAction[] = {
+    "sign up", "sign in", "log in", "login", "register", "create an account", "create a free account",
+    "subscribe", "upgrade", "unlock", "try it free", "try for free", "start your free trial", "start free trial",
+    "get premium", "go premium", "join now", "join free", "registrate", "inicia sesion", "iniciar sesion",
+    "suscribete", "cadastre-se", "assine", "inscrivez-vous", "se connecter", "jetzt registrieren", "registrieren",
+    "anmelden", "zaloguj sie", "zarejestruj sie", "注册", "登录", "ログイン", "新規登録", "会員登録",
+};
+
+// Words that make a line about cookies a consent banner, not a lesson on cookies.
+constexpr std::string_view kConsent[] = {
+    "we use cookies", "this site uses cookies", "this website uses cookies", "uses cookies to",
+    "accept all", "reject all", "allow all", "accept cookies", "cookie settings", "cookie preferences",
+    "manage cookies", "utilizamos cookies", "usamos cookies", "este sitio utiliza", "nous utilisons des cookies",
+    "ce site utilise", "wir verwenden cookies", "diese website verwendet", "uzywamy plikow cookie",
+    "ta strona uzywa", "我们使用cookie", "本网站使用", "クッキーを使用", "cookieを使用", "aceptar todas",
+    "aceitar todos", "tout accepter", "alle akzeptieren", "zaakceptuj wszystkie", "全部接受", "すべて受け入れる",
+};
+
+constexpr std::string_view kRightsReserved[] = {
+    "all rights reserved", "todos los derechos reservados", "todos os direitos reservados", "tous droits reserves",
+    "alle rechte vorbehalten", "wszelkie prawa zastrzezone", "版权所有", "保留所有权利", "無断転載",
+};
+
+// Headings of a list of other questions.
+constexpr std::string_view kRelatedHeadings[] = {
+    "related questions", "related", "you might also like", "you may also like", "more questions",
+    "similar questions", "people also ask", "recommended questions", "recommended for you",
+    "other questions", "more like this", "preguntas relacionadas", "perguntas relacionadas",
+    "questions similaires", "questions connexes", "ahnliche fragen", "verwandte fragen", "powiazane pytania",
+    "podobne pytania", "相关问题", "相关题目", "相关面试题", "関連する質問", "関連質問", "関連記事",
+};
+
+// Headings of a comment section, without their count.
+constexpr std::string_view kCommentHeadings[] = {
+    "comments", "comment", "discussion", "leave a comment", "add a comment", "join the discussion", "responses",
+    "comentarios", "commentaires", "kommentare", "komentarze", "评论", "コメント",
+};
+
+constexpr std::size_t kMaxChromeWords = 40;
+constexpr std::size_t kMaxPromptWords = 10;
+constexpr std::size_t kMaxRelatedItemWords = 20;
+constexpr double kMinCoverage = 0.8;
+
+bool is_ascii_alnum(char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); }
+bool is_letter_byte(char c) { return (c >= 'a' && c <= 'z') || static_cast<unsigned char>(c) >= 0x80; }
+
+std::size_t word_count(std::string_view s) {
+    std::size_t words = 0;
+    bool in_word = false;
+    for (char c : s) {
+        bool space = c == ' ' || c == '\t';
+        if (!space && !in_word) ++words;
+        in_word = !space;
+    }
+    return words;
+}
+
+// Occurrences of `phrase` in `folded` that stand as whole words (Latin phrases).
+template <typename F>
+void for_each_match(std::string_view folded, std::string_view phrase, F found) {
+    bool latin = is_ascii_alnum(phrase.front());
+    for (std::size_t at = folded.find(phrase); at != std::string_view::npos; at = folded.find(phrase, at + 1)) {
+        std::size_t end = at + phrase.size();
+        bool bounded = !latin || ((at == 0 || !is_letter_byte(folded[at - 1]) || folded[at - 1] == '\'') &&
+                                  (end == folded.size() || !is_letter_byte(folded[end])));
+        if (bounded) found(at, end);
+    }
+}
+
+bool contains_phrase(std::string_view folded, std::string_view phrase) {
+    bool any = false;
+    for_each_match(folded, phrase, [&](std::size_t, std::size_t) { any = true; });
+    return any;
+}
+
+template <std::size_t N>
+bool contains_any(std::string_view folded, const std::string_view (&phrases)[N]) {
+    return std::any_of(std::begin(phrases), std::end(phrases),
+                       [&](std::string_view p) { return contains_phrase(folded, p); });
+}
+
+// Whether chrome phrases make up the line: most of its words, and a strong
+// phrase or two weak ones (a list item of weak ones is a reference: "- Reddit Blog").
+bool made_of_phrases(std::string_view folded, bool list_item) {
+    std::vector<bool> covered(folded.size(), false);
+    bool strong = false;
+    std::size_t weak = 0;
+    for (const Phrase& p : kPhrases) {
+        bool hit = false;
+        for_each_match(folded, p.text, [&](std::size_t at, std::size_t end) {
+            std::fill(covered.begin() + static_cast<std::ptrdiff_t>(at), covered.begin() + static_cast<std::ptrdiff_t>(end), true);
+            hit = true;
+        });
+        if (!hit) continue;
+        if (p.strong) strong = true;
+        else ++weak;
+    }
+    // By words: a word counts as chrome when each of its letters is in a phrase.
+    std::size_t words = 0;
+    std::size_t words_covered = 0;
+    for (std::size_t i = 0; i < folded.size();) {
+        if (folded[i] == ' ') {
+            ++i;
+            continue;
+        }
+        bool letters = false;
+        bool all_covered = true;
+        while (i < folded.size() && folded[i] != ' ') {
+            auto at = static_cast<int32_t>(i);
+            UChar32 c;
+            U8_NEXT(reinterpret_cast<const uint8_t*>(folded.data()), at, static_cast<int32_t>(folded.size()), c);
+            if (c >= 0 && u_isalpha(c)) {
+                letters = true;
+                all_covered = all_covered && covered[i];
+            }
+            i = static_cast<std::size_t>(at);
+        }
+        if (!letters) continue;  // numbers and punctuation: "2", "·"
+        ++words;
+        words_covered += all_covered ? 1 : 0;
+    }
+    if (words == 0) return false;
+    return static_cast<double>(words_covered) >= kMinCoverage * static_cast<double>(words) &&
+           (strong || (weak >= 2 && !list_item));
+}
+
+bool ends_question(std::string_view line) { return line.ends_with('?') || line.ends_with("？"); }
+
+bool is_list_item(std::string_view line) {
+    return line.starts_with("- ") || line.starts_with("* ") || line.starts_with("+ ") || line.starts_with("• ");
+}
+
+bool is_chrome_line(std::string_view line, std::string_view folded) {
+    if (word_count(line) > kMaxChromeWords || ends_question(line)) return false;
+    if (folded.find("cookie") != std::string_view::npos && contains_any(folded, kConsent)) return true;
+    if (line.find("©") != std::string_view::npos || contains_any(folded, kRightsReserved)) return true;
+    if (folded.starts_with("copyright ") && std::any_of(line.begin(), line.end(), [](char c) { return c >= '0' && c <= '9'; }))
+        return true;
+    // Table rows ("注册 | POST /signup") and list items are content that names these things.
+    bool row = line.find('|') != std::string_view::npos;
+    if (!is_list_item(line) && !row && word_count(line) <= kMaxPromptWords)
+        for (std::string_view cta : kCallsToAction)
+            if (folded.starts_with(cta) && (folded.size() == cta.size() || !is_letter_byte(folded[cta.size()]) ||
+                                            !is_ascii_alnum(cta.front())))
+                return true;
+    return made_of_phrases(folded, is_list_item(line));
+}
+
+// The words of a heading line without Markdown marks, a count or a colon:
+// "## 12 Comments" -> "comments", "Related questions:" -> "related questions".
+std::string heading_words(std::string_view line) {
+    std::string_view t = trim(line);
+    while (t.starts_with('#')) t.remove_prefix(1);
+    std::string folded = schema::fold(trim(t));
+    std::string out;
+    for (char c : folded)
+        if (!(c >= '0' && c <= '9') && c != '(' && c != ')' && c != ':' && c != '*') out += c;
+    return std::string(trim(out));
+}
+
+template <std::size_t N>
+bool is_one_of(std::string_view words, const std::string_view (&list)[N]) {
+    return std::find(std::begin(list), std::end(list), words) != std::end(list);
+}
+
+int markdown_level(std::string_view line) {
+    std::size_t hashes = line.find_first_not_of('#');
+    if (hashes == 0 || hashes > 6 || hashes == std::string_view::npos || line[hashes] != ' ') return 0;
+    return static_cast<int>(hashes);
+}
+
+}  // namespace
+
+ChromeCut remove_chrome(std::string_view text) {
+    std::vector<std::string_view> lines = split_lines(text);
+    std::vector<bool> chrome(lines.size(), false);
+    CodeFence fence;
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+        std::string_view line = trim(lines[i]);
+        if (fence.in_code(lines[i]) || line.empty()) continue;
+        std::string words = heading_words(line);
+        int level = markdown_level(line);
+        if (is_one_of(words, kRelatedHeadings)) {
+            // The heading and the titles listed under it.
+            std::size_t end = i + 1;
+            while (end < lines.size()) {
+                std::string_view item = trim(lines[end]);
+                bool title = !item.empty() && markdown_level(item) == 0 && word_count(item) <= kMaxRelatedItemWords &&
+                             (is_list_item(item) || !item.ends_with('.')) &&
+                             !is_one_of(heading_words(item), kCommentHeadings);
+                if (!item.empty() && !title) break;
+                ++end;
+            }
+            std::fill(chrome.begin() + static_cast<std::ptrdiff_t>(i), chrome.begin() + static_cast<std::ptrdiff_t>(end), true);
+            i = end - 1;
+            continue;
+        }
+        if (is_one_of(words, kCommentHeadings) && !ends_question(line)) {
+            // To the next heading as high as this one, or the end of the page.
+            std::size_t end = i + 1;
+            while (end < lines.size()) {
+                int next = markdown_level(trim(lines[end]));
+                if (next > 0 && (level == 0 || next <= level)) break;
+                ++end;
+            }
+            std::fill(chrome.begin() + static_cast<std::ptrdiff_t>(i), chrome.begin() + static_cast<std::ptrdiff_t>(end), true);
+            i = end - 1;
+            continue;
+        }
+        if (level == 0) chrome[i] = is_chrome_line(line, schema::fold(line));
+    }
+
+    ChromeCut cut;
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+        if (!chrome[i]) {
+            cut.text += lines[i];
+            if (i + 1 < lines.size()) cut.text += '\n';
+            continue;
+        }
+        std::string block;
+        for (; i < lines.size() && (chrome[i] || (trim(lines[i]).empty() && i + 1 < lines.size() && chrome[i + 1])); ++i)
+            if (!trim(lines[i]).empty()) block += (block.empty() ? "" : "\n") + std::string(trim(lines[i]));
+        cut.removed.push_back({std::move(block), 1, RemovedBlock::Scope::Chrome});
+        if (i < lines.size()) --i;
+    }
+    return cut;
+}
+
+}  // namespace qbank::indexer

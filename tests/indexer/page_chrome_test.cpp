@@ -1,0 +1,75 @@
+// Site chrome recognized by its words, in several languages; content never.
+
+#include "indexer/page_chrome.h"
+
+#include <gtest/gtest.h>
+
+namespace qbank::indexer {
+namespace {
+
+bool removed(std::string_view line) { return remove_chrome(line).text.empty(); }
+
+TEST(PageChromeTest, ChromeLinesGo) {
+    for (std::string_view line : {
+             "Accept all Reject all Cookie settings",
+             "We use cookies to improve your experience. Accept all Reject all Cookie settings",
+             "Upgrade You have 2 free questions left this month.",
+             "Try it free",
+             "Sign up to save your progress",
+             "Log in",
+             "Unlock the full answer with Premium",
+             "Home Practice Questions Pricing Blog Log in",
+             "Share on Twitter Share on LinkedIn Copy link",
+             "Twitter · LinkedIn · Facebook",
+             "© 2026 PrepSite Inc. All rights reserved. Terms · Privacy",
+             "Terms · Privacy",
+             "Utilizamos cookies para mejorar tu experiencia. Aceptar todas",
+             "Wir verwenden Cookies. Alle akzeptieren Alle ablehnen",
+             "Zaloguj się",
+             "Wszelkie prawa zastrzeżone.",
+             "登录 注册",
+             "すべて受け入れる",
+         })
+        EXPECT_TRUE(removed(line)) << line;
+}
+
+TEST(PageChromeTest, ContentStays) {
+    for (std::string_view line : {
+             "What are the differences between cookies, sessionStorage and localStorage?",
+             "Cookies are sent with every request; the server sets them with Set-Cookie.",
+             "Home",
+             "Practice Questions",
+             "Questions & Insights",
+             "Share your screen and walk through the design.",
+             "- Log in to the admin console and rotate the keys.",
+             "Sign up flow: the user enters an email, we send a link, and the link logs them in after verification.",
+             "Upgrade the database in place, or build a replica and fail over?",
+             "Reply within a day to every customer.",
+             "- Reddit Blog",
+             "注册 | POST /signup | POST /persons",
+             "```",
+         })
+        EXPECT_FALSE(removed(line)) << line;
+}
+
+TEST(PageChromeTest, RelatedListsAndCommentsGoAsBlocks) {
+    ChromeCut cut = remove_chrome(
+        "# How do you scale a cache?\n\nUse consistent hashing.\n\n## Related questions\n\n- Design a CDN\n"
+        "- What is sharding?\nHow do you pick a key?\n\n## Sample Answer\n\nStart with reads.\n\n## 12 Comments\n\n"
+        "jdoe · 2 days ago\nGreat answer, thanks!\nReply\n\n## Footer heading\n\nkept");
+    EXPECT_EQ(cut.text,
+              "# How do you scale a cache?\n\nUse consistent hashing.\n\n## Sample Answer\n\nStart with reads.\n\n"
+              "## Footer heading\n\nkept");
+    ASSERT_EQ(cut.removed.size(), 2u);
+    EXPECT_EQ(cut.removed[0].text, "## Related questions\n- Design a CDN\n- What is sharding?\nHow do you pick a key?");
+    EXPECT_EQ(cut.removed[0].scope, RemovedBlock::Scope::Chrome);
+    EXPECT_EQ(cut.removed[1].text, "## 12 Comments\njdoe · 2 days ago\nGreat answer, thanks!\nReply");
+}
+
+TEST(PageChromeTest, CodeIsNeverChrome) {
+    std::string text = "```\nLog in\n© 2026\n```";
+    EXPECT_EQ(remove_chrome(text).text, text);
+}
+
+}  // namespace
+}  // namespace qbank::indexer
