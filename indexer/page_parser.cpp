@@ -69,11 +69,6 @@ bool ends_with_any(std::string_view s, std::string_view chars) {
     return !s.empty() && chars.find(s.back()) != std::string_view::npos;
 }
 
-// A short line with no closing punctuation reads as a title, not as prose.
-bool is_title_like(std::string_view line) {
-    return code_points(line) <= kMaxTitleChars && !ends_with_any(line, ".?!:;,") && !is_list_item(line);
-}
-
 bool is_question_marker(std::string_view line) {
     std::string folded = schema::fold(line);
     return folded == "the question" || folded == "question" || folded == "question:";
@@ -109,23 +104,112 @@ void merge(const PageMetadata& meta, Record& record) {
 
 // A category line in front of the title ("Behavioral"): a word or two.
 constexpr std::size_t kMaxBareCategoryChars = 30;
+constexpr std::size_t kMaxHeadingWords = 15;       // a longer line is prose
+constexpr std::size_t kMaxSectionHeadingWords = 8;  // "What the interviewer is looking for"
 
-// The block before the first section heading.
+std::size_t word_count(std::string_view s) {
+    std::size_t words = 0;
+    bool in_word = false;
+    for (char c : s) {
+        bool space = c == ' ' || c == '\t';
+        if (!space && !in_word) ++words;
+        in_word = !space;
+    }
+    return words;
+}
+
+// A title or a heading: short, and not closed like a sentence (a question mark may close it).
+bool is_heading_like(std::string_view line) {
+    return !line.empty() && word_count(line) <= kMaxHeadingWords && code_points(line) <= kMaxTitleChars &&
+           !ends_with_any(line, ".!:;,") && !line.ends_with("。") && !is_list_item(line);
+}
+
+// On a page of plain lines, a short line between prose and prose (or a list) heads
+// a section: "Why interviewers ask this", "How to approach this question".
+bool starts_section(std::string_view prev, std::string_view line, std::string_view next) {
+    return is_heading_like(line) && word_count(line) <= kMaxSectionHeadingWords && !line.ends_with('?') &&
+           !line.ends_with("？") && !next.empty() && (!is_heading_like(next) || is_list_item(next)) &&
+           (prev.empty() || !is_heading_like(prev));
+}
+
+// Labels that introduce the question, on the same line or alone above it, folded.
+constexpr std::string_view kQuestionLabels[] = {
+    "the question", "question", "prompt", "problem", "problem statement", "the prompt", "pregunta",
+    "la pregunta", "pergunta", "a pergunta", "la question", "frage", "die frage", "pytanie", "问题", "题目",
+    "質問", "問題", "お題",
+};
+
+// "The question: You have…" -> "You have…"; "Prompt" alone -> "" (the question is below);
+// nullopt for other lines. "The Question" alone is the marker of a labelled block, not this.
+std::optional<std::string_view> question_label(std::string_view line) {
+    std::size_t colon = line.find(':');
+    std::size_t width = 1;
+    if (std::size_t wide = line.find("："); wide < colon) {
+        colon = wide;
+        width = std::string_view("：").size();
+    }
+    std::string_view label = colon == std::string_view::npos ? line : line.substr(0, colon);
+    std::string folded = schema::fold(trim(label));
+    if (std::find(std::begin(kQuestionLabels), std::end(kQuestionLabels), folded) == std::end(kQuestionLabels))
+        return std::nullopt;
+    std::string_view rest = colon == std::string_view::npos ? std::string_view() : trim(line.substr(colon + width));
+    if (rest.empty() && is_question_marker(line)) return std::nullopt;
+    return rest;
+}
+
+struct Item {
+    std::string_view text;
+    bool blank_before = false;
+    bool after_level = false;  // below the page's level line
+};
+
+void add_section(Record& record, std::string heading, const std::vector<Item>& items, std::size_t begin,
+                 std::size_t end) {
+    std::string text;
+    for (std::size_t i = begin; i < end; ++i) text += (text.empty() ? "" : "\n") + std::string(items[i].text);
+    if (!text.empty()) record.sections.push_back({std::move(heading), classify_heading(heading), std::nullopt, text});
+}
+
+// The lines after the question, split where a line starts a section.
+void add_detail_sections(Record& record, const std::vector<Item>& items, std::size_t begin) {
+    std::string heading = "Details";
+    std::size_t start = begin;
+    for (std::size_t i = begin; i < items.size(); ++i) {
+        std::string_view prev = i > begin ? items[i - 1].text : std::string_view();
+        std::string_view next = i + 1 < items.size() ? items[i + 1].text : std::string_view();
+        if (!starts_section(i == begin ? std::string_view() : prev, items[i].text, next)) continue;
+        add_section(record, heading, items, start, i);
+        heading = std::string(items[i].text);
+        start = i + 1;
+    }
+    add_section(record, heading, items, start, items.size());
+}
+
+// The block before the first section heading: metadata wherever it stands, then
+// the title and the question. The question is the line a label introduces, else
+// the first line of prose; the title is the nearest title-like line above it.
 void parse_preamble(const std::vector<PageLine>& lines, std::size_t end, Record& record) {
-    std::vector<std::string_view> items;
-    for (std::size_t i = 0; i < end; ++i)
-        if (!lines[i].text.empty() && !is_rule(lines[i].text)) items.push_back(lines[i].text);
+    std::vector<Item> items;
+    bool blank = false;
+    for (std::size_t i = 0; i < end; ++i) {
+        if (lines[i].text.empty() || is_rule(lines[i].text)) {
+            blank = true;
+            continue;
+        }
+        items.push_back({lines[i].text, blank});
+        blank = false;
+    }
     if (items.empty()) return;
 
     // "The Question" labels the block; lines before it are page chrome the scraper
     // kept (a banner), stored apart so they do not shift the labelled fields.
-    auto marker = std::find_if(items.begin(), items.end(), is_question_marker);
+    auto marker = std::find_if(items.begin(), items.end(), [](const Item& item) { return is_question_marker(item.text); });
     bool labelled = marker != items.end();
     if (labelled) {
         std::vector<std::string_view> chrome;
         for (auto it = items.begin(); it != marker; ++it) {
-            if (auto meta = parse_metadata_line(*it)) merge(*meta, record);
-            else chrome.push_back(*it);
+            if (auto meta = parse_metadata_line(it->text)) merge(*meta, record);
+            else chrome.push_back(it->text);
         }
         if (!chrome.empty())
             record.sections.push_back({"Before the question", SectionKind::Other, std::nullopt, join(chrome, "\n")});
@@ -133,56 +217,100 @@ void parse_preamble(const std::vector<PageLine>& lines, std::size_t end, Record&
     }
 
     // Metadata lines go wherever they stand; a level line alone or a "Skills:" label
-    // is followed by skill chips, one per line, up to the first line of prose.
-    std::vector<std::string_view> before;
-    std::vector<std::string_view> after;  // prose after the level line and its chips
+    // is followed by skill chips, one per line, up to a blank line or prose.
+    std::vector<Item> rest;
+    std::optional<std::size_t> asked;  // in rest: the line a label introduced
     bool level_seen = false;
     bool chips = false;
-    for (std::string_view item : items) {
-        if (chips && is_tag_like(item) && !parse_metadata_line(item)) {
-            merge({std::nullopt, std::nullopt, {std::string(strip_bullet(item))}}, record);
+    bool chip_seen = false;
+    bool question_below = false;
+    for (const Item& item : items) {
+        if (chips && is_tag_like(item.text) && !(chip_seen && item.blank_before) && !parse_metadata_line(item.text)) {
+            merge({std::nullopt, std::nullopt, {std::string(strip_bullet(item.text))}, false}, record);
+            chip_seen = true;
             continue;
         }
         chips = false;
-        if (auto level = schema::parse_level_name(item)) {
+        if (question_below) {
+            asked = rest.size();
+            rest.push_back({item.text, item.blank_before, level_seen});
+            question_below = false;
+        } else if (auto label = question_label(item.text)) {
+            if (label->empty()) {
+                question_below = true;
+            } else {
+                asked = rest.size();
+                rest.push_back({*label, item.blank_before, level_seen});
+            }
+        } else if (auto level = schema::parse_level_name(item.text)) {
             if (!record.level) record.level = level;
             level_seen = chips = true;
-        } else if (auto meta = parse_metadata_line(item)) {
+            chip_seen = false;
+        } else if (auto meta = parse_metadata_line(item.text)) {
             merge(*meta, record);
             chips = meta->chips_follow;
+            chip_seen = false;
         } else {
-            (level_seen ? after : before).push_back(item);
+            rest.push_back({item.text, item.blank_before, level_seen});
         }
     }
-    if (!after.empty())
-        record.sections.push_back({"Details", SectionKind::Other, std::nullopt, join(after, "\n")});
+    if (rest.empty()) return;
 
-    if (!labelled && !level_seen && before.size() >= 2) {
-        bool all_questions = true;
-        for (std::string_view b : before) all_questions = all_questions && b.back() == '?';
-        if (all_questions) {
-            // The scrape began inside a list of follow-up questions; the page's own
-            // question was lost, so the first of them stands in for it.
-            record.question = before.front();
-            record.sections.push_back({"Follow-up Questions", SectionKind::FollowUpQuestions, std::nullopt,
-                                       join(before, "\n")});
+    if (!labelled && !level_seen && !asked && rest.size() >= 2 &&
+        std::all_of(rest.begin(), rest.end(), [](const Item& i) { return i.text.ends_with('?'); })) {
+        // The scrape began inside a list of follow-up questions; the page's own
+        // question was lost, so the first of them stands in for it.
+        record.question = rest.front().text;
+        add_section(record, "Follow-up Questions", rest, 0, rest.size());
+        record.sections.back().kind = SectionKind::FollowUpQuestions;
+        return;
+    }
+
+    // The question: introduced by a label, else the first line of prose above the
+    // level line, else (a page of short lines) the line after the title.
+    std::size_t q = rest.size();
+    if (asked) {
+        q = *asked;
+    } else {
+        for (std::size_t i = 0; i < rest.size() && q == rest.size(); ++i)
+            if (!rest[i].after_level && !is_heading_like(rest[i].text)) q = i;
+        if (q == rest.size()) q = rest.size() >= 2 && !rest[1].after_level ? 1 : 0;
+    }
+    // The title: the nearest title-like line above the question.
+    std::optional<std::size_t> title;
+    for (std::size_t i = q; i-- > 0;)
+        if (is_heading_like(rest[i].text)) {
+            title = i;
+            break;
+        }
+    std::size_t first = title ? *title : q;
+    if (first > 0) {
+        // A category line in front of the title, on a page that labels its block or states a level.
+        std::optional<std::string> category;
+        if ((labelled || level_seen) && first == 1 && code_points(rest[0].text) <= kMaxBareCategoryChars)
+            category = clean_category(rest[0].text);
+        if (category && !record.category) record.category = std::move(category);
+        else add_section(record, "Before the question", rest, 0, first);
+    }
+    if (title) {
+        record.title = rest[*title].text;
+        // "What is a closure?" over a line that asks nothing: the title asks, the rest answers.
+        if (!asked && *title + 1 == q && reads_as_question(record.title) && !reads_as_question(rest[q].text)) {
+            record.question = record.title;
+            add_section(record, "Answer", rest, q, rest.size());
             return;
         }
+        add_section(record, "Introduction", rest, *title + 1, q);
     }
-    // Category, title, question: the category is only there when a title-like line
-    // follows it, on a page that labels its block or states a level.
-    if ((labelled || level_seen) && !record.category && before.size() >= 3 && is_title_like(before[1]) &&
-        code_points(before[0]) <= kMaxBareCategoryChars) {
-        if (auto category = clean_category(before[0])) {
-            record.category = std::move(category);
-            before.erase(before.begin());
-        }
-    }
-    if (before.size() >= 2 && is_title_like(before.front())) {
-        record.title = before.front();
-        before.erase(before.begin());
-    }
-    record.question = join(before, "\n");
+    // A question runs on over lines that ask too ("…exactly-once end to end?").
+    std::size_t q_end = q + 1;
+    while (q_end < rest.size() && !rest[q_end].after_level && rest[q_end].text.ends_with('?') &&
+           !rest[q_end].blank_before)
+        ++q_end;
+    std::vector<std::string_view> question;
+    for (std::size_t i = q; i < q_end; ++i) question.push_back(rest[i].text);
+    record.question = join(question, "\n");
+    add_detail_sections(record, rest, q_end);
 }
 
 void append_line(std::string& text, std::string_view line, std::string_view separator = "\n") {
