@@ -24,7 +24,8 @@ FileRecords page_records(std::string_view bytes, const std::string& shown, Forma
     } else {
         out.records.push_back({parse_record(page.text), {}});
     }
-    out.records.front().record.removed = std::move(page.removed);
+    std::vector<RemovedBlock>& removed = out.records.front().record.removed;
+    removed.insert(removed.begin(), page.removed.begin(), page.removed.end());
     return out;
 }
 

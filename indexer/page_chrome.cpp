@@ -4,8 +4,10 @@
 #include <unicode/utf8.h>
 
 #include <algorithm>
+#include <ranges>
 
 #include "indexer/code_fence.h"
+#include "indexer/folded_list.h"
 #include "indexer/split_lines.h"
 #include "indexer/trim.h"
 #include "schema/text_fold.h"
@@ -82,6 +84,24 @@ constexpr std::string_view kConsent[] = {
     "aceitar todos", "tout accepter", "alle akzeptieren", "zaakceptuj wszystkie", "全部接受", "すべて受け入れる",
 };
 
+// Asking for feedback on the page: chrome even though it ends in a question mark.
+constexpr std::string_view kFeedback[] = {
+    "was this helpful", "was this answer helpful", "was this answer useful", "was this page helpful",
+    "was this article helpful", "did this answer help", "did this help", "rate this answer", "rate it",
+    "te ha resultado util", "fue util esta respuesta", "esta resposta foi util", "cette reponse vous a-t-elle aide",
+    "diese antwort war hilfreich", "war diese antwort hilfreich", "czy ta odpowiedz byla pomocna",
+    "这个回答有帮助吗", "この回答は役に立ちましたか",
+};
+
+// Paywall and account prompts inside a short line: "You've viewed 3 of 5 free answers this month."
+constexpr std::string_view kPrompts[] = {
+    "free trial", "free answers", "free answer", "free questions", "unlimited access", "go pro", "members only",
+    "premium members", "sign in to", "log in to", "sign up to", "sign up for", "create account",
+    "create an account", "subscribe to get", "subscribe to our", "in your inbox", "skip to content",
+    "skip to main content", "开通会员", "会员专享", "プレミアム会員",
+};
+constexpr std::size_t kMaxPromptLineWords = 15;
+
 constexpr std::string_view kRightsReserved[] = {
     "all rights reserved", "todos los derechos reservados", "todos os direitos reservados", "tous droits reserves",
     "alle rechte vorbehalten", "wszelkie prawa zastrzezone", "版权所有", "保留所有权利", "無断転載",
@@ -99,6 +119,7 @@ constexpr std::string_view kRelatedHeadings[] = {
 // Headings of a comment section, without their count.
 constexpr std::string_view kCommentHeadings[] = {
     "comments", "comment", "discussion", "leave a comment", "add a comment", "join the discussion", "responses",
+    "responses to this post", "comments on this post", "replies", "reader comments",
     "comentarios", "commentaires", "kommentare", "komentarze", "评论", "コメント",
 };
 
@@ -139,9 +160,8 @@ bool contains_phrase(std::string_view folded, std::string_view phrase) {
     return any;
 }
 
-template <std::size_t N>
-bool contains_any(std::string_view folded, const std::string_view (&phrases)[N]) {
-    return std::any_of(std::begin(phrases), std::end(phrases),
+bool contains_any(std::string_view folded, const FoldedList& phrases) {
+    return std::any_of(phrases.words().begin(), phrases.words().end(),
                        [&](std::string_view p) { return contains_phrase(folded, p); });
 }
 
@@ -151,9 +171,11 @@ bool made_of_phrases(std::string_view folded, bool list_item) {
     std::vector<bool> covered(folded.size(), false);
     bool strong = false;
     std::size_t weak = 0;
-    for (const Phrase& p : kPhrases) {
+    static const FoldedList kTexts(std::views::transform(kPhrases, &Phrase::text));
+    for (std::size_t k = 0; k < std::size(kPhrases); ++k) {
+        const Phrase& p = kPhrases[k];
         bool hit = false;
-        for_each_match(folded, p.text, [&](std::size_t at, std::size_t end) {
+        for_each_match(folded, kTexts.words()[k], [&](std::size_t at, std::size_t end) {
             std::fill(covered.begin() + static_cast<std::ptrdiff_t>(at), covered.begin() + static_cast<std::ptrdiff_t>(end), true);
             hit = true;
         });
@@ -197,15 +219,23 @@ bool is_list_item(std::string_view line) {
 }
 
 bool is_chrome_line(std::string_view line, std::string_view folded) {
+    static const FoldedList kFeedbackWords(kFeedback);
+    static const FoldedList kPromptWords(kPrompts);
+    if (word_count(line) <= kMaxPromptLineWords && !is_list_item(line) &&
+        (contains_any(folded, kFeedbackWords) || contains_any(folded, kPromptWords)))
+        return true;
     if (word_count(line) > kMaxChromeWords || ends_question(line)) return false;
-    if (folded.find("cookie") != std::string_view::npos && contains_any(folded, kConsent)) return true;
-    if (line.find("©") != std::string_view::npos || contains_any(folded, kRightsReserved)) return true;
+    static const FoldedList kConsentWords(kConsent);
+    static const FoldedList kRights(kRightsReserved);
+    static const FoldedList kCtas(kCallsToAction);
+    if (folded.find("cookie") != std::string_view::npos && contains_any(folded, kConsentWords)) return true;
+    if (line.find("©") != std::string_view::npos || contains_any(folded, kRights)) return true;
     if (folded.starts_with("copyright ") && std::any_of(line.begin(), line.end(), [](char c) { return c >= '0' && c <= '9'; }))
         return true;
     // Table rows ("注册 | POST /signup") and list items are content that names these things.
     bool row = line.find('|') != std::string_view::npos;
     if (!is_list_item(line) && !row && word_count(line) <= kMaxPromptWords)
-        for (std::string_view cta : kCallsToAction)
+        for (std::string_view cta : kCtas.words())
             if (folded.starts_with(cta) && (folded.size() == cta.size() || !is_letter_byte(folded[cta.size()]) ||
                                             !is_ascii_alnum(cta.front())))
                 return true;
@@ -224,9 +254,14 @@ std::string heading_words(std::string_view line) {
     return std::string(trim(out));
 }
 
-template <std::size_t N>
-bool is_one_of(std::string_view words, const std::string_view (&list)[N]) {
-    return std::find(std::begin(list), std::end(list), words) != std::end(list);
+bool is_related_heading(std::string_view words) {
+    static const FoldedList kList(kRelatedHeadings);
+    return kList.contains(words);
+}
+
+bool is_comment_heading(std::string_view words) {
+    static const FoldedList kList(kCommentHeadings);
+    return kList.contains(words);
 }
 
 int markdown_level(std::string_view line) {
@@ -246,14 +281,14 @@ ChromeCut remove_chrome(std::string_view text) {
         if (fence.in_code(lines[i]) || line.empty()) continue;
         std::string words = heading_words(line);
         int level = markdown_level(line);
-        if (is_one_of(words, kRelatedHeadings)) {
+        if (is_related_heading(words)) {
             // The heading and the titles listed under it.
             std::size_t end = i + 1;
             while (end < lines.size()) {
                 std::string_view item = trim(lines[end]);
                 bool title = !item.empty() && markdown_level(item) == 0 && word_count(item) <= kMaxRelatedItemWords &&
                              (is_list_item(item) || !item.ends_with('.')) &&
-                             !is_one_of(heading_words(item), kCommentHeadings);
+                             !is_comment_heading(heading_words(item));
                 if (!item.empty() && !title) break;
                 ++end;
             }
@@ -261,7 +296,7 @@ ChromeCut remove_chrome(std::string_view text) {
             i = end - 1;
             continue;
         }
-        if (is_one_of(words, kCommentHeadings) && !ends_question(line)) {
+        if (is_comment_heading(words) && !ends_question(line)) {
             // To the next heading as high as this one, or the end of the page.
             std::size_t end = i + 1;
             while (end < lines.size()) {

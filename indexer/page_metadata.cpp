@@ -2,7 +2,9 @@
 
 #include <algorithm>
 #include <array>
+#include <ranges>
 
+#include "indexer/folded_list.h"
 #include "indexer/trim.h"
 #include "indexer/utf8_length.h"
 #include "schema/level_name.h"
@@ -46,7 +48,7 @@ constexpr Key kKeys[] = {
     {"asked at", Role::Other}, {"asked by", Role::Other}, {"time", Role::Other}, {"duration", Role::Other},
     {"estimated time", Role::Other}, {"reading time", Role::Other}, {"posted", Role::Other},
     {"updated", Role::Other}, {"last updated", Role::Other}, {"published", Role::Other},
-    {"author", Role::Other}, {"views", Role::Other}, {"frequency", Role::Other}, {"expertise", Role::Level},
+    {"author", Role::Other}, {"format", Role::Other}, {"source", Role::Other}, {"views", Role::Other}, {"frequency", Role::Other}, {"expertise", Role::Level},
     {"dificultad", Role::Other}, {"dificuldade", Role::Other}, {"difficulté", Role::Other},
     {"schwierigkeit", Role::Other}, {"schwierigkeitsgrad", Role::Other}, {"trudność", Role::Other},
     {"poziom trudności", Role::Other}, {"难度", Role::Other}, {"難易度", Role::Other},
@@ -75,11 +77,6 @@ constexpr std::size_t kMaxCategoryWords = 5;
 constexpr std::size_t kMaxCategoryChars = 40;
 constexpr std::size_t kMaxTagChars = 60;
 constexpr std::size_t kMaxNoiseWords = 12;
-
-template <std::size_t N>
-bool contains(const std::string_view (&list)[N], std::string_view word) {
-    return std::find(std::begin(list), std::end(list), word) != std::end(list);
-}
 
 std::size_t word_count(std::string_view s) {
     std::size_t words = 0;
@@ -140,6 +137,14 @@ Parts split_parts(std::string_view line) {
             hit = &sep;
             break;
         }
+        // A run of spaces separates the parts of a meta line copied from a page's columns.
+        if (hit == nullptr && line.compare(i, 2, "  ") == 0) {
+            out.parts.push_back(trim(line.substr(start, i - start)));
+            i = line.find_first_not_of(' ', i);
+            if (i == std::string_view::npos) i = line.size();
+            start = i;
+            continue;
+        }
         if (hit == nullptr) {
             ++i;
             continue;
@@ -154,10 +159,11 @@ Parts split_parts(std::string_view line) {
 }
 
 const Key* find_key(std::string_view name) {
+    static const FoldedList kNames(std::views::transform(kKeys, &Key::name));
     std::string folded = schema::fold(strip_marks(name));
-    for (const Key& key : kKeys)
-        if (key.name == folded) return &key;
-    return nullptr;
+    const std::vector<std::string>& names = kNames.words();
+    auto at = std::find(names.begin(), names.end(), folded);
+    return at == names.end() ? nullptr : &kKeys[at - names.begin()];
 }
 
 // "Key: value" -> the key and its value; nullopt when the text before the colon is no known key.
@@ -209,7 +215,7 @@ bool read_key_value(const Key& key, std::string_view value, PageMetadata& meta) 
     switch (key.role) {
         case Role::Level:
             // "expertise: 0/1/2", the scale of Q&A repositories in the style of 30-seconds-of-interviews.
-            if (key.name == "expertise" && value.size() == 1 && value[0] >= '0' && value[0] <= '2') {
+            if (schema::fold(key.name) == "expertise" && value.size() == 1 && value[0] >= '0' && value[0] <= '2') {
                 constexpr Level kExpertise[] = {Level::Junior, Level::Mid, Level::Senior};
                 if (!meta.level) meta.level = kExpertise[value[0] - '0'];
                 return true;
@@ -272,9 +278,12 @@ PartKind classify_part(std::string_view part, PageMetadata& meta) {
         return PartKind::Level;
     }
     std::string folded = schema::fold(part);
-    if (contains(kSiteSections, folded) || contains(kDifficulties, folded)) return PartKind::Noise;
-    if (folded.starts_with("asked at ") || folded.starts_with("asked by ") || folded.starts_with("asked in "))
-        return PartKind::Noise;
+    static const FoldedList kSites(kSiteSections);
+    static const FoldedList kDifficultyWords(kDifficulties);
+    if (kSites.contains(folded) || kDifficultyWords.contains(folded)) return PartKind::Noise;
+    for (std::string_view prefix : {"asked at ", "asked by ", "asked in ", "posted ", "updated ", "published ",
+                                    "last updated", "written by ", "by "})
+        if (folded.starts_with(prefix)) return PartKind::Noise;
     if (is_duration_or_count(part)) return PartKind::Noise;
     if (clean_category(part)) return PartKind::Candidate;
     return PartKind::Prose;
@@ -303,10 +312,32 @@ std::optional<std::string> clean_category(std::string_view text) {
     return std::string(s);
 }
 
+// "Statistics, Machine Learning, Model Evaluation": three or more capitalized labels.
+std::optional<PageMetadata> chip_list(std::string_view line) {
+    if (line.find(", ") == std::string_view::npos || line.find(':') != std::string_view::npos || ends_sentence(line))
+        return std::nullopt;
+    std::vector<std::string> tags = split_tags(line);
+    if (tags.size() < 3) return std::nullopt;
+    for (const std::string& tag : tags) {
+        if (word_count(tag) > 3 || code_points(tag) > kMaxCategoryChars) return std::nullopt;
+        for (std::size_t at = 0; at != std::string::npos; at = tag.find(' ', at + 1)) {
+            std::size_t start = at == 0 ? 0 : at + 1;
+            char c = tag[start];
+            bool small_word = tag.compare(start, 4, "and ") == 0 || tag.compare(start, 3, "of ") == 0 ||
+                              tag.compare(start, 4, "for ") == 0 || tag.compare(start, 3, "de ") == 0;
+            if (c >= 'a' && c <= 'z' && !small_word) return std::nullopt;
+        }
+    }
+    PageMetadata meta;
+    meta.tags = std::move(tags);
+    return meta;
+}
+
 std::optional<PageMetadata> parse_metadata_line(std::string_view line) {
     line = trim(line);
     if (line.empty() || line.starts_with("# ") || line.starts_with("- ")) return std::nullopt;
     if (auto tags = hashtags(line)) return tags;
+    if (auto tags = chip_list(line)) return tags;
     PageMetadata meta;
     // A list of tags is one value whatever separates it: "Tags: a · b · c".
     if (auto kv = key_value(line); kv && kv->first->role == Role::Tags) {

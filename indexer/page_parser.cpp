@@ -170,8 +170,20 @@ void add_section(Record& record, std::string heading, const std::vector<Item>& i
     if (!text.empty()) record.sections.push_back({std::move(heading), classify_heading(heading), std::nullopt, text});
 }
 
-// The lines after the question, split where a line starts a section.
+constexpr std::size_t kMaxChipWords = 4;
+
+// The lines after the question, split where a line starts a section. Short
+// labels right under the question, two or more, are its skill chips.
 void add_detail_sections(Record& record, const std::vector<Item>& items, std::size_t begin) {
+    std::size_t chips_end = begin;
+    while (chips_end < items.size() && is_tag_like(items[chips_end].text) && !items[chips_end].text.ends_with('?') &&
+           word_count(items[chips_end].text) <= kMaxChipWords && !items[chips_end].after_level)
+        ++chips_end;
+    if (chips_end - begin >= 2 && chips_end < items.size()) {
+        for (std::size_t i = begin; i < chips_end; ++i)
+            merge({std::nullopt, std::nullopt, {std::string(strip_bullet(items[i].text))}, false}, record);
+        begin = chips_end;
+    }
     std::string heading = "Details";
     std::size_t start = begin;
     for (std::size_t i = begin; i < items.size(); ++i) {
@@ -289,8 +301,14 @@ void parse_preamble(const std::vector<PageLine>& lines, std::size_t end, Record&
         std::optional<std::string> category;
         if ((labelled || level_seen) && first == 1 && code_points(rest[0].text) <= kMaxBareCategoryChars)
             category = clean_category(rest[0].text);
-        if (category && !record.category) record.category = std::move(category);
-        else add_section(record, "Before the question", rest, 0, first);
+        if (category && !record.category) {
+            record.category = std::move(category);
+        } else {
+            // Above the title of an unlabelled page: the site's name, its tagline, its menus.
+            std::vector<std::string_view> above;
+            for (std::size_t i = 0; i < first; ++i) above.push_back(rest[i].text);
+            record.removed.push_back({join(above, "\n"), 1, RemovedBlock::Scope::Chrome});
+        }
     }
     if (title) {
         record.title = rest[*title].text;

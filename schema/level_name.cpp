@@ -27,6 +27,10 @@ constexpr LevelWord kLevelWords[] = {
     {"l6", Level::StaffPlus},     {"e6", Level::StaffPlus},     {"ic6", Level::StaffPlus},
     {"l7", Level::StaffPlus},     {"e7", Level::StaffPlus},     {"l8", Level::StaffPlus},
     {"e8", Level::StaffPlus},
+    {"ジュニア", Level::Junior},   {"新卒", Level::Junior},       {"初级", Level::Junior},
+    {"初級", Level::Junior},       {"ミドル", Level::Mid},         {"中级", Level::Mid},
+    {"中級", Level::Mid},          {"シニア", Level::Senior},      {"高级", Level::Senior},
+    {"上級", Level::Senior},       {"资深", Level::Senior},        {"专家", Level::StaffPlus},
     {"level", std::nullopt},      {"new", std::nullopt},        {"and", std::nullopt},
     {"above", std::nullopt},      {"plus", std::nullopt},
 };
@@ -48,11 +52,25 @@ std::vector<std::string> words_of(std::string_view folded) {
     return words;
 }
 
+// "SDE II", "SWE 3": an engineer ladder numbered from the first level.
+std::optional<Level> ladder_step(const std::vector<std::string>& words) {
+    if (words.size() != 2 || (words[0] != "sde" && words[0] != "swe")) return std::nullopt;
+    constexpr std::pair<std::string_view, Level> kSteps[] = {
+        {"i", Level::Junior}, {"1", Level::Junior}, {"ii", Level::Mid},
+        {"2", Level::Mid},    {"iii", Level::Senior}, {"3", Level::Senior},
+    };
+    for (const auto& [step, level] : kSteps)
+        if (words[1] == step) return level;
+    return std::nullopt;
+}
+
 }  // namespace
 
 std::optional<Level> parse_level_name(std::string_view text) {
     std::optional<Level> found;
-    for (const std::string& w : words_of(fold(text))) {
+    std::vector<std::string> words = words_of(fold(text));
+    if (auto step = ladder_step(words)) return step;
+    for (const std::string& w : words) {
         const LevelWord* match = nullptr;
         for (const LevelWord& lw : kLevelWords)
             if (lw.word == w) match = &lw;

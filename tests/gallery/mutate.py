@@ -42,8 +42,10 @@ import re
 import subprocess
 import sys
 import tempfile
+import unicodedata
 import zlib
 from dataclasses import dataclass, field
+from html.parser import HTMLParser
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -208,7 +210,7 @@ def clean_sections(sections, title, question, category, tags, absent):
 def content_of(fields, sections):
     parts = [fields["title"], fields["question"], fields.get("category") or "", *fields.get("tags", [])]
     for heading, text in sections:
-        parts += [heading, text]
+        parts += [heading or "", text]
     return "\n".join(parts)
 
 
@@ -235,27 +237,341 @@ def gallery_pages(gallery=GALLERY):
     return sorted(p for p in pages.iterdir() if p.is_file() and p.suffix in PAGE_EXTENSIONS)
 
 
+# ---- a gallery page's own body: its text after the question
+
+@dataclass
+class PageLine:
+    kind: str  # "text", "heading", "code" (fence lines included) or "blank"
+    text: str  # what a reader sees of the line
+    raw: str  # the line as written (Markdown source; the same as text for text and HTML pages)
+
+
+def txt_lines(text):
+    out, fence = [], None
+    for line in text.splitlines():
+        line = line.rstrip()
+        s = line.strip()
+        if fence is not None:
+            out.append(PageLine("code", line, line))
+            if s.startswith(fence) and not s.strip(fence[0]):
+                fence = None
+            continue
+        m = FENCE.match(line)
+        if m:
+            fence = m.group(1)
+            out.append(PageLine("code", s, s))
+        elif not s:
+            out.append(PageLine("blank", "", line))
+        elif (h := ATX.match(s)) and h.group(2):
+            out.append(PageLine("heading", h.group(2), line))
+        else:
+            out.append(PageLine("text", line, line))
+    return out
+
+
+def front_matter(text):
+    """(title, body) of a Markdown page with YAML front matter, else ("", text)."""
+    lines = text.splitlines()
+    if not lines or lines[0].strip() != "---":
+        return "", text
+    for i in range(1, len(lines)):
+        if lines[i].strip() == "---":
+            title = next((ln[6:].strip() for ln in lines[1:i] if ln.startswith("title:")), "")
+            if len(title) >= 2 and title[0] in "\"'" and title[-1] == title[0]:
+                title = title[1:-1]
+            return title, "\n".join(lines[i + 1:])
+    return "", text
+
+
+def md_lines(text):
+    """The lines of a Markdown page body as a reader sees them: front matter, MDX statements
+    and tags, HTML comments, admonition marks and rules dropped; list markers kept."""
+    out, fence, comment = [], None, False
+    for line in text.splitlines():
+        line = line.rstrip()
+        s = line.strip()
+        if fence is not None:
+            out.append(PageLine("code", line, line))
+            if s.startswith(fence) and not s.strip(fence[0]):
+                fence = None
+            continue
+        if comment:
+            comment = "-->" not in s
+            continue
+        if s.startswith("<!--"):
+            comment = "-->" not in s
+            continue
+        m = FENCE.match(line)
+        if m:
+            fence = m.group(1)
+            out.append(PageLine("code", s, s))
+            continue
+        if not s:
+            out.append(PageLine("blank", "", line))
+            continue
+        if re.match(r"^(?:import|export) ", s) or s.startswith(":::") or re.fullmatch(r"</?[A-Za-z][^<>]*>", s) or \
+                re.fullmatch(r" {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*", s) or re.fullmatch(r"\|?[ :|-]*-[ :|-]*\|?", s):
+            continue
+        s = re.sub(r"^(?:>[ \t]?)+", "", s)
+        h = ATX.match(s)
+        if h:
+            if h.group(2):
+                out.append(PageLine("heading", md_inline_text(h.group(2)).strip(), line))
+            continue
+        m = LIST_ITEM.match(line)
+        if m and m.group(3).strip():
+            marker = "-" if m.group(2) in "*+•" else m.group(2)
+            out.append(PageLine("text", ("  " if m.group(1) else "") + marker + " " + md_inline_text(m.group(3)),
+                                line))
+            continue
+        shown = md_inline_text(s).strip()
+        out.append(PageLine("text", shown, line) if shown else PageLine("blank", "", line))
+    return out
+
+
+class _HtmlLines(HTMLParser):
+    """The lines of an HTML page's body as a reader sees them: one per block, <hN> as headings,
+    <li> as "- " items, <pre> as fenced code; <head>, scripts and styles dropped."""
+    BLOCKS = {"address", "article", "aside", "blockquote", "body", "br", "dd", "details", "div", "dl", "dt",
+              "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header",
+              "hr", "html", "li", "main", "nav", "ol", "p", "section", "summary", "table", "tbody", "td", "tfoot",
+              "th", "thead", "tr", "ul"}
+    SKIP = {"head", "script", "style", "template", "noscript", "svg", "title"}
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.lines, self.buf, self.kind, self.item, self.skip, self.pre = [], [], "text", False, 0, None
+
+    def flush(self):
+        t = collapse("".join(self.buf))
+        self.buf = []
+        if t:
+            if self.item and self.kind == "text":
+                t = "- " + t
+                self.item = False
+            self.lines.append(PageLine(self.kind, t, t))
+        self.kind = "text"
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "body":
+            self.skip = 0
+        if tag in self.SKIP:
+            self.skip += 1
+        if self.skip or self.pre is not None:
+            return
+        if tag == "pre":
+            self.flush()
+            self.pre = []
+        elif tag in self.BLOCKS:
+            self.flush()
+            if re.fullmatch(r"h[1-6]", tag):
+                self.kind = "heading"
+            elif tag == "li":
+                self.item = True
+        elif tag in ("td", "th"):
+            self.buf.append(" ")
+
+    def handle_endtag(self, tag):
+        if tag in self.SKIP:
+            self.skip = max(0, self.skip - 1)
+            return
+        if self.skip:
+            return
+        if self.pre is not None:
+            if tag == "pre":
+                code = "".join(self.pre).strip("\n").splitlines()
+                fence = "`" * max(3, 1 + max((len(r) for r in re.findall(r"`+", "".join(self.pre))), default=0))
+                self.lines += [PageLine("code", ln, ln) for ln in [fence, *code, fence]]
+                self.pre = None
+            return
+        if tag in self.BLOCKS:
+            self.flush()
+            if tag in ("ul", "ol"):
+                self.item = False
+
+    def handle_data(self, data):
+        if self.skip:
+            return
+        if self.pre is not None:
+            self.pre.append(data)
+        else:
+            self.buf.append(data)
+
+
+def html_lines(text):
+    parser = _HtmlLines()
+    parser.feed(text)
+    parser.close()
+    parser.flush()
+    return parser.lines
+
+
+def joined(lines, attr):
+    """The lines' text joined by newlines, and where each line starts in it."""
+    starts, pos = [], 0
+    for ln in lines:
+        starts.append(pos)
+        pos += len(getattr(ln, attr)) + 1
+    return "\n".join(getattr(ln, attr) for ln in lines), starts
+
+
+def line_at(starts, offset):
+    return max(i for i, st in enumerate(starts) if st <= offset)
+
+
+def locate(lines, text):
+    """The index of the line where `text` ends, matched word by word, or None."""
+    words = re.findall(r"\w+", text)
+    if not words:
+        return None
+    body, starts = joined(lines, "text")
+    m = re.search(r"(?<!\w)" + r"\W+".join(map(re.escape, words)) + r"(?!\w)", body)
+    return line_at(starts, m.end() - 1) if m else None
+
+
+def marked_lines(lines, snippets):
+    """Indices of the lines holding one of the snippets (a snippet may span lines), in the
+    text a reader sees or as written."""
+    marked = set()
+    for attr in ("text", "raw"):
+        body, starts = joined(lines, attr)
+        for snip in snippets:
+            if not snip.split():
+                continue
+            for m in re.finditer(r"\s+".join(map(re.escape, snip.split())), body):
+                marked.update(range(line_at(starts, m.start()), line_at(starts, m.end() - 1) + 1))
+    return marked
+
+
+META_LABEL = re.compile(r"(?:^|(?<=[\s·|•,;]))[^\s:：·|•,;]+(?: [^\s:：·|•,;]+){0,2} ?[:：]")
+META_NOISE = re.compile(r"(?i)~?\b\d+ ?(?:min(?:ute)?s?|h|hours?)\b|\d+ ?分|\b(?:easy|medium|hard)\b|"
+                        r"\b(?:asked at|asked by|companies)\b[^·|•]*")
+META_SEPARATORS = re.compile(r"[·|›»>/•,;、，；:：+~()\[\]\-–—*`#]")
+
+
+def is_metadata_line(text, category, tags):
+    """A line of the page's metadata only: labels, the category, tags, level words, durations,
+    difficulty words and separators ("Tags: SQL, Indexing", "Staff • Infrastructure • 60 min")."""
+    rest = META_LABEL.sub(" ", collapse(text))
+    hit = 0
+    for x in sorted((x for x in [category, *tags] if x), key=len, reverse=True):
+        rest, k = re.subn(r"(?<!\w)" + re.escape(x) + r"(?!\w)", " ", rest)
+        hit += k
+    rest, k = LEVEL_WORDS.subn(" ", rest)
+    hit += k
+    rest = META_SEPARATORS.sub(" ", META_NOISE.sub(" ", rest))
+    return hit > 0 and not rest.strip()
+
+
+def is_plain_heading(lines, i, dropped):
+    """A text page's heading: a short line without closing punctuation after a blank line
+    (or a dropped one), with text under it."""
+    t = lines[i].text.strip()
+    before = lines[i - 1] if i else None
+    return (before is None or before.kind == "blank" or i - 1 in dropped) and i + 1 < len(lines) and \
+        0 < len(t) <= 60 and len(t.split()) <= 8 and not re.search(r"[.,;:!?…。？！：、\"”')]$", t) and \
+        not LIST_ITEM.match(t) and "://" not in t
+
+
+def tidy(buf):
+    out = []
+    for ln in buf:
+        if ln.strip() or (out and out[-1].strip()):
+            out.append(ln if ln.strip() else "")
+    while out and not out[-1].strip():
+        out.pop()
+    if sum(1 for ln in out if FENCE.match(ln)) % 2:
+        out.append("```")
+    return "\n".join(out)
+
+
+def page_sections(page, fields, absent):
+    """(sections, problem): the page's own text after the question, as [(heading or None,
+    text)], without the lines holding one of its chrome snippets (`absent`), without lines of
+    its metadata or repeating its title or question. The text is what a reader sees: plain
+    lines, "- " items and fenced code."""
+    text = page.read_text(encoding="utf-8")
+    fm_title = ""
+    if page.suffix == ".html":
+        lines = html_lines(text)
+    elif page.suffix == ".md":
+        fm_title, text = front_matter(text)
+        lines = md_lines(text)
+    else:
+        lines = txt_lines(text)
+    end = locate(lines, fields["question"])
+    if end is None:
+        if fm_title and collapse(fm_title) in (collapse(fields["question"]), collapse(fields["title"])):
+            end = -1  # the question is the front matter's title: the body is all of the page
+        else:
+            return [], "the question is not found in the page text"
+    repeats = {collapse(fields["title"]), collapse(fields["question"])}
+    repeats |= {collapse(q) for q in fields["question"].splitlines() if q.strip()}
+    dropped = marked_lines(lines, absent)
+    for i, ln in enumerate(lines):
+        if ln.kind in ("text", "heading") and (collapse(ln.text.lstrip("-*•# ")) in repeats or
+                                               (ln.kind == "text" and is_metadata_line(
+                                                   ln.text, fields["category"], fields["tags"]))):
+            dropped.add(i)
+    sections, heading, buf, had_lines = [], None, [], False
+
+    def close():
+        body = tidy(buf)
+        if body or (heading is not None and not had_lines):
+            sections.append((heading, body))
+
+    for i in range(end + 1, len(lines)):
+        ln = lines[i]
+        if i in dropped:
+            had_lines |= ln.kind != "blank"
+            if ln.kind != "code":
+                buf.append("")
+            continue
+        if ln.kind == "heading" or (page.suffix == ".txt" and ln.kind == "text" and
+                                    is_plain_heading(lines, i, dropped)):
+            close()
+            heading, buf, had_lines = ln.text.strip(), [], False
+            continue
+        had_lines |= ln.kind != "blank"
+        buf.append(ln.text if ln.kind != "blank" else "")
+    close()
+    while sections and not sections[-1][1]:  # a heading with nothing under it to the end of the page
+        sections.pop()
+    if not any(t for _, t in sections):
+        return [], "no text after the question"
+    return sections, None
+
+
 def gallery_sources(qbank, gallery=GALLERY, notes=None):
+    """The gallery pages as sources: the fields of their expected files and the body of the
+    page itself (page_sections), or, where that cannot be found, of one `qbank normalize` run."""
     out = []
     for page in gallery_pages(gallery):
         expected_path = gallery / "expected" / (page.stem + ".json")
         try:
             expected = json.loads(expected_path.read_text(encoding="utf-8"))
-            records = normalize(qbank, page)
         except FileNotFoundError:
             if notes is not None:
                 notes.append(f"skipped gallery page {page.name}: no expected file yet")
             continue
-        except (OSError, ValueError, RuntimeError) as e:
+        except (OSError, ValueError) as e:
             if notes is not None:
                 notes.append(f"skipped gallery page {page.name}: {e}")
             continue
-        if not records:
-            continue
         fields = {"title": expected["title"], "question": expected["question"], "category": expected.get("category"),
                   "level": expected.get("level"), "tags": expected.get("tags", [])}
-        sections = clean_sections(records[0]["sections"], fields["title"], fields["question"], fields["category"],
-                                  fields["tags"], expected.get("absent", []))
+        sections, problem = page_sections(page, fields, expected.get("absent", []))
+        if problem:
+            try:
+                records = normalize(qbank, page)
+            except RuntimeError as e:
+                records = []
+                problem += f"; {e}"
+            if notes is not None:
+                notes.append(f"{page.name}: body from qbank normalize ({problem})")
+            if records:
+                sections = clean_sections(records[0]["sections"], fields["title"], fields["question"],
+                                          fields["category"], fields["tags"], expected.get("absent", []))
         out.append(Source(page.stem, fields["title"], fields["question"], fields["category"], fields["level"],
                           list(fields["tags"]), expected.get("lang") or "en", sections, content_of(fields, sections)))
     return out
@@ -265,7 +581,8 @@ def body_heading_style(qbank, source):
     """"plain" when the text parser reads the body's first plain heading line as a heading
     (so the body cannot run into the preamble), else "atx" ("## heading", which text pages
     also use). Decided by one probe page, so a layout's result never hinges on it."""
-    if not source.sections:
+    first = next((h for h, _ in source.sections if h), None)
+    if first is None:
         return "plain"
     probe = "Probe page title\n\nWhat is the probe question?\n\n" + text_body(source, "plain") + "\n"
     with tempfile.TemporaryDirectory(prefix="qbank-mutate-") as tmp:
@@ -275,8 +592,11 @@ def body_heading_style(qbank, source):
             records = normalize(qbank, path)
         except RuntimeError:
             return "atx"
-    ok = records and records[0]["question"] == "What is the probe question?" and records[0]["sections"] and \
-        records[0]["sections"][0]["heading"] == source.sections[0][0]
+    # A body that opens with text under no heading (a gallery page's) may run into the question
+    # here as on the page itself; only the heading is probed then.
+    lead = source.sections[0][0] is None
+    ok = records and (lead or records[0]["question"] == "What is the probe question?") and \
+        first in [s["heading"] for s in records[0]["sections"]]
     return "plain" if ok else "atx"
 
 
@@ -285,7 +605,7 @@ def body_heading_style(qbank, source):
 def text_body(source, style=None):
     style = style or source.text_heading_style
     mark = "## " if style == "atx" else ""
-    return "\n\n".join(f"{mark}{h}\n\n{t}" for h, t in source.sections)
+    return "\n\n".join("\n\n".join(x for x in [f"{mark}{h}" if h else "", t] if x) for h, t in source.sections)
 
 
 def is_question_heading(heading):
@@ -302,27 +622,270 @@ def is_question_heading(heading):
 def md_body(source):
     # Two question-like "##" headings would make a Markdown handbook of the page: the body
     # is not what is tested, so such headings are written as bold lines instead.
-    questiony = sum(is_question_heading(h) for h, _ in source.sections) >= 2
+    questiony = sum(bool(h) and is_question_heading(h) for h, _ in source.sections) >= 2
     parts = []
     for h, t in source.sections:
-        parts.append(f"**{h}**" if questiony and is_question_heading(h) else f"## {h}")
-        parts.append(t)
+        if h:
+            parts.append(f"**{md_escape(h)}**" if questiony and is_question_heading(h) else f"## {md_escape(h)}")
+        if t:
+            parts.append(md_block(t))
     return "\n\n".join(parts)
 
 
+# ---- what a reader sees of a page, and text written so that the reader sees it as it is
+
+ASCII_PUNCT = frozenset("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
+ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+AUTOLINK = re.compile(r"<([A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*|[\w.!#$%&'*+/=?^`{|}~-]+@[\w-]+(?:\.[\w-]+)*)>")
+INLINE_HTML = re.compile(r"<!--.*?-->|</?[A-Za-z][A-Za-z0-9-]*(?:\s+[A-Za-z_:][\w.:-]*"
+                         r"(?:\s*=\s*(?:[^\s\"'=<>`]+|'[^']*'|\"[^\"]*\"))?)*\s*/?>", re.S)
+FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+ATX = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$")
+LIST_ITEM = re.compile(r"^(\s*)([-*+•]|\d{1,9}[.)])[ \t]+(.*)$")
+
+
+def is_punct(c):
+    return c in ASCII_PUNCT or unicodedata.category(c)[0] in "PS"
+
+
+def _link_end(s, i):
+    """(label, end) of an inline link or image "[label](dest)" starting at s[i] == "[", or None."""
+    depth, j = 0, i
+    while j < len(s):
+        c = s[j]
+        if c == "\\":
+            j += 2
+            continue
+        if c == "[":
+            depth += 1
+        elif c == "]":
+            depth -= 1
+            if depth == 0:
+                break
+        j += 1
+    else:
+        return None
+    if not s.startswith("(", j + 1):
+        return None
+    depth, k = 0, j + 1
+    while k < len(s):
+        c = s[k]
+        if c == "\\":
+            k += 2
+            continue
+        if c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+            if depth == 0:
+                return s[i + 1:j], k + 1
+        elif c == "\n":
+            return None
+        k += 1
+    return None
+
+
+def md_inline_text(s):
+    """The text a CommonMark (GitHub dialect) renderer shows of inline Markdown: backslash
+    escapes resolved, code spans as their content, links and images as their text, entity
+    references decoded, inline HTML dropped, emphasis and strikethrough marks dropped. An
+    unmatched emphasis mark is dropped too: close enough for a containment check."""
+    out, i, n = [], 0, len(s)
+    while i < n:
+        c = s[i]
+        if c == "\\" and i + 1 < n and s[i + 1] in ASCII_PUNCT:
+            out.append(s[i + 1])
+            i += 2
+            continue
+        if c == "`":
+            j = i
+            while j < n and s[j] == "`":
+                j += 1
+            run, k, close = j - i, j, -1
+            while True:
+                k = s.find("`" * run, k)
+                if k < 0:
+                    break
+                e = k + run
+                if e < n and s[e] == "`":  # a longer run: skip it whole
+                    while e < n and s[e] == "`":
+                        e += 1
+                    k = e
+                    continue
+                close = k
+                break
+            if close < 0:
+                out.append(s[i:j])
+                i = j
+                continue
+            code = s[j:close].replace("\n", " ")
+            if len(code) >= 2 and code[0] == " " and code[-1] == " " and code.strip(" "):
+                code = code[1:-1]
+            out.append(code)
+            i = close + run
+            continue
+        if c == "<":
+            m = AUTOLINK.match(s, i)
+            if m:
+                out.append(m.group(1))
+                i = m.end()
+                continue
+            m = INLINE_HTML.match(s, i)
+            if m:
+                i = m.end()
+                continue
+        if c == "&":
+            m = ENTITY.match(s, i)
+            if m:
+                out.append(html.unescape(m.group(0)))
+                i = m.end()
+                continue
+        if c == "[" or (c == "!" and s.startswith("[", i + 1)):
+            link = _link_end(s, i + (c == "!"))
+            if link:
+                out.append(md_inline_text(link[0]))
+                i = link[1]
+                continue
+        if c in "*_~":
+            j = i
+            while j < n and s[j] == c:
+                j += 1
+            prev = s[i - 1] if i > 0 else " "
+            nxt = s[j] if j < n else " "
+            left = not nxt.isspace() and (not is_punct(nxt) or prev.isspace() or is_punct(prev))
+            right = not prev.isspace() and (not is_punct(prev) or nxt.isspace() or is_punct(nxt))
+            if c == "_":
+                delimiter = (left and (not right or is_punct(prev))) or (right and (not left or is_punct(nxt)))
+            elif c == "~":
+                delimiter = j - i <= 2 and (left or right)
+            else:
+                delimiter = left or right
+            if not delimiter:
+                out.append(s[i:j])
+            i = j
+            continue
+        out.append(c)
+        i += 1
+    return "".join(out)
+
+
+def md_visible(text):
+    """What a reader sees of a Markdown page, line by line: block marks (headings, quotes,
+    list markers, fences) and HTML comments dropped, code kept as written."""
+    out, fence, comment = [], None, False
+    for line in text.splitlines():
+        s = line.strip()
+        if fence is not None:
+            if s.startswith(fence) and not s.strip(fence[0]):
+                fence = None
+            else:
+                out.append(line)
+            continue
+        if comment:
+            comment = "-->" not in s
+            continue
+        if s.startswith("<!--"):
+            comment = "-->" not in s
+            continue
+        m = FENCE.match(line)
+        if m:
+            fence = m.group(1)
+            continue
+        s = re.sub(r"^(?:>[ \t]?)+", "", s)
+        m = ATX.match(s)
+        if m:
+            s = m.group(2) or ""
+        else:
+            m = LIST_ITEM.match(s)
+            if m:
+                s = m.group(3)
+        out.append(md_inline_text(s))
+    return "\n".join(out)
+
+
+def html_visible(text):
+    text = re.sub(r"(?is)<head>.*?</head>|<script\b.*?</script>|<style\b.*?</style>|<!--.*?-->", " ", text)
+    return html.unescape(re.sub(r"<[^>]+>", " ", text))
+
+
 def visible_text(ext, text):
-    """Roughly what a reader sees of a page: tags and Markdown link and emphasis marks dropped."""
+    """What a reader sees of a page: HTML tags dropped and entities decoded, Markdown rendered."""
     if ext == "html":
-        text = re.sub(r"(?is)<head>.*?</head>", " ", text)
-        text = html.unescape(re.sub(r"<[^>]+>", " ", text))
-    elif ext == "md":
-        text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text)
-        text = re.sub(r"[*`]", "", text)
+        return html_visible(text)
+    if ext == "md":
+        return md_visible(text)
     return text
+
+
+def md_escape(s):
+    """Text as Markdown that renders as the text itself, line by line: the marks that would
+    start a code span, emphasis, a link, an HTML tag, an entity or a block escaped."""
+    lines = []
+    for line in s.splitlines() or [""]:
+        line = line.strip()
+        out = []
+        for i, c in enumerate(line):
+            prev = line[i - 1] if i else " "
+            nxt = line[i + 1] if i + 1 < len(line) else " "
+            if c in "\\`*[]~" or (c == "_" and not (prev.isalnum() and nxt.isalnum())) or \
+                    (c == "<" and (nxt.isalpha() or nxt in "/!?")) or (c == "&" and ENTITY.match(line, i)) or \
+                    (c == "#" and prev.isspace()):
+                out.append("\\" + c)
+            else:
+                out.append(c)
+        t = "".join(out)
+        m = re.match(r"^(\d{1,9})([.)])", t)
+        if m:
+            t = m.group(1) + "\\" + t[m.end(1):]
+        elif t[:1] in ("-", "+", "=", ">", "|", ":"):
+            t = "\\" + t
+        lines.append(t)
+    return "\n".join(lines)
+
+
+def md_code(s):
+    """A code span showing s as it is (as a chip: `tag`)."""
+    longest = max((len(r) for r in re.findall(r"`+", s)), default=0)
+    fence = "`" * (longest + 1)
+    pad = " " if s.startswith("`") or s.endswith("`") or (s.startswith(" ") and s.endswith(" ")) else ""
+    return f"{fence}{pad}{s}{pad}{fence}"
+
+
+def md_block(text):
+    """Body text (plain lines, "- " items, fenced code) as Markdown that shows the same text."""
+    out, fence = [], None
+    for line in text.splitlines():
+        s = line.strip()
+        if fence is not None:
+            out.append(line)
+            if s.startswith(fence) and not s.strip(fence[0]):
+                fence = None
+            continue
+        m = FENCE.match(s)
+        if m:
+            fence = m.group(1)
+            out.append(s)
+            continue
+        if not s:
+            out.append("")
+            continue
+        m = LIST_ITEM.match(line)
+        if m:
+            marker = "-" if m.group(2) in "*+•" else m.group(2)
+            out.append(("  " if m.group(1) else "") + marker + " " + md_escape(m.group(3)))
+        else:
+            out.append(md_escape(s))
+    if fence is not None:
+        out.append(fence)
+    return "\n".join(out)
 
 
 def esc(s):
     return html.escape(s, quote=False)
+
+
+def esc_attr(s):
+    return html.escape(s, quote=True)
 
 
 def html_text_block(text):
@@ -356,7 +919,8 @@ def html_text_block(text):
 
 
 def html_body(source):
-    return "\n".join(f"<section>\n<h2>{esc(h)}</h2>\n{html_text_block(t)}\n</section>" for h, t in source.sections)
+    return "\n".join("<section>\n" + (f"<h2>{esc(h)}</h2>\n" if h else "") + html_text_block(t) + "\n</section>"
+                     for h, t in source.sections)
 
 
 def html_question(source):
@@ -369,8 +933,9 @@ class Builder:
     """Variants of one source page. Level words rotate through their forms, one step per
     variant that states a level, starting at an offset fixed by the page's stem."""
 
-    def __init__(self, source):
+    def __init__(self, source, notes=None):
         self.s = source
+        self.notes = notes if notes is not None else []
         self.variants = []
         self.offset = zlib.crc32(source.stem.encode("utf-8"))
         self.level_step = 0
@@ -406,18 +971,23 @@ class Builder:
     def add(self, layout, ext, text, absent=()):
         text = text.strip("\n") + "\n"
         variant = Variant(layout, ext, text, self.honest(list(absent)))
-        self.self_check(variant)
+        problem = self.self_check(variant)
+        if problem:  # a layout this page cannot be given faithfully: left out, not guessed at
+            self.notes.append(f"skipped {self.s.stem}--{layout}: {problem}")
+            return
         self.variants.append(variant)
 
     def self_check(self, v):
-        """The page shows what its expected file says it holds, and every snippet required
-        absent is really on it: a check that cannot fail proves nothing."""
+        """Why the page is not faithful, or None: a reader of the page (its rendered text, for
+        HTML and Markdown) must see what its expected file says it holds, and every snippet
+        required absent must really be on it: a check that cannot fail proves nothing."""
         shown = collapse(visible_text(v.ext, v.text))
         wanted = [self.s.title, self.s.question, *(self.s.tags or [])] + ([self.s.category] if self.s.category else [])
         missing = [w for w in wanted if collapse(w) not in shown]
         missing += [f"absent snippet {a!r}" for a in v.absent if collapse(a) not in shown]
         if missing:
-            raise AssertionError(f"{self.s.stem}--{v.layout}: the page does not show {missing}")
+            return "the page does not show " + ", ".join(show_short(m) for m in missing)
+        return None
 
     def title_lines(self):
         """The title line, unless the title is the question itself."""
@@ -635,7 +1205,7 @@ class Builder:
     def html_page(self, word, crumb=None, meta=False, kv=False, level_line=False, category_line=False, tags=None,
                   chrome=False, use_main=True):
         s = self.s
-        out = ['<!DOCTYPE html>', '<html lang="en">', '<head>', '<meta charset="utf-8">',
+        out = ['<!DOCTYPE html>', f'<html lang="{esc_attr(s.lang)}">', '<head>', '<meta charset="utf-8">',
                f"<title>{esc(s.title)} | PrepSite</title>", '</head>', '<body>']
         if chrome:
             out.append('<div class="cookie-banner"><p>We use cookies to improve your experience.</p> '
@@ -652,7 +1222,7 @@ class Builder:
             parts = [("/", "Home"), ("/questions", "Question Bank")]
             if s.category:
                 parts.append(("/questions/" + s.category.lower().replace(" ", "-"), s.category))
-            links = [f'<a href="{esc(h)}">{esc(t)}</a>' for h, t in parts]
+            links = [f'<a href="{esc_attr(h)}">{esc(t)}</a>' for h, t in parts]
             if word:
                 links.append(f'<span>{esc(word)}</span>')
             out.append('<div class="breadcrumbs">' + f" {crumb} ".join(links) + "</div>")
@@ -672,7 +1242,7 @@ class Builder:
                                         self.kv_lines("kv-html", word)) + "</dl>")
         if tags == "ul" and s.tags:
             out.append('<ul class="tags">' + "".join(
-                f'<li><a href="/tags/{esc(t.lower().replace(" ", "-"))}">{esc(t)}</a></li>' for t in s.tags) + "</ul>")
+                f'<li><a href="/tags/{esc_attr(t.lower().replace(" ", "-"))}">{esc(t)}</a></li>' for t in s.tags) + "</ul>")
         if chrome:
             out.append('<div class="share">Share: <a href="#tw">Twitter</a> <a href="#li">LinkedIn</a> '
                        '<a href="#fb">Facebook</a> <a href="#copy">Copy link</a></div>')
@@ -700,20 +1270,20 @@ class Builder:
                        "[Log in](/login)",
                        "Upgrade You have 2 free questions left this month. [Try it free](/trial)"]
         if crumb:
-            parts = ["[Home](/)", "[Question Bank](/questions)"] + ([f"[{s.category}](/c)"] if s.category else []) + \
-                    ([word] if word else [])
+            parts = ["[Home](/)", "[Question Bank](/questions)"] + ([f"[{md_escape(s.category)}](/c)"] if s.category
+                                                                   else []) + ([md_escape(word)] if word else [])
             blocks.append(f" {crumb} ".join(parts))
-        blocks.append(f"# {s.title}")
+        blocks.append(f"# {md_escape(s.title)}")
         if meta and self.meta_short(word):
-            blocks.append(f"*{self.meta_short(word)}*")
+            blocks.append(f"*{md_escape(self.meta_short(word))}*")
         if self.title_lines():
-            blocks.append(self.question_text())
+            blocks.append(md_escape(self.question_text()))
         if kv:
-            blocks.append("\n".join(f"- **{k}:** {v}" for k, v in self.kv_lines("kv-md", word)))
+            blocks.append("\n".join(f"- **{k}:** {md_escape(v)}" for k, v in self.kv_lines("kv-md", word)))
         if tags == "line" and s.tags:
-            blocks.append("Tags: " + ", ".join(s.tags))
+            blocks.append("Tags: " + md_escape(", ".join(s.tags)))
         elif tags == "code" and s.tags:
-            blocks.append(" ".join(f"`{t}`" for t in s.tags))
+            blocks.append(" ".join(md_code(t) for t in s.tags))
         if chrome:
             blocks.append("Share: [Twitter](#tw) [LinkedIn](#li) [Facebook](#fb) [Copy link](#copy)")
         blocks.append(md_body(s))
@@ -734,8 +1304,12 @@ def expected_of(source, variant):
             "level": source.level, "tags": source.tags, "lang": source.lang, "absent": variant.absent}
 
 
-def variants_of(source):
-    b = Builder(source)
+def show_short(text, limit=80):
+    return repr(text if len(text) <= limit else text[:limit - 20] + "…" + text[-19:])
+
+
+def variants_of(source, notes=None):
+    b = Builder(source, notes)
     b.breadcrumbs()
     b.meta_lines()
     b.key_values()
@@ -751,8 +1325,9 @@ def sources(qbank, gallery=GALLERY, notes=None):
     for s in found:
         s.text_heading_style = body_heading_style(qbank, s)
         if notes is not None and s.text_heading_style == "atx":
+            first = next(h for h, _ in s.sections if h)
             notes.append(f"{s.stem}: body headings written as '## heading' in text pages "
-                         f"(its first heading, {s.sections[0][0]!r}, is not read as one on its own line)")
+                         f"(its first heading, {first!r}, is not read as one on its own line)")
     return found
 
 
@@ -762,7 +1337,7 @@ def write_all(out_dir, qbank, gallery=GALLERY, notes=None):
     out_dir.mkdir(parents=True, exist_ok=True)
     written = []
     for source in sources(qbank, gallery, notes):
-        for v in variants_of(source):
+        for v in variants_of(source, notes):
             name = f"{source.stem}--{v.layout}"
             page = out_dir / f"{name}.{v.ext}"
             expected = out_dir / f"{name}.json"
@@ -804,7 +1379,9 @@ def main(argv=None):
     for n in notes:
         print("note:", n, file=sys.stderr)
     pages = len({Path(p).stem.rsplit("--", 1)[0] for p, _, _ in written})
-    print(f"wrote {len(written)} variants of {pages} pages to {args.out_dir}")
+    skipped = sum(n.startswith("skipped ") and "--" in n.split(":", 1)[0] for n in notes)
+    print(f"wrote {len(written)} variants of {pages} pages to {args.out_dir}"
+          + (f" ({skipped} left out, see the notes)" if skipped else ""))
     return 0
 
 
