@@ -44,7 +44,8 @@ constexpr Phrase kPhrases[] = {
     {"facebook", false}, {"reddit", false}, {"email", false}, {"print", false}, {"bookmark", false},
     {"save", false}, {"terms", false}, {"privacy", false}, {"terms of service", true}, {"terms of use", true},
     {"privacy policy", true}, {"cookie policy", true}, {"sitemap", false}, {"back to top", true},
-    {"next question", true}, {"previous question", true}, {"reply", false}, {"like", false}, {"likes", false},
+    {"next question", true}, {"previous question", true}, {"← previous", true}, {"next →", true},
+    {"« previous", true}, {"next »", true}, {"previous", false}, {"next", false}, {"reply", false}, {"like", false}, {"likes", false},
     {"upvote", false}, {"report", false}, {"helpful", false}, {"was this helpful", true},
     // Other languages of the corpus.
     {"aceptar todo", true}, {"aceptar todas", true}, {"rechazar todo", true}, {"rechazar todas", true},
@@ -69,7 +70,7 @@ constexpr Phrase kPhrases[] = {
 constexpr std::string_view kCallsToAction[] = {
     "sign up", "sign in", "log in", "login", "register", "create an account", "create a free account",
     "subscribe", "upgrade", "unlock", "try it free", "try for free", "start your free trial", "start free trial",
-    "get premium", "go premium", "join now", "join free", "registrate", "inicia sesion", "iniciar sesion",
+    "get premium", "go premium", "join now", "join free", "premium:", "registrate", "inicia sesion", "iniciar sesion",
     "suscribete", "cadastre-se", "assine", "inscrivez-vous", "se connecter", "jetzt registrieren", "registrieren",
     "anmelden", "zaloguj sie", "zarejestruj sie", "注册", "登录", "ログイン", "新規登録", "会員登録",
 };
@@ -106,6 +107,15 @@ constexpr std::string_view kRightsReserved[] = {
     "all rights reserved", "todos los derechos reservados", "todos os direitos reservados", "tous droits reserves",
     "alle rechte vorbehalten", "wszelkie prawa zastrzezone", "版权所有", "保留所有权利", "無断転載",
 };
+
+// Openings of headings of a list of other questions: "More from Product",
+// "Related prompts", "People also practised", "More Staff questions".
+constexpr std::string_view kRelatedOpenings[] = {
+    "related ", "people also ", "practice next", "up next", "you might also", "you may also", "similar ",
+    "recommended ", "other questions", "keep practicing", "keep practising", "continue practicing",
+    "more from ", "more questions", "more like this", "next questions",
+};
+constexpr std::size_t kMaxRelatedHeadingWords = 6;
 
 // Headings of a list of other questions.
 constexpr std::string_view kRelatedHeadings[] = {
@@ -163,6 +173,40 @@ bool contains_phrase(std::string_view folded, std::string_view phrase) {
 bool contains_any(std::string_view folded, const FoldedList& phrases) {
     return std::any_of(phrases.words().begin(), phrases.words().end(),
                        [&](std::string_view p) { return contains_phrase(folded, p); });
+}
+
+// "BackendBrief  ·  Questions  ·  Roadmaps  ·  Log in": three or more short items
+// in a row, one of them an account or paywall phrase or two of them menu words.
+bool is_menu(std::string_view folded) {
+    static const FoldedList kTexts(std::views::transform(kPhrases, &Phrase::text));
+    std::vector<std::string_view> items;
+    std::size_t start = 0;
+    for (std::size_t i = 0; i <= folded.size();) {
+        std::size_t width = 0;
+        if (i == folded.size()) width = 1;
+        else if (folded.compare(i, 2, "  ") == 0) width = folded.find_first_not_of(' ', i) == std::string_view::npos ? folded.size() - i : folded.find_first_not_of(' ', i) - i;
+        else for (std::string_view sep : {"·", "|", "•", " — ", " / "})
+            if (folded.compare(i, sep.size(), sep) == 0) width = sep.size();
+        if (width == 0) {
+            ++i;
+            continue;
+        }
+        std::string_view item = trim(folded.substr(start, i - start));
+        if (!item.empty()) items.push_back(item);
+        i += width;
+        start = i;
+    }
+    if (items.size() < 3) return false;
+    std::size_t strong = 0;
+    std::size_t weak = 0;
+    for (std::string_view item : items) {
+        // Paths, calls and sentences are content: "注册 | POST /signup | POST /persons".
+        if (word_count(item) > 3 || item.ends_with('.') || item.find_first_of("/(){}=") != std::string_view::npos)
+            return false;
+        for (std::size_t k = 0; k < std::size(kPhrases); ++k)
+            if (kTexts.words()[k] == item) ++(kPhrases[k].strong ? strong : weak);
+    }
+    return strong >= 1 || weak >= 2;
 }
 
 // Whether chrome phrases make up the line: most of its words, and a strong
@@ -239,7 +283,7 @@ bool is_chrome_line(std::string_view line, std::string_view folded) {
             if (folded.starts_with(cta) && (folded.size() == cta.size() || !is_letter_byte(folded[cta.size()]) ||
                                             !is_ascii_alnum(cta.front())))
                 return true;
-    return made_of_phrases(folded, is_list_item(line));
+    return is_menu(folded) || made_of_phrases(folded, is_list_item(line));
 }
 
 // The words of a heading line without Markdown marks, a count or a colon:
@@ -256,7 +300,12 @@ std::string heading_words(std::string_view line) {
 
 bool is_related_heading(std::string_view words) {
     static const FoldedList kList(kRelatedHeadings);
-    return kList.contains(words);
+    if (kList.contains(words)) return true;
+    if (word_count(words) > kMaxRelatedHeadingWords || words.ends_with('.') || words.ends_with('?')) return false;
+    for (std::string_view opening : kRelatedOpenings)
+        if (words.starts_with(opening)) return true;
+    // "More Staff / Principal questions".
+    return words.starts_with("more ") && (words.ends_with(" questions") || words.ends_with(" problems"));
 }
 
 bool is_comment_heading(std::string_view words) {

@@ -118,9 +118,13 @@ std::size_t word_count(std::string_view s) {
     return words;
 }
 
+// Scripts written without spaces say as much in fewer characters.
+constexpr std::size_t kMaxUnspacedHeadingChars = 40;
+
 // A title or a heading: short, and not closed like a sentence (a question mark may close it).
 bool is_heading_like(std::string_view line) {
-    return !line.empty() && word_count(line) <= kMaxHeadingWords && code_points(line) <= kMaxTitleChars &&
+    std::size_t max_chars = line.find(' ') == std::string_view::npos ? kMaxUnspacedHeadingChars : kMaxTitleChars;
+    return !line.empty() && word_count(line) <= kMaxHeadingWords && code_points(line) <= max_chars &&
            !ends_with_any(line, ".!:;,") && !line.ends_with("。") && !is_list_item(line);
 }
 
@@ -313,7 +317,8 @@ void parse_preamble(const std::vector<PageLine>& lines, std::size_t end, Record&
     if (title) {
         record.title = rest[*title].text;
         // "What is a closure?" over a line that asks nothing: the title asks, the rest answers.
-        if (!asked && *title + 1 == q && reads_as_question(record.title) && !reads_as_question(rest[q].text)) {
+        bool title_asks = record.title.ends_with('?') || record.title.ends_with("？");
+        if (!asked && *title + 1 == q && title_asks && !reads_as_question(rest[q].text)) {
             record.question = record.title;
             add_section(record, "Answer", rest, q, rest.size());
             return;

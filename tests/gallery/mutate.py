@@ -5,9 +5,12 @@ qbank should read from it.
 A source page is one of the seeds (corpus/seeds/*.txt, with its reviewed record in
 tests/golden/normalized/<stem>.json) or a gallery page (tests/gallery/pages/*, with
 tests/gallery/expected/<stem>.json). From it the generator takes the fields (title,
-question, category, level, tags, lang) and the body: the answer part, the record's
-sections joined as "heading\\n\\ntext" (the seeds' reviewed sections; a gallery page's
-from one `qbank normalize` run). It then writes the question again as:
+question, category, level, tags, lang) and the body, the answer part, as sections
+(heading, text): the seeds' reviewed sections; for a gallery page its own text after the
+question as a reader sees it (HTML and Markdown rendered, headings kept), without the lines
+that hold one of its `absent` chrome snippets or only its metadata, so that the test does
+not lean on the parser it tests (`qbank normalize` only where the question cannot be found
+in the page). It then writes the question again as:
 
   breadcrumb-*   a breadcrumb line before the title, one separator each
                  (›, », >, /, |, ·, •), and as HTML and Markdown
@@ -27,8 +30,12 @@ Level words vary over the forms sites use ("L5", "E5", "Staff / Principal", ...)
 Each page OUT_DIR/<stem>--<layout>.<ext> gets OUT_DIR/<stem>--<layout>.json, of the
 gallery's expected shape: the original's title, question, category, level, tags and
 lang, and `absent`: snippets of the chrome and banners the layout added, which must
-appear in no field and no section of the record. Everything is deterministic: the
-same sources give byte-identical output on every run.
+appear in no field and no section of the record. Title, question, category and tags are
+written so that each format shows them as they are: HTML-escaped in HTML, backslash-escaped
+(or as code spans, for chips) in Markdown, and every page is checked against what a reader
+sees of it (its rendered text); a layout a page cannot be given faithfully is left out with
+a note. Non-English pages get the same English chrome, key labels and level words. Everything
+is deterministic: the same sources give byte-identical output on every run.
 
 Usage: mutate.py OUT_DIR [--bin QBANK]
 """
@@ -181,8 +188,9 @@ def is_meta_line(line, category):
 def clean_sections(sections, title, question, category, tags, absent):
     """The answer part of a record: no made-up preamble sections, no line that repeats the
     title, question, category or a tag (a copy would make the boilerplate cut remove both),
-    no level or meta line, no line holding the page's own chrome. Matters for gallery pages
-    that qbank misreads today, whose preamble lands in the sections."""
+    no level or meta line, no line holding the page's own chrome. Matters for qbank's record
+    of a gallery page (the fallback of gallery_sources), whose preamble may land in the
+    sections."""
     drop = {collapse(title), collapse(question)} | {collapse(q) for q in question.splitlines() if q.strip()}
     drop |= {collapse(t) for t in tags}
     if category:
@@ -550,6 +558,8 @@ def gallery_sources(qbank, gallery=GALLERY, notes=None):
         expected_path = gallery / "expected" / (page.stem + ".json")
         try:
             expected = json.loads(expected_path.read_text(encoding="utf-8"))
+            if not isinstance(expected, dict):
+                raise ValueError(f"{expected_path.name} is not a JSON object")
         except FileNotFoundError:
             if notes is not None:
                 notes.append(f"skipped gallery page {page.name}: no expected file yet")
@@ -558,8 +568,14 @@ def gallery_sources(qbank, gallery=GALLERY, notes=None):
             if notes is not None:
                 notes.append(f"skipped gallery page {page.name}: {e}")
             continue
-        fields = {"title": expected["title"], "question": expected["question"], "category": expected.get("category"),
-                  "level": expected.get("level"), "tags": expected.get("tags", [])}
+        fields = {"title": expected.get("title"), "question": expected.get("question"),
+                  "category": expected.get("category"), "level": expected.get("level"),
+                  "tags": expected.get("tags", [])}
+        if not isinstance(fields["title"], str) or not isinstance(fields["question"], str) or \
+                fields["level"] not in [*LEVEL_FORMS, None] or not isinstance(fields["tags"], list):
+            if notes is not None:
+                notes.append(f"skipped gallery page {page.name}: its expected file is not of the gallery's shape")
+            continue
         sections, problem = page_sections(page, fields, expected.get("absent", []))
         if problem:
             try:
@@ -829,7 +845,7 @@ def md_escape(s):
             nxt = line[i + 1] if i + 1 < len(line) else " "
             if c in "\\`*[]~" or (c == "_" and not (prev.isalnum() and nxt.isalnum())) or \
                     (c == "<" and (nxt.isalpha() or nxt in "/!?")) or (c == "&" and ENTITY.match(line, i)) or \
-                    (c == "#" and prev.isspace()):
+                    (c == "#" and (prev.isspace() or i + 1 == len(line))):
                 out.append("\\" + c)
             else:
                 out.append(c)
@@ -955,7 +971,7 @@ class Builder:
         return word
 
     def pick_related(self):
-        pool = [t for t in RELATED_POOL if t not in self.s.content and t != self.s.title]
+        pool = [t for t in RELATED_POOL if t not in self.s.content and t != self.s.title] or RELATED_POOL
         start = self.offset % len(pool)
         return [pool[(start + i) % len(pool)] for i in range(3)]
 
