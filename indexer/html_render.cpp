@@ -75,7 +75,9 @@ bool is_breadcrumb(const GumboElement& e) {
 
 // A list of skill chips: <div class="tags"><a>SQL</a><a>Indexing</a></div>.
 bool is_chip_list(const GumboElement& e) {
-    return names_any(name_words(e), {"tags", "chips", "badges", "skills", "topics", "taglist", "keywords", "pills"});
+    std::vector<std::string> words = name_words(e);
+    bool tag_list = names_any(words, {"tag", "chip", "skill"}) && names_any(words, {"list", "group", "row"});
+    return tag_list || names_any(words, {"tags", "chips", "badges", "skills", "topics", "taglist", "keywords", "pills"});
 }
 
 enum class Drop { Keep, NotText, Chrome };
@@ -114,8 +116,7 @@ Drop drop_kind(const GumboElement& e, bool inside_content) {
 bool is_block(GumboTag tag) {
     switch (tag) {
         case GUMBO_TAG_P: case GUMBO_TAG_DIV: case GUMBO_TAG_SECTION: case GUMBO_TAG_ARTICLE: case GUMBO_TAG_MAIN:
-        case GUMBO_TAG_HEADER: case GUMBO_TAG_UL: case GUMBO_TAG_OL: case GUMBO_TAG_DL: case GUMBO_TAG_DT:
-        case GUMBO_TAG_DD: case GUMBO_TAG_BLOCKQUOTE: case GUMBO_TAG_FIGURE: case GUMBO_TAG_FIGCAPTION:
+        case GUMBO_TAG_HEADER: case GUMBO_TAG_UL: case GUMBO_TAG_OL: case GUMBO_TAG_DL: case GUMBO_TAG_BLOCKQUOTE: case GUMBO_TAG_FIGURE: case GUMBO_TAG_FIGCAPTION:
         case GUMBO_TAG_TABLE: case GUMBO_TAG_THEAD: case GUMBO_TAG_TBODY: case GUMBO_TAG_TFOOT:
         case GUMBO_TAG_DETAILS: case GUMBO_TAG_SUMMARY: case GUMBO_TAG_ADDRESS: case GUMBO_TAG_HR:
         case GUMBO_TAG_BODY: case GUMBO_TAG_HTML: case GUMBO_TAG_CAPTION:
@@ -185,6 +186,7 @@ public:
             }
         }
     }
+    bool in_line() const { return !line_.empty(); }
     void cell_break() {
         if (!line_.empty()) line_ += " | ";
         pending_space_ = false;
@@ -268,6 +270,17 @@ std::string chip_line(const GumboNode* root) {
     return out.empty() ? out : "Tags: " + out;
 }
 
+bool is_badge(const GumboElement& e) {
+    return names_any(name_words(e), {"badge", "chip", "pill", "tag", "label"});
+}
+
+bool follows_link(const GumboNode* node) {
+    if (node->parent == nullptr || node->index_within_parent == 0) return false;
+    const GumboVector& siblings = node->parent->v.element.children;
+    const auto* before = static_cast<const GumboNode*>(siblings.data[node->index_within_parent - 1]);
+    return before->type == GUMBO_NODE_ELEMENT && before->v.element.tag == GUMBO_TAG_A;
+}
+
 class Renderer {
 public:
     explicit Renderer(bool inside_content) : inside_content_(inside_content) {}
@@ -332,6 +345,10 @@ private:
             writer_.raw_block("```", body);
             return;
         }
+        // Links in a row are separate words even with no space between them: "Home", "Practice".
+        if (e.tag == GUMBO_TAG_A && follows_link(node)) writer_.text(" ");
+        // Badges side by side are separate values: "L3 · 5 min".
+        if (is_badge(e) && writer_.in_line()) writer_.text(" · ");
         open_.push_back({node, 0, inside_content_});
         if (e.tag == GUMBO_TAG_MAIN || e.tag == GUMBO_TAG_ARTICLE) inside_content_ = true;
         if (int level = heading_level(e.tag)) {
@@ -341,8 +358,10 @@ private:
             writer_.end_line();
             writer_.set_prefix(std::string(2 * list_depth_, ' ') + "- ");
             ++list_depth_;
-        } else if (e.tag == GUMBO_TAG_BR || e.tag == GUMBO_TAG_TR) {
+        } else if (e.tag == GUMBO_TAG_BR || e.tag == GUMBO_TAG_TR || e.tag == GUMBO_TAG_DT) {
             writer_.end_line();
+        } else if (e.tag == GUMBO_TAG_DD) {
+            writer_.text(" ");
         } else if (is_block(e.tag)) {
             writer_.blank_line();
         }
@@ -356,8 +375,10 @@ private:
         } else if (tag == GUMBO_TAG_LI) {
             --list_depth_;
             writer_.end_line();
-        } else if (tag == GUMBO_TAG_TR) {
+        } else if (tag == GUMBO_TAG_TR || tag == GUMBO_TAG_DD) {
             writer_.end_line();
+        } else if (tag == GUMBO_TAG_DT) {
+            writer_.text(":");
         } else if (tag == GUMBO_TAG_TD || tag == GUMBO_TAG_TH) {
             writer_.cell_break();
         }
@@ -440,9 +461,22 @@ RenderedHtml render_html(std::string_view html) {
     int h1 = 0;
     find_first(content, GUMBO_TAG_H1, &h1);
     if (h1 == 0) {
-        // The page's <title> names it when its content has no top heading.
-        if (std::string title = without_site_name(title_of(root)); !title.empty())
+        // The page's <title> names it when its content has no top heading and does not
+        // show the title as a line of its own.
+        std::string title = without_site_name(title_of(root));
+        std::string text = "\n" + out.text + "\n";
+        bool shown = text.find("\n" + title + "\n") != std::string::npos;
+        // A page whose top heading is an <h2> names itself with it.
+        std::size_t heading = std::string::npos;
+        for (std::string_view marks : {"## ", "### ", "#### "})
+            if (heading == std::string::npos) heading = text.find("\n" + std::string(marks) + title + "\n");
+        if (title.empty() || shown) {
+        } else if (heading != std::string::npos) {
+            std::size_t hashes = text.find(' ', heading + 1) - heading - 1;
+            out.text.erase(heading, hashes - 1);  // text has one more '\n' in front than out.text
+        } else {
             out.text = "# " + title + "\n\n" + out.text;
+        }
     }
     return out;
 }

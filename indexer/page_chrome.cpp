@@ -112,7 +112,7 @@ constexpr std::string_view kRightsReserved[] = {
 // "Related prompts", "People also practised", "More Staff questions".
 constexpr std::string_view kRelatedOpenings[] = {
     "related ", "people also ", "practice next", "up next", "you might also", "you may also", "similar ",
-    "recommended ", "other questions", "keep practicing", "keep practising", "continue practicing",
+    "other questions", "keep practicing", "keep practising", "continue practicing",
     "more from ", "more questions", "more like this", "next questions",
 };
 constexpr std::size_t kMaxRelatedHeadingWords = 6;
@@ -269,6 +269,9 @@ bool is_chrome_line(std::string_view line, std::string_view folded) {
         (contains_any(folded, kFeedbackWords) || contains_any(folded, kPromptWords)))
         return true;
     if (word_count(line) > kMaxChromeWords || ends_question(line)) return false;
+    // A short line that ends in an arrow is a link to elsewhere: "Try them now →".
+    if (word_count(line) <= kMaxPromptWords && !is_list_item(line) && (line.ends_with("→") || line.ends_with("»")))
+        return true;
     static const FoldedList kConsentWords(kConsent);
     static const FoldedList kRights(kRightsReserved);
     static const FoldedList kCtas(kCallsToAction);
@@ -341,8 +344,13 @@ ChromeCut remove_chrome(std::string_view text) {
                 if (!item.empty() && !title) break;
                 ++end;
             }
-            std::fill(chrome.begin() + static_cast<std::ptrdiff_t>(i), chrome.begin() + static_cast<std::ptrdiff_t>(end), true);
-            i = end - 1;
+            // A heading alone heads content of its own.
+            bool items = false;
+            for (std::size_t k = i + 1; k < end; ++k) items = items || !trim(lines[k]).empty();
+            if (items) {
+                std::fill(chrome.begin() + static_cast<std::ptrdiff_t>(i), chrome.begin() + static_cast<std::ptrdiff_t>(end), true);
+                i = end - 1;
+            }
             continue;
         }
         if (is_comment_heading(words) && !ends_question(line)) {

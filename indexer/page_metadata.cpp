@@ -238,7 +238,14 @@ bool read_key_value(const Key& key, std::string_view value, PageMetadata& meta) 
             }
             std::vector<std::string> tags = split_tags(value);
             if (!tags_are_labels(tags)) return false;
-            meta.tags.insert(meta.tags.end(), tags.begin(), tags.end());
+            // A chip that names a level ("Senior") is the page's level, not a skill.
+            for (std::string& tag : tags) {
+                if (auto level = schema::parse_level_name(tag)) {
+                    if (!meta.level || *level > *meta.level) meta.level = level;
+                } else {
+                    meta.tags.push_back(std::move(tag));
+                }
+            }
             return true;
         }
         case Role::Other: return word_count(value) <= kMaxNoiseWords && !value.ends_with('.');
@@ -335,6 +342,8 @@ std::optional<PageMetadata> chip_list(std::string_view line) {
 
 std::optional<PageMetadata> parse_metadata_line(std::string_view line) {
     line = trim(line);
+    // A list item may hold metadata too: "- Niveau : Senior".
+    if (line.starts_with("- ") || line.starts_with("* ")) line = trim(line.substr(2));
     if (line.empty() || line.starts_with("# ") || line.starts_with("- ")) return std::nullopt;
     if (auto tags = hashtags(line)) return tags;
     if (auto tags = chip_list(line)) return tags;
@@ -359,6 +368,12 @@ std::optional<PageMetadata> parse_metadata_line(std::string_view line) {
         if (!kv || !read_key_value(*kv->first, kv->second, meta)) return std::nullopt;
         return meta;
     }
+    // A table row of a key and its value: "Level | SDE III".
+    if (parts.size() == 2 && !split.breadcrumb)
+        if (const Key* key = find_key(parts[0])) {
+            if (!read_key_value(*key, parts[1], meta)) return std::nullopt;
+            return meta;
+        }
     // A breadcrumb may end with the page's own title.
     if (split.breadcrumb && (word_count(parts.back()) > kMaxCategoryWords || ends_sentence(parts.back())))
         parts.pop_back();

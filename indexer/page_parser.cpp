@@ -445,12 +445,21 @@ Record parse_record(std::string_view text) {
             break;
         }
     }
-    parse_preamble(lines, first_heading, record);
+    // "# How do you scale a cache?" opening a page names the page; it is not a section.
+    // Metadata lines may stand above it: a breadcrumb, a meta line.
+    bool titled = first_heading < lines.size() && lines[first_heading].text.starts_with("#") &&
+                  lines[first_heading].heading->kind == SectionKind::Other;
+    for (std::size_t i = first_text; titled && i < first_heading; ++i)
+        titled = lines[i].text.empty() || parse_metadata_line(lines[i].text).has_value();
+    if (titled) {
+        for (std::size_t i = first_text; i < first_heading; ++i)
+            if (auto meta = parse_metadata_line(lines[i].text)) merge(*meta, record);
+    } else {
+        parse_preamble(lines, first_heading, record);
+    }
     std::size_t sections_start = first_heading;
     std::optional<Section> intro;
-    // "# How do you scale a cache?" opening a page names the page; it is not a section.
-    if (first_heading == first_text && first_heading < lines.size() && lines[first_heading].text.starts_with("#") &&
-        lines[first_heading].heading->kind == SectionKind::Other) {
+    if (titled) {
         record.title = lines[first_heading].heading->text;
         bool asks = is_question_heading(record.title);
         if (asks) record.question = record.title;
