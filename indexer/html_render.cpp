@@ -108,6 +108,7 @@ Drop drop_kind(const GumboElement& e, bool inside_content) {
                                   "newsletter", "signup", "login", "modal", "popup", "ad", "ads", "advert",
                                   "advertisement", "sponsor", "sponsored", "promo", "upsell", "related", "comment",
                                   "comments", "disqus", "footer", "sidebar", "menu", "navbar", "nav", "pagination",
+                                  "topbar", "topnav", "masthead", "toolbar", "navigation",
                                   "banner"}))
         return Drop::Chrome;
     return Drop::Keep;

@@ -447,13 +447,21 @@ Record parse_record(std::string_view text) {
     }
     // "# How do you scale a cache?" opening a page names the page; it is not a section.
     // Metadata lines may stand above it: a breadcrumb, a meta line.
+    // Above a top-level heading ("# …", an <h1>) stands nothing of the page itself:
+    // what is not metadata there is the site's chrome.
     bool titled = first_heading < lines.size() && lines[first_heading].text.starts_with("#") &&
                   lines[first_heading].heading->kind == SectionKind::Other;
-    for (std::size_t i = first_text; titled && i < first_heading; ++i)
+    bool top_level = titled && lines[first_heading].text.starts_with("# ");
+    for (std::size_t i = first_text; titled && !top_level && i < first_heading; ++i)
         titled = lines[i].text.empty() || parse_metadata_line(lines[i].text).has_value();
     if (titled) {
-        for (std::size_t i = first_text; i < first_heading; ++i)
+        std::vector<std::string_view> above;
+        for (std::size_t i = first_text; i < first_heading; ++i) {
+            if (lines[i].text.empty()) continue;
             if (auto meta = parse_metadata_line(lines[i].text)) merge(*meta, record);
+            else above.push_back(lines[i].text);
+        }
+        if (!above.empty()) record.removed.push_back({join(above, "\n"), 1, RemovedBlock::Scope::Chrome});
     } else {
         parse_preamble(lines, first_heading, record);
     }
