@@ -63,6 +63,13 @@ Xapian::Document DocumentBuilder::build(const Record& record) {
         doc.add_value(schema::slot_number(schema::Slot::Category),
                       schema::pack_facet_values({*record.category}));
     doc.add_value(schema::slot_number(schema::Slot::Tag), schema::pack_facet_values(record.tags));
+    // "pt-BR" is found by lang:pt-BR and by lang:pt.
+    if (!record.lang.empty()) {
+        add_filter_term(doc, FieldId::Lang, record.lang);
+        if (std::size_t dash = record.lang.find('-'); dash != std::string::npos)
+            add_filter_term(doc, FieldId::Lang, record.lang.substr(0, dash));
+        doc.add_value(schema::slot_number(schema::Slot::Lang), schema::pack_facet_values({record.lang}));
+    }
 
     doc.set_data(record_to_json(record));
     // The generator holds a reference to its document; Xapian's reference counts are

@@ -4,12 +4,20 @@
 #include <map>
 
 #include "indexer/json_lines.h"
+#include "indexer/language.h"
 #include "indexer/normalize.h"
 #include "indexer/page_parser.h"
 #include "indexer/record_id.h"
 
 namespace qbank::indexer {
 namespace {
+
+// The words of a record that its language is read from.
+std::string record_text(const Record& r) {
+    std::string text = r.title + "\n" + r.question;
+    for (const Section& s : r.sections) text += "\n" + s.heading + "\n" + s.text;
+    return text;
+}
 
 FileRecords page_records(std::string_view bytes, const std::string& shown, Format format,
                          const NormalizeOptions& options, const CorpusBoilerplate* corpus) {
@@ -50,7 +58,18 @@ FileRecords parse_file_bytes(std::string_view bytes, const std::string& shown, c
     FileRecords out = format == Format::JsonLines ? json_lines_records(bytes, shown)
                                                   : page_records(bytes, shown, format, options, corpus);
     std::map<std::string, int> used;  // a fragment met twice gets "-1", "-2", as heading anchors do
+    // A record says too little on its own (a heading and a link) in the file's language.
+    std::optional<std::string> file_language = language_of_path(shown);
+    if (!file_language) {
+        std::string text;
+        for (const SplitRecord& split : out.records) text += record_text(split.record) + "\n";
+        file_language = language_of_text(text);
+    }
     for (SplitRecord& split : out.records) {
+        if (split.record.lang.empty()) {
+            std::string lang = language_of_path(shown) ? *file_language : language_of_text(record_text(split.record));
+            split.record.lang = lang == "und" ? *file_language : lang;
+        }
         if (!split.fragment.empty()) {
             int n = used[split.fragment]++;
             if (n > 0) split.fragment += "-" + std::to_string(n);

@@ -33,7 +33,7 @@ void check_documents(const Xapian::Database& db, CheckReport& report) {
         std::string source = doc.get_value(schema::slot_number(schema::Slot::Source));
         if (!source.empty() && !schema::decode_source_states(source))
             report.problems.push_back(where + "source value does not decode");
-        for (schema::Slot slot : {schema::Slot::Level, schema::Slot::Category, schema::Slot::Tag}) {
+        for (schema::Slot slot : {schema::Slot::Level, schema::Slot::Category, schema::Slot::Tag, schema::Slot::Lang}) {
             std::string packed = doc.get_value(schema::slot_number(slot));
             if (schema::unpack_facet_values(packed).empty() && !packed.empty())
                 report.problems.push_back(where + "facet slot " + std::to_string(schema::slot_number(slot)) +

@@ -5,6 +5,7 @@
 #include <regex>
 
 #include "indexer/heading.h"
+#include "indexer/language.h"
 #include "indexer/normalize.h"
 #include "indexer/page_parser.h"
 #include "indexer/split_lines.h"
@@ -88,8 +89,8 @@ std::vector<Section> sections_field(const json& object) {
 
 SplitRecord record_of(const json& object) {
     if (!object.is_object()) throw BadLine{"not a JSON object"};
-    check_fields(object, {"id", "source", "title", "question", "category", "level", "tags", "sections", "removed",
-                          "duplicates"},
+    check_fields(object, {"id", "source", "title", "question", "category", "level", "tags", "lang", "sections",
+                          "removed", "duplicates"},
                  "");
     SplitRecord out;
     Record& r = out.record;
@@ -104,6 +105,11 @@ SplitRecord record_of(const json& object) {
         r.category = std::move(category);
     r.level = level_field(object, "level");
     r.tags = tags_field(object);
+    if (std::string lang(trim(text_field(object, "lang", false))); !lang.empty()) {
+        auto tag = canonical_language_tag(lang);
+        if (!tag && lang != "und") throw BadLine{"field 'lang' must be a BCP 47 tag such as \"en\" or \"pt-BR\""};
+        r.lang = tag ? *tag : lang;
+    }
     r.sections = sections_field(object);
     out.fragment = r.id.empty() ? heading_anchor(r.title) : r.id;
     if (out.fragment.empty()) out.fragment = "record";

@@ -13,20 +13,20 @@ namespace qbank::schema {
 
 // Bump when a change to this table, the stored data or term generation makes
 // older indexes wrong; opening such an index then fails with a reindex hint.
-inline constexpr int kSchemaVersion = 3;
+inline constexpr int kSchemaVersion = 4;
 inline constexpr std::string_view kSchemaVersionKey = "qbank.schema_version";
 // Metadata: the qbank version of the last commit, for the incompatible-index message.
 inline constexpr std::string_view kWrittenByKey = "qbank.written_by";
 // Metadata: hashes of the corpus-wide boilerplate last learned (8-byte little-endian each).
 inline constexpr std::string_view kBoilerplateKey = "qbank.boilerplate";
 
-// Value slots. Level, Category and Tag hold packed facet values (facet_values.h);
+// Value slots. Level, Category, Tag and Lang hold packed facet values (facet_values.h);
 // Source the states of the document's files (source_state.h); Fingerprint the
 // exact hash and SimHash of its content, 8 bytes little-endian each.
-enum class Slot : unsigned { Level = 0, Category = 1, Tag = 2, Source = 3, Fingerprint = 4 };
+enum class Slot : unsigned { Level = 0, Category = 1, Tag = 2, Source = 3, Fingerprint = 4, Lang = 5 };
 constexpr unsigned slot_number(Slot slot) { return static_cast<unsigned>(slot); }
 
-enum class FieldId { Id, Title, Question, Heading, Answer, Tag, Level, Category };
+enum class FieldId { Id, Title, Question, Heading, Answer, Tag, Level, Category, Lang };
 
 enum class FieldKind {
     Id,        // unique id term, one per document
@@ -45,7 +45,7 @@ struct Field {
     std::optional<Slot> facet;
 };
 
-inline constexpr std::array<Field, 8> kFields{{
+inline constexpr std::array<Field, 9> kFields{{
     {FieldId::Id, "id", "Q", FieldKind::Id, 0, std::nullopt},
     {FieldId::Title, "title", "S", FieldKind::FreeText, 6, std::nullopt},
     {FieldId::Question, "question", "XQ", FieldKind::FreeText, 4, std::nullopt},
@@ -54,6 +54,7 @@ inline constexpr std::array<Field, 8> kFields{{
     {FieldId::Tag, "tag", "K", FieldKind::Filter, 3, Slot::Tag},
     {FieldId::Level, "level", "XL", FieldKind::Filter, 0, Slot::Level},
     {FieldId::Category, "category", "XC", FieldKind::Filter, 2, Slot::Category},
+    {FieldId::Lang, "lang", "XLANG", FieldKind::Filter, 0, Slot::Lang},
 }};
 
 constexpr const Field& field(FieldId id) { return kFields[static_cast<std::size_t>(id)]; }

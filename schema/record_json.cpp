@@ -48,6 +48,7 @@ std::string record_to_json(const Record& r, int indent) {
               {"question", r.question}, {"tags", r.tags}};
     if (r.category) j["category"] = *r.category;
     if (r.level) j["level"] = to_string(*r.level);
+    j["lang"] = r.lang;
     json sections = json::array();
     for (const Section& s : r.sections) sections.push_back(section_to_json(s));
     j["sections"] = std::move(sections);
@@ -71,6 +72,7 @@ Record record_from_json(std::string_view text) {
         if (j.contains("category")) r.category = j["category"].get<std::string>();
         if (j.contains("level")) r.level = level_of(j["level"]);
         r.tags = j.at("tags").get<std::vector<std::string>>();
+        r.lang = j.value("lang", std::string());
         for (const json& s : j.at("sections")) {
             Section section;
             section.heading = s.at("heading").get<std::string>();

@@ -76,6 +76,7 @@ std::string search_result_to_json(const SearchResult& result, bool explain, int 
             {"level", optional_level(r.level)},
             {"category", r.category ? json(*r.category) : json(nullptr)},
             {"tags", r.tags},
+            {"lang", r.lang},
             {"source", r.source},
             {"duplicates", r.duplicates},
             {"excerpt", excerpt_to_html(h.excerpt)},

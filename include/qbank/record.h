@@ -67,6 +67,7 @@ struct QBANK_API Record {
     std::optional<std::string> category;
     std::optional<Level> level;     // the level the page states, if any
     std::vector<std::string> tags;  // skill tags, as written
+    std::string lang;               // BCP 47 ("en", "pt-BR", "zh-CN"); "und" when it cannot be told
     std::vector<Section> sections;  // in page order
     std::vector<RemovedBlock> removed;
     // Other sources holding the same question (exact or near duplicates), as given

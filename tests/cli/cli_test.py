@@ -358,7 +358,7 @@ class SearchTest(IndexedCorpus):
     def test_unknown_filter_field_exits_2(self):
         result = self.search("herd", "--filter", "colour:blue")
         self.assertEqual(result.returncode, 2)
-        self.assertEqual(result.stderr, "qbank: cannot filter on 'colour': filter fields are tag, level, category\n")
+        self.assertEqual(result.stderr, "qbank: cannot filter on 'colour': filter fields are tag, level, category, lang\n")
         result = self.search("herd", "--filter", "nocolon")
         self.assertEqual(result.returncode, 2)
         self.assertEqual(result.stderr, "qbank: a filter is FIELD:VALUE, such as level:Senior; got 'nocolon'\n")
@@ -476,7 +476,7 @@ class MissingIndexTest(unittest.TestCase):
         version = re.search(r"project\(qbank VERSION (\S+)", cmake).group(1)
         result = run("--version")
         self.assertEqual(result.returncode, 0)
-        self.assertEqual(result.stdout, f"qbank {version} (index schema 3)\n")
+        self.assertEqual(result.stdout, f"qbank {version} (index schema 4)\n")
 
 
 if __name__ == "__main__":

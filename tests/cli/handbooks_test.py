@@ -72,6 +72,20 @@ class HandbooksTest(unittest.TestCase):
         titles = [h["title"] for h in self.search("什么是闭包")["hits"]]
         self.assertIn("什么是闭包（closure），为什么使用闭包？", titles)
 
+    def test_every_record_has_a_language_that_filters(self):
+        stats = json.loads(run("stats", "--db", self.db, "--json").stdout)
+        langs = stats["facets"]["lang"]
+        for lang in ("en", "zh-CN", "ja-JP", "pt-BR", "pl", "tl", "ko", "ru"):
+            self.assertIn(lang, langs)
+        self.assertNotIn("und", langs)
+        self.assertEqual(sum(langs.values()), stats["documents"])
+        result = run("search", "closure", "--filter", "lang:pt", "--db", self.db, "--json")
+        hits = json.loads(result.stdout)["hits"]
+        self.assertTrue(hits)
+        self.assertTrue(all(h["lang"] == "pt-BR" for h in hits), [h["lang"] for h in hits])
+        english = json.loads(run("search", "closure", "--filter", "lang:en", "--db", self.db, "--json").stdout)
+        self.assertTrue(all(h["lang"] in ("en", "en-US") for h in english["hits"]))
+
     def test_japanese_query(self):
         sources = [h["source"] for h in self.search("システム設計", limit=10)["hits"]]
         self.assertTrue(sources and all("README-ja.md" in s for s in sources[:2]), sources)

@@ -5,15 +5,27 @@ and the same questions rewritten in many layouts by mutate.py.
 Every page must give exactly one record, valid against schema/record.schema.json, with
 the expected title (exact), question (white space runs collapsed), category, level,
 tags (as a set), lang (checked once records carry it) and none of the `absent` chrome
-snippets in any field or section. Each test collects every mismatch of every page and
-fails once, with a report of all of them and "N of M pages, K of L fields right".
+snippets in any field or section.
 
-The gallery and mutation tests are expected to fail until the parser reads these
-layouts; two more tests guard what must hold meanwhile: every record of every page
-matches the JSON Schema, and mutate.py writes the same bytes on every run.
+The parser does not read every layout yet, so the gallery and mutation tests are a
+ratchet against tests/gallery/recorded.json, the figures last reviewed (like
+bench/relevance.py --check bench/relevance/recorded.json). They fail if
+  - a gallery (page, field) recorded there as right is wrong now (each one is reported:
+    page, field, expected, got);
+  - the gallery's or the mutations' count of right fields falls below the recorded one;
+  - a gallery page with no entry in recorded.json has any field wrong (a new page is
+    checked fully until --record is run).
+They pass otherwise, and print the summary lines and the pages not yet fully right. Two
+more tests must hold outright: every record of every page matches the JSON Schema, and
+mutate.py writes the same bytes on every run. Without recorded.json every field of every
+page and variant must be right.
 
 Run from the source root with QBANK_BIN set:
     QBANK_BIN=build/cli/qbank python3 -m unittest -v tests/gallery/gallery_test.py
+or the same ratchet without unittest (exit 1 when it fails):
+    python3 tests/gallery/gallery_test.py --check [FILE]
+After an intended improvement, rewrite the figures and review the diff of the file:
+    python3 tests/gallery/gallery_test.py --record [FILE]
 or print the per-page and per-layout report without failing (--out DIR keeps the
 generated variants in DIR to look at):
     python3 tests/gallery/gallery_test.py --report [--out DIR]
@@ -39,6 +51,7 @@ from cli_test import BIN, RECORD, ROOT, run  # noqa: E402
 import mutate  # noqa: E402
 
 EXPECTED = HERE / "expected"
+RECORDED = HERE / "recorded.json"
 EXPECTED_KEYS = {"title", "question", "category", "level", "tags", "lang", "absent"}
 LEVELS = {"Junior", "Mid", "Senior", "Staff+", None}
 # The checks made of every page, in report order; "lang" only once records carry it,
@@ -57,6 +70,21 @@ def show(value, limit=160):
     if len(text) > limit:
         text = text[:limit - 40] + f" …[{len(text) - limit + 20} chars]… " + text[-20:]
     return text
+
+
+def mismatch_lines(field, want, got, indent="    "):
+    """The report lines of one wrong field: what was expected, what the record has."""
+    if field == "expected":
+        return [f"{indent}expected file: {got}"]
+    pad = " " * len(field)
+    lines = [f"{indent}{field}: expected {show(want) if field in VALUE_FIELDS else want}",
+             f"{indent}{pad}       got {show(got) if field in VALUE_FIELDS else got}"]
+    if field in ("title", "question") and isinstance(want, str) and isinstance(got, str) and got:
+        a, b = collapse(want), collapse(got)
+        at = next((i for i, (x, y) in enumerate(zip(a, b)) if x != y), min(len(a), len(b)))
+        lines.append(f"{indent}{pad}       (white-space collapsed, they part at character {at}: "
+                     f"expected …{a[at:at + 30]!r}, got …{b[at:at + 30]!r})")
+    return lines
 
 
 def bad_expected(expected):
@@ -92,7 +120,10 @@ def normalize(path):
 
 def _normalize(path):
     shown = str(path.relative_to(ROOT)) if path.is_relative_to(ROOT) else str(path)
-    result = run("normalize", shown, "--json")
+    try:
+        result = run("normalize", shown, "--json")
+    except UnicodeDecodeError as e:
+        return [], f"output is not UTF-8 (did qbank crash mid-write?): {e}"
     if result.returncode != 0:
         return [], f"exit {result.returncode}: {result.stderr.strip()}"
     try:
@@ -200,17 +231,7 @@ class Results:
                 continue
             lines.append(f"FAIL {name}")
             for f, (want, got) in wrong:
-                if f == "expected":
-                    lines.append(f"    expected file: {got}")
-                    continue
-                pad = " " * len(f)
-                lines.append(f"    {f}: expected {show(want) if f in VALUE_FIELDS else want}")
-                lines.append(f"    {pad}       got {show(got) if f in VALUE_FIELDS else got}")
-                if f in ("title", "question") and isinstance(got, str) and got:
-                    a, b = collapse(want), collapse(got)
-                    at = next((i for i, (x, y) in enumerate(zip(a, b)) if x != y), min(len(a), len(b)))
-                    lines.append(f"    {pad}       (white-space collapsed, they part at character {at}: "
-                                 f"expected …{a[at:at + 30]!r}, got …{b[at:at + 30]!r})")
+                lines += mismatch_lines(f, want, got)
         return lines
 
     def page_lines(self):
@@ -225,9 +246,10 @@ class Results:
                          + (f"; wrong: {', '.join(wrong)}" if wrong else ""))
         return lines
 
-    def group_lines(self, label, family=None):
+    def group_lines(self, label, family=None, totals_only=False):
         """One line per group: right pages and fields, and how often each field was wrong.
-        With `family` (group -> family name), a total line per family too."""
+        With `family` (group -> family name), a total line per family too; with
+        `totals_only`, only those."""
         lines = []
         groups = list(OrderedDict.fromkeys(g for g, _ in self.pages.values()))
         width = max((len(g) for g in groups), default=10) + 2
@@ -235,7 +257,8 @@ class Results:
         for g in groups:
             families.setdefault(family(g) if family else None, []).append(g)
         for fam, members in families.items():
-            rows = [(f"  {g}", self.counts(g), self.wrong_fields(lambda gg: gg == g)) for g in members]
+            rows = [] if totals_only and fam is not None else [
+                (f"  {g}", self.counts(g), self.wrong_fields(lambda gg: gg == g)) for g in members]
             if fam is not None:
                 rows.append((f"{fam}-* (all)", self.counts_where(lambda gg: gg in members),
                              self.wrong_fields(lambda gg: gg in members)))
@@ -333,6 +356,149 @@ def mutation_report(results, said, failures_only):
     return "\n".join(lines)
 
 
+def shown_path(path):
+    path = Path(path)
+    return str(path.relative_to(ROOT)) if path.is_absolute() and path.is_relative_to(ROOT) else str(path)
+
+
+def figures(results):
+    """The figures recorded for a set of pages."""
+    pages, right_pages, fields, right_fields = results.counts()
+    return {"pages": pages, "pages_right": right_pages, "fields": fields, "fields_right": right_fields}
+
+
+def right_fields_by_page(results):
+    """page -> the fields right on it, in report order ([] for a page with none)."""
+    return {name: sorted((f for f, v in checks.items() if v is None), key=FIELDS.index)
+            for name, (_, checks) in results.pages.items()}
+
+
+def recorded_figures(gallery, mutations):
+    """What --record writes: the figures of both, and the gallery's right fields by page."""
+    return {
+        "about": "Figures last reviewed for tests/gallery/gallery_test.py, which fails if a gallery "
+                 "(page, field) listed under gallery.right goes wrong, if gallery.fields_right or "
+                 "mutations.fields_right falls, or if a page not listed here has any field wrong "
+                 "(mutations.pages are the variants mutate.py writes). "
+                 "Rewrite with: python3 tests/gallery/gallery_test.py --record, then review the diff.",
+        "gallery": dict(figures(gallery), right=right_fields_by_page(gallery)),
+        "mutations": figures(mutations),
+    }
+
+
+def dump_recorded(data):
+    return json.dumps(data, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+
+
+def load_recorded(path=RECORDED):
+    """The recorded figures, or None when there is no such file; raises ValueError when the
+    file is not of the shape --record writes."""
+    path = Path(path)
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return None
+    except ValueError as e:
+        raise ValueError(f"{shown_path(path)} is not JSON: {e}") from e
+    if not isinstance(data, dict):
+        data = {}
+    gallery, mutations = data.get("gallery"), data.get("mutations")
+    ok = (isinstance(gallery, dict) and isinstance(mutations, dict)
+          and all(isinstance(part.get(k), int) for part in (gallery, mutations)
+                  for k in ("pages", "pages_right", "fields", "fields_right"))
+          and isinstance(gallery.get("right"), dict)
+          and all(isinstance(v, list) and all(f in FIELDS for f in v) for v in gallery["right"].values()))
+    if not ok:
+        raise ValueError(f"{shown_path(path)} is not of the shape --record writes; rewrite it with --record")
+    return data
+
+
+def versus(now, recorded, noun="pages"):
+    """'332 of 368 fields right, 25 of 46 pages' and, when recorded, how it stands to the record."""
+    line = f"{now['fields_right']} of {now['fields']} fields right, {now['pages_right']} of {now['pages']} {noun}"
+    if recorded is None:
+        return line + " (nothing recorded: every field must be right)"
+    return line + (f" (recorded: {recorded['fields_right']} of {recorded['fields']} fields, "
+                   f"{recorded['pages_right']} of {recorded['pages']} {noun})")
+
+
+def gallery_ratchet(results, recorded, recorded_path=RECORDED):
+    """(problems, summary lines) of the gallery against the recorded figures (None: nothing
+    recorded). A problem is a recorded right field gone wrong, a wrong field of a page with
+    no entry, or fewer right fields than recorded."""
+    part = recorded["gallery"] if recorded else None
+    right_before = part["right"] if part else {}
+    where = shown_path(recorded_path)
+    regressions, unrecorded, gained = [], [], []
+    for name, (_, checks) in results.pages.items():
+        if name not in right_before:
+            wrong = [(f, v) for f, v in checks.items() if v is not None]
+            if wrong:
+                unrecorded.append(f"  {name}")
+                for f, (want, got) in wrong:
+                    unrecorded += mismatch_lines(f, want, got, indent="      ")
+            continue
+        for f in right_before[name]:
+            if f in checks and checks[f] is None:
+                continue
+            regressions.append(f"  {name}: {f}")
+            if f in checks:
+                regressions += mismatch_lines(f, *checks[f], indent="      ")
+            elif "expected" in checks:
+                regressions.append(f"      not checked: {checks['expected'][1]}")
+            else:
+                regressions.append(f"      not checked: the record has no {f}")
+        gained += [f"  {name}: {f}" for f, v in checks.items() if v is None and f not in right_before[name]]
+    gone = [name for name in right_before if name not in results.pages]
+    for name in gone:
+        regressions.append(f"  {name}: every recorded field ({', '.join(right_before[name]) or 'none'})")
+        regressions.append("      not checked: the page is no longer in tests/gallery/pages")
+
+    now = figures(results)
+    problems = []
+    if regressions:
+        problems += [f"Gallery fields recorded as right in {where} that are wrong now "
+                     f"(page: field, expected, got):"] + regressions
+    if unrecorded:
+        problems += [f"Gallery pages with no entry in {where}, so every field must be right:"] + unrecorded
+    if part and now["fields_right"] < part["fields_right"]:
+        problems.append(f"Gallery: {now['fields_right']} fields right, below the recorded {part['fields_right']}")
+
+    lines = ["Gallery pages (tests/gallery/pages):", results.field_summary(), versus(now, part)]
+    not_right = [f"  {name}: not checked, {checks['expected'][1]}" if "expected" in checks else
+                 f"  {name}: wrong {', '.join(f for f, v in checks.items() if v is not None)}"
+                 for name, (_, checks) in results.pages.items() if any(v is not None for v in checks.values())]
+    lines += [f"not yet fully right ({len(not_right)} of {len(results.pages)} pages):"] + not_right if not_right \
+        else ["every page fully right"]
+    if gained:
+        lines += [f"right now but not recorded in {where} (run --record and review its diff to keep them):"] + gained
+    return problems, lines
+
+
+def mutation_ratchet(results, said, recorded):
+    """(problems, summary lines) of the mutations against the recorded figures (None:
+    nothing recorded, so every field must be right)."""
+    part = recorded["mutations"] if recorded else None
+    now = figures(results)
+    floor = part["fields_right"] if part else now["fields"]
+    lines = [f"Mutations (mutate.py: {said}):"] + results.group_lines("variants", family=mutate.layout_family,
+                                                                       totals_only=True)
+    lines += [results.field_summary(), versus(now, part, "variants")]
+    if part and now["fields"] != part["fields"]:
+        lines.append(f"note: the variants now have {now['fields']} fields to check, {part['fields']} when recorded")
+    if part and now["fields_right"] > part["fields_right"]:
+        lines.append(f"{now['fields_right'] - part['fields_right']} more fields right than recorded "
+                     f"(run --record and review its diff to keep them)")
+    problems = []
+    if now["fields_right"] < floor:
+        problems.append(f"Mutations: {now['fields_right']} fields right, below the "
+                        + (f"recorded {floor}" if part else f"{floor} checked (nothing recorded)")
+                        + "; by layout:")
+        problems += results.group_lines("variants", family=mutate.layout_family)
+        problems.append("each wrong variant: python3 tests/gallery/gallery_test.py --report")
+    return problems, lines
+
+
 def binary_problem():
     """Why the qbank binary cannot be run, or None: one clear line instead of a page of failures."""
     try:
@@ -340,6 +506,67 @@ def binary_problem():
     except OSError as e:
         return f"cannot run {BIN}: {e}"
     return None if result.returncode == 0 else f"{BIN} --version failed ({result.returncode}): {result.stderr.strip()}"
+
+
+RERECORD = (f"If this is intended (an expected file corrected, a page added, a layout knowingly given up), run "
+            f"python3 tests/gallery/gallery_test.py --record and review the diff of {shown_path(RECORDED)}.")
+
+
+def say(lines):
+    """Summary lines into the test log (ctest keeps it), whether the test passes or not."""
+    print("\n" + "\n".join(lines), file=sys.stderr, flush=True)
+
+
+def run_all(out_dir):
+    """(gallery results, mutation results, what mutate.py said, its notes), the variants written into out_dir."""
+    gallery = check_gallery()
+    said, notes = generate(out_dir)
+    return gallery, check_mutations(out_dir), said, notes
+
+
+def check(path, out=None):
+    """--check: the ratchet of the unittest, without unittest. 0 when it holds, else 1."""
+    try:
+        recorded = load_recorded(path)
+    except ValueError as e:
+        print(f"FAIL: {e}")
+        return 1
+    with tempfile.TemporaryDirectory(prefix="qbank-gallery-") as tmp:
+        gallery, mutations, said, _ = run_all(Path(out) if out else Path(tmp) / "variants")
+    gallery_problems, gallery_lines = gallery_ratchet(gallery, recorded, path)
+    mutation_problems, mutation_lines = mutation_ratchet(mutations, said, recorded)
+    print("\n".join(gallery_lines + [""] + mutation_lines))
+    if gallery_problems or mutation_problems:
+        print("\nFAIL:\n" + "\n".join(gallery_problems + mutation_problems + [RERECORD]))
+        return 1
+    print(f"\nok: no field recorded as right in {shown_path(path)} is wrong, and "
+          + ("no fewer fields are right than recorded" if recorded else "every field is right"))
+    return 0
+
+
+def record(path, out=None):
+    """--record: runs everything and rewrites the recorded figures; says what changed."""
+    try:
+        before = load_recorded(path)
+    except ValueError as e:
+        print(f"{e}; writing it afresh")
+        before = None
+    with tempfile.TemporaryDirectory(prefix="qbank-gallery-") as tmp:
+        gallery, mutations, said, _ = run_all(Path(out) if out else Path(tmp) / "variants")
+    gallery_problems, gallery_lines = gallery_ratchet(gallery, before, path)
+    mutation_problems, mutation_lines = mutation_ratchet(mutations, said, before)
+    print("\n".join(gallery_lines + [""] + mutation_lines))
+    if before and (gallery_problems or mutation_problems):
+        print(f"\nAgainst the previous {shown_path(path)}, this record accepts:\n"
+              + "\n".join(gallery_problems + mutation_problems))
+    text = dump_recorded(recorded_figures(gallery, mutations))
+    path = Path(path)
+    if path.exists() and path.read_text(encoding="utf-8") == text:
+        print(f"\n{shown_path(path)} unchanged")
+        return 0
+    path.write_text(text, encoding="utf-8", newline="\n")
+    print(f"\nwrote {shown_path(path)}; review it with: git diff -- {shown_path(path)}")
+    return 0
 
 
 class GalleryTest(unittest.TestCase):
@@ -365,18 +592,29 @@ class GalleryTest(unittest.TestCase):
         if self.problem:
             self.fail(self.problem)
 
+    def recorded(self):
+        try:
+            return load_recorded()
+        except ValueError as e:
+            self.fail(str(e))
+
     def test_gallery_pages(self):
+        """The ratchet: no recorded right field goes wrong, no fewer right fields, new pages fully right."""
         if not mutate.gallery_pages(HERE):
             self.skipTest("no gallery pages yet")
-        results = check_gallery()
-        if results.counts()[1] != len(results.pages):
-            self.fail("\n" + gallery_report(results, failures_only=True))
+        problems, lines = gallery_ratchet(check_gallery(), self.recorded())
+        say(lines)
+        if problems:
+            self.fail("\n" + "\n".join(problems + [RERECORD]))
 
     def test_mutations(self):
+        """The ratchet: no fewer right fields over all the variants than recorded."""
         results = check_mutations(self.variants)
         self.assertGreater(len(results.pages), 0, self.said)
-        if results.counts()[1] != len(results.pages):
-            self.fail("\n" + mutation_report(results, self.said, failures_only=True))
+        problems, lines = mutation_ratchet(results, self.said, self.recorded())
+        say(lines)
+        if problems:
+            self.fail("\n" + "\n".join(problems + [RERECORD]))
 
     def test_every_record_matches_the_schema(self):
         problems = schema_problems(mutate.gallery_pages(HERE) + variant_pages(self.variants))
@@ -393,17 +631,29 @@ class GalleryTest(unittest.TestCase):
 
 
 def main():
-    parser = argparse.ArgumentParser(description="Run the gallery tests, or print their report.")
-    parser.add_argument("--report", action="store_true", help="print the per-page and per-layout report, never fail")
-    parser.add_argument("--out", metavar="DIR", help="with --report: write the variants into DIR and keep them")
+    parser = argparse.ArgumentParser(description="Run the gallery tests, check or rewrite the recorded figures, "
+                                                 "or print their report.")
+    mode = parser.add_mutually_exclusive_group()
+    mode.add_argument("--report", action="store_true", help="print the per-page and per-layout report, never fail")
+    mode.add_argument("--check", nargs="?", const=str(RECORDED), metavar="FILE",
+                      help=f"exit 1 if a field recorded as right in FILE (default {shown_path(RECORDED)}) is wrong, "
+                           "fewer fields are right than recorded, or a page not in FILE has a wrong field")
+    mode.add_argument("--record", nargs="?", const=str(RECORDED), metavar="FILE",
+                      help=f"run everything and rewrite FILE (default {shown_path(RECORDED)}) with today's figures")
+    parser.add_argument("--out", metavar="DIR", help="with --report, --check or --record: write the variants "
+                                                     "into DIR and keep them")
     args, rest = parser.parse_known_args()
-    if not args.report:
+    if not (args.report or args.check or args.record):
         unittest.main(argv=[sys.argv[0], *rest])
         return 0
     problem = binary_problem()
     if problem:
         print(problem)
         return 1
+    if args.check:
+        return check(args.check, args.out)
+    if args.record:
+        return record(args.record, args.out)
     print(gallery_report(check_gallery(), failures_only=False))
     print()
     with tempfile.TemporaryDirectory(prefix="qbank-gallery-") as tmp:

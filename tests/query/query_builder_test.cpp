@@ -61,14 +61,14 @@ TEST_F(QueryBuilderTest, SyntaxErrorsAreBadInput) {
                  "cannot parse query \"OR herd\": Syntax: <expression> OR <expression>");
     expect_error([&] { describe("herd lvl:senior"); }, Error::Kind::BadInput,
                  "unknown field 'lvl' in query \"herd lvl:senior\": fields are title, question, heading, answer, tag, "
-                 "level, category");
+                 "level, category, lang");
     expect_error([&] { describe("level:wizard"); }, Error::Kind::BadInput,
                  "cannot parse query \"level:wizard\": unknown level 'wizard': use Junior, Mid, Senior or Staff+");
 }
 
 TEST_F(QueryBuilderTest, BadFiltersAreBadInput) {
     expect_error([&] { describe("x", {{"title", "herd"}}); }, Error::Kind::BadInput,
-                 "cannot filter on 'title': filter fields are tag, level, category");
+                 "cannot filter on 'title': filter fields are tag, level, category, lang");
     expect_error([&] { describe("x", {{"level", "wizard"}}); }, Error::Kind::BadInput,
                  "unknown level 'wizard': use Junior, Mid, Senior or Staff+");
 }

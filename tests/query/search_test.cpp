@@ -119,7 +119,7 @@ TEST_F(SearchTest, UnknownFacetIsBadInput) {
         searcher.search(request);
         FAIL() << "counted a facet that is not one";
     } catch (const BadInputError& e) {
-        EXPECT_STREQ(e.what(), "cannot count facet 'title': facet fields are tag, level, category");
+        EXPECT_STREQ(e.what(), "cannot count facet 'title': facet fields are tag, level, category, lang");
     }
 }
 
