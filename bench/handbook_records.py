@@ -10,10 +10,14 @@ CONTRIBUTING and CODE_OF_CONDUCT skipped) it counts
     question mark in any script, or they ask by command or question word in the
     file's language (the tables in QUESTION_RULES below, English always too);
   - the records `qbank normalize FILE --json` gives: question records (source has
-    a "#anchor"), empty records (no question and every section empty, or nothing
-    but a link), records over 16 KB of text (title + question + sections), and
-    question headings that no record has for its title (both compared without
-    numbering like "1. ", Markdown and HTML marks, punctuation and case).
+    a "#anchor"); empty records (every section empty, whether or not there is a
+    question -- a handbook record's question is just its heading -- or nothing in
+    them but links, or only "TODO"; --verbose and --json say which); records over
+    16 KB of text (title + question + section headings and texts, UTF-8 bytes);
+    and question headings that no record has for its title (both compared without
+    numbering like "1. ", Markdown and HTML marks, punctuation and case). A
+    heading without a record that sits under a question heading with one is a
+    sub-question inside that record's answer: counted, and marked "~" / "inside".
 
 Prints one Markdown table per repository and totals per language.
 --verbose lists every heading counted (and the rule that counted it), marking
@@ -45,10 +49,9 @@ SKIP = re.compile(r"^(LICENSE|SOURCES\.md$|CONTRIBUTING|CODE_OF_CONDUCT)", re.I)
 #
 # A heading (Markdown marks, HTML tags and leading numbering removed) is a
 # question when
-#   1. it ends with a question mark (? ？ ؟ ;-less: Greek is not in the corpus),
-#      after closing quotes, brackets and emphasis, or carries one before a
-#      further sentence ("Why use srcset? Explain the process..."), or opens with
-#      the Spanish ¿; or
+#   1. it ends with a question mark (? ？ ؟ ⸮), closing quotes, brackets and
+#      emphasis aside, or has one before a further sentence ("Why use srcset?
+#      Explain the process..."), or opens with the Spanish ¿; or
 #   2. a rule of the file's language or of English matches and none of that
 #      language's `not` patterns does.
 # Every rule is a regular expression searched in the plain heading text (use ^
@@ -74,7 +77,7 @@ QUESTION_RULES = {
             ("command", r"^(design|implement|build|create)\s+(an?|the|your own|me|some|(?-i:[A-Z0-9$`\"']))"),
             ("command", r"^write\s+(an?|the|code|some|me|your own)\b"),
             ("command", r"^make\s+(this|it|the following|these)\b.*\bwork"),
-            ("command", r"^(what's|what’s|whats|how's|how’s|why's|who's|where's)\b"),
+            ("question word", r"^(what's|what’s|whats|how's|how’s|why's|who's|where's)\b"),
             ("question word", rf"^(what|which|who|whom|whose|why|how|when|where)\s+(kind|kinds|type|types|sort|part|parts|many|much|long|often|far|big|else|exactly|{_EN_AUX}|'s|’s)\b"),
             ("question word", rf"^{_EN_AUX}(n't|n’t)?\s+{_EN_SUBJ}\b"),
             ("question word", r"^(what|which|why|how)\s+(would|should|do|does|did|can|could)\b"),
@@ -148,7 +151,8 @@ QUESTION_RULES = {
     "ko": {
         "rules": [
             ("command", r"(세요|십시오|하시오|주세요|봅시다|보세요|해 ?보라|하라)[.!]?$"),
-            ("question word", r"(무엇|무슨|설명|왜|어떻게|어떤|언제|어디|누가|몇|인가요|나요|까요|니까|는가|은가)"),
+            ("question word", r"(무엇|무슨|설명|왜|어떻게|언제|어디서|누가)"),
+            ("question word", r"(인가요|나요|까요|니까|는가|은가|있나요|었나요)[.]?$"),
         ],
         "not": [],
     },
@@ -192,7 +196,7 @@ QUESTION_RULES = {
     "ar": {
         "rules": [
             ("command", r"^(اشرح|اشرحي|صف|صِف|قارن|عرّف|عرف|اكتب|نفّذ|صمّم|صمم)\s"),
-            ("question word", r"^(ما|ماذا|ماهو|ماهي|لماذا|كيف|متى|أين|اين|من|هل|أي|اي)\s"),
+            ("question word", r"^(ما|ماذا|ماهو|ماهي|لماذا|كيف|متى|أين|اين|هل|أي|اي)\s|^من\s+(هو|هي|هم)\b"),
         ],
         "not": [],
     },
@@ -334,7 +338,6 @@ def _inside_list(lines, n):
 NUMBERING = re.compile(
     r"^\s*(?:(?:q|question|pregunta|pergunta|pytanie|问题|問題|質問)\s*\d*\s*[:.：)]\s*"
     r"|\d{1,4}(?:\.\d{1,4})*\s*[.)、：:]\s*"
-    r"|\d{1,4}\s+(?=\D)"
     r"|[ivxlc]{1,6}\.\s+"
     r"|[a-z]\)\s+)",
     re.I,

@@ -59,7 +59,10 @@ FileRecords parse_file_bytes(std::string_view bytes, const std::string& shown, c
                                                   : page_records(bytes, shown, format, options, corpus);
     std::map<std::string, int> used;  // a fragment met twice gets "-1", "-2", as heading anchors do
     // A record says too little on its own (a heading and a link) in the file's language.
+    // The path says it best; then what the page declares (<html lang>, front matter); then its text.
     std::optional<std::string> file_language = language_of_path(shown);
+    if (!file_language && !out.records.empty() && !out.records.front().record.lang.empty())
+        file_language = out.records.front().record.lang;
     if (!file_language) {
         std::string text;
         for (const SplitRecord& split : out.records) text += record_text(split.record) + "\n";

@@ -455,6 +455,12 @@ RenderedHtml render_html(std::string_view html) {
     Renderer renderer(content != find_body(root));
     renderer.walk(content);
     RenderedHtml out{renderer.take(), renderer.take_chrome()};
+    // The page's declared language, as a metadata line the page parser reads.
+    for (const GumboNode* node = root; node != nullptr && node->type == GUMBO_NODE_ELEMENT;) {
+        if (const char* lang = attribute(node->v.element, "lang"); lang != nullptr && *lang != 0)
+            out.text = "Language: " + std::string(lang) + "\n\n" + out.text;
+        break;
+    }
     // A page read from its <main> keeps the breadcrumb above it: it states the category.
     if (content != find_body(root))
         if (const GumboNode* crumbs = breadcrumb_outside(root, content))

@@ -5,6 +5,7 @@
 #include <ranges>
 
 #include "indexer/folded_list.h"
+#include "indexer/language.h"
 #include "indexer/trim.h"
 #include "indexer/utf8_length.h"
 #include "schema/level_name.h"
@@ -13,7 +14,7 @@
 namespace qbank::indexer {
 namespace {
 
-enum class Role { Level, Category, Tags, Other };
+enum class Role { Level, Category, Tags, Language, Other };
 
 struct Key {
     std::string_view name;  // folded
@@ -44,6 +45,9 @@ constexpr Key kKeys[] = {
     {"kompetenzen", Role::Tags}, {"schlagwörter", Role::Tags}, {"umiejętności", Role::Tags},
     {"tagi", Role::Tags}, {"标签", Role::Tags}, {"標籤", Role::Tags}, {"技能", Role::Tags},
     {"タグ", Role::Tags}, {"スキル", Role::Tags},
+    {"lang", Role::Language}, {"language", Role::Language}, {"locale", Role::Language}, {"idioma", Role::Language},
+    {"langue", Role::Language}, {"sprache", Role::Language}, {"język", Role::Language}, {"语言", Role::Language},
+    {"言語", Role::Language},
     {"difficulty", Role::Other}, {"companies", Role::Other}, {"company", Role::Other},
     {"asked at", Role::Other}, {"asked by", Role::Other}, {"time", Role::Other}, {"duration", Role::Other},
     {"estimated time", Role::Other}, {"reading time", Role::Other}, {"posted", Role::Other},
@@ -248,6 +252,10 @@ bool read_key_value(const Key& key, std::string_view value, PageMetadata& meta) 
             }
             return true;
         }
+        case Role::Language:
+            // "Language: JavaScript" names a programming language: metadata, but no tag.
+            if (auto tag = canonical_language_tag(value); tag && !meta.lang) meta.lang = std::move(tag);
+            return word_count(value) <= 3;
         case Role::Other: return word_count(value) <= kMaxNoiseWords && !value.ends_with('.');
     }
     return false;

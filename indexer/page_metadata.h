@@ -26,6 +26,7 @@ struct PageMetadata {
     std::optional<std::string> category;
     std::optional<Level> level;
     std::vector<std::string> tags;
+    std::optional<std::string> lang;  // BCP 47, from "Language: pt-BR", "lang: ja"
     bool chips_follow = false;  // a label whose chips are on the lines below
 };
 

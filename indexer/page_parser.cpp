@@ -95,11 +95,15 @@ bool is_tag_like(std::string_view line) {
     return !tag.empty() && code_points(tag) <= kMaxTagChars && !ends_with_any(tag, ".?!:;,");
 }
 
+void add_tag(std::string tag, Record& record) {
+    if (std::find(record.tags.begin(), record.tags.end(), tag) == record.tags.end()) record.tags.push_back(std::move(tag));
+}
+
 void merge(const PageMetadata& meta, Record& record) {
     if (meta.category && !record.category) record.category = meta.category;
     if (meta.level && !record.level) record.level = meta.level;
-    for (const std::string& tag : meta.tags)
-        if (std::find(record.tags.begin(), record.tags.end(), tag) == record.tags.end()) record.tags.push_back(tag);
+    if (meta.lang && record.lang.empty()) record.lang = *meta.lang;
+    for (const std::string& tag : meta.tags) add_tag(tag, record);
 }
 
 // A category line in front of the title ("Behavioral"): a word or two.
@@ -185,7 +189,7 @@ void add_detail_sections(Record& record, const std::vector<Item>& items, std::si
         ++chips_end;
     if (chips_end - begin >= 2 && chips_end < items.size()) {
         for (std::size_t i = begin; i < chips_end; ++i)
-            merge({std::nullopt, std::nullopt, {std::string(strip_bullet(items[i].text))}, false}, record);
+            add_tag(std::string(strip_bullet(items[i].text)), record);
         begin = chips_end;
     }
     std::string heading = "Details";
@@ -242,7 +246,7 @@ void parse_preamble(const std::vector<PageLine>& lines, std::size_t end, Record&
     bool question_below = false;
     for (const Item& item : items) {
         if (chips && is_tag_like(item.text) && !(chip_seen && item.blank_before) && !parse_metadata_line(item.text)) {
-            merge({std::nullopt, std::nullopt, {std::string(strip_bullet(item.text))}, false}, record);
+            add_tag(std::string(strip_bullet(item.text)), record);
             chip_seen = true;
             continue;
         }
