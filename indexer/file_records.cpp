@@ -4,7 +4,7 @@
 #include <map>
 
 #include "indexer/json_lines.h"
-#include "indexer/language.h"
+#include "schema/language.h"
 #include "indexer/normalize.h"
 #include "indexer/page_parser.h"
 #include "indexer/record_id.h"
@@ -60,17 +60,17 @@ FileRecords parse_file_bytes(std::string_view bytes, const std::string& shown, c
     std::map<std::string, int> used;  // a fragment met twice gets "-1", "-2", as heading anchors do
     // A record says too little on its own (a heading and a link) in the file's language.
     // The path says it best; then what the page declares (<html lang>, front matter); then its text.
-    std::optional<std::string> file_language = language_of_path(shown);
+    std::optional<std::string> file_language = schema::language_of_path(shown);
     if (!file_language && !out.records.empty() && !out.records.front().record.lang.empty())
         file_language = out.records.front().record.lang;
     if (!file_language) {
         std::string text;
         for (const SplitRecord& split : out.records) text += record_text(split.record) + "\n";
-        file_language = language_of_text(text);
+        file_language = schema::language_of_text(text);
     }
     for (SplitRecord& split : out.records) {
         if (split.record.lang.empty()) {
-            std::string lang = language_of_path(shown) ? *file_language : language_of_text(record_text(split.record));
+            std::string lang = schema::language_of_path(shown) ? *file_language : schema::language_of_text(record_text(split.record));
             split.record.lang = lang == "und" ? *file_language : lang;
         }
         if (!split.fragment.empty()) {

@@ -5,7 +5,7 @@
 #include <regex>
 
 #include "indexer/heading.h"
-#include "indexer/language.h"
+#include "schema/language.h"
 #include "indexer/normalize.h"
 #include "indexer/page_parser.h"
 #include "indexer/split_lines.h"
@@ -106,7 +106,7 @@ SplitRecord record_of(const json& object) {
     r.level = level_field(object, "level");
     r.tags = tags_field(object);
     if (std::string lang(trim(text_field(object, "lang", false))); !lang.empty()) {
-        auto tag = canonical_language_tag(lang);
+        auto tag = schema::canonical_language_tag(lang);
         if (!tag && lang != "und") throw BadLine{"field 'lang' must be a BCP 47 tag such as \"en\" or \"pt-BR\""};
         r.lang = tag ? *tag : lang;
     }

@@ -5,7 +5,7 @@
 #include <ranges>
 
 #include "indexer/folded_list.h"
-#include "indexer/language.h"
+#include "schema/language.h"
 #include "indexer/trim.h"
 #include "indexer/utf8_length.h"
 #include "schema/level_name.h"
@@ -77,8 +77,8 @@ constexpr std::string_view kDifficulties[] = {
     "简单", "中等", "困难", "簡単", "普通", "難しい",
 };
 
-constexpr std::size_t kMaxCategoryWords = 5;
 constexpr std::size_t kMaxCategoryChars = 40;
+constexpr std::size_t kCharsPerCategoryWord = 8;
 constexpr std::size_t kMaxTagChars = 60;
 constexpr std::size_t kMaxNoiseWords = 12;
 
@@ -254,7 +254,7 @@ bool read_key_value(const Key& key, std::string_view value, PageMetadata& meta) 
         }
         case Role::Language:
             // "Language: JavaScript" names a programming language: metadata, but no tag.
-            if (auto tag = canonical_language_tag(value); tag && !meta.lang) meta.lang = std::move(tag);
+            if (auto tag = schema::canonical_language_tag(value); tag && !meta.lang) meta.lang = std::move(tag);
             return word_count(value) <= 3;
         case Role::Other: return word_count(value) <= kMaxNoiseWords && !value.ends_with('.');
     }
@@ -308,7 +308,7 @@ PartKind classify_part(std::string_view part, PageMetadata& meta) {
 
 bool is_metadata_key(std::string_view name) { return find_key(name) != nullptr; }
 
-std::optional<std::string> clean_category(std::string_view text) {
+std::optional<std::string> clean_category(std::string_view text, std::size_t max_words) {
     std::string_view s = strip_marks(text);
     // Numbering: "3. ", "2) ", "1.4 ".
     std::size_t digits = s.find_first_not_of("0123456789.");
@@ -321,7 +321,8 @@ std::optional<std::string> clean_category(std::string_view text) {
         while (s.ends_with(wide)) s.remove_suffix(wide.size());
     s = strip_marks(s);
     if (s.empty() || s.ends_with('?') || s.ends_with("？") || s.ends_with('!')) return std::nullopt;
-    if (word_count(s) > kMaxCategoryWords || code_points(s) > kMaxCategoryChars) return std::nullopt;
+    if (word_count(s) > max_words || code_points(s) > std::max(kMaxCategoryChars, max_words * kCharsPerCategoryWord))
+        return std::nullopt;
     // A sentence inside: "we discussed it. Then".
     if (s.find(". ") != std::string_view::npos || s.find(", ") != std::string_view::npos) return std::nullopt;
     return std::string(s);

@@ -37,7 +37,11 @@ std::optional<PageMetadata> parse_metadata_line(std::string_view line);
 bool is_metadata_key(std::string_view name);
 
 // "3. Props:" -> "Props": Markdown marks, numbering and trailing punctuation off.
-// nullopt for what cannot be a category: empty, a question, a sentence, a long phrase.
-std::optional<std::string> clean_category(std::string_view text);
+// nullopt for what cannot be a category: empty, a question, a sentence, a phrase
+// longer than `max_words` (a heading may name a category at greater length
+// than a meta line: "CSS Interview Questions (Quiz) for Front End Interviews").
+constexpr std::size_t kMaxCategoryWords = 5;
+constexpr std::size_t kMaxHeadingCategoryWords = 10;
+std::optional<std::string> clean_category(std::string_view text, std::size_t max_words = kMaxCategoryWords);
 
 }  // namespace qbank::indexer

@@ -8,21 +8,17 @@
 #include <optional>
 
 #include "indexer/code_fence.h"
+#include "indexer/folded_list.h"
 #include "indexer/heading.h"
+#include "indexer/page_metadata.h"
 #include "indexer/page_parser.h"
+#include "indexer/question_words.h"
 #include "indexer/split_lines.h"
 #include "indexer/trim.h"
 #include "schema/text_fold.h"
 
 namespace qbank::indexer {
 namespace {
-
-// Words that open an interview question, folded.
-constexpr std::array<std::string_view, 24> kQuestionWords{
-    "what", "what's", "why", "how", "when", "where", "which", "who", "is", "are", "do", "does",
-    "can", "could", "should", "would", "explain", "describe", "design", "implement", "compare",
-    "tell", "walk", "discuss",
-};
 
 // Two question headings at one level make a handbook.
 constexpr std::size_t kMinQuestions = 2;
@@ -98,22 +94,59 @@ std::vector<Section> sections_of(const std::vector<Line>& lines, std::size_t beg
     return sections;
 }
 
+// Headings that hold no question wherever they stand.
+constexpr std::string_view kStructuralHeadings[] = {
+    "table of contents", "contents", "toc", "references", "further reading", "resources", "related", "see also",
+    "license", "contributing", "credits", "acknowledgements", "introduction", "overview", "summary",
+    "conclusion", "index", "目录", "目錄", "参考", "参考资料", "目次", "参考文献", "índice", "referencias",
+    "referências", "spis treści", "bibliografia", "содержание", "ссылки", "목차",
+};
+
+// Which headings at `level` are questions. A heading that asks is one; so is
+// one that opens like a question among siblings (the headings at this level
+// under one parent) of which two or more ask; and where three in four
+// siblings are questions, every sibling is, whatever its words, but a table
+// of contents or a references list.
+template <typename WeaklyAsks>
+std::vector<bool> question_headings(const std::vector<Line>& lines, int level, std::optional<std::size_t> title_line,
+                                    WeaklyAsks weakly_asks) {
+    static const FoldedList kStructural(kStructuralHeadings);
+    std::vector<bool> question(lines.size(), false);
+    if (level == 0) return question;
+    std::vector<std::size_t> group;
+    auto decide = [&] {
+        std::size_t strong = 0;
+        std::size_t weak = 0;
+        std::size_t structural = 0;
+        for (std::size_t i : group) {
+            if (is_question_heading(lines[i].heading->text)) ++strong;
+            else if (weakly_asks(i)) ++weak;
+            else if (kStructural.contains(schema::fold(trim(lines[i].heading->text)))) ++structural;
+        }
+        std::size_t size = group.size() - structural;
+        bool siblings_ask = strong >= 2 || (strong + weak >= kMinQuestions && (strong + weak) * 2 > size);
+        bool all_ask = siblings_ask && (strong + weak) * 4 >= size * 3;
+        for (std::size_t i : group) {
+            std::string words = schema::fold(trim(lines[i].heading->text));
+            question[i] = is_question_heading(lines[i].heading->text) || (siblings_ask && weakly_asks(i)) ||
+                          (all_ask && !kStructural.contains(words));
+        }
+        group.clear();
+    };
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+        if (lines[i].level == 0 || i == title_line) continue;
+        if (lines[i].level < level) decide();
+        if (lines[i].level == level) group.push_back(i);
+    }
+    decide();
+    return question;
+}
+
 }  // namespace
 
-bool is_question_heading(std::string_view heading) {
-    std::string_view h = without_numbering(trim(heading));
-    if (h.ends_with("?") || h.ends_with("？")) return true;
-    std::string first(h.substr(0, h.find(' ')));
-    first = schema::fold(first);
-    for (std::string_view word : kQuestionWords)
-        if (first == word) return h.find(' ') != std::string_view::npos;
-    return false;
-}
+bool is_question_heading(std::string_view heading) { return asks(without_numbering(trim(heading))); }
 
-bool reads_as_question(std::string_view paragraph) {
-    if (paragraph.find('?') != std::string_view::npos || paragraph.find("？") != std::string_view::npos) return true;
-    return is_question_heading(paragraph);
-}
+bool reads_as_question(std::string_view paragraph) { return asks(paragraph); }
 
 std::string heading_anchor(std::string_view heading) {
     std::string folded = schema::fold_case(trim(heading));  // GitHub keeps accents in anchors
@@ -139,10 +172,16 @@ std::vector<SplitRecord> split_questions(std::string_view text, std::string_view
     for (std::size_t i = 0; i < lines.size() && !title_line; ++i)
         if (lines[i].level == 1) title_line = i;
 
+    // A page titled by a question is one question: its headings are parts of the answer.
+    bool title_asks = title_line && is_question_heading(lines[*title_line].heading->text);
+    auto weakly_asks = [&](std::size_t i) {
+        return !title_asks && opens_like_a_question(without_numbering(trim(lines[i].heading->text)));
+    };
+
     // The level whose headings ask the most questions (the shallower on a tie).
     std::map<int, std::size_t> questions_at;
     for (std::size_t i = 0; i < lines.size(); ++i)
-        if (lines[i].level > 0 && i != title_line && is_question_heading(lines[i].heading->text))
+        if (lines[i].level > 0 && i != title_line && (is_question_heading(lines[i].heading->text) || weakly_asks(i)))
             ++questions_at[lines[i].level];
     int question_level = 0;
     std::size_t most = kMinQuestions - 1;
@@ -151,6 +190,8 @@ std::vector<SplitRecord> split_questions(std::string_view text, std::string_view
             most = count;
             question_level = level;
         }
+    if (title_asks) question_level = 0;
+    std::vector<bool> question = question_headings(lines, question_level, title_line, weakly_asks);
 
     std::vector<SplitRecord> out;
     std::vector<bool> taken(lines.size(), false);
@@ -161,13 +202,13 @@ std::vector<SplitRecord> split_questions(std::string_view text, std::string_view
         if (line.level == 0) continue;
         for (int l = line.level; l <= 6; ++l) ancestors[static_cast<std::size_t>(l)].clear();
         ancestors[static_cast<std::size_t>(line.level)] = line.heading->text;
-        if (line.level != question_level || !is_question_heading(line.heading->text)) continue;
+        if (!question[i]) continue;
         // The answer runs to the next question at this level or a heading above it; a
         // heading at this level that asks nothing ("### Example usage") is part of it.
         std::size_t end = i + 1;
         while (end < lines.size() &&
                (lines[end].level == 0 || lines[end].level > question_level ||
-                (lines[end].level == question_level && !is_question_heading(lines[end].heading->text))))
+                (lines[end].level == question_level && !question[end])))
             ++end;
 
         SplitRecord split;
@@ -178,10 +219,14 @@ std::vector<SplitRecord> split_questions(std::string_view text, std::string_view
         for (int l = 1; l < question_level; ++l)
             if (!ancestors[static_cast<std::size_t>(l)].empty()) above.push_back(ancestors[static_cast<std::size_t>(l)]);
         if (above.empty() && title_line) above.push_back(lines[*title_line].heading->text);
-        if (!above.empty()) {
-            r.category = above.back();
-            above.pop_back();
-            r.tags = std::move(above);
+        // Headings above as category and tags, cleaned ("3. Props:" -> "Props"); a sentence is neither.
+        std::vector<std::string> labels;
+        for (const std::string& heading : above)
+            if (auto label = clean_category(heading, kMaxHeadingCategoryWords)) labels.push_back(std::move(*label));
+        if (!labels.empty()) {
+            r.category = labels.back();
+            labels.pop_back();
+            r.tags = std::move(labels);
         }
         // Question ranges never overlap, so none of this one is taken yet.
         r.sections = sections_of(lines, i + 1, end, {"Answer", SectionKind::Solution, std::nullopt, line.heading->rest},

@@ -11,6 +11,7 @@
 #include "query/excerpt.h"
 #include "query/explain.h"
 #include "query/facets.h"
+#include "query/language_preference.h"
 #include "query/match_all.h"
 #include "query/query_builder.h"
 #include "query/query_terms.h"
@@ -89,10 +90,11 @@ struct FacetSpies {
 
 // One run of a query: the enquire, its facet counts and the page of hits asked for.
 struct Matches {
-    Matches(const Xapian::Database& db, const Xapian::Query& q, const Xapian::Weight& weighting,
+    // `ranked` matches what `q` matches, with the bonuses of ranking; `q` names the words.
+    Matches(const Xapian::Database& db, const Xapian::Query& q, std::string preferred, const Xapian::Weight& weighting,
             const SearchRequest& request)
-        : query(q), enquire(db), facets(enquire, request.facets) {
-        enquire.set_query(query);
+        : query(q), language(std::move(preferred)), enquire(db), facets(enquire, request.facets) {
+        enquire.set_query(query::prefer_language(query, language, schema::kPreferredLanguageBonus));
         enquire.set_weighting_scheme(weighting);
         // Xapian counts documents in 32 bits; a larger offset is past every hit anyway.
         constexpr std::size_t kMaxCount = std::numeric_limits<Xapian::doccount>::max();
@@ -105,6 +107,7 @@ struct Matches {
     std::size_t total() const { return mset.get_matches_estimated(); }
 
     Xapian::Query query;
+    std::string language;  // preferred in ranking (language_preference.h)
     Xapian::Enquire enquire;
     FacetSpies facets;
     Xapian::MSet mset;
@@ -122,12 +125,13 @@ std::optional<Level> filtered_level(const std::vector<Filter>& filters) {
 struct Searcher::Impl {
     Impl(const std::string& p, const SearcherOptions& options)
         : path(p), db(open_for_reading(p)), synonyms(load_synonyms(options.synonym_files)),
-          weighting(make_weighting(options)) {}
+          weighting(make_weighting(options)), index_language(query::dominant_language(db)) {}
 
     std::string path;
     Xapian::Database db;
     query::Synonyms synonyms;
     Xapian::BM25Weight weighting;
+    std::string index_language;  // what most documents are written in
 
     // Runs `work`, reopening the snapshot once if a writer recycled the blocks it was reading.
     template <typename Work>
@@ -145,7 +149,8 @@ struct Searcher::Impl {
     }
 
     std::unique_ptr<Matches> run(const Xapian::Query& q, const SearchRequest& request) {
-        return std::make_unique<Matches>(db, q, weighting, request);
+        return std::make_unique<Matches>(db, q, query::preferred_language(request.query, index_language), weighting,
+                                         request);
     }
 
     SearchResult search(const SearchRequest& request) {
@@ -204,8 +209,13 @@ struct Searcher::Impl {
             hit.score = it.get_weight();
             hit.record = schema::stored_record(it.get_document());
             hit.excerpt = query::make_excerpt(hit.record, terms, level, request.excerpt_chars);
-            if (request.explain)
+            if (request.explain) {
                 hit.explanation = query::explain_hit(db, matches.enquire, matches.query, it, hit.record, weighting);
+                if (!matches.language.empty() && hit.record.lang.substr(0, hit.record.lang.find('-')) == matches.language)
+                    hit.explanation.push_back({matches.language, false, {"lang"}, schema::kPreferredLanguageBonus});
+                std::stable_sort(hit.explanation.begin(), hit.explanation.end(),
+                                 [](const TermScore& a, const TermScore& b) { return a.score > b.score; });
+            }
             result.hits.push_back(std::move(hit));
         }
     }

@@ -15,4 +15,9 @@ struct Bm25Params {
 
 inline constexpr Bm25Params kBm25{2.0, 0.0, 1.0, 0.3, 0.5};
 
+// Added to the score of a match in the language the searcher reads
+// (query/language_preference.h), so that a translation ranks below the
+// original unless it matches much better.
+inline constexpr double kPreferredLanguageBonus = 10.0;
+
 }  // namespace qbank::schema

@@ -53,7 +53,9 @@ struct Excerpt {
 struct TermScore {
     std::string term;                 // the word searched, or its stem when stemmed
     bool stemmed = false;             // matched any word with this stem ("scale" for "scaling")
-    std::vector<std::string> fields;  // where the hit holds it: "title", "question", "heading", "answer", "tag", "category"
+    // Where the hit holds it: "title", "question", "heading", "answer", "tag", "category";
+    // "lang" for the bonus of a hit in the searcher's language (the term is that language).
+    std::vector<std::string> fields;
     double score = 0;                 // its part of Hit::score (BM25)
 };
 

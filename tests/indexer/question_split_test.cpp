@@ -23,11 +23,46 @@ TEST(QuestionSplitTest, QuestionHeadings) {
     EXPECT_TRUE(is_question_heading("What is JSX?"));
     EXPECT_TRUE(is_question_heading("Explain event delegation"));
     EXPECT_TRUE(is_question_heading("Design a web crawler"));
-    EXPECT_TRUE(is_question_heading("12. How does `this` work"));
     EXPECT_TRUE(is_question_heading("什么是闭包？"));
     EXPECT_FALSE(is_question_heading("References"));
     EXPECT_FALSE(is_question_heading("Design"));
     EXPECT_FALSE(is_question_heading("Time complexity"));
+    // An interrogative without a question mark is a question only among questions.
+    EXPECT_FALSE(is_question_heading("12. How does `this` work"));
+}
+
+// Issue 12: headings that ask by command, in every language of the corpus.
+TEST(QuestionSplitTest, Issue12_CommandsAndClosingWordsAsk) {
+    for (std::string_view heading : {
+             "Explique o que é especificidade", "Descreva floats e como funcionam", "Wyjaśnij delegowanie zdarzeń",
+             "Ipaliwanag ang delegasyon ng kaganapan", "请解释事件委托（event delegation）。",
+             "イベントデリゲーションについて説明してください。", "이벤트 위임에 대해 설명하세요.",
+             "Объясните делегирование событий", "Give a simple example of Jest test case",
+             "“What skills is the team looking for?”", "Why X? Explain Y.", "ব্যাখ্যা করুন কেন নিম্নলিখিত কোডটি",
+             "设计 Pastebin.com (或者 Bit.ly)", "ウェブクローラーの設計",
+         })
+        EXPECT_TRUE(is_question_heading(heading)) << heading;
+    for (std::string_view heading : {"Jak sprawdzić, czy indeks jest używany", "How to prepare", "Overview", "目录"})
+        EXPECT_FALSE(is_question_heading(heading)) << heading;
+}
+
+// Issue 12: a heading among sibling questions is one, whatever its words.
+TEST(QuestionSplitTest, Issue12_SiblingsOfQuestionsAreQuestions) {
+    auto records = split("# JavaScript\n\n## Explain hoisting\n\nLifted.\n\n## What is a closure?\n\nScope.\n\n"
+                         "## How does `this` work\n\nDepends.\n\n## AMD vs CommonJS\n\nModules.\n\n"
+                         "## References\n\n- a link\n");
+    std::vector<std::string> titles;
+    for (const auto& r : records) titles.push_back(r.record.title);
+    EXPECT_EQ(titles, (std::vector<std::string>{"Explain hoisting", "What is a closure?", "How does this work",
+                                                "AMD vs CommonJS"}));
+}
+
+// Issue 12: a page titled by a question is one record; its headings are parts of the answer.
+TEST(QuestionSplitTest, Issue12_PageTitledByAQuestionIsOneRecord) {
+    auto records = split("# Jak działa indeks B-drzewa?\n\nTekst.\n\n## Do czego B-drzewo nadaje się dobrze\n\nA.\n\n"
+                         "## Kiedy indeks nie pomaga\n\nB.\n\n## Jak sprawdzić, czy indeks jest używany\n\nC.\n");
+    ASSERT_EQ(records.size(), 1u);
+    EXPECT_EQ(records[0].record.question, "Jak działa indeks B-drzewa?");
 }
 
 TEST(QuestionSplitTest, Anchors) {

@@ -1,4 +1,4 @@
-#include "indexer/language.h"
+#include "schema/language.h"
 
 #include <unicode/uchar.h>
 #include <unicode/uscript.h>
@@ -9,7 +9,7 @@
 #include <map>
 #include <vector>
 
-namespace qbank::indexer {
+namespace qbank::schema {
 namespace {
 
 // ISO 639-1 codes of languages people write interview content in.
@@ -193,4 +193,4 @@ std::string language_of_text(std::string_view text) {
     return std::string(best->first);
 }
 
-}  // namespace qbank::indexer
+}  // namespace qbank::schema

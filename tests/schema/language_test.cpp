@@ -1,10 +1,10 @@
 // A record's language from its path, then from its text.
 
-#include "indexer/language.h"
+#include "schema/language.h"
 
 #include <gtest/gtest.h>
 
-namespace qbank::indexer {
+namespace qbank::schema {
 namespace {
 
 TEST(LanguageTest, PathsThatNameALanguage) {
@@ -57,4 +57,4 @@ TEST(LanguageTest, TagsAreCanonical) {
 }
 
 }  // namespace
-}  // namespace qbank::indexer
+}  // namespace qbank::schema

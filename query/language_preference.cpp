@@ -1,0 +1,41 @@
+#include "query/language_preference.h"
+
+#include "schema/fields.h"
+#include "schema/language.h"
+
+namespace qbank::query {
+namespace {
+
+std::string lang_prefix() { return std::string(schema::field(schema::FieldId::Lang).prefix); }
+
+}  // namespace
+
+std::string dominant_language(const Xapian::Database& db) {
+    const std::string prefix = lang_prefix();
+    std::string best;
+    Xapian::doccount most = 0;
+    for (auto it = db.allterms_begin(prefix); it != db.allterms_end(prefix); ++it) {
+        std::string tag = (*it).substr(prefix.size());
+        if (tag.find('-') != std::string::npos || it.get_termfreq() <= most) continue;  // primary subtags only
+        most = it.get_termfreq();
+        best = std::move(tag);
+    }
+    return best;
+}
+
+std::string preferred_language(std::string_view query_text, const std::string& fallback) {
+    std::string lang = schema::language_of_text(query_text);
+    if (lang == "und") return fallback;
+    return lang.substr(0, lang.find('-'));
+}
+
+Xapian::Query prefer_language(const Xapian::Query& query, const std::string& language, double weight) {
+    if (language.empty() || weight <= 0) return query;
+    auto term = schema::filter_term(schema::FieldId::Lang, language);
+    if (!term) return query;
+    Xapian::Query bonus(Xapian::Query::OP_FILTER, Xapian::Query((new Xapian::FixedWeightPostingSource(weight))->release()),
+                        Xapian::Query(*term));
+    return Xapian::Query(Xapian::Query::OP_AND_MAYBE, query, bonus);
+}
+
+}  // namespace qbank::query
