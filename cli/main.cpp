@@ -99,7 +99,7 @@ int run_index(const Options& o, const std::string& db) {
         std::cout << "indexed " << summary.files << (summary.files == 1 ? " file" : " files") << " into " << db
                   << ": " << summary.added << " added, " << summary.updated << " updated, "
                   << summary.unchanged << " unchanged, " << summary.removed << " removed, " << summary.duplicates
-                  << " duplicates, " << summary.skipped.size()
+                  << " duplicates, " << summary.ignored << " ignored (not pages), " << summary.skipped.size()
                   << " skipped in " << seconds << " s\n";
         for (const BoilerplateReport& b : summary.boilerplate)
             std::cout << "  removed boilerplate from " << b.pages << (b.pages == 1 ? " page: " : " pages: ") << b.text

@@ -15,6 +15,7 @@
 #include "indexer/corpus_walk.h"
 #include "indexer/document_builder.h"
 #include "indexer/document_catalog.h"
+#include "indexer/file_choice.h"
 #include "indexer/file_probe.h"
 #include "indexer/file_records.h"
 #include "indexer/file_sync.h"
@@ -50,7 +51,11 @@ struct Parsed {
     std::vector<ParsedRecord> records;
     schema::SourceState state;          // the file's; each record adds its fragment
     std::vector<Diagnostic> problems;   // no records: why the file was skipped
+    bool ignored = false;               // not a page (binary content under an unknown extension)
 };
+
+// How much of a file of unknown kind is read to tell text from binary.
+constexpr std::size_t kSniffBytes = 4096;
 
 // Results a worker may have ready ahead of the writer, per worker: enough to keep
 // workers busy, few enough to bound memory.
@@ -140,6 +145,11 @@ struct Indexer::Impl {
             return out;
         }
         const std::string& content = std::get<std::string>(bytes);
+        if (options.format == Format::Auto && indexer::choose_by_name(file.path) == indexer::FileChoice::Sniff &&
+            !indexer::looks_like_text(std::string_view(content).substr(0, kSniffBytes))) {
+            out.ignored = true;
+            return out;
+        }
         out.state = {file.canonical, file.path, content.size(), file.mtime_ns,
                      XXH3_64bits(content.data(), content.size())};
         try {
@@ -222,6 +232,10 @@ struct Indexer::Impl {
 
     // Writes the records of a parsed file. `again`: the file was counted by an earlier pass.
     void store(Parsed out, bool again) {
+        if (out.ignored) {
+            summary.ignored += again ? 0 : 1;
+            return;
+        }
         for (const Diagnostic& problem : out.problems) summary.skipped.push_back(problem);
         // A file that yields nothing keeps what it gave before: it may be a bad save of a good file.
         if (out.records.empty()) return;
@@ -288,6 +302,13 @@ void Indexer::add_path(const std::string& path) {
     indexer::CorpusFiles corpus = indexer::list_corpus_files(path, impl.db_path, impl.options.exclude);
     for (Diagnostic& problem : corpus.problems) impl.summary.skipped.push_back(std::move(problem));
     if (corpus.is_folder && corpus.complete) impl.folders.push_back(corpus.canonical);
+    // Code, data and images are not pages, unless a format is forced.
+    if (impl.options.format == Format::Auto)
+        std::erase_if(corpus.files, [&](const std::string& file) {
+            bool page = indexer::choose_by_name(file) != indexer::FileChoice::NotPage;
+            impl.summary.ignored += page ? 0 : 1;
+            return !page;
+        });
     impl.progress.files_total += corpus.files.size();
     impl.staged.insert(impl.staged.end(), std::make_move_iterator(corpus.files.begin()),
                        std::make_move_iterator(corpus.files.end()));

@@ -308,6 +308,17 @@ PartKind classify_part(std::string_view part, PageMetadata& meta) {
 
 bool is_metadata_key(std::string_view name) { return find_key(name) != nullptr; }
 
+void add_tag(std::string tag, Record& record) {
+    if (std::find(record.tags.begin(), record.tags.end(), tag) == record.tags.end()) record.tags.push_back(std::move(tag));
+}
+
+void apply_metadata(const PageMetadata& meta, Record& record) {
+    if (meta.category && !record.category) record.category = meta.category;
+    if (meta.level && !record.level) record.level = meta.level;
+    if (meta.lang && record.lang.empty()) record.lang = *meta.lang;
+    for (const std::string& tag : meta.tags) add_tag(tag, record);
+}
+
 std::optional<std::string> clean_category(std::string_view text, std::size_t max_words) {
     std::string_view s = strip_marks(text);
     // Numbering: "3. ", "2) ", "1.4 ".

@@ -33,6 +33,10 @@ struct PageMetadata {
 // What `line` (trimmed) states, or nullopt when it is not a metadata line.
 std::optional<PageMetadata> parse_metadata_line(std::string_view line);
 
+// Fills what `record` does not state yet: category, level, language; adds new tags.
+void apply_metadata(const PageMetadata& meta, Record& record);
+void add_tag(std::string tag, Record& record);
+
 // Whether `name` ("Tags", "difficulty", "Level") is a key of "Key: value" metadata.
 bool is_metadata_key(std::string_view name);
 

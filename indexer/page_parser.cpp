@@ -95,17 +95,6 @@ bool is_tag_like(std::string_view line) {
     return !tag.empty() && code_points(tag) <= kMaxTagChars && !ends_with_any(tag, ".?!:;,");
 }
 
-void add_tag(std::string tag, Record& record) {
-    if (std::find(record.tags.begin(), record.tags.end(), tag) == record.tags.end()) record.tags.push_back(std::move(tag));
-}
-
-void merge(const PageMetadata& meta, Record& record) {
-    if (meta.category && !record.category) record.category = meta.category;
-    if (meta.level && !record.level) record.level = meta.level;
-    if (meta.lang && record.lang.empty()) record.lang = *meta.lang;
-    for (const std::string& tag : meta.tags) add_tag(tag, record);
-}
-
 // A category line in front of the title ("Behavioral"): a word or two.
 constexpr std::size_t kMaxBareCategoryChars = 30;
 constexpr std::size_t kMaxHeadingWords = 15;       // a longer line is prose
@@ -228,7 +217,7 @@ void parse_preamble(const std::vector<PageLine>& lines, std::size_t end, Record&
     if (labelled) {
         std::vector<std::string_view> chrome;
         for (auto it = items.begin(); it != marker; ++it) {
-            if (auto meta = parse_metadata_line(it->text)) merge(*meta, record);
+            if (auto meta = parse_metadata_line(it->text)) apply_metadata(*meta, record);
             else chrome.push_back(it->text);
         }
         if (!chrome.empty())
@@ -267,7 +256,7 @@ void parse_preamble(const std::vector<PageLine>& lines, std::size_t end, Record&
             level_seen = chips = true;
             chip_seen = false;
         } else if (auto meta = parse_metadata_line(item.text)) {
-            merge(*meta, record);
+            apply_metadata(*meta, record);
             chips = meta->chips_follow;
             chip_seen = false;
         } else {
@@ -375,7 +364,7 @@ void parse_sections(const std::vector<PageLine>& lines, std::size_t first, Recor
         if (line.empty() || is_rule(line)) continue;
         if (!page_line.heading && (!text_seen || i >= trailing)) {
             if (auto meta = parse_metadata_line(line)) {
-                merge(*meta, record);
+                apply_metadata(*meta, record);
                 continue;
             }
         }
@@ -462,7 +451,7 @@ Record parse_record(std::string_view text) {
         std::vector<std::string_view> above;
         for (std::size_t i = first_text; i < first_heading; ++i) {
             if (lines[i].text.empty()) continue;
-            if (auto meta = parse_metadata_line(lines[i].text)) merge(*meta, record);
+            if (auto meta = parse_metadata_line(lines[i].text)) apply_metadata(*meta, record);
             else above.push_back(lines[i].text);
         }
         if (!above.empty()) record.removed.push_back({join(above, "\n"), 1, RemovedBlock::Scope::Chrome});

@@ -20,13 +20,14 @@
 namespace qbank::indexer {
 namespace {
 
-// Two question headings at one level make a handbook.
-constexpr std::size_t kMinQuestions = 2;
+// Two questions among siblings make the others' words trusted.
+constexpr std::size_t kMinSiblingQuestions = 2;
 
 struct Line {
     std::string_view raw;
     int level = 0;  // 1-6 for a heading line
     std::optional<Heading> heading;
+    bool code = false;
 };
 
 std::vector<Line> read_lines(std::string_view text) {
@@ -34,7 +35,8 @@ std::vector<Line> read_lines(std::string_view text) {
     CodeFence fence;
     for (std::string_view raw : split_lines(text)) {
         Line line{raw};
-        if (!fence.in_code(raw) && raw.starts_with('#')) {
+        line.code = fence.in_code(raw);
+        if (!line.code && raw.starts_with('#')) {
             std::size_t hashes = raw.find_first_not_of('#');
             if (hashes != std::string_view::npos && hashes <= 6 && raw[hashes] == ' ') {
                 line.heading = parse_heading(raw);
@@ -124,7 +126,8 @@ std::vector<bool> question_headings(const std::vector<Line>& lines, int level, s
             else if (kStructural.contains(schema::fold(trim(lines[i].heading->text)))) ++structural;
         }
         std::size_t size = group.size() - structural;
-        bool siblings_ask = strong >= 2 || (strong + weak >= kMinQuestions && (strong + weak) * 2 > size);
+        bool siblings_ask = strong >= kMinSiblingQuestions ||
+                            (strong + weak >= kMinSiblingQuestions && (strong + weak) * 2 > size);
         bool all_ask = siblings_ask && (strong + weak) * 4 >= size * 3;
         for (std::size_t i : group) {
             std::string words = schema::fold(trim(lines[i].heading->text));
@@ -184,7 +187,7 @@ std::vector<SplitRecord> split_questions(std::string_view text, std::string_view
         if (lines[i].level > 0 && i != title_line && (is_question_heading(lines[i].heading->text) || weakly_asks(i)))
             ++questions_at[lines[i].level];
     int question_level = 0;
-    std::size_t most = kMinQuestions - 1;
+    std::size_t most = 0;
     for (const auto& [level, count] : questions_at)
         if (count > most) {
             most = count;
@@ -196,6 +199,23 @@ std::vector<SplitRecord> split_questions(std::string_view text, std::string_view
     std::vector<SplitRecord> out;
     std::vector<bool> taken(lines.size(), false);
     if (title_line) taken[*title_line] = true;
+    // Metadata at the top or the end of the file (front matter, <!-- tags: … -->) is the whole file's.
+    PageMetadata file_meta;
+    auto take_metadata = [&](std::size_t i) {
+        if (lines[i].level > 0 || lines[i].code) return false;
+        if (trim(lines[i].raw).empty()) return true;
+        auto meta = parse_metadata_line(lines[i].raw);
+        if (!meta) return false;
+        Record scratch;
+        apply_metadata(file_meta, scratch);
+        apply_metadata(*meta, scratch);
+        file_meta = {scratch.category, scratch.level, scratch.tags,
+                     scratch.lang.empty() ? std::nullopt : std::optional<std::string>(scratch.lang), false};
+        taken[i] = true;
+        return true;
+    };
+    for (std::size_t i = 0; i < lines.size() && take_metadata(i); ++i) {}
+    for (std::size_t i = lines.size(); i-- > 0 && take_metadata(i);) {}
     std::vector<std::string> ancestors(7);  // heading text per level above the current line
     for (std::size_t i = 0; i < lines.size(); ++i) {
         const Line& line = lines[i];
@@ -267,6 +287,7 @@ std::vector<SplitRecord> split_questions(std::string_view text, std::string_view
                               std::nullopt, {}},
                              taken);
     if (!r.sections.empty() || out.empty()) out.insert(out.begin(), std::move(page));
+    for (SplitRecord& split : out) apply_metadata(file_meta, split.record);
     return out;
 }
 

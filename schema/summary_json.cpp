@@ -22,6 +22,7 @@ std::string index_summary_to_json(const IndexSummary& summary, int indent) {
               {"unchanged", summary.unchanged},
               {"removed", summary.removed},
               {"duplicates", summary.duplicates},
+              {"ignored", summary.ignored},
               {"skipped", std::move(skipped)},
               {"boilerplate", std::move(boilerplate)},
               {"seconds", summary.seconds}};

@@ -63,6 +63,7 @@ struct IndexSummary {
     std::size_t unchanged = 0;  // records of files with the same size and time, or content, or of the same text
     std::size_t removed = 0;    // documents whose sources are all gone
     std::size_t duplicates = 0; // records merged into the document of the same question
+    std::size_t ignored = 0;    // files that are not pages (code, data, images), passed over
     // Files that could not be indexed, and lines of JSON Lines files that were skipped, one each.
     std::vector<Diagnostic> skipped;
     std::vector<BoilerplateReport> boilerplate;  // most pages first

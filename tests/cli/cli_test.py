@@ -114,7 +114,7 @@ class NormalizeTest(unittest.TestCase):
 
     def test_bad_pages_get_one_clear_line_each(self):
         expected = {
-            "binary.dat": "qbank: tests/data/broken/binary.dat:2: error: binary file: NUL byte at offset 5\n",
+            "binary.txt": "qbank: tests/data/broken/binary.txt:2: error: binary file: NUL byte at offset 5\n",
             "blank.txt": "qbank: tests/data/broken/blank.txt: error: no text left after removing blank space and boilerplate\n",
             "empty.txt": "qbank: tests/data/broken/empty.txt: error: empty file\n",
             "latin1.txt": "qbank: tests/data/broken/latin1.txt:2: error: invalid UTF-8 byte 0xE9 at offset 31; save the file as UTF-8\n",
@@ -154,7 +154,7 @@ class IndexTest(unittest.TestCase):
         first = run("index", "corpus/seeds", "--db", self.db)
         self.assertEqual(first.returncode, 0)
         self.assertRegex(first.stdout, rf"^indexed 4 files into {re.escape(self.db)}: 4 added, 0 updated, 0 unchanged, "
-                                       r"0 removed, 0 duplicates, 0 skipped in \d+\.\d\d s\n$")
+                                       r"0 removed, 0 duplicates, 0 ignored \(not pages\), 0 skipped in \d+\.\d\d s\n$")
         self.assertEqual(first.stderr, "")  # no progress bar when stderr is not a terminal
 
     def test_second_run_changes_nothing(self):
@@ -169,16 +169,43 @@ class IndexTest(unittest.TestCase):
         result, summary = self.index_json("tests/data/broken", "corpus/seeds/000_41899f8394122547.txt")
         self.assertEqual(result.returncode, 3)
         self.assertEqual(result.stderr.splitlines(), [
-            "qbank: tests/data/broken/binary.dat:2: error: binary file: NUL byte at offset 5",
+            "qbank: tests/data/broken/binary.txt:2: error: binary file: NUL byte at offset 5",
             "qbank: tests/data/broken/blank.txt: error: no text left after removing blank space and boilerplate",
             "qbank: tests/data/broken/empty.txt: error: empty file",
             "qbank: tests/data/broken/latin1.txt:2: error: invalid UTF-8 byte 0xE9 at offset 31; save the file as UTF-8",
         ])
         self.assertEqual(summary["added"], 2)
-        self.assertEqual(summary["skipped"][0], {"path": "tests/data/broken/binary.dat", "line": 2,
+        self.assertEqual(summary["skipped"][0], {"path": "tests/data/broken/binary.txt", "line": 2,
                                                  "reason": "binary file: NUL byte at offset 5"})
         self.assertEqual(len(summary["skipped"]), 4)
         self.assertEqual(self.stats()["documents"], 2)
+
+    def test_issue12_a_repository_folder_indexes_its_pages_only(self):
+        repo = os.path.join(self.tmp, "repo")
+        os.makedirs(os.path.join(repo, "src"))
+        shutil.copy(CORPUS / "000_41899f8394122547.txt", os.path.join(repo, "question.txt"))
+        files = {"README.md": "# Notes\n\n## What is a closure?\n\nA function and its scope.\n",
+                 "src/index.js": "module.exports = {\n  a: 1,\n};\n", "package.json": "{\n  \"name\": \"x\"\n}\n",
+                 "page.njk": "{% block content %}{{ title }}{% endblock %}\n", "styles.css": "body { margin: 0 }\n",
+                 "NOTES": "How would you shard a table?\n\nBy a key that spreads writes.\n"}
+        for name, text in files.items():
+            with open(os.path.join(repo, name), "w", encoding="utf-8") as f:
+                f.write(text)
+        with open(os.path.join(repo, "logo.png"), "wb") as f:
+            f.write(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
+        with open(os.path.join(repo, "data.bin2"), "wb") as f:
+            f.write(b"\x00\x01\x02binary")
+        result, summary = self.index_json(repo)
+        self.assertEqual(result.returncode, 0, result.stderr)
+        self.assertEqual(result.stderr, "")
+        self.assertEqual(summary["ignored"], 6)  # js, json, njk, css, png, and binary content
+        self.assertEqual(summary["skipped"], [])
+        titles = sorted(h["title"] for h in json.loads(run("search", "", "--db", self.db, "--json").stdout)["hits"])
+        self.assertEqual(titles, ["Driving Large-Scale Technical Evolution", "How would you shard a table?",
+                                  "What is a closure?"])
+        # --format reads what it is told to.
+        result, summary = self.index_json(os.path.join(repo, "styles.css"), "--format", "text")
+        self.assertEqual((result.returncode, summary["ignored"], summary["added"]), (0, 0, 1))
 
     def test_max_bytes(self):
         result, summary = self.index_json("corpus/seeds", "--max-bytes", "6000")
