@@ -145,6 +145,73 @@ std::vector<bool> question_headings(const std::vector<Line>& lines, int level, s
     return question;
 }
 
+// A record holds one answer; a page larger than this is a book of topics.
+constexpr std::size_t kMaxRecordBytes = 16 * 1024;
+
+std::size_t untaken_bytes(const std::vector<Line>& lines, const std::vector<bool>& taken, std::size_t begin,
+                          std::size_t end) {
+    std::size_t bytes = 0;
+    for (std::size_t i = begin; i < end; ++i) bytes += taken[i] ? 0 : lines[i].raw.size() + 1;
+    return bytes;
+}
+
+// The first line after `i` that is a heading at `level` or above, not taken.
+std::size_t next_heading(const std::vector<Line>& lines, const std::vector<bool>& taken, std::size_t i, int level) {
+    for (++i; i < lines.size(); ++i)
+        if (!taken[i] && lines[i].level > 0 && lines[i].level <= level) break;
+    return i;
+}
+
+// A book-sized page (the rest of it, past its questions): each topic under an
+// H2 or H3 heading becomes a record (H4 too when a topic would still exceed
+// kMaxRecordBytes); its category and tags are the headings above.
+// The page keeps its introduction. Topics are taken from `taken`.
+void split_topics(const std::vector<Line>& lines, std::optional<std::size_t> title_line, std::vector<bool>& taken,
+                  std::vector<SplitRecord>& out) {
+    if (untaken_bytes(lines, taken, 0, lines.size()) <= kMaxRecordBytes) return;
+    int level = 3;
+    for (; level < 4; ++level) {
+        std::size_t largest = 0;
+        for (std::size_t i = next_heading(lines, taken, 0, level); i < lines.size();) {
+            std::size_t end = next_heading(lines, taken, i, level);
+            largest = std::max(largest, untaken_bytes(lines, taken, i, end));
+            i = end;
+        }
+        if (largest <= kMaxRecordBytes) break;
+    }
+    std::vector<std::string> ancestors(7);
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+        if (lines[i].level == 0) continue;
+        const Line& line = lines[i];
+        for (int l = line.level; l <= 6; ++l) ancestors[static_cast<std::size_t>(l)].clear();
+        ancestors[static_cast<std::size_t>(line.level)] = line.heading->text;
+        if (taken[i] || i == title_line || line.level > level) continue;
+        std::size_t end = next_heading(lines, taken, i, level);
+        SplitRecord topic;
+        Record& r = topic.record;
+        r.title = std::string(without_numbering(line.heading->text));
+        std::vector<std::string> labels;
+        for (int l = 1; l < line.level; ++l)
+            if (auto label = clean_category(ancestors[static_cast<std::size_t>(l)], kMaxHeadingCategoryWords))
+                labels.push_back(std::move(*label));
+        if (labels.empty() && title_line)
+            if (auto label = clean_category(lines[*title_line].heading->text, kMaxHeadingCategoryWords))
+                labels.push_back(std::move(*label));
+        if (!labels.empty()) {
+            r.category = labels.back();
+            labels.pop_back();
+            r.tags = std::move(labels);
+        }
+        r.sections = sections_of(lines, i + 1, end, {"Overview", SectionKind::Other, std::nullopt, line.heading->rest},
+                                 taken);
+        topic.fragment = heading_anchor(line.heading->text);
+        if (topic.fragment.empty()) topic.fragment = "topic";
+        for (std::size_t j = i; j < end; ++j) taken[j] = true;
+        // A heading over nothing but subtopics is their category, not a record.
+        if (!r.sections.empty()) out.push_back(std::move(topic));
+    }
+}
+
 }  // namespace
 
 bool is_question_heading(std::string_view heading) { return asks(without_numbering(trim(heading))); }
@@ -256,6 +323,8 @@ std::vector<SplitRecord> split_questions(std::string_view text, std::string_view
         for (std::size_t j = i; j < end; ++j) taken[j] = true;
         out.push_back(std::move(split));
     }
+
+    split_topics(lines, title_line, taken, out);
 
     // A page without question headings is one record, read like any other page.
     if (out.empty()) {

@@ -65,6 +65,27 @@ TEST(QuestionSplitTest, Issue12_PageTitledByAQuestionIsOneRecord) {
     EXPECT_EQ(records[0].record.question, "Jak działa indeks B-drzewa?");
 }
 
+// Issue 12: a book-sized page of topics becomes one record per topic, the page keeping its introduction.
+TEST(QuestionSplitTest, Issue12_BookSizedPagesSplitIntoTopics) {
+    auto filler = [](std::string_view topic) {
+        std::string text;
+        for (int i = 0; i < 120; ++i) text += std::string(topic) + " note " + std::to_string(i) + " says a little more. ";
+        return text;
+    };
+    std::string book = "# The Primer\n\nAn introduction.\n\n## Database\n\nDatabases store data.\n\n### Replication\n\n" +
+                       filler("Replication") + "\n\n### Sharding\n\n" + filler("Sharding") + "\n\n## Cache\n\n" +
+                       filler("Cache") + "\n\n### CAP theorem\n\n" + filler("CAP") + "\n";
+    auto records = split(book);
+    std::vector<std::string> titles;
+    for (const auto& r : records) titles.push_back(r.record.title + "#" + r.fragment);
+    EXPECT_EQ(titles, (std::vector<std::string>{"The Primer#", "Database#database", "Replication#replication",
+                                                "Sharding#sharding", "Cache#cache", "CAP theorem#cap-theorem"}));
+    EXPECT_EQ(records[3].record.category, "Database");
+    EXPECT_EQ(records[3].record.tags, (std::vector<std::string>{"The Primer"}));
+    EXPECT_EQ(records[0].record.sections.at(0).text, "An introduction.");
+    for (const auto& r : records) EXPECT_LT(r.record.sections.empty() ? 0 : r.record.sections[0].text.size(), 16384u);
+}
+
 TEST(QuestionSplitTest, Anchors) {
     EXPECT_EQ(heading_anchor("What is the `key` prop?"), "what-is-the-key-prop");
     EXPECT_EQ(heading_anchor("Design Pastebin.com (or Bit.ly)"), "design-pastebincom-or-bitly");
