@@ -100,6 +100,7 @@ std::vector<Section> sections_of(const std::vector<Line>& lines, std::size_t beg
 constexpr std::string_view kStructuralHeadings[] = {
     "table of contents", "contents", "toc", "references", "further reading", "resources", "related", "see also",
     "license", "contributing", "credits", "acknowledgements", "introduction", "overview", "summary",
+    "source(s) and further reading", "sources and further reading", "sources", "further reading",
     "conclusion", "index", "目录", "目錄", "参考", "参考资料", "目次", "参考文献", "índice", "referencias",
     "referências", "spis treści", "bibliografia", "содержание", "ссылки", "목차",
 };
@@ -145,6 +146,20 @@ std::vector<bool> question_headings(const std::vector<Line>& lines, int level, s
     return question;
 }
 
+// Placeholders for an answer not written yet, folded.
+constexpr std::string_view kPlaceholders[] = {"todo", "tbd", "wip", "coming soon", "to be added", "to do",
+                                              "待补充", "待完善", "未完成", "準備中", "en construcción", "em breve"};
+
+bool has_answer(const Record& r) {
+    static const FoldedList kList(kPlaceholders);
+    for (const Section& s : r.sections) {
+        std::string folded = schema::fold(trim(s.text));
+        while (!folded.empty() && (folded.back() == '.' || folded.back() == ':' || folded.back() == '!')) folded.pop_back();
+        if (!folded.empty() && !kList.contains(folded)) return true;
+    }
+    return false;
+}
+
 // A record holds one answer; a page larger than this is a book of topics.
 constexpr std::size_t kMaxRecordBytes = 16 * 1024;
 
@@ -155,10 +170,16 @@ std::size_t untaken_bytes(const std::vector<Line>& lines, const std::vector<bool
     return bytes;
 }
 
-// The first line after `i` that is a heading at `level` or above, not taken.
+bool is_structural(const Line& line) {
+    static const FoldedList kStructural(kStructuralHeadings);
+    return kStructural.contains(schema::fold(trim(line.heading->text)));
+}
+
+// The first line after `i` that is a heading at `level` or above, not taken; a
+// topic's own "Sources and further reading" belongs to it.
 std::size_t next_heading(const std::vector<Line>& lines, const std::vector<bool>& taken, std::size_t i, int level) {
     for (++i; i < lines.size(); ++i)
-        if (!taken[i] && lines[i].level > 0 && lines[i].level <= level) break;
+        if (!taken[i] && lines[i].level > 0 && lines[i].level <= level && !is_structural(lines[i])) break;
     return i;
 }
 
@@ -185,7 +206,7 @@ void split_topics(const std::vector<Line>& lines, std::optional<std::size_t> tit
         const Line& line = lines[i];
         for (int l = line.level; l <= 6; ++l) ancestors[static_cast<std::size_t>(l)].clear();
         ancestors[static_cast<std::size_t>(line.level)] = line.heading->text;
-        if (taken[i] || i == title_line || line.level > level) continue;
+        if (taken[i] || i == title_line || line.level > level || is_structural(line)) continue;
         std::size_t end = next_heading(lines, taken, i, level);
         SplitRecord topic;
         Record& r = topic.record;
@@ -321,7 +342,8 @@ std::vector<SplitRecord> split_questions(std::string_view text, std::string_view
         split.fragment = heading_anchor(line.heading->text);
         if (split.fragment.empty()) split.fragment = "question";  // a heading of symbols only
         for (std::size_t j = i; j < end; ++j) taken[j] = true;
-        out.push_back(std::move(split));
+        // A question with no answer (only a link elsewhere, an image, "TODO") is not a record.
+        if (has_answer(r)) out.push_back(std::move(split));
     }
 
     split_topics(lines, title_line, taken, out);

@@ -64,8 +64,12 @@ class HandbooksTest(unittest.TestCase):
                           "yangshun__tech-interview-handbook/apps/website/contents/negotiation-rules.md")
 
     def test_system_design_primer(self):
+        # Issue 12: the primer's heading that only links to the solution is no record; the solution answers.
         self.assert_first("Design Pastebin", "Design Pastebin.com (or Bit.ly)",
-                          "donnemartin__system-design-primer/README.md#design-pastebincom-or-bitly")
+                          "donnemartin__system-design-primer/solutions/system_design/pastebin/README.md")
+        # Issue 12: the book's topics are records of their own.
+        self.assert_first("CAP theorem", "CAP theorem", "donnemartin__system-design-primer/README.md#cap-theorem")
+        self.assert_first("sql vs nosql", "SQL or NoSQL", "donnemartin__system-design-primer/README.md#sql-or-nosql")
 
     def test_chinese_query(self):
         self.assert_first("渐进式渲染", "什么是渐进式渲染？", "what-is-progressive-rendering/zh-CN.mdx")
