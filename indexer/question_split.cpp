@@ -108,8 +108,8 @@ constexpr std::string_view kStructuralHeadings[] = {
 // Which headings at `level` are questions. A heading that asks is one; so is
 // one that opens like a question among siblings (the headings at this level
 // under one parent) of which two or more ask; and where three in four
-// siblings are questions, every sibling is, whatever its words, but a table
-// of contents or a references list.
+// siblings are questions, every sibling before the last question is, whatever
+// its words, but a table of contents or a references list.
 template <typename WeaklyAsks>
 std::vector<bool> question_headings(const std::vector<Line>& lines, int level, std::optional<std::size_t> title_line,
                                     WeaklyAsks weakly_asks) {
@@ -130,10 +130,15 @@ std::vector<bool> question_headings(const std::vector<Line>& lines, int level, s
         bool siblings_ask = strong >= kMinSiblingQuestions ||
                             (strong + weak >= kMinSiblingQuestions && (strong + weak) * 2 > size);
         bool all_ask = siblings_ask && (strong + weak) * 4 >= size * 3;
-        for (std::size_t i : group) {
+        // Headings after the last that asks close the list ("Other Answers", "Contributing").
+        std::size_t last_asking = 0;
+        for (std::size_t k = 0; k < group.size(); ++k)
+            if (is_question_heading(lines[group[k]].heading->text) || weakly_asks(group[k])) last_asking = k;
+        for (std::size_t k = 0; k < group.size(); ++k) {
+            std::size_t i = group[k];
             std::string words = schema::fold(trim(lines[i].heading->text));
             question[i] = is_question_heading(lines[i].heading->text) || (siblings_ask && weakly_asks(i)) ||
-                          (all_ask && !kStructural.contains(words));
+                          (all_ask && k < last_asking && !kStructural.contains(words));
         }
         group.clear();
     };

@@ -46,15 +46,18 @@ TEST(QuestionSplitTest, Issue12_CommandsAndClosingWordsAsk) {
         EXPECT_FALSE(is_question_heading(heading)) << heading;
 }
 
-// Issue 12: a heading among sibling questions is one, whatever its words.
+// Issue 12: a heading among sibling questions is one, whatever its words; what follows the last question closes the list.
 TEST(QuestionSplitTest, Issue12_SiblingsOfQuestionsAreQuestions) {
     auto records = split("# JavaScript\n\n## Explain hoisting\n\nLifted.\n\n## What is a closure?\n\nScope.\n\n"
-                         "## How does `this` work\n\nDepends.\n\n## AMD vs CommonJS\n\nModules.\n\n"
-                         "## References\n\n- a link\n");
+                         "## What is a promise?\n\nLater.\n\n## Describe event bubbling\n\nUp.\n\n"
+                         "## Why use strict mode?\n\nSafety.\n\n"
+                         "## AMD vs CommonJS\n\nModules.\n\n## How does `this` work\n\nDepends.\n\n"
+                         "## References\n\n- a link\n\n## Other Answers\n\n- another link\n");
     std::vector<std::string> titles;
     for (const auto& r : records) titles.push_back(r.record.title);
-    EXPECT_EQ(titles, (std::vector<std::string>{"Explain hoisting", "What is a closure?", "How does this work",
-                                                "AMD vs CommonJS"}));
+    EXPECT_EQ(titles, (std::vector<std::string>{"Explain hoisting", "What is a closure?", "What is a promise?",
+                                                "Describe event bubbling", "Why use strict mode?", "AMD vs CommonJS",
+                                                "How does this work"}));
 }
 
 // Issue 12: a page titled by a question is one record; its headings are parts of the answer.
