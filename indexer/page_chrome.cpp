@@ -10,6 +10,7 @@
 #include "indexer/folded_list.h"
 #include "indexer/split_lines.h"
 #include "indexer/trim.h"
+#include "indexer/word_count.h"
 #include "schema/text_fold.h"
 
 namespace qbank::indexer {
@@ -142,17 +143,6 @@ constexpr double kMinCoverage = 0.8;
 
 bool is_ascii_alnum(char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); }
 bool is_letter_byte(char c) { return (c >= 'a' && c <= 'z') || static_cast<unsigned char>(c) >= 0x80; }
-
-std::size_t word_count(std::string_view s) {
-    std::size_t words = 0;
-    bool in_word = false;
-    for (char c : s) {
-        bool space = c == ' ' || c == '\t';
-        if (!space && !in_word) ++words;
-        in_word = !space;
-    }
-    return words;
-}
 
 // Occurrences of `phrase` in `folded` that stand as whole words (Latin phrases).
 template <typename F>

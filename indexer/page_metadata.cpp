@@ -7,6 +7,7 @@
 #include "indexer/folded_list.h"
 #include "schema/language.h"
 #include "indexer/trim.h"
+#include "indexer/word_count.h"
 #include "indexer/utf8_length.h"
 #include "schema/level_name.h"
 #include "schema/text_fold.h"
@@ -81,17 +82,6 @@ constexpr std::size_t kMaxCategoryChars = 40;
 constexpr std::size_t kCharsPerCategoryWord = 8;
 constexpr std::size_t kMaxTagChars = 60;
 constexpr std::size_t kMaxNoiseWords = 12;
-
-std::size_t word_count(std::string_view s) {
-    std::size_t words = 0;
-    bool in_word = false;
-    for (char c : s) {
-        bool space = c == ' ' || c == '\t';
-        if (!space && !in_word) ++words;
-        in_word = !space;
-    }
-    return words;
-}
 
 bool has_digit(std::string_view s) {
     return std::any_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });

@@ -13,6 +13,7 @@
 #include "indexer/question_split.h"
 #include "indexer/split_lines.h"
 #include "indexer/trim.h"
+#include "indexer/word_count.h"
 #include "indexer/utf8_length.h"
 #include "schema/level_name.h"
 #include "schema/text_fold.h"
@@ -99,17 +100,6 @@ bool is_tag_like(std::string_view line) {
 constexpr std::size_t kMaxBareCategoryChars = 30;
 constexpr std::size_t kMaxHeadingWords = 15;       // a longer line is prose
 constexpr std::size_t kMaxSectionHeadingWords = 8;  // "What the interviewer is looking for"
-
-std::size_t word_count(std::string_view s) {
-    std::size_t words = 0;
-    bool in_word = false;
-    for (char c : s) {
-        bool space = c == ' ' || c == '\t';
-        if (!space && !in_word) ++words;
-        in_word = !space;
-    }
-    return words;
-}
 
 // Scripts written without spaces say as much in fewer characters.
 constexpr std::size_t kMaxUnspacedHeadingChars = 40;

@@ -165,6 +165,24 @@ bool has_answer(const Record& r) {
     return false;
 }
 
+// The headings above a record as its category (the nearest) and tags, cleaned
+// ("3. Props:" -> "Props"); a sentence is neither. The page's title stands in
+// when no heading is above.
+void label_from_headings_above(const std::vector<std::string>& ancestors, int below, const std::vector<Line>& lines,
+                               std::optional<std::size_t> title_line, Record& r) {
+    std::vector<std::string> labels;
+    for (int l = 1; l < below; ++l)
+        if (auto label = clean_category(ancestors[static_cast<std::size_t>(l)], kMaxHeadingCategoryWords))
+            labels.push_back(std::move(*label));
+    if (labels.empty() && title_line)
+        if (auto label = clean_category(lines[*title_line].heading->text, kMaxHeadingCategoryWords))
+            labels.push_back(std::move(*label));
+    if (labels.empty()) return;
+    r.category = labels.back();
+    labels.pop_back();
+    r.tags = std::move(labels);
+}
+
 // A record holds one answer; a page larger than this is a book of topics.
 constexpr std::size_t kMaxRecordBytes = 16 * 1024;
 
@@ -216,18 +234,7 @@ void split_topics(const std::vector<Line>& lines, std::optional<std::size_t> tit
         SplitRecord topic;
         Record& r = topic.record;
         r.title = std::string(without_numbering(line.heading->text));
-        std::vector<std::string> labels;
-        for (int l = 1; l < line.level; ++l)
-            if (auto label = clean_category(ancestors[static_cast<std::size_t>(l)], kMaxHeadingCategoryWords))
-                labels.push_back(std::move(*label));
-        if (labels.empty() && title_line)
-            if (auto label = clean_category(lines[*title_line].heading->text, kMaxHeadingCategoryWords))
-                labels.push_back(std::move(*label));
-        if (!labels.empty()) {
-            r.category = labels.back();
-            labels.pop_back();
-            r.tags = std::move(labels);
-        }
+        label_from_headings_above(ancestors, line.level, lines, title_line, r);
         r.sections = sections_of(lines, i + 1, end, {"Overview", SectionKind::Other, std::nullopt, line.heading->rest},
                                  taken);
         topic.fragment = heading_anchor(line.heading->text);
@@ -328,19 +335,7 @@ std::vector<SplitRecord> split_questions(std::string_view text, std::string_view
         Record& r = split.record;
         r.title = std::string(without_numbering(line.heading->text));
         r.question = r.title;
-        std::vector<std::string> above;
-        for (int l = 1; l < question_level; ++l)
-            if (!ancestors[static_cast<std::size_t>(l)].empty()) above.push_back(ancestors[static_cast<std::size_t>(l)]);
-        if (above.empty() && title_line) above.push_back(lines[*title_line].heading->text);
-        // Headings above as category and tags, cleaned ("3. Props:" -> "Props"); a sentence is neither.
-        std::vector<std::string> labels;
-        for (const std::string& heading : above)
-            if (auto label = clean_category(heading, kMaxHeadingCategoryWords)) labels.push_back(std::move(*label));
-        if (!labels.empty()) {
-            r.category = labels.back();
-            labels.pop_back();
-            r.tags = std::move(labels);
-        }
+        label_from_headings_above(ancestors, question_level, lines, title_line, r);
         // Question ranges never overlap, so none of this one is taken yet.
         r.sections = sections_of(lines, i + 1, end, {"Answer", SectionKind::Solution, std::nullopt, line.heading->rest},
                                  taken);
