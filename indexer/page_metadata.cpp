@@ -60,7 +60,8 @@ constexpr Key kKeys[] = {
     {"empresas", Role::Other}, {"entreprises", Role::Other}, {"unternehmen", Role::Other},
     {"firmy", Role::Other}, {"公司", Role::Other}, {"企業", Role::Other}, {"tiempo", Role::Other},
     {"tempo", Role::Other}, {"durée", Role::Other}, {"dauer", Role::Other}, {"czas", Role::Other},
-    {"时间", Role::Other}, {"時間", Role::Other},
+    {"时间", Role::Other}, {"時間", Role::Other}, {"想定時間", Role::Other}, {"所要時間", Role::Other},
+    {"预计时间", Role::Other},
 };
 
 // Sections of question sites that breadcrumbs pass through, folded.

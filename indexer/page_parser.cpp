@@ -91,9 +91,11 @@ std::string_view strip_bullet(std::string_view line) {
 
 constexpr std::size_t kMaxTagChars = 60;
 
+// A short label: not a sentence, not a "key: value" line, not code ("cache = LRUCache(2)").
 bool is_tag_like(std::string_view line) {
     std::string_view tag = strip_bullet(line);
-    return !tag.empty() && code_points(tag) <= kMaxTagChars && !ends_with_any(tag, ".?!:;,");
+    return !tag.empty() && code_points(tag) <= kMaxTagChars && !ends_with_any(tag, ".?!:;,") &&
+           tag.find_first_of(":=(){}") == std::string_view::npos && tag.find("：") == std::string_view::npos;
 }
 
 // A category line in front of the title ("Behavioral"): a word or two.
@@ -166,7 +168,7 @@ void add_detail_sections(Record& record, const std::vector<Item>& items, std::si
     while (chips_end < items.size() && is_tag_like(items[chips_end].text) && !items[chips_end].text.ends_with('?') &&
            word_count(items[chips_end].text) <= kMaxChipWords && !items[chips_end].after_level)
         ++chips_end;
-    if (chips_end - begin >= 2 && chips_end < items.size()) {
+    if (chips_end - begin >= 2) {
         for (std::size_t i = begin; i < chips_end; ++i)
             add_tag(std::string(strip_bullet(items[i].text)), record);
         begin = chips_end;
@@ -203,7 +205,9 @@ void parse_preamble(const std::vector<PageLine>& lines, std::size_t end, Record&
     // "The Question" labels the block; lines before it are page chrome the scraper
     // kept (a banner), stored apart so they do not shift the labelled fields.
     auto marker = std::find_if(items.begin(), items.end(), [](const Item& item) { return is_question_marker(item.text); });
-    bool labelled = marker != items.end();
+    // "Question" over a line of prose labels that line, not a block of fields.
+    bool labels_next = marker != items.end() && marker + 1 != items.end() && !is_heading_like((marker + 1)->text);
+    bool labelled = marker != items.end() && !labels_next;
     if (labelled) {
         std::vector<std::string_view> chrome;
         for (auto it = items.begin(); it != marker; ++it) {
@@ -223,8 +227,12 @@ void parse_preamble(const std::vector<PageLine>& lines, std::size_t end, Record&
     bool chips = false;
     bool chip_seen = false;
     bool question_below = false;
+    bool bulleted = false;  // the first chip's form, which the others share
     for (const Item& item : items) {
-        if (chips && is_tag_like(item.text) && !(chip_seen && item.blank_before) && !parse_metadata_line(item.text)) {
+        bool same_form = !chip_seen || is_list_item(item.text) == bulleted;
+        if (chips && is_tag_like(item.text) && same_form && !(chip_seen && item.blank_before) &&
+            !parse_metadata_line(item.text)) {
+            if (!chip_seen) bulleted = is_list_item(item.text);
             add_tag(std::string(strip_bullet(item.text)), record);
             chip_seen = true;
             continue;
@@ -234,6 +242,8 @@ void parse_preamble(const std::vector<PageLine>& lines, std::size_t end, Record&
             asked = rest.size();
             rest.push_back({item.text, item.blank_before, level_seen});
             question_below = false;
+        } else if (labels_next && &item == &*marker) {
+            question_below = true;
         } else if (auto label = question_label(item.text)) {
             if (label->empty()) {
                 question_below = true;
