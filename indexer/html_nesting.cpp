@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <array>
+#include <optional>
+#include <unordered_map>
 #include <vector>
 
 namespace qbank::indexer {
@@ -27,18 +29,64 @@ bool is_raw_text(std::string_view name) {
                             "noscript", "plaintext"});
 }
 
-// Elements whose end tag may be left out: the next one of their kind closes them.
-bool closes_its_kind(std::string_view name) {
-    return is_one_of(name, {"p", "li", "dt", "dd", "option", "tr", "td", "th", "rt", "rp"});
+// The open elements that a start tag `name` closes when their end tag was left
+// out, as the HTML parsing rules do: "<li>1<li>2", "<tr><td>a<td>b<tr>…".
+bool closes(std::string_view name, std::string_view open) {
+    if (open == "p") return !is_one_of(name, {"a", "b", "i", "em", "strong", "span", "code", "small", "sub", "sup",
+                                              "br", "img", "kbd", "mark", "q", "s", "u", "abbr", "cite", "label"});
+    if (name == "li") return open == "li";
+    if (name == "dt" || name == "dd") return open == "dt" || open == "dd";
+    if (name == "td" || name == "th") return open == "td" || open == "th";
+    if (name == "tr") return is_one_of(open, {"td", "th", "tr"});
+    if (name == "option") return open == "option";
+    if (name == "rt" || name == "rp") return open == "rt" || open == "rp";
+    return false;
 }
 
-// An end tag closes the nearest open element of its name among this many; a
-// stray end tag is ignored. Bounded so that unmatched end tags stay linear.
-constexpr std::size_t kEndTagReach = 64;
+// SVG and MathML mark empty elements with "/>"; in HTML only void elements are empty.
+bool is_foreign(std::string_view name) { return name == "svg" || name == "math"; }
 
 struct OpenElement {
     std::string name;
     bool dropped = false;  // its start tag was past max_depth
+};
+
+// The open elements, with a count per name so that an end tag whose element is
+// not open costs nothing, and one that is open pops what it closes.
+class OpenStack {
+public:
+    bool empty() const { return stack_.empty(); }
+    const OpenElement& top() const { return stack_.back(); }
+    std::size_t depth() const { return depth_; }
+    bool inside_foreign() const { return foreign_ > 0; }
+    void push(std::string name, bool dropped) {
+        ++open_[name];
+        foreign_ += is_foreign(name) ? 1 : 0;
+        depth_ += dropped ? 0 : 1;
+        stack_.push_back({std::move(name), dropped});
+    }
+    void pop() {
+        OpenElement& e = stack_.back();
+        --open_[e.name];
+        foreign_ -= is_foreign(e.name) ? 1 : 0;
+        depth_ -= e.dropped ? 0 : 1;
+        stack_.pop_back();
+    }
+    // Closes the nearest open `name` and all above it; whether that one was dropped, or nullopt if none is open.
+    std::optional<bool> close(const std::string& name) {
+        auto it = open_.find(name);
+        if (it == open_.end() || it->second == 0) return std::nullopt;
+        while (stack_.back().name != name) pop();
+        bool dropped = stack_.back().dropped;
+        pop();
+        return dropped;
+    }
+
+private:
+    std::vector<OpenElement> stack_;
+    std::unordered_map<std::string, std::size_t> open_;
+    std::size_t depth_ = 0;  // kept elements open
+    std::size_t foreign_ = 0;
 };
 
 // The end of the tag starting at `lt` (one past its '>'), quotes respected; npos when it never ends.
@@ -72,8 +120,7 @@ std::size_t raw_text_end(std::string_view html, std::size_t from, std::string_vi
 std::string cap_html_nesting(std::string_view html, std::size_t max_depth) {
     std::string out;
     out.reserve(html.size());
-    std::vector<OpenElement> open;
-    std::size_t depth = 0;  // kept elements open
+    OpenStack open;
     std::size_t copied = 0;  // html[0, copied) is decided
     auto drop = [&](std::size_t begin, std::size_t end) {
         out.append(html, copied, begin - copied);
@@ -98,36 +145,23 @@ std::string cap_html_nesting(std::string_view html, std::size_t max_depth) {
         for (std::size_t i = name_start; i < end && std::string_view(" \t\n\f\r/>").find(html[i]) == std::string_view::npos; ++i)
             name += lower(html[i]);
         if (closing) {
-            std::size_t reach = std::min(open.size(), kEndTagReach);
-            for (std::size_t k = 1; k <= reach; ++k) {
-                if (open[open.size() - k].name != name) continue;
-                if (open[open.size() - k].dropped) drop(pos, end);
-                for (; k > 0; --k) {
-                    if (!open.back().dropped) --depth;
-                    open.pop_back();
-                }
-                break;
-            }
+            if (open.close(name).value_or(false)) drop(pos, end);
             pos = end;
             continue;
         }
-        bool self_closing = html[end - 2] == '/';
         if (is_raw_text(name)) {
             pos = raw_text_end(html, end, name);
             continue;
         }
+        bool self_closing = html[end - 2] == '/' && open.inside_foreign();
         if (is_void(name) || self_closing) {
             pos = end;
             continue;
         }
-        if (closes_its_kind(name) && !open.empty() && open.back().name == name) {
-            if (!open.back().dropped) --depth;
-            open.pop_back();
-        }
-        bool dropped = depth >= max_depth;
+        while (!open.empty() && closes(name, open.top().name)) open.pop();
+        bool dropped = open.depth() >= max_depth;
         if (dropped) drop(pos, end);
-        else ++depth;
-        open.push_back({std::move(name), dropped});
+        open.push(std::move(name), dropped);
         pos = end;
     }
     out.append(html, copied);
