@@ -407,26 +407,27 @@ std::string title_of(const GumboNode* root) {
 }
 
 
-// "What is JSX? | PrepSite" -> "What is JSX?": the longest part of a title that names its site.
-std::string without_site_name(std::string title) {
-    std::string best;
+// "What is JSX? | PrepSite" -> "What is JSX?": a title comes first and the
+// site's sections and name after it ("Design Twitter - System Design | PrepSite");
+// when the first part is a bare name ("PrepSite | What is JSX?"), the longest part.
+std::string without_site_name(const std::string& title) {
+    std::vector<std::string> parts;
     std::size_t start = 0;
     while (start <= title.size()) {
         std::size_t end = std::string::npos;
         std::size_t width = 0;
-        for (std::string_view sep : {" | ", " – ", " — ", " - ", " · "}) {
-            std::size_t at = title.find(sep, start);
-            if (at < end) {
+        for (std::string_view sep : {" | ", " – ", " — ", " - ", " · "})
+            if (std::size_t at = title.find(sep, start); at < end) {
                 end = at;
                 width = sep.size();
             }
-        }
-        std::string part = title.substr(start, end == std::string::npos ? std::string::npos : end - start);
-        if (part.size() > best.size()) best = part;
+        parts.push_back(title.substr(start, end == std::string::npos ? std::string::npos : end - start));
         if (end == std::string::npos) break;
         start = end + width;
     }
-    return best;
+    if (parts.front().find(' ') != std::string::npos) return parts.front();
+    return *std::max_element(parts.begin(), parts.end(),
+                             [](const std::string& a, const std::string& b) { return a.size() < b.size(); });
 }
 
 // The first breadcrumb below `root` that is not inside `content`.

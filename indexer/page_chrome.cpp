@@ -257,10 +257,11 @@ bool is_list_item(std::string_view line) {
 bool is_chrome_line(std::string_view line, std::string_view folded) {
     static const FoldedList kFeedbackWords(kFeedback);
     static const FoldedList kPromptWords(kPrompts);
-    if (word_count(line) <= kMaxPromptLineWords && !is_list_item(line) &&
-        (contains_any(folded, kFeedbackWords) || contains_any(folded, kPromptWords)))
-        return true;
+    // Asking for feedback is chrome though it ends in a question mark; other questions never are.
+    bool short_line = word_count(line) <= kMaxPromptLineWords && !is_list_item(line);
+    if (short_line && contains_any(folded, kFeedbackWords)) return true;
     if (word_count(line) > kMaxChromeWords || ends_question(line)) return false;
+    if (short_line && contains_any(folded, kPromptWords)) return true;
     // A short line that ends in an arrow is a link to elsewhere: "Try them now →".
     if (word_count(line) <= kMaxPromptWords && !is_list_item(line) && (line.ends_with("→") || line.ends_with("»")))
         return true;
@@ -274,10 +275,17 @@ bool is_chrome_line(std::string_view line, std::string_view folded) {
     // Table rows ("注册 | POST /signup") and list items are content that names these things.
     bool row = line.find('|') != std::string_view::npos;
     if (!is_list_item(line) && !row && word_count(line) <= kMaxPromptWords)
-        for (std::string_view cta : kCtas.words())
-            if (folded.starts_with(cta) && (folded.size() == cta.size() || !is_letter_byte(folded[cta.size()]) ||
-                                            !is_ascii_alnum(cta.front())))
+        for (std::string_view cta : kCtas.words()) {
+            // The prompt alone, or asking the reader to act: "Sign up", "Log in to see…",
+            // "Subscribe for updates" (not "Upgrade the database in place").
+            if (!folded.starts_with(cta)) continue;
+            std::string_view rest = trim(folded.substr(cta.size()));
+            bool latin = is_ascii_alnum(cta.front());
+            if (rest.empty() || !latin || cta.ends_with(':') || rest.starts_with("to ") || rest.starts_with("for ") ||
+                rest.starts_with("now") || rest.starts_with("free") || rest.starts_with("→") || rest.starts_with("·") ||
+                rest.starts_with("|") || rest.starts_with(":") || rest.starts_with("with "))
                 return true;
+        }
     return is_menu(folded) || made_of_phrases(folded, is_list_item(line));
 }
 
@@ -331,6 +339,7 @@ ChromeCut remove_chrome(std::string_view text) {
             while (end < lines.size()) {
                 std::string_view item = trim(lines[end]);
                 bool title = !item.empty() && markdown_level(item) == 0 && word_count(item) <= kMaxRelatedItemWords &&
+                             !item.starts_with("```") && !item.starts_with("~~~") &&
                              (is_list_item(item) || !item.ends_with('.')) &&
                              !is_comment_heading(heading_words(item));
                 if (!item.empty() && !title) break;
@@ -341,17 +350,21 @@ ChromeCut remove_chrome(std::string_view text) {
             for (std::size_t k = i + 1; k < end; ++k) items = items || !trim(lines[k]).empty();
             if (items) {
                 std::fill(chrome.begin() + static_cast<std::ptrdiff_t>(i), chrome.begin() + static_cast<std::ptrdiff_t>(end), true);
+                for (std::size_t k = i + 1; k < end; ++k) fence.in_code(lines[k]);  // keep the fences in step
                 i = end - 1;
             }
             continue;
         }
-        if (is_comment_heading(words) && !ends_question(line)) {
-            // To the next heading as high as this one, or the end of the page.
+        // "Discussion" on a line of a plain page may head an answer's part; a comment
+        // section is a heading, or carries its count ("12 comments", "Comments (3)").
+        bool counted = std::any_of(line.begin(), line.end(), [](char c) { return c >= '0' && c <= '9'; });
+        if (is_comment_heading(words) && !ends_question(line) && (level > 0 || counted)) {
+            // To the next heading as high as this one (not one inside code), or the end of the page.
             std::size_t end = i + 1;
-            while (end < lines.size()) {
+            for (; end < lines.size(); ++end) {
                 int next = markdown_level(trim(lines[end]));
-                if (next > 0 && (level == 0 || next <= level)) break;
-                ++end;
+                bool code = fence.in_code(lines[end]);  // a heading line never toggles a fence
+                if (!code && next > 0 && (level == 0 || next <= level)) break;
             }
             std::fill(chrome.begin() + static_cast<std::ptrdiff_t>(i), chrome.begin() + static_cast<std::ptrdiff_t>(end), true);
             i = end - 1;

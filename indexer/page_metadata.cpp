@@ -31,8 +31,7 @@ constexpr Key kKeys[] = {
     {"niveau", Role::Level}, {"poziom", Role::Level}, {"stufe", Role::Level}, {"erfahrungsstufe", Role::Level},
     {"级别", Role::Level}, {"等级", Role::Level}, {"职级", Role::Level}, {"レベル", Role::Level},
     {"category", Role::Category}, {"categories", Role::Category}, {"topic", Role::Category},
-    {"area", Role::Category}, {"domain", Role::Category}, {"track", Role::Category},
-    {"question type", Role::Category}, {"interview type", Role::Category}, {"type", Role::Category},
+    {"track", Role::Category}, {"question type", Role::Category}, {"interview type", Role::Category},
     {"round", Role::Category}, {"categoría", Role::Category}, {"categoria", Role::Category},
     {"catégorie", Role::Category}, {"kategorie", Role::Category}, {"kategoria", Role::Category},
     {"tema", Role::Category}, {"thème", Role::Category}, {"thema", Role::Category}, {"temat", Role::Category},
@@ -50,10 +49,10 @@ constexpr Key kKeys[] = {
     {"langue", Role::Language}, {"sprache", Role::Language}, {"język", Role::Language}, {"语言", Role::Language},
     {"言語", Role::Language},
     {"difficulty", Role::Other}, {"companies", Role::Other}, {"company", Role::Other},
-    {"asked at", Role::Other}, {"asked by", Role::Other}, {"time", Role::Other}, {"duration", Role::Other},
+    {"asked at", Role::Other}, {"asked by", Role::Other}, {"duration", Role::Other},
     {"estimated time", Role::Other}, {"reading time", Role::Other}, {"posted", Role::Other},
     {"updated", Role::Other}, {"last updated", Role::Other}, {"published", Role::Other},
-    {"author", Role::Other}, {"format", Role::Other}, {"source", Role::Other}, {"views", Role::Other}, {"frequency", Role::Other}, {"expertise", Role::Level},
+    {"author", Role::Other}, {"views", Role::Other}, {"frequency", Role::Other}, {"expertise", Role::Level},
     {"dificultad", Role::Other}, {"dificuldade", Role::Other}, {"difficulté", Role::Other},
     {"schwierigkeit", Role::Other}, {"schwierigkeitsgrad", Role::Other}, {"trudność", Role::Other},
     {"poziom trudności", Role::Other}, {"难度", Role::Other}, {"難易度", Role::Other},
@@ -221,6 +220,9 @@ bool read_key_value(const Key& key, std::string_view value, PageMetadata& meta) 
             }
             return word_count(value) <= 3;
         case Role::Category:
+            // "categories: interview, java": the first names the category.
+            if (value.find(", ") != std::string_view::npos && find_key(key.name) == find_key("categories"))
+                value = trim(value.substr(0, value.find(", ")));
             if (auto category = clean_category(value)) {
                 if (!meta.category) meta.category = std::move(category);
                 return true;
@@ -271,9 +273,21 @@ std::optional<PageMetadata> hashtags(std::string_view line) {
 
 enum class PartKind { Level, Noise, KeyValue, Candidate, Prose };
 
+// "~30 min", "45 minutes", "1.2k views", "12 answers", "3 days ago", "10 min read": a
+// number with the unit of a duration or a count; "O(1)" or "3.5 TB" is content.
 bool is_duration_or_count(std::string_view part) {
-    // "~30 min", "45 minutes", "1.2k views", "Updated 3 days ago", "Posted 03/04/2025".
-    return has_digit(part) && word_count(part) <= 4 && !ends_sentence(part);
+    if (!has_digit(part) || word_count(part) > 4 || ends_sentence(part)) return false;
+    std::string folded = schema::fold(part);
+    for (std::string_view unit : {"min", "mins", "minute", "minutes", "hr", "hrs", "hour", "hours", "h", "sec",
+                                  "views", "answers", "comments", "likes", "upvotes", "votes", "ago", "read",
+                                  "分", "分钟", "分鐘", "時間", "小时", "min.", "minutos", "minuten", "minut"})
+        for (std::size_t at = folded.find(unit); at != std::string::npos; at = folded.find(unit, at + 1)) {
+            bool starts = at == 0 || folded[at - 1] == ' ' || (folded[at - 1] >= '0' && folded[at - 1] <= '9') ||
+                          static_cast<unsigned char>(unit[0]) >= 0x80;
+            bool ends = at + unit.size() == folded.size() || folded[at + unit.size()] == ' ';
+            if (starts && ends) return true;
+        }
+    return false;
 }
 
 PartKind classify_part(std::string_view part, PageMetadata& meta) {
@@ -311,6 +325,8 @@ void apply_metadata(const PageMetadata& meta, Record& record) {
 }
 
 std::optional<std::string> clean_category(std::string_view text, std::size_t max_words) {
+    // Longer than any category could be: stop before reading it all (a 2 MB heading).
+    if (text.size() > 4 * max_words * kCharsPerCategoryWord) return std::nullopt;
     std::string_view s = strip_marks(text);
     // Numbering: "3. ", "2) ", "1.4 ".
     std::size_t digits = s.find_first_not_of("0123456789.");

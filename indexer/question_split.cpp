@@ -302,6 +302,7 @@ std::vector<SplitRecord> split_questions(std::string_view text, std::string_view
     // Metadata at the top or the end of the file (front matter, <!-- tags: … -->) is the whole file's.
     PageMetadata file_meta;
     auto take_metadata = [&](std::size_t i) {
+        if (i == title_line) return true;  // front matter metadata stands under the title
         if (lines[i].level > 0 || lines[i].code) return false;
         if (trim(lines[i].raw).empty()) return true;
         auto meta = parse_metadata_line(lines[i].raw);

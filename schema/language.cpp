@@ -120,7 +120,8 @@ std::optional<std::string> language_of_path(std::string_view path) {
         bool in_locale_folder =
             i > 0 && std::find(std::begin(kLocaleFolders), std::end(kLocaleFolders), lower(segments[i - 1])) !=
                          std::end(kLocaleFolders);
-        if (auto tag = canonical_language_tag(name); tag && (file || has_subtag(*tag) || in_locale_folder)) {
+        // A bare code names a language in a locale folder only: "it.md" may be about IT.
+        if (auto tag = canonical_language_tag(name); tag && (has_subtag(*tag) || in_locale_folder)) {
             found = tag;
             continue;
         }

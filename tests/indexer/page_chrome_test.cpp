@@ -46,6 +46,10 @@ TEST(PageChromeTest, ContentStays) {
              "Upgrade the database in place, or build a replica and fail over?",
              "Reply within a day to every customer.",
              "- Reddit Blog",
+             // Found in review: answer text, not chrome.
+             "Upgrade the database in place, then fail over.",
+             "Register the service worker before the first fetch",
+             "How do you log in to a remote server without a password?",
              "注册 | POST /signup | POST /persons",
              "```",
          })
@@ -64,6 +68,13 @@ TEST(PageChromeTest, RelatedListsAndCommentsGoAsBlocks) {
     EXPECT_EQ(cut.removed[0].text, "## Related questions\n- Design a CDN\n- What is sharding?\nHow do you pick a key?");
     EXPECT_EQ(cut.removed[0].scope, RemovedBlock::Scope::Chrome);
     EXPECT_EQ(cut.removed[1].text, "## 12 Comments\njdoe · 2 days ago\nGreat answer, thanks!\nReply");
+}
+
+TEST(PageChromeTest, PlainDiscussionLinesAreNotCommentSections) {
+    std::string text = "Answer first.\nDiscussion\nThe trade-off is latency against cost.";
+    EXPECT_EQ(remove_chrome(text).text, text);
+    std::string fenced = "## Answer\n\nText.\n\n## 2 Comments\n\n```\n# Comments\n```\n\n## Follow-up\n\nMore.";
+    EXPECT_EQ(remove_chrome(fenced).text, "## Answer\n\nText.\n\n## Follow-up\n\nMore.");
 }
 
 TEST(PageChromeTest, CodeIsNeverChrome) {

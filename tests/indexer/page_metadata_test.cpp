@@ -76,6 +76,10 @@ TEST(PageMetadataTest, ProseTitlesAndTablesAreNotMetadata) {
              "Result: the migration finished two weeks early.",
              "Time: we had two weeks to ship the feature before the holiday freeze started, and it slipped.",
              "# Heading",
+             // Found in review: answer lines with numbers.
+             "Time: O(n), Space: O(n)",
+             "Area: 3.5 TB per year",
+             "Insert | O(1) | O(n)",
              "- list item",
              "std::vector<int> v = a / b;",
              "",

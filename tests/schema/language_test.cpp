@@ -20,6 +20,8 @@ TEST(LanguageTest, PathsThatNameALanguage) {
         {"src/js/array.md", std::nullopt},
         {"notes/README.md", std::nullopt},
         {"notes/arrays-es.md", std::nullopt},
+        {"notes/it.md", std::nullopt},  // a page about IT
+        {"i18n/it/intro.md", "it"},
         {"", std::nullopt},
     };
     for (const auto& [path, expected] : rows) EXPECT_EQ(language_of_path(path), expected) << path;
