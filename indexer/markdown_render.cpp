@@ -58,7 +58,7 @@ std::string metadata_line(std::string_view key, std::string_view value) {
 // "<!-- tags: (accessibility) -->" on a line of its own.
 std::string comment_metadata(std::string_view line) {
     line = trim(line);
-    if (!line.starts_with("<!--") || !line.ends_with("-->")) return {};
+    if (line.size() < 7 || !line.starts_with("<!--") || !line.ends_with("-->")) return {};
     std::string_view inner = trim(line.substr(4, line.size() - 7));
     std::size_t colon = inner.find(':');
     if (colon == std::string_view::npos) return {};

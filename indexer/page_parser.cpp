@@ -106,11 +106,24 @@ constexpr std::size_t kMaxSectionHeadingWords = 8;  // "What the interviewer is 
 // Scripts written without spaces say as much in fewer characters.
 constexpr std::size_t kMaxUnspacedHeadingChars = 40;
 
+// Two sentences in a line make prose, whatever its length: a stop, a space and a
+// capital ("…a large codebase. What did you do first?"), not an abbreviation ("vs. ").
+bool holds_two_sentences(std::string_view line) {
+    for (std::size_t at = line.find_first_of(".?!"); at != std::string_view::npos; at = line.find_first_of(".?!", at + 1)) {
+        if (at + 2 >= line.size() || line[at + 1] != ' ' || !(line[at + 2] >= 'A' && line[at + 2] <= 'Z')) continue;
+        std::size_t word = line.rfind(' ', at);
+        word = word == std::string_view::npos ? 0 : word + 1;
+        if (line[at] == '.' && at - word <= 3) continue;  // "vs.", "e.g.", "Dr."
+        return true;
+    }
+    return line.find("。") != std::string_view::npos && !line.ends_with("。");
+}
+
 // A title or a heading: short, and not closed like a sentence (a question mark may close it).
 bool is_heading_like(std::string_view line) {
     std::size_t max_chars = line.find(' ') == std::string_view::npos ? kMaxUnspacedHeadingChars : kMaxTitleChars;
     return !line.empty() && word_count(line) <= kMaxHeadingWords && code_points(line) <= max_chars &&
-           !ends_with_any(line, ".!:;,") && !line.ends_with("。") && !is_list_item(line);
+           !ends_with_any(line, ".!:;,") && !line.ends_with("。") && !is_list_item(line) && !holds_two_sentences(line);
 }
 
 // On a page of plain lines, a short line between prose and prose (or a list) heads
@@ -284,6 +297,14 @@ void parse_preamble(const std::vector<PageLine>& lines, std::size_t end, Record&
         for (std::size_t i = 0; i < rest.size() && q == rest.size(); ++i)
             if (!rest[i].after_level && !is_heading_like(rest[i].text)) q = i;
         if (q == rest.size()) q = rest.size() >= 2 && !rest[1].after_level ? 1 : 0;
+    }
+    // A question that opens the page over short lines ("What is the CAP theorem?",
+    // "Consistency", "Availability", …) is the page's question; the rest answers it.
+    if (!asked && q >= 2 && !rest[0].after_level && (rest[0].text.ends_with('?') || rest[0].text.ends_with("？"))) {
+        record.title = rest[0].text;
+        record.question = rest[0].text;
+        add_section(record, "Answer", rest, 1, rest.size());
+        return;
     }
     // The title: the nearest title-like line above the question.
     std::optional<std::size_t> title;

@@ -105,6 +105,32 @@ TEST(PageParser, CodeFencesKeepHashesAndIndentation) {
     EXPECT_EQ(r.sections[0].text, "```python\n# reverse in place\n    xs.reverse()\n```\nDone.");
 }
 
+// Issue 12 review: a question opening the page over short lines was filed as chrome.
+TEST(PageParser, Issue12_AQuestionOverShortLinesIsThePagesQuestion) {
+    Record r = parse_record("What is the CAP theorem?\nConsistency\nAvailability\nPartition tolerance\n"
+                            "A distributed store can keep only two of the three during a partition.");
+    EXPECT_EQ(r.title, "What is the CAP theorem?");
+    EXPECT_EQ(r.question, "What is the CAP theorem?");
+    ASSERT_EQ(r.sections.size(), 1u);
+    EXPECT_EQ(r.sections[0].heading, "Answer");
+    EXPECT_TRUE(r.removed.empty());
+}
+
+// Issue 12: metadata in the layouts of other sites, around a page's title and question.
+TEST(PageParser, Issue12_MetadataAroundTitleAndQuestion) {
+    Record r = parse_record("Home › Question Bank › Behavioral › Junior\nRamping Up on a Codebase\n"
+                            "Tell me about a time you learned a large codebase. What did you do first?\n"
+                            "Mid-Level · Behavioral\nSkills tested\nLearning Agility\nCommunication\n\n"
+                            "Why interviewers ask this\nThey want to see how you learn.");
+    EXPECT_EQ(r.title, "Ramping Up on a Codebase");
+    EXPECT_EQ(r.question, "Tell me about a time you learned a large codebase. What did you do first?");
+    EXPECT_EQ(r.category, "Behavioral");
+    EXPECT_EQ(r.level, Level::Junior);
+    EXPECT_EQ(r.tags, (std::vector<std::string>{"Learning Agility", "Communication"}));
+    ASSERT_FALSE(r.sections.empty());
+    EXPECT_EQ(r.sections.back().heading, "Why interviewers ask this");
+}
+
 TEST(PageParser, NoCategoryWhenTheLineAfterTheLabelIsTheTitle) {
     Record r = parse_record("The Question\nDesigning a Rate Limiter\nHow would you limit requests per user?\n"
                             "What changes across regions?\nSenior Level");
