@@ -325,11 +325,12 @@ std::vector<SplitRecord> split_questions(std::string_view text, std::string_view
         ancestors[static_cast<std::size_t>(line.level)] = line.heading->text;
         if (!question[i]) continue;
         // The answer runs to the next question at this level or a heading above it; a
-        // heading at this level that asks nothing ("### Example usage") is part of it.
+        // heading at this level that asks nothing ("### Example usage") is part of it,
+        // but not the page's own "References" or "Contributing".
         std::size_t end = i + 1;
         while (end < lines.size() &&
                (lines[end].level == 0 || lines[end].level > question_level ||
-                (lines[end].level == question_level && !question[end])))
+                (lines[end].level == question_level && !question[end] && !is_structural(lines[end]))))
             ++end;
 
         SplitRecord split;
