@@ -58,20 +58,25 @@ FileRecords parse_file_bytes(std::string_view bytes, const std::string& shown, c
     FileRecords out = format == Format::JsonLines ? json_lines_records(bytes, shown)
                                                   : page_records(bytes, shown, format, options, corpus);
     std::map<std::string, int> used;  // a fragment met twice gets "-1", "-2", as heading anchors do
-    // A record says too little on its own (a heading and a link) in the file's language.
-    // The path says it best; then what the page declares (<html lang>, front matter); then its text.
-    std::optional<std::string> file_language = schema::language_of_path(shown);
-    if (!file_language && !out.records.empty() && !out.records.front().record.lang.empty())
-        file_language = out.records.front().record.lang;
-    if (!file_language) {
-        std::string text;
-        for (const SplitRecord& split : out.records) text += record_text(split.record) + "\n";
-        file_language = schema::language_of_text(text);
-    }
+    // The path says it best; then the record's text; a record whose text says too
+    // little (a heading and a link) takes what the page declares (<html lang>, front
+    // matter) or the whole file's text, read only then.
+    std::optional<std::string> by_path = schema::language_of_path(shown);
+    std::optional<std::string> file_language;
+    auto language_of_file = [&] {
+        if (!file_language && !out.records.empty() && !out.records.front().record.lang.empty())
+            file_language = out.records.front().record.lang;
+        if (!file_language) {
+            std::string text;
+            for (const SplitRecord& split : out.records) text += record_text(split.record) + "\n";
+            file_language = schema::language_of_text(text);
+        }
+        return *file_language;
+    };
     for (SplitRecord& split : out.records) {
         if (split.record.lang.empty()) {
-            std::string lang = schema::language_of_path(shown) ? *file_language : schema::language_of_text(record_text(split.record));
-            split.record.lang = lang == "und" ? *file_language : lang;
+            std::string lang = by_path ? *by_path : schema::language_of_text(record_text(split.record));
+            split.record.lang = lang == "und" ? language_of_file() : lang;
         }
         if (!split.fragment.empty()) {
             int n = used[split.fragment]++;

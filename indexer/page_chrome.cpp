@@ -8,6 +8,7 @@
 
 #include "indexer/code_fence.h"
 #include "indexer/folded_list.h"
+#include "indexer/list_item.h"
 #include "indexer/split_lines.h"
 #include "indexer/trim.h"
 #include "indexer/word_count.h"
@@ -249,10 +250,6 @@ bool made_of_phrases(std::string_view folded, bool list_item) {
 }
 
 bool ends_question(std::string_view line) { return line.ends_with('?') || line.ends_with("？"); }
-
-bool is_list_item(std::string_view line) {
-    return line.starts_with("- ") || line.starts_with("* ") || line.starts_with("+ ") || line.starts_with("• ");
-}
 
 bool is_chrome_line(std::string_view line, std::string_view folded) {
     static const FoldedList kFeedbackWords(kFeedback);

@@ -162,16 +162,11 @@ const Key* find_key(std::string_view name) {
 
 // "Key: value" -> the key and its value; nullopt when the text before the colon is no known key.
 std::optional<std::pair<const Key*, std::string_view>> key_value(std::string_view part) {
-    std::size_t colon = part.find(':');
-    std::size_t width = 1;
-    if (std::size_t wide = part.find("："); wide != std::string_view::npos && wide < colon) {
-        colon = wide;
-        width = std::string_view("：").size();
-    }
-    if (colon == std::string_view::npos) return std::nullopt;
-    const Key* key = find_key(part.substr(0, colon));
+    auto label = split_label(part);
+    if (!label) return std::nullopt;
+    const Key* key = find_key(label->first);
     if (key == nullptr) return std::nullopt;
-    return std::make_pair(key, strip_marks(part.substr(colon + width)));
+    return std::make_pair(key, strip_marks(label->second));
 }
 
 std::vector<std::string> split_tags(std::string_view list) {
@@ -209,7 +204,7 @@ bool read_key_value(const Key& key, std::string_view value, PageMetadata& meta) 
     switch (key.role) {
         case Role::Level:
             // "expertise: 0/1/2", the scale of Q&A repositories in the style of 30-seconds-of-interviews.
-            if (schema::fold(key.name) == "expertise" && value.size() == 1 && value[0] >= '0' && value[0] <= '2') {
+            if (key.name == "expertise" && value.size() == 1 && value[0] >= '0' && value[0] <= '2') {
                 constexpr Level kExpertise[] = {Level::Junior, Level::Mid, Level::Senior};
                 if (!meta.level) meta.level = kExpertise[value[0] - '0'];
                 return true;
@@ -310,6 +305,17 @@ PartKind classify_part(std::string_view part, PageMetadata& meta) {
 }
 
 }  // namespace
+
+std::optional<std::pair<std::string_view, std::string_view>> split_label(std::string_view line) {
+    std::size_t colon = line.find(':');
+    std::size_t width = 1;
+    if (std::size_t wide = line.find("："); wide < colon) {
+        colon = wide;
+        width = std::string_view("：").size();
+    }
+    if (colon == std::string_view::npos) return std::nullopt;
+    return std::make_pair(trim(line.substr(0, colon)), trim(line.substr(colon + width)));
+}
 
 bool is_metadata_key(std::string_view name) { return find_key(name) != nullptr; }
 

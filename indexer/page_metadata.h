@@ -37,6 +37,10 @@ std::optional<PageMetadata> parse_metadata_line(std::string_view line);
 void apply_metadata(const PageMetadata& meta, Record& record);
 void add_tag(std::string tag, Record& record);
 
+// "Level: Senior", "标签：并发" -> the label and what follows its colon (ASCII or
+// full-width), trimmed; nullopt without a colon.
+std::optional<std::pair<std::string_view, std::string_view>> split_label(std::string_view line);
+
 // Whether `name` ("Tags", "difficulty", "Level") is a key of "Key: value" metadata.
 bool is_metadata_key(std::string_view name);
 

@@ -9,6 +9,7 @@
 
 #include "indexer/code_fence.h"
 #include "indexer/heading.h"
+#include "indexer/list_item.h"
 #include "indexer/page_metadata.h"
 #include "indexer/question_split.h"
 #include "indexer/split_lines.h"
@@ -55,15 +56,6 @@ bool is_rule(std::string_view line) {
     for (char x : line)
         if (x != c && x != ' ') return false;
     return true;
-}
-
-bool is_list_item(std::string_view line) {
-    if (line.starts_with("- ") || line.starts_with("* ") || line.starts_with("+ ") || line.starts_with("• "))
-        return true;
-    std::size_t digits = 0;
-    while (digits < line.size() && line[digits] >= '0' && line[digits] <= '9') ++digits;
-    return digits > 0 && digits + 1 < line.size() && (line[digits] == '.' || line[digits] == ')') &&
-           line[digits + 1] == ' ';
 }
 
 bool ends_with_any(std::string_view s, std::string_view chars) {
@@ -144,17 +136,11 @@ constexpr std::string_view kQuestionLabels[] = {
 // "The question: You have…" -> "You have…"; "Prompt" alone -> "" (the question is below);
 // nullopt for other lines. "The Question" alone is the marker of a labelled block, not this.
 std::optional<std::string_view> question_label(std::string_view line) {
-    std::size_t colon = line.find(':');
-    std::size_t width = 1;
-    if (std::size_t wide = line.find("："); wide < colon) {
-        colon = wide;
-        width = std::string_view("：").size();
-    }
-    std::string_view label = colon == std::string_view::npos ? line : line.substr(0, colon);
-    std::string folded = schema::fold(trim(label));
+    auto split = split_label(line);
+    std::string folded = schema::fold(split ? split->first : trim(line));
     if (std::find(std::begin(kQuestionLabels), std::end(kQuestionLabels), folded) == std::end(kQuestionLabels))
         return std::nullopt;
-    std::string_view rest = colon == std::string_view::npos ? std::string_view() : trim(line.substr(colon + width));
+    std::string_view rest = split ? split->second : std::string_view();
     if (rest.empty() && is_question_marker(line)) return std::nullopt;
     return rest;
 }

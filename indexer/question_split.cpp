@@ -300,18 +300,14 @@ std::vector<SplitRecord> split_questions(std::string_view text, std::string_view
     std::vector<bool> taken(lines.size(), false);
     if (title_line) taken[*title_line] = true;
     // Metadata at the top or the end of the file (front matter, <!-- tags: … -->) is the whole file's.
-    PageMetadata file_meta;
+    std::vector<PageMetadata> file_meta;  // in the order read: the first to state a field wins
     auto take_metadata = [&](std::size_t i) {
         if (i == title_line) return true;  // front matter metadata stands under the title
         if (lines[i].level > 0 || lines[i].code) return false;
         if (trim(lines[i].raw).empty()) return true;
         auto meta = parse_metadata_line(lines[i].raw);
         if (!meta) return false;
-        Record scratch;
-        apply_metadata(file_meta, scratch);
-        apply_metadata(*meta, scratch);
-        file_meta = {scratch.category, scratch.level, scratch.tags,
-                     scratch.lang.empty() ? std::nullopt : std::optional<std::string>(scratch.lang), false};
+        file_meta.push_back(std::move(*meta));
         taken[i] = true;
         return true;
     };
@@ -380,7 +376,8 @@ std::vector<SplitRecord> split_questions(std::string_view text, std::string_view
                               std::nullopt, {}},
                              taken);
     if (!r.sections.empty() || out.empty()) out.insert(out.begin(), std::move(page));
-    for (SplitRecord& split : out) apply_metadata(file_meta, split.record);
+    for (SplitRecord& split : out)
+        for (const PageMetadata& meta : file_meta) apply_metadata(meta, split.record);
     return out;
 }
 
