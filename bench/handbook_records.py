@@ -18,6 +18,9 @@ CONTRIBUTING and CODE_OF_CONDUCT skipped) it counts
     numbering like "1. ", Markdown and HTML marks, punctuation and case). A
     heading without a record that sits under a question heading with one is a
     sub-question inside that record's answer: counted, and marked "~" / "inside".
+    A heading whose whole answer is a link to another Markdown page of the corpus
+    makes no record but lends that page its title: it counts as having one
+    (marked ">" / "lent").
 
 Prints one Markdown table per repository and totals per language.
 --verbose lists every heading counted (and the rule that counted it), marking
@@ -33,6 +36,7 @@ import json
 import os
 import re
 import subprocess
+import urllib.parse
 import sys
 import time
 import unicodedata
@@ -511,6 +515,21 @@ def is_empty(r):
     return None
 
 
+LOCAL_LINK = re.compile(r"\[[^\]]*\]\(([^)#?\s]+)[^)]*\)")
+
+
+def links_to_page(body, rel):
+    """Whether a heading's body is nothing but a link to another page of the corpus
+    (and pictures): qbank then lends the heading to that page as a title."""
+    if any(unicodedata.category(c)[0] in "LN" for c in LINKS.sub(" ", body)):
+        return False
+    for target in LOCAL_LINK.findall(body):
+        path = (ROOT / HANDBOOKS / rel).parent / urllib.parse.unquote(target)
+        if "://" not in target and path.is_file() and path.suffix.lower() in (".md", ".mdx", ".markdown"):
+            return True
+    return False
+
+
 def analyse(rel, records):
     language = language_of(rel)
     text = (ROOT / HANDBOOKS / rel).read_text(encoding="utf-8", errors="replace")
@@ -519,15 +538,29 @@ def analyse(rel, records):
         titles |= keys(r.get("title", ""))
     headings = []
     stack = []  # (level, question heading dict or None) of the headings above
-    for line, level, raw in markdown_headings(text):
+    # A front matter title is the page's top heading: what asks under it may be part of its answer.
+    fm = re.match(r"---\n(?:.*\n)*?title:\s*(.+)\n(?:.*\n)*?---\n", text)
+    if fm:
+        title = fm.group(1).strip().strip("'\"")
+        stack.append((0, {"heading": title, "has_record": bool(keys(title) & titles)}))
+    found = markdown_headings(text)
+    lines = text.split("\n")
+    for k, (line, level, raw) in enumerate(found):
+        body = "\n".join(lines[line:found[k + 1][0] - 1] if k + 1 < len(found) else lines[line:])
         while stack and stack[-1][0] >= level:
             stack.pop()
         shown = strip_numbering(plain(raw))
         rule = question_rule(shown, language)
         h = None
         if rule:
+            lent = not (keys(raw) & titles) and links_to_page(body, rel)
+            # "### Question" then "TODO", or straight "Back to top": the source gives no answer.
+            rest = LINKS.sub(" ", body)
+            unanswered = (not any(unicodedata.category(c)[0] in "LN" for c in rest) or
+                          bool(PLACEHOLDER.match(re.sub(r"[\s\-*+>|]+", " ", rest).strip())))
             h = {"line": line, "level": level, "heading": shown, "rule": rule,
-                 "has_record": bool(keys(raw) & titles), "inside": None}
+                 "has_record": bool(keys(raw) & titles) or lent, "lent": lent, "unanswered": unanswered,
+                 "inside": None}
             # A question under another question that has a record ("#### What are the pros
             # and cons?" in an answer) is read with that record, not lost.
             for _, above in reversed(stack):
@@ -559,6 +592,7 @@ def analyse(rel, records):
         "records": len(records),
         "question_records": sum(1 for r in records if "#" in r["source"]),
         "headings_without_record": sum(1 for h in headings if not h["has_record"]),
+        "of_them_unanswered_in_the_source": sum(1 for h in headings if not h["has_record"] and h["unanswered"]),
         "of_them_inside_a_question_record": sum(1 for h in headings if not h["has_record"] and h["inside"]),
         "empty_records": len(empty),
         "records_over_16kb": len(big),
@@ -614,7 +648,8 @@ def markdown_report(rows, verbose):
     out.append(f"| **all** | **{t['files']}** | " + " | ".join(f"**{t[k]}**" for _, k in COLUMNS) + " |")
     if verbose:
         out += ["", "## Question headings counted", "",
-                "`-` = no record has this title; `~` = none has, but it sits under a question heading",
+                "`-` = no record has this title; `>` = none has, but it only links to a page, which",
+                "borrows it; `0` = none has, and the source gives it no answer; `~` = none has, but it sits under a question heading",
                 "that has one (a sub-question inside that record's answer); the rule that counted it",
                 "in brackets.", ""]
         for r in rows:
@@ -623,7 +658,8 @@ def markdown_report(rows, verbose):
             out.append(f"#### {r['file']} ({r['language']})")
             out.append("")
             for h in r["headings"]:
-                mark = " " if h["has_record"] else ("~" if h["inside"] else "-")
+                mark = (">" if h["lent"] else " " if h["has_record"] else "0" if h["unanswered"] else
+                        "~" if h["inside"] else "-")
                 out.append(f"    {mark} {h['line']:>5}  {'#' * h['level']} {h['heading']}  [{h['rule']}]")
             for e in r["empty"]:
                 out.append(f"    empty record ({e['why']}): {e['title']}  <{e['source'].split('#', 1)[-1]}>")

@@ -16,6 +16,12 @@ void add_filter_term(Xapian::Document& doc, FieldId field, std::string_view valu
     if (auto term = schema::filter_term(field, value)) doc.add_boolean_term(*term);
 }
 
+// A filter term per value, and the values packed in the field's facet slot.
+void add_facet(Xapian::Document& doc, FieldId field, schema::Slot slot, const std::vector<std::string>& values) {
+    for (const std::string& value : values) add_filter_term(doc, field, value);
+    doc.add_value(schema::slot_number(slot), schema::pack_facet_values(values));
+}
+
 }  // namespace
 
 DocumentBuilder::DocumentBuilder() {
@@ -33,43 +39,45 @@ void DocumentBuilder::index_text(FieldId id, const std::string& text) {
     terms_.increase_termpos(schema::kFieldGap);
 }
 
-Xapian::Document DocumentBuilder::build(const Record& record) {
+schema::SourceFacets facets_of(const Record& record) {
+    schema::SourceFacets f{record.lang, record.category.value_or(""), {}, record.tags};
+    for (Level level : record.levels_addressed()) f.levels.emplace_back(to_string(level));
+    return f;
+}
+
+Xapian::Document DocumentBuilder::build(const Record& record, const std::vector<schema::SourceState>& sources) {
     Xapian::Document doc;
     terms_.set_document(doc);
     doc.add_boolean_term(schema::id_term(record.id));
 
     index_text(FieldId::Title, record.title);
+    for (const std::string& title : record.other_titles) index_text(FieldId::Title, title);
     index_text(FieldId::Question, record.question);
-    for (const std::string& tag : record.tags) {
-        index_text(FieldId::Tag, tag);
-        add_filter_term(doc, FieldId::Tag, tag);
-    }
-    if (record.category) {
-        index_text(FieldId::Category, *record.category);
-        add_filter_term(doc, FieldId::Category, *record.category);
-    }
+    for (const std::string& tag : record.tags) index_text(FieldId::Tag, tag);
+    if (record.category) index_text(FieldId::Category, *record.category);
     for (const Section& section : record.sections) {
         index_text(FieldId::Heading, section.heading);
         index_text(FieldId::Answer, section.text);
     }
 
-    std::vector<std::string> level_names;
-    for (Level level : record.levels_addressed()) {
-        level_names.emplace_back(to_string(level));
-        add_filter_term(doc, FieldId::Level, level_names.back());
-    }
-    doc.add_value(schema::slot_number(schema::Slot::Level), schema::pack_facet_values(level_names));
-    if (record.category)
-        doc.add_value(schema::slot_number(schema::Slot::Category),
-                      schema::pack_facet_values({*record.category}));
-    doc.add_value(schema::slot_number(schema::Slot::Tag), schema::pack_facet_values(record.tags));
+    // Filters and facets: the record's own values first (they name the facet values), then other sources'.
+    std::vector<std::string> levels, categories, tags, langs;
+    auto gather = [&](const schema::SourceFacets& f) {
+        levels.insert(levels.end(), f.levels.begin(), f.levels.end());
+        if (!f.category.empty()) categories.push_back(f.category);
+        tags.insert(tags.end(), f.tags.begin(), f.tags.end());
+        if (!f.lang.empty()) langs.push_back(f.lang);
+    };
+    gather(facets_of(record));
+    for (const schema::SourceState& source : sources) gather(source.facets);
+    add_facet(doc, FieldId::Level, schema::Slot::Level, levels);
+    add_facet(doc, FieldId::Category, schema::Slot::Category, categories);
+    add_facet(doc, FieldId::Tag, schema::Slot::Tag, tags);
+    add_facet(doc, FieldId::Lang, schema::Slot::Lang, langs);
     // "pt-BR" is found by lang:pt-BR and by lang:pt.
-    if (!record.lang.empty()) {
-        add_filter_term(doc, FieldId::Lang, record.lang);
-        if (std::size_t dash = record.lang.find('-'); dash != std::string::npos)
-            add_filter_term(doc, FieldId::Lang, record.lang.substr(0, dash));
-        doc.add_value(schema::slot_number(schema::Slot::Lang), schema::pack_facet_values({record.lang}));
-    }
+    for (const std::string& lang : langs)
+        if (std::size_t dash = lang.find('-'); dash != std::string::npos)
+            add_filter_term(doc, FieldId::Lang, lang.substr(0, dash));
 
     doc.set_data(record_to_json(record));
     // The generator holds a reference to its document; Xapian's reference counts are

@@ -2,7 +2,7 @@
 // Record -> Xapian document, following schema/fields.h: per field a prefixed
 // copy for field:word queries and an unprefixed copy weighted by the field's
 // weight for plain queries; boolean terms and packed facet values for level,
-// category and tag; the record JSON as document data. One builder per thread.
+// category, tag and lang; the record JSON as document data. One builder per thread.
 
 #include <xapian.h>
 
@@ -17,13 +17,18 @@ class DocumentBuilder {
 public:
     DocumentBuilder();
 
-    Xapian::Document build(const Record& record);
+    // `sources`: the document's sources when it has several; their facets join the
+    // record's in filter terms and facet values (a merged duplicate's category).
+    Xapian::Document build(const Record& record, const std::vector<schema::SourceState>& sources = {});
 
 private:
     void index_text(schema::FieldId field, const std::string& text);
 
     Xapian::TermGenerator terms_;
 };
+
+// What a record says about its document's facets, as kept in its source's state.
+schema::SourceFacets facets_of(const Record& record);
 
 // What lets later runs skip unchanged files and find duplicates (Slots Source and
 // Fingerprint); set on documents built from files.

@@ -64,6 +64,14 @@ std::vector<std::string> DocumentCatalog::keys_of(const std::string& canonical) 
     return it == keys_by_file_.end() ? std::vector<std::string>{} : it->second;
 }
 
+std::size_t DocumentCatalog::records_of(const std::string& canonical) const {
+    std::size_t records = 0;
+    for (const std::string& key : keys_of(canonical))
+        for (const schema::SourceState& s : documents_.at(document_of(key)).sources)
+            if (s.key() == key && !s.lends_title()) ++records;
+    return records;
+}
+
 const DocumentCatalog::Document* DocumentCatalog::document(Xapian::docid docid) const {
     auto it = documents_.find(docid);
     return it == documents_.end() ? nullptr : &it->second;

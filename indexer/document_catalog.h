@@ -39,6 +39,8 @@ public:
     const schema::SourceState* state_of(const std::string& canonical) const;
     // The keys of every source stored for that file.
     std::vector<std::string> keys_of(const std::string& canonical) const;
+    // How many of them hold a record (rather than lend a title).
+    std::size_t records_of(const std::string& canonical) const;
     const Document* document(Xapian::docid docid) const;
     // A document whose content is the same as or near `fp`, other than `except`; 0 if none.
     Xapian::docid find_duplicate(const Fingerprint& fp, Xapian::docid except) const;

@@ -19,7 +19,35 @@ std::string record_text(const Record& r) {
     return text;
 }
 
-FileRecords page_records(std::string_view bytes, const std::string& shown, Format format,
+// "%20" and the like in a link's path, decoded.
+std::string percent_decoded(std::string_view s) {
+    auto hex = [](char c) {
+        char lower = static_cast<char>(c | 0x20);
+        return c >= '0' && c <= '9' ? c - '0' : lower >= 'a' && lower <= 'f' ? lower - 'a' + 10 : -1;
+    };
+    std::string out;
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        if (s[i] == '%' && i + 2 < s.size() && hex(s[i + 1]) >= 0 && hex(s[i + 2]) >= 0) {
+            out += static_cast<char>(hex(s[i + 1]) * 16 + hex(s[i + 2]));
+            i += 2;
+        } else {
+            out += s[i];
+        }
+    }
+    return out;
+}
+
+// The title a heading lends to the file its link names, relative to the file at `identity`.
+LentTitle lent_title(TitleLink link, const std::string& identity) {
+    std::string_view href = link.href;
+    std::size_t hash = href.find('#');
+    std::string anchor = hash == std::string_view::npos ? std::string() : std::string(href.substr(hash + 1));
+    std::string_view path = href.substr(0, std::min(hash, href.find('?')));
+    std::filesystem::path target = std::filesystem::path(identity).parent_path() / percent_decoded(path);
+    return {std::move(link.title), std::move(link.fragment), target.lexically_normal().string(), std::move(anchor)};
+}
+
+FileRecords page_records(std::string_view bytes, const std::string& shown, const std::string& identity, Format format,
                          const NormalizeOptions& options, const CorpusBoilerplate* corpus) {
     FileRecords out;
     NormalizedPage page = normalize_page(bytes, options, corpus, format);
@@ -28,7 +56,12 @@ FileRecords page_records(std::string_view bytes, const std::string& shown, Forma
         return out;
     }
     if (format == Format::Markdown) {
-        out.records = split_questions(page.text, std::filesystem::path(shown).stem().string());
+        SplitPage split = split_questions(page.text, std::filesystem::path(shown).stem().string(), page.heading_links);
+        out.records = std::move(split.records);
+        for (TitleLink& link : split.title_links) {
+            LentTitle lent = lent_title(std::move(link), identity);
+            if (lent.target != identity) out.lent_titles.push_back(std::move(lent));
+        }
     } else {
         out.records.push_back({parse_record(page.text), {}});
     }
@@ -56,7 +89,7 @@ FileRecords parse_file_bytes(std::string_view bytes, const std::string& shown, c
                              Format format, const NormalizeOptions& options, const CorpusBoilerplate* corpus) {
     if (format == Format::Auto) format = detect_format(shown, bytes.substr(0, 4096));
     FileRecords out = format == Format::JsonLines ? json_lines_records(bytes, shown)
-                                                  : page_records(bytes, shown, format, options, corpus);
+                                                  : page_records(bytes, shown, identity, format, options, corpus);
     std::map<std::string, int> used;  // a fragment met twice gets "-1", "-2", as heading anchors do
     // The path says it best; then the record's text; a record whose text says too
     // little (a heading and a link) takes what the page declares (<html lang>, front
@@ -86,6 +119,9 @@ FileRecords parse_file_bytes(std::string_view bytes, const std::string& shown, c
         if (r.id.empty()) r.id = record_id_for_canonical(split.fragment.empty() ? identity : identity + "#" + split.fragment);
         r.source = split.fragment.empty() ? shown : shown + "#" + split.fragment;
     }
+    // A heading that lends its title is a source of the file as a record is: its fragment must not collide.
+    for (LentTitle& lent : out.lent_titles)
+        if (int n = used[lent.fragment]++; n > 0) lent.fragment += "-" + std::to_string(n);
     return out;
 }
 

@@ -13,12 +13,22 @@
 
 namespace qbank::indexer {
 
+// A question heading whose whole answer links to another file: no record of its
+// own, but the title of the linked file's record too (FileSync::lend_title).
+struct LentTitle {
+    std::string title;
+    std::string fragment;         // the heading's anchor in this file
+    std::string target;           // the linked file: an absolute path, normalized lexically
+    std::string target_fragment;  // the "#anchor" of the link, if any
+};
+
 struct FileRecords {
     // Fragments are unique within the file; ids derive from `identity` and the fragment
     // unless the input gave one (JSON Lines). The file's removed boilerplate goes on its first record.
     std::vector<SplitRecord> records;
     // Without records: why the file was skipped. With records: parts skipped (JSON Lines lines).
     std::vector<Diagnostic> problems;
+    std::vector<LentTitle> lent_titles;  // Markdown handbooks
 };
 
 // `shown` is the path as given (reported, stored as the source); `identity` (the

@@ -13,11 +13,7 @@ namespace qbank::indexer {
 
 namespace {
 
-std::vector<std::string> duplicates_of(const DocumentCatalog::Document& entry) {
-    std::vector<std::string> shown;
-    for (std::size_t i = 1; i < entry.sources.size(); ++i) shown.push_back(entry.sources[i].display());
-    return shown;
-}
+bool holds_content(const schema::SourceState& s) { return !s.lends_title(); }
 
 std::string id_of(const Xapian::Document& doc) {
     const std::string prefix(schema::field(schema::FieldId::Id).prefix);
@@ -30,12 +26,14 @@ std::string id_of(const Xapian::Document& doc) {
 
 FileSync::Change FileSync::put_page(Record record, Xapian::Document doc, const Fingerprint& fp,
                                     const schema::SourceState& state) {
-    const std::string key = state.key();
+    schema::SourceState source = state;
+    source.facets = facets_of(record);
+    const std::string key = source.key();
     Xapian::docid current = catalog_.document_of(key);
     if (current != 0) {
         DocumentCatalog::Document entry = *catalog_.document(current);
         bool primary = entry.sources.front().key() == key;
-        bool alone = entry.sources.size() == 1;
+        bool alone = std::count_if(entry.sources.begin(), entry.sources.end(), holds_content) == 1;
         bool still_same_question = fp.exact == entry.fingerprint.exact ||
                                    near_duplicates(fp.simhash, entry.fingerprint.simhash);
         // Its duplicates still hold the old question: then the file leaves them, below.
@@ -50,18 +48,16 @@ FileSync::Change FileSync::put_page(Record record, Xapian::Document doc, const F
                 doc.add_boolean_term(schema::id_term(id));
                 record.id = id;
             }
-            entry.sources.front() = state;
-            record.duplicates = duplicates_of(entry);
-            std::string data = record_to_json(record);
-            // One question edited in a handbook of hundreds leaves the others as they were.
-            bool same = fp == entry.fingerprint && data == stored.get_data();
+            entry.sources.front() = source;
+            bool same_fingerprint = fp == entry.fingerprint;
             entry.fingerprint = fp;
+            doc = compose(std::move(record), entry, std::move(doc));
+            // One question edited in a handbook of hundreds leaves the others as they were.
+            bool same = same_fingerprint && doc.get_data() == stored.get_data();
             if (same) {
                 doc = std::move(stored);  // only the file's size, time and hash moved
-            } else {
-                doc.set_data(std::move(data));
+                set_file_values(doc, entry.sources, fp);
             }
-            set_file_values(doc, entry.sources, fp);
             writer_.replace(current, doc);
             catalog_.set(current, std::move(entry));
             return same ? Change::Unchanged : Change::Updated;
@@ -72,16 +68,33 @@ FileSync::Change FileSync::put_page(Record record, Xapian::Document doc, const F
         drop_source(key);
     }
     if (Xapian::docid original = catalog_.find_duplicate(fp, 0); original != 0) {
-        attach(original, state);
+        attach(original, source);
         return Change::Duplicate;
     }
     claim_id(record, doc);
-    DocumentCatalog::Document entry{{state}, fp};
-    doc.set_data(record_to_json(record));
-    set_file_values(doc, entry.sources, fp);
-    IndexWriter::Put put = writer_.put(record.id, doc);
+    const std::string id = record.id;
+    DocumentCatalog::Document entry{{source}, fp};
+    doc = compose(std::move(record), entry, std::move(doc));
+    IndexWriter::Put put = writer_.put(id, doc);
     catalog_.set(put.docid, std::move(entry));
     return put.replaced ? Change::Updated : Change::Added;
+}
+
+bool FileSync::lend_title(const std::string& target_key, const std::string& target_path,
+                          const schema::SourceState& link) {
+    Xapian::docid target = catalog_.document_of(target_key);
+    if (target == 0) target = catalog_.document_of(target_path);
+    const std::string key = link.key();
+    if (Xapian::docid current = catalog_.document_of(key); current != 0) {
+        const DocumentCatalog::Document& entry = *catalog_.document(current);
+        auto held = std::find_if(entry.sources.begin(), entry.sources.end(),
+                                 [&](const schema::SourceState& s) { return s.key() == key; });
+        if (current == target && held->link_title == link.link_title) return true;
+        drop_source(key);
+    }
+    if (target == 0 || catalog_.document(target) == nullptr) return false;
+    attach(target, link);
+    return true;
 }
 
 void FileSync::refresh(const schema::SourceState& state) {
@@ -121,7 +134,8 @@ bool FileSync::drop_source(const std::string& key) {
     DocumentCatalog::Document entry = *catalog_.document(docid);
     const schema::SourceState primary = entry.sources.front();
     std::erase_if(entry.sources, [&](const schema::SourceState& s) { return s.key() == key; });
-    if (entry.sources.empty()) {
+    // Titles lent to a document go with its last source of content.
+    if (std::none_of(entry.sources.begin(), entry.sources.end(), holds_content)) {
         writer_.remove(docid);
         catalog_.erase(docid);
         return true;
@@ -155,19 +169,44 @@ void FileSync::claim_id(Record& record, Xapian::Document& doc) {
 
 void FileSync::attach(Xapian::docid docid, const schema::SourceState& state) {
     DocumentCatalog::Document entry = *catalog_.document(docid);
-    entry.sources.push_back(state);
+    // Sources of content first: the first of them is the primary.
+    auto at = state.lends_title() ? entry.sources.end()
+                                  : std::find_if_not(entry.sources.begin(), entry.sources.end(), holds_content);
+    entry.sources.insert(at, state);
     write_files(docid, entry);
     catalog_.set(docid, std::move(entry));
 }
 
 void FileSync::write_files(Xapian::docid docid, const DocumentCatalog::Document& entry) {
-    Xapian::Document doc = writer_.get(docid);
-    Record record = schema::stored_record(doc);
-    record.source = entry.sources.front().display();
-    record.duplicates = duplicates_of(entry);
+    writer_.replace(docid, compose(schema::stored_record(writer_.get(docid)), entry, std::nullopt));
+}
+
+Xapian::Document FileSync::compose(Record record, const DocumentCatalog::Document& entry,
+                                   std::optional<Xapian::Document> built) {
+    const schema::SourceState& primary = entry.sources.front();
+    record.source = primary.display();
+    record.tags = primary.facets.tags;  // a stored record may hold duplicates' tags that have since left
+    record.duplicates.clear();
+    record.other_titles.clear();
+    std::vector<schema::SourceState> duplicates;
+    for (std::size_t i = 1; i < entry.sources.size(); ++i) {
+        const schema::SourceState& s = entry.sources[i];
+        if (s.lends_title()) {
+            if (s.link_title != record.title && std::find(record.other_titles.begin(), record.other_titles.end(),
+                                                          s.link_title) == record.other_titles.end())
+                record.other_titles.push_back(s.link_title);
+            continue;
+        }
+        record.duplicates.push_back(s.display());
+        for (const std::string& tag : s.facets.tags)
+            if (std::find(record.tags.begin(), record.tags.end(), tag) == record.tags.end()) record.tags.push_back(tag);
+        duplicates.push_back(s);
+    }
+    bool as_built = built && duplicates.empty() && record.other_titles.empty();
+    Xapian::Document doc = as_built ? std::move(*built) : builder_.build(record, duplicates);
     doc.set_data(record_to_json(record));
     set_file_values(doc, entry.sources, entry.fingerprint);
-    writer_.replace(docid, doc);
+    return doc;
 }
 
 }  // namespace qbank::indexer

@@ -4,11 +4,15 @@
 // document it duplicates; a file that changed without new content gets its
 // stored state refreshed; a vanished file or record leaves its document, which
 // is removed with its last source. A document keeps its id as long as it exists.
+// A document merged from several sources is filtered and counted under all of
+// their facets, and a heading elsewhere that only links to it lends it a title.
 
 #include <xapian.h>
 
+#include <optional>
 #include <string>
 
+#include "indexer/document_builder.h"
 #include "indexer/document_catalog.h"
 #include "indexer/fingerprint.h"
 #include "indexer/index_writer.h"
@@ -25,6 +29,11 @@ public:
     // `doc` was built from `record`; `state` describes the source it was read from.
     // Unchanged: the document already held exactly this record.
     Change put_page(Record record, Xapian::Document doc, const Fingerprint& fp, const schema::SourceState& state);
+
+    // `link` (a source with a link title) lends its title to the document of the
+    // record with key `target_key`, or failing that of the file `target_path`'s
+    // page record. False when neither is indexed: then the title goes nowhere.
+    bool lend_title(const std::string& target_key, const std::string& target_path, const schema::SourceState& link);
 
     // The file's bytes are the same as indexed; only its size or time moved.
     // `state` describes the file (its fragment is ignored).
@@ -50,11 +59,18 @@ private:
     bool drop_source(const std::string& key);
     // Adds `state` to an existing document's files.
     void attach(Xapian::docid docid, const schema::SourceState& state);
-    // Writes a document's file list into its values and its record's duplicates.
+    // Rewrites a document after its list of sources changed.
     void write_files(Xapian::docid docid, const DocumentCatalog::Document& entry);
+    // The document of `entry` from the record of its primary source: its sources
+    // listed, the facets and tags of its duplicates joined, the titles lent to it
+    // added. `built`, when given, was built from `record` alone; it is used when
+    // nothing needs adding.
+    Xapian::Document compose(Record record, const DocumentCatalog::Document& entry,
+                             std::optional<Xapian::Document> built);
 
     IndexWriter& writer_;
     DocumentCatalog& catalog_;
+    DocumentBuilder builder_;
     std::vector<schema::SourceState> reparse_;
 };
 

@@ -49,6 +49,7 @@ struct ParsedRecord {
 
 struct Parsed {
     std::vector<ParsedRecord> records;
+    std::vector<indexer::LentTitle> lent_titles;
     schema::SourceState state;          // the file's; each record adds its fragment
     std::vector<Diagnostic> problems;   // no records: why the file was skipped
     bool ignored = false;               // not a page (binary content under an unknown extension)
@@ -89,6 +90,8 @@ struct Indexer::Impl {
     std::unordered_set<std::string> seen;  // canonical paths met in this run
     IndexSummary summary;
     std::map<std::string, std::size_t> boilerplate_pages;  // corpus-wide block -> pages it left
+    // Titles lent by the files parsed, placed once every file is in (the linked file may come later).
+    std::vector<std::pair<indexer::LentTitle, schema::SourceState>> lent_titles;
     IndexProgress progress;
 
     unsigned jobs() const {
@@ -156,6 +159,7 @@ struct Indexer::Impl {
             indexer::FileRecords parsed = indexer::parse_file_bytes(content, file.path, file.canonical, options.format,
                                                                     options.normalize, corpus);
             out.problems = std::move(parsed.problems);
+            out.lent_titles = std::move(parsed.lent_titles);
             thread_local indexer::DocumentBuilder builder;
             for (indexer::SplitRecord& split : parsed.records) {
                 ParsedRecord r{std::move(split.record), std::move(split.fragment), {}, {}};
@@ -186,7 +190,7 @@ struct Indexer::Impl {
                 switch (out.kind) {
                     case Surveyed::Kind::ToParse: to_parse.push_back(std::move(out.file)); return;
                     case Surveyed::Kind::Touched: refreshed.push_back(std::move(out.state)); [[fallthrough]];
-                    case Surveyed::Kind::Unchanged: summary.unchanged += catalog.keys_of(out.file.canonical).size(); break;
+                    case Surveyed::Kind::Unchanged: summary.unchanged += catalog.records_of(out.file.canonical); break;
                     // A file that is there but now unreadable keeps its last good document.
                     case Surveyed::Kind::Skipped: summary.skipped.push_back(std::move(out.problem)); break;
                 }
@@ -254,6 +258,13 @@ struct Indexer::Impl {
                 case indexer::FileSync::Change::Duplicate: summary.duplicates += again ? 0 : 1; break;
             }
         }
+        for (indexer::LentTitle& lent : out.lent_titles) {
+            schema::SourceState link = out.state;
+            link.fragment = lent.fragment;
+            link.link_title = lent.title;
+            keys.push_back(link.key());  // kept where it is, unless it now links elsewhere
+            lent_titles.emplace_back(std::move(lent), std::move(link));
+        }
         // Questions that left the file leave the index; while some of its lines are
         // broken, their last good records stay.
         if (out.problems.empty()) summary.removed += files.drop_records_except(out.state.path, keys);
@@ -267,6 +278,14 @@ struct Indexer::Impl {
                 store(std::move(out), again);
                 finished_file(to_parse[i].size);
             });
+    }
+
+    void lend_titles() {
+        for (auto& [lent, link] : lent_titles) {
+            std::string target_key = schema::SourceState{lent.target, {}, 0, 0, 0, lent.target_fragment}.key();
+            files.lend_title(target_key, lent.target, link);
+        }
+        lent_titles.clear();
     }
 
     void prune() {
@@ -338,6 +357,7 @@ IndexSummary Indexer::Impl::commit() {
         progress.files_total += again.size();
         parse_all(again, corpus, true);
     }
+    lend_titles();
     writer.commit();
     for (auto& [text, pages] : boilerplate_pages) summary.boilerplate.push_back({text, pages});
     std::stable_sort(summary.boilerplate.begin(), summary.boilerplate.end(),

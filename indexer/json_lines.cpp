@@ -90,7 +90,7 @@ std::vector<Section> sections_field(const json& object) {
 SplitRecord record_of(const json& object) {
     if (!object.is_object()) throw BadLine{"not a JSON object"};
     check_fields(object, {"id", "source", "title", "question", "category", "level", "tags", "lang", "sections",
-                          "removed", "duplicates"},
+                          "removed", "duplicates", "other_titles"},
                  "");
     SplitRecord out;
     Record& r = out.record;

@@ -1,7 +1,7 @@
 #pragma once
 // JSON Lines exported by other tools -> records, one per line, in the shape of
 // schema/record.schema.json. The fields the indexer owns (source, removed,
-// duplicates) may be left out and are ignored; so may id (then the record's id
+// duplicates, other_titles) may be left out and are ignored; so may id (then the record's id
 // comes from its file and title), tags, sections, category and level. A line
 // that is not such a record is reported with its number and skipped; the other
 // lines still count. Pure.

@@ -180,6 +180,14 @@ std::vector<std::string_view> chunks(std::string_view text) {
     return out;
 }
 
+// "solutions/pastebin/README.md", "../faq.md#why": a path within the same site,
+// not a URL ("https:", "mailto:", "//host"), an anchor or a site-absolute path.
+bool is_site_path(std::string_view href) {
+    if (href.empty() || href.starts_with('#') || href.starts_with('/')) return false;
+    std::size_t colon = href.find(':');
+    return colon == std::string_view::npos || href.find_first_of("/?#") < colon;
+}
+
 std::size_t count_letters(std::string_view s) {
     const auto* p = reinterpret_cast<const uint8_t*>(s.data());
     auto n = static_cast<int32_t>(s.size());
@@ -212,6 +220,13 @@ public:
 
     bool has_top_heading() const { return has_h1_; }
 
+    std::vector<HeadingLink> heading_links() const {
+        std::vector<HeadingLink> out;
+        for (const HeadingBody& body : bodies_)
+            if (body.only_link && !body.link.href.empty()) out.push_back(body.link);
+        return out;
+    }
+
 private:
     struct List {
         bool ordered;
@@ -225,6 +240,26 @@ private:
     }
 
     static Renderer& self(void* user) { return *static_cast<Renderer*>(user); }
+
+    struct Link {
+        bool within_page;
+        std::string href;  // set when it points to another file of the site (a relative path)
+    };
+
+    // What a heading's body holds, up to the next heading: one link to another file and nothing else?
+    struct HeadingBody {
+        HeadingLink link;
+        bool only_link = true;
+    };
+
+    // Letters of the page (not of a heading) were written: they belong to the last heading's body.
+    void body_has_letters() {
+        if (bodies_.empty() || heading_ > 0) return;
+        HeadingBody& body = bodies_.back();
+        if (links_.empty() || links_.back().href.empty()) body.only_link = false;
+        else if (body.link.href.empty()) body.link.href = links_.back().href;
+        else if (body.link.href != links_.back().href) body.only_link = false;
+    }
 
     int enter_block(MD_BLOCKTYPE type, void* detail) {
         switch (type) {
@@ -275,6 +310,7 @@ private:
                 if (lists_.empty()) out_ += '\n';
                 break;
             case MD_BLOCK_CODE:
+                if (!bodies_.empty()) bodies_.back().only_link = false;
                 out_ += "```\n";
                 for (std::string_view line : split_lines(raw_)) {
                     if (looks_like_fence(line)) out_ += "    ";  // code about Markdown: stays inside the fence
@@ -314,8 +350,9 @@ private:
 
     int enter_span(MD_SPANTYPE type, void* detail) {
         if (type == MD_SPAN_A) {
-            const MD_ATTRIBUTE& href = static_cast<MD_SPAN_A_DETAIL*>(detail)->href;
-            links_.push_back(href.size > 0 && href.text[0] == '#');
+            const MD_ATTRIBUTE& attribute = static_cast<MD_SPAN_A_DETAIL*>(detail)->href;
+            std::string_view href(attribute.text, attribute.size);
+            links_.push_back({href.starts_with('#'), is_site_path(href) ? std::string(href) : std::string()});
         } else if (type == MD_SPAN_IMG) {
             ++image_depth_;
         } else if (type == MD_SPAN_STRONG) {
@@ -354,7 +391,8 @@ private:
     void append_letters(std::string_view s) {
         std::size_t letters = count_letters(s);
         if (letters == 0) return;
-        if (!links_.empty() && links_.back()) {
+        body_has_letters();
+        if (!links_.empty() && links_.back().within_page) {
             anchor_link_ = true;
         } else {
             content_letters_ += letters;
@@ -403,6 +441,7 @@ private:
         out_ += std::string(static_cast<std::size_t>(level), '#') + " ";
         out_ += text;
         out_ += "\n\n";
+        bodies_.push_back({{std::string(text), {}}});
         // An item that opens with a heading ("1. ### What is React?") is a section, not a bullet.
         if (!bullet_.empty() && !lists_.empty()) lists_.back().section = true;
         bullet_.clear();
@@ -416,7 +455,8 @@ private:
     std::string raw_;     // text of a code or HTML block
     MD_BLOCKTYPE raw_block_ = MD_BLOCK_DOC;
     std::vector<List> lists_;
-    std::vector<bool> links_;  // per open link: does it point within the page?
+    std::vector<Link> links_;  // open links, innermost last
+    std::vector<HeadingBody> bodies_;  // per heading so far
     int heading_ = 0;
     int last_heading_ = 0;
     int image_depth_ = 0;
@@ -430,14 +470,14 @@ private:
 
 }  // namespace
 
-std::string render_markdown(std::string_view markdown) {
+RenderedMarkdown render_markdown(std::string_view markdown) {
     Preprocessed page = preprocess(markdown);
     Renderer renderer;
     std::string text = renderer.run(page.body);
     // Metadata goes under the title, where the page parser reads it.
     if (!page.metadata.empty()) text = page.metadata + "\n" + text;
     if (!page.title.empty() && !renderer.has_top_heading()) text = "# " + page.title + "\n\n" + text;
-    return text;
+    return {std::move(text), renderer.heading_links()};
 }
 
 }  // namespace qbank::indexer

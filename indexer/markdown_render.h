@@ -11,14 +11,28 @@
 // the top heading when the page has none; MDX import/export lines and the
 // ":::" markers of admonitions go. A paragraph that is a bold question
 // ("**Why would you use one?**") becomes a heading one level below the last.
+// Headings whose body is only a link to another file are listed beside the text.
 // Pure.
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace qbank::indexer {
 
+// A heading whose whole body links to one other file: "### Design Pastebin.com"
+// over "[View exercise and solution](solutions/pastebin/README.md)" and a picture.
+struct HeadingLink {
+    std::string heading;  // as rendered
+    std::string href;     // as written: a relative path, maybe with "#anchor"
+};
+
+struct RenderedMarkdown {
+    std::string text;
+    std::vector<HeadingLink> heading_links;  // in page order
+};
+
 // `markdown` must be clean text (see normalize.h).
-std::string render_markdown(std::string_view markdown);
+RenderedMarkdown render_markdown(std::string_view markdown);
 
 }  // namespace qbank::indexer

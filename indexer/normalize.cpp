@@ -131,18 +131,27 @@ std::string_view without_bom(std::string_view bytes) {
     return bytes;
 }
 
-// Clean text with its markup rendered away, and the chrome the markup named.
-RenderedHtml page_text(std::string_view bytes, Format format) {
+// Clean text with its markup rendered away, and what the markup told.
+struct RenderedPage {
+    std::string text;
+    std::vector<std::string> chrome;  // HTML: elements named as chrome by their markup
+    std::vector<HeadingLink> heading_links;
+};
+
+RenderedPage page_text(std::string_view bytes, Format format) {
     std::string text = clean_characters(without_bom(bytes));
     switch (format) {
         // Again after rendering: decoded entities bring back no-break spaces and the like.
-        case Format::Markdown: return {clean_characters(render_markdown(text)), {}};
+        case Format::Markdown: {
+            RenderedMarkdown markdown = render_markdown(text);
+            for (HeadingLink& link : markdown.heading_links) link.heading = clean_characters(link.heading);
+            return {clean_characters(markdown.text), {}, std::move(markdown.heading_links)};
+        }
         case Format::Html: {
             RenderedHtml html = render_html(text);
-            html.text = clean_characters(html.text);
-            return html;
+            return {clean_characters(html.text), std::move(html.chrome), {}};
         }
-        default: return {std::move(text), {}};
+        default: return {std::move(text), {}, {}};
     }
 }
 
@@ -159,13 +168,14 @@ NormalizedPage normalize_page(std::string_view bytes, const NormalizeOptions& op
                               const CorpusBoilerplate* corpus, Format format) {
     NormalizedPage page = reject(bytes);
     if (!page.error.empty()) return page;
-    RenderedHtml rendered = page_text(bytes, format);
+    RenderedPage rendered = page_text(bytes, format);
     BoilerplateResult cut = remove_repeated_blocks(rendered.text, options.min_boilerplate_chars, corpus);
     ChromeCut chrome = remove_chrome(cut.text);
     page.text = trim_lines(chrome.text);
     page.removed = std::move(cut.removed);
     for (std::string& text : rendered.chrome) page.removed.push_back({clean_characters(text), 1, RemovedBlock::Scope::Chrome});
     page.removed.insert(page.removed.end(), chrome.removed.begin(), chrome.removed.end());
+    page.heading_links = std::move(rendered.heading_links);
     if (page.text.empty()) page.error = "no text left after removing blank space and boilerplate";
     return page;
 }

@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "indexer/corpus_boilerplate.h"
+#include "indexer/markdown_render.h"
 #include "qbank/format.h"
 #include "qbank/page.h"
 #include "qbank/record.h"
@@ -25,6 +26,7 @@ namespace qbank::indexer {
 struct NormalizedPage {
     std::string text;
     std::vector<RemovedBlock> removed;
+    std::vector<HeadingLink> heading_links;  // Markdown: headings whose body only links to another file
     // When not empty, the page was rejected and `text` is empty.
     std::string error;
     std::size_t error_line = 0;  // 1-based line of the error, 0 if none

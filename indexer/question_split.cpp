@@ -105,6 +105,21 @@ constexpr std::string_view kStructuralHeadings[] = {
     "referências", "spis treści", "bibliografia", "содержание", "ссылки", "목차",
 };
 
+// Whether the headings are numbered 1, 2, 3… (or from any start) in order.
+bool numbered_in_order(const std::vector<Line>& lines, const std::vector<std::size_t>& group) {
+    long expected = -1;
+    for (std::size_t i : group) {
+        std::string_view text = lines[i].heading->text;
+        std::size_t digits = text.find_first_not_of("0123456789");
+        if (digits == 0 || digits == std::string_view::npos || digits > 4 || (text[digits] != '.' && text[digits] != ')'))
+            return false;
+        long n = std::stol(std::string(text.substr(0, digits)));
+        if (expected >= 0 && n != expected) return false;
+        expected = n + 1;
+    }
+    return true;
+}
+
 // Which headings at `level` are questions. A heading that asks is one; so is
 // one that opens like a question among siblings (the headings at this level
 // under one parent) of which two or more ask; and where three in four
@@ -130,6 +145,9 @@ std::vector<bool> question_headings(const std::vector<Line>& lines, int level, s
         bool siblings_ask = strong >= kMinSiblingQuestions ||
                             (strong + weak >= kMinSiblingQuestions && (strong + weak) * 2 > size);
         bool all_ask = siblings_ask && (strong + weak) * 4 >= size * 3;
+        // "1. Keep it short", "2. Do your research", "3. Explain what you bring": the
+        // numbered steps of one answer, though one of them is worded as a command.
+        bool steps = group.size() >= 3 && strong * 2 < size && numbered_in_order(lines, group);
         // Headings after the last that asks close the list ("Other Answers", "Contributing").
         std::size_t last_asking = 0;
         for (std::size_t k = 0; k < group.size(); ++k)
@@ -137,8 +155,8 @@ std::vector<bool> question_headings(const std::vector<Line>& lines, int level, s
         for (std::size_t k = 0; k < group.size(); ++k) {
             std::size_t i = group[k];
             std::string words = schema::fold(trim(lines[i].heading->text));
-            question[i] = is_question_heading(lines[i].heading->text) || (siblings_ask && weakly_asks(i)) ||
-                          (all_ask && k < last_asking && !kStructural.contains(words));
+            question[i] = !steps && (is_question_heading(lines[i].heading->text) || (siblings_ask && weakly_asks(i)) ||
+                                     (all_ask && k < last_asking && !kStructural.contains(words)));
         }
         group.clear();
     };
@@ -267,8 +285,25 @@ std::string heading_anchor(std::string_view heading) {
     return anchor;
 }
 
-std::vector<SplitRecord> split_questions(std::string_view text, std::string_view fallback_title) {
+SplitPage split_questions(std::string_view text, std::string_view fallback_title,
+                          const std::vector<HeadingLink>& links) {
     std::vector<Line> lines = read_lines(text);
+    SplitPage page;
+    std::vector<bool> taken(lines.size(), false);
+
+    // Headings that only link elsewhere, and their bodies: no record, not even part of one.
+    std::vector<bool> links_out(lines.size(), false);
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+        if (lines[i].level == 0) continue;
+        auto link = std::find_if(links.begin(), links.end(),
+                                 [&](const HeadingLink& l) { return trim(l.heading) == lines[i].heading->text; });
+        if (link == links.end()) continue;
+        std::string fragment = heading_anchor(lines[i].heading->text);
+        if (!fragment.empty())
+            page.title_links.push_back({std::string(without_numbering(lines[i].heading->text)), std::move(fragment),
+                                        link->href});
+        for (std::size_t j = i; j < lines.size() && (j == i || lines[j].level == 0); ++j) links_out[j] = taken[j] = true;
+    }
 
     // The page's title: its first top-level heading.
     std::optional<std::size_t> title_line;
@@ -296,8 +331,7 @@ std::vector<SplitRecord> split_questions(std::string_view text, std::string_view
     if (title_asks) question_level = 0;
     std::vector<bool> question = question_headings(lines, question_level, title_line, weakly_asks);
 
-    std::vector<SplitRecord> out;
-    std::vector<bool> taken(lines.size(), false);
+    std::vector<SplitRecord>& out = page.records;
     if (title_line) taken[*title_line] = true;
     // Metadata at the top or the end of the file (front matter, <!-- tags: … -->) is the whole file's.
     std::vector<PageMetadata> file_meta;  // in the order read: the first to state a field wins
@@ -319,14 +353,15 @@ std::vector<SplitRecord> split_questions(std::string_view text, std::string_view
         if (line.level == 0) continue;
         for (int l = line.level; l <= 6; ++l) ancestors[static_cast<std::size_t>(l)].clear();
         ancestors[static_cast<std::size_t>(line.level)] = line.heading->text;
-        if (!question[i]) continue;
+        if (!question[i] || links_out[i]) continue;
         // The answer runs to the next question at this level or a heading above it; a
         // heading at this level that asks nothing ("### Example usage") is part of it,
-        // but not the page's own "References" or "Contributing".
+        // but not the page's own "References" or "Contributing", nor one that links elsewhere.
         std::size_t end = i + 1;
         while (end < lines.size() &&
                (lines[end].level == 0 || lines[end].level > question_level ||
-                (lines[end].level == question_level && !question[end] && !is_structural(lines[end]))))
+                (lines[end].level == question_level && !question[end] && !is_structural(lines[end]) &&
+                 !links_out[end])))
             ++end;
 
         SplitRecord split;
@@ -348,20 +383,25 @@ std::vector<SplitRecord> split_questions(std::string_view text, std::string_view
 
     // A page without question headings is one record, read like any other page.
     if (out.empty()) {
-        SplitRecord page{parse_record(text), {}};
-        Record& r = page.record;
+        std::string kept;  // the page without the headings that link elsewhere
+        if (!page.title_links.empty())
+            for (std::size_t i = 0; i < lines.size(); ++i)
+                if (!links_out[i]) kept.append(lines[i].raw).push_back('\n');
+        SplitRecord whole{parse_record(page.title_links.empty() ? text : kept), {}};
+        Record& r = whole.record;
         if (r.title.empty()) r.title = std::string(fallback_title);
         // A guide's introduction is not a question, as a scraped page's first paragraph is.
         if (!r.question.empty() && !reads_as_question(r.question)) {
             r.sections.insert(r.sections.begin(), {"Overview", SectionKind::Other, std::nullopt, std::move(r.question)});
             r.question.clear();
         }
-        return {std::move(page)};
+        out.push_back(std::move(whole));
+        return page;
     }
 
     // The rest of the page.
-    SplitRecord page;
-    Record& r = page.record;
+    SplitRecord rest;
+    Record& r = rest.record;
     if (title_line) {
         r.title = lines[*title_line].heading->text;
     } else {
@@ -375,10 +415,10 @@ std::vector<SplitRecord> split_questions(std::string_view text, std::string_view
                              {asks ? "Answer" : "Overview", asks ? SectionKind::Solution : SectionKind::Other,
                               std::nullopt, {}},
                              taken);
-    if (!r.sections.empty() || out.empty()) out.insert(out.begin(), std::move(page));
+    if (!r.sections.empty() || out.empty()) out.insert(out.begin(), std::move(rest));
     for (SplitRecord& split : out)
         for (const PageMetadata& meta : file_meta) apply_metadata(meta, split.record);
-    return out;
+    return page;
 }
 
 }  // namespace qbank::indexer

@@ -15,6 +15,7 @@
 #include <string_view>
 #include <vector>
 
+#include "indexer/markdown_render.h"
 #include "qbank/record.h"
 
 namespace qbank::indexer {
@@ -24,9 +25,24 @@ struct SplitRecord {
     std::string fragment;  // the question heading's anchor ("what-is-jsx"); empty for the page record
 };
 
-// `text` comes from normalize_page with Format::Markdown; `fallback_title` names a
-// page with no heading and no text to take a title from (the file's name).
-std::vector<SplitRecord> split_questions(std::string_view text, std::string_view fallback_title);
+// A heading whose whole body is a link to another file: it makes no record, and
+// lends that file a title instead.
+struct TitleLink {
+    std::string title;     // the heading, as a record would be titled
+    std::string fragment;  // the heading's anchor
+    std::string href;      // as written
+};
+
+struct SplitPage {
+    std::vector<SplitRecord> records;
+    std::vector<TitleLink> title_links;
+};
+
+// `text` comes from normalize_page with Format::Markdown, `links` too; a heading
+// of `links` ends the answer above it as a question heading would. `fallback_title`
+// names a page with no heading and no text to take a title from (the file's name).
+SplitPage split_questions(std::string_view text, std::string_view fallback_title,
+                          const std::vector<HeadingLink>& links = {});
 
 // Whether a heading asks something.
 bool is_question_heading(std::string_view heading);

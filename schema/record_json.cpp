@@ -58,6 +58,7 @@ std::string record_to_json(const Record& r, int indent) {
                            {"scope", scope_name(b.scope)}});
     j["removed"] = std::move(removed);
     j["duplicates"] = r.duplicates;
+    j["other_titles"] = r.other_titles;
     return j.dump(indent, ' ', false, json::error_handler_t::replace);
 }
 
@@ -90,6 +91,7 @@ Record record_from_json(std::string_view text) {
             r.removed.push_back({b.at("text").get<std::string>(), b.at("count").get<int>(), *scope});
         }
         r.duplicates = j.at("duplicates").get<std::vector<std::string>>();
+        r.other_titles = j.value("other_titles", std::vector<std::string>());
         return r;
     } catch (const json::exception& e) {
         throw BadInputError(std::string("not a record: ") + e.what());

@@ -79,6 +79,7 @@ std::string search_result_to_json(const SearchResult& result, bool explain, int 
             {"lang", r.lang},
             {"source", r.source},
             {"duplicates", r.duplicates},
+            {"other_titles", r.other_titles},
             {"excerpt", excerpt_to_html(h.excerpt)},
             {"excerpt_section", excerpt_section(h.excerpt)},
         });

@@ -5,8 +5,20 @@
 namespace qbank::schema {
 
 // Per state: size, mtime and hash as 8-byte little-endian numbers, then the two
-// paths and the fragment, each after a 4-byte length (paths may hold any byte).
+// paths, the fragment, the link title, the language and the category, each after
+// a 4-byte length (paths may hold any byte), then the levels and the tags, each a
+// 4-byte count of such strings.
 namespace {
+
+void put_string(std::string& out, std::string_view s) {
+    append_le(out, s.size(), 4);
+    out += s;
+}
+
+void put_strings(std::string& out, const std::vector<std::string>& list) {
+    append_le(out, list.size(), 4);
+    for (const std::string& s : list) put_string(out, s);
+}
 
 std::optional<std::uint64_t> get_le(std::string_view& in, int bytes) {
     if (in.size() < static_cast<std::size_t>(bytes)) return std::nullopt;
@@ -23,6 +35,18 @@ std::optional<std::string> get_string(std::string_view& in) {
     return s;
 }
 
+std::optional<std::vector<std::string>> get_strings(std::string_view& in) {
+    auto count = get_le(in, 4);
+    if (!count || *count > in.size() / 4) return std::nullopt;  // each string needs its length
+    std::vector<std::string> list;
+    for (std::uint64_t i = 0; i < *count; ++i) {
+        auto s = get_string(in);
+        if (!s) return std::nullopt;
+        list.push_back(std::move(*s));
+    }
+    return list;
+}
+
 }  // namespace
 
 std::string encode_source_states(const std::vector<SourceState>& states) {
@@ -31,12 +55,14 @@ std::string encode_source_states(const std::vector<SourceState>& states) {
         append_le(out, s.size, 8);
         append_le(out, static_cast<std::uint64_t>(s.mtime_ns), 8);
         append_le(out, s.content_hash, 8);
-        append_le(out, s.path.size(), 4);
-        out += s.path;
-        append_le(out, s.shown.size(), 4);
-        out += s.shown;
-        append_le(out, s.fragment.size(), 4);
-        out += s.fragment;
+        put_string(out, s.path);
+        put_string(out, s.shown);
+        put_string(out, s.fragment);
+        put_string(out, s.link_title);
+        put_string(out, s.facets.lang);
+        put_string(out, s.facets.category);
+        put_strings(out, s.facets.levels);
+        put_strings(out, s.facets.tags);
     }
     return out;
 }
@@ -52,9 +78,16 @@ std::optional<std::vector<SourceState>> decode_source_states(std::string_view in
         auto path = get_string(in);
         auto shown = path ? get_string(in) : std::nullopt;
         auto fragment = shown ? get_string(in) : std::nullopt;
-        if (!path || !shown || !fragment || path->empty()) return std::nullopt;
+        auto link_title = fragment ? get_string(in) : std::nullopt;
+        auto lang = link_title ? get_string(in) : std::nullopt;
+        auto category = lang ? get_string(in) : std::nullopt;
+        auto levels = category ? get_strings(in) : std::nullopt;
+        auto tags = levels ? get_strings(in) : std::nullopt;
+        if (!tags || path->empty()) return std::nullopt;
         states.push_back({std::move(*path), std::move(*shown), *size, static_cast<std::int64_t>(*mtime), *hash,
-                          std::move(*fragment)});
+                          std::move(*fragment),
+                          {std::move(*lang), std::move(*category), std::move(*levels), std::move(*tags)},
+                          std::move(*link_title)});
     }
     if (states.empty()) return std::nullopt;
     return states;

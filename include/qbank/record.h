@@ -73,6 +73,9 @@ struct QBANK_API Record {
     // Other sources holding the same question (exact or near duplicates), as given
     // to the run that found them; `source` is the one the content comes from.
     std::vector<std::string> duplicates;
+    // Headings elsewhere in the corpus whose whole answer is a link to this page:
+    // other titles the question is known by, searched as titles.
+    std::vector<std::string> other_titles;
 
     // Every level the page addresses: its own level plus those of its sample answers,
     // in ascending order without repeats. Used for level filters and facets.

@@ -82,7 +82,8 @@ class HandbooksTest(unittest.TestCase):
         for lang in ("en", "zh-CN", "ja-JP", "pt-BR", "pl", "tl", "ko", "ru"):
             self.assertIn(lang, langs)
         self.assertNotIn("und", langs)
-        self.assertEqual(sum(langs.values()), stats["documents"])
+        # A document merged from copies in several languages counts under each.
+        self.assertGreaterEqual(sum(langs.values()), stats["documents"])
         result = run("search", "closure", "--filter", "lang:pt", "--db", self.db, "--json")
         hits = json.loads(result.stdout)["hits"]
         self.assertTrue(hits)

@@ -93,6 +93,48 @@ TEST_F(HandbookIndexTest, SecondRunCountsRecordsUnchanged) {
     EXPECT_EQ(s.unchanged, 4u);
 }
 
+// Issue 12: a question heading whose whole answer is a link to another page of
+// the corpus makes no record; the page gains the heading as another title.
+constexpr const char* kIndexPage =
+    "# System design\n\n## Questions\n\n"
+    "### Design a URL shortener\n\n[View exercise and solution](solutions/shortener.md)\n\n![diagram](img.png)\n\n"
+    "### Design a web crawler\n\n[Solution](solutions/crawler.md)\n\n"
+    "### What is sharding?\n\nSplitting data over machines by a key.\n";
+
+TEST_F(HandbookIndexTest, Issue12_LinkOnlyHeadingLendsItsTitleToTheLinkedPage) {
+    fs::create_directories(pages() / "solutions");
+    write("index.md", kIndexPage);
+    write("solutions/shortener.md", "# Bit.ly\n\nHash the long URL, store the mapping, redirect on read.\n");
+    IndexSummary s = run();
+    EXPECT_EQ(s.added, 2u);  // sharding and the shortener; none for the crawler, nor for the page's headings
+    SearchResult hits = search("\"url shortener\"");
+    ASSERT_EQ(hits.total, 1u);
+    EXPECT_EQ(hits.hits[0].record.title, "Bit.ly");
+    EXPECT_EQ(hits.hits[0].record.other_titles, std::vector<std::string>{"Design a URL shortener"});
+    EXPECT_EQ(search("crawler").total, 0u);  // its page is not in the corpus: the heading goes nowhere
+    EXPECT_EQ(run().unchanged, 2u);
+
+    // The heading leaves the index page: the title leaves the linked page.
+    std::string without(kIndexPage);
+    without.erase(without.find("### Design a URL"), without.find("### Design a web") - without.find("### Design a URL"));
+    write("index.md", without);
+    run();
+    EXPECT_EQ(search("\"url shortener\"").total, 0u);
+    EXPECT_TRUE(search("bit.ly").hits.at(0).record.other_titles.empty());
+
+    // The linked page comes later: the heading finds it then.
+    write("index.md", kIndexPage);
+    write("solutions/crawler.md", "# Crawler\n\nA frontier queue, politeness per host, dedupe by URL.\n");
+    run();
+    ASSERT_EQ(search("\"web crawler\"").total, 1u);
+    EXPECT_EQ(search("\"web crawler\"").hits[0].record.title, "Crawler");
+    // The linked page leaves: its borrowed titles go with it.
+    fs::remove(pages() / "solutions" / "crawler.md");
+    run();
+    EXPECT_EQ(search("\"web crawler\"").total, 0u);
+    EXPECT_EQ(documents(), 2u);
+}
+
 TEST_F(HandbookIndexTest, SameQuestionInAPageAndAHandbookIsOneDocument) {
     write("handbook.md", kHandbook);
     write("closure.txt", "What is a closure?\n\nA function with the variables of the scope it was made in.\n");

@@ -418,6 +418,36 @@ TEST_F(DuplicatesTest, NearDuplicateIsMerged) {
     ASSERT_TRUE(only_hit("\"thundering herd\""));
 }
 
+// Issue 12: the same question filed under other facets by another site is found
+// under those too, until that copy goes.
+TEST_F(DuplicatesTest, Issue12_MergedDuplicateCarriesTheUnionOfFacets) {
+    std::string page = read(original());
+    page = "Home › Question Bank › Reliability › Staff\nTags: On-call\n\n" + page;
+    write(pages() / "zz_refiled.txt", page);
+    run();
+    auto found = [&](const std::string& filter) {
+        return Searcher(db()).search({"\"thundering herd\"", {parse_filter(filter)}, 0, 10}).total;
+    };
+    Record original_record = *only_hit("\"thundering herd\"");
+    ASSERT_NE(original_record.category, "Reliability");
+    EXPECT_EQ(found("category:Reliability"), 1u);
+    EXPECT_EQ(found("category:" + *original_record.category), 1u);
+    EXPECT_EQ(found("level:Staff+"), 1u);
+    EXPECT_EQ(found("tag:on-call"), 1u);
+    auto tags = only_hit("\"thundering herd\"")->tags;
+    EXPECT_NE(std::find(tags.begin(), tags.end(), "On-call"), tags.end());
+    SearchRequest request{"\"thundering herd\"", {}, 0, 10};
+    request.facets = {"category"};
+    EXPECT_EQ(Searcher(db()).search(request).facets["category"]["Reliability"], 1u);
+
+    fs::remove(pages() / "zz_refiled.txt");
+    run();
+    EXPECT_EQ(found("category:Reliability"), 0u);
+    EXPECT_EQ(found("tag:on-call"), 0u);
+    tags = only_hit("\"thundering herd\"")->tags;
+    EXPECT_EQ(std::find(tags.begin(), tags.end(), "On-call"), tags.end());
+}
+
 TEST_F(DuplicatesTest, DistinctQuestionsSharingAShapeStayApart) {
     std::string page = read(pages() / "001_27a37069c9836300.txt");
     write(pages() / "zz_other.txt", "The Question\nBehavioral\n\nHandling an Outage\n\nTell me about an outage you led "

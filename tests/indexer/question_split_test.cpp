@@ -9,9 +9,12 @@
 namespace qbank::indexer {
 namespace {
 
-std::vector<SplitRecord> split(std::string_view markdown) {
-    return split_questions(normalize_page(markdown, {}, nullptr, Format::Markdown).text, "handbook");
+SplitPage split_page(std::string_view markdown) {
+    NormalizedPage page = normalize_page(markdown, {}, nullptr, Format::Markdown);
+    return split_questions(page.text, "handbook", page.heading_links);
 }
+
+std::vector<SplitRecord> split(std::string_view markdown) { return split_page(markdown).records; }
 
 std::vector<std::string> headings(const Record& r) {
     std::vector<std::string> out;
