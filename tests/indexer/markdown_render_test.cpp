@@ -81,5 +81,21 @@ TEST(MarkdownRenderTest, FenceLikeLinesInsideCodeStayInside) {
     EXPECT_EQ(render("````md\n```js\nx\n```\n````\n"), "```\n    ```js\nx\n    ```\n```");
 }
 
+// Issue 12: headings whose whole body is a link to another file of the site.
+TEST(MarkdownRenderTest, Issue12_HeadingsThatOnlyLinkElsewhereAreListed) {
+    std::string md =
+        "# Book\n\n### Design Pastebin\n\n[View exercise and solution](solutions/pastebin/README.md)\n\n"
+        "![Imgur](images/4edXG0T.png)\n\n"
+        "### Design a crawler\n\nFirst [read this](crawler.md), then design it.\n\n"
+        "### Design Mint\n\n[Solution](https://example.com/mint)\n\n"
+        "### Design a cache\n\n[One](a.md) [two](b.md)\n\n"
+        "### Design a queue\n\n[Solution](queue.md#design)\n\n```\ncode\n```\n";
+    std::vector<HeadingLink> links = render_markdown(md).heading_links;
+    ASSERT_EQ(links.size(), 1u);  // the others hold words, a URL, two targets or code
+    EXPECT_EQ(links[0].heading, "Design Pastebin");
+    EXPECT_EQ(links[0].href, "solutions/pastebin/README.md");
+    EXPECT_EQ(normalize_page(md, {}, nullptr, Format::Markdown).heading_links.size(), 1u);
+}
+
 }  // namespace
 }  // namespace qbank::indexer

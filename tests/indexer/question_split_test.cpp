@@ -163,5 +163,33 @@ TEST(QuestionSplitTest, HandbookWithNothingElseHasNoPageRecord) {
     EXPECT_FALSE(records[0].record.category.has_value());
 }
 
+// Issue 12: a link-only heading ends the answer above it, makes no record and lends its title.
+TEST(QuestionSplitTest, Issue12_LinkOnlyHeadingIsATitleLinkNotARecord) {
+    SplitPage page = split_page(
+        "# Primer\n\n## Questions\n\n### Design Mint.com\n\n[Solution](solutions/mint.md)\n\n"
+        "### 为一个社交网络设计数据结构\n\n[查看实践与解答](solutions/social.md)\n\n"
+        "### What is sharding?\n\nSplitting rows over machines.\n");
+    ASSERT_EQ(page.records.size(), 1u);
+    EXPECT_EQ(page.records[0].record.title, "What is sharding?");
+    ASSERT_EQ(page.title_links.size(), 2u);
+    EXPECT_EQ(page.title_links[0].title, "Design Mint.com");
+    EXPECT_EQ(page.title_links[0].fragment, "design-mintcom");
+    EXPECT_EQ(page.title_links[1].title, "为一个社交网络设计数据结构");
+    EXPECT_EQ(page.title_links[1].href, "solutions/social.md");
+}
+
+// Issue 12: numbered headings of which few ask are the steps of one answer.
+TEST(QuestionSplitTest, Issue12_NumberedStepsAreNotQuestions) {
+    auto records = split(
+        "# Why work here\n\n## Answer structure\n\n### 1. Keep it short\n\nA minute.\n\n"
+        "### 2. Do your research\n\nTalk to employees.\n\n### 3. Explain what you bring\n\nSkills.\n\n"
+        "## Examples\n\n### Why do you want to work here?\n\nBecause.\n\n### Why this team?\n\nPeople.\n");
+    std::vector<std::string> titles;
+    for (const SplitRecord& r : records) titles.push_back(r.record.title);
+    EXPECT_EQ(titles, (std::vector<std::string>{"Why work here", "Why do you want to work here?", "Why this team?"}));
+    EXPECT_EQ(headings(records[0].record),
+              (std::vector<std::string>{"1. Keep it short", "2. Do your research", "3. Explain what you bring"}));
+}
+
 }  // namespace
 }  // namespace qbank::indexer
