@@ -7,6 +7,8 @@
 #include <vector>
 
 #include "indexer/html_nesting.h"
+#include "indexer/page_metadata.h"
+#include "indexer/trim.h"
 
 namespace qbank::indexer {
 namespace {
@@ -108,6 +110,7 @@ Drop drop_kind(const GumboElement& e, bool inside_content) {
                                   "newsletter", "signup", "login", "modal", "popup", "ad", "ads", "advert",
                                   "advertisement", "sponsor", "sponsored", "promo", "upsell", "related", "comment",
                                   "comments", "disqus", "footer", "sidebar", "menu", "navbar", "nav", "pagination",
+                                  "pager", "prev", "previous",
                                   "topbar", "topnav", "masthead", "toolbar", "navigation",
                                   "banner"}))
         return Drop::Chrome;
@@ -259,6 +262,9 @@ std::string join_texts(const GumboNode* root, std::string_view separator) {
 // "Tags: SQL, Indexing": the chips' texts without their label ("Skills:").
 std::string chip_line(const GumboNode* root) {
     std::string chips = join_texts(root, ", ");
+    // One text that says its own label: "Tags: Bash, Processes".
+    if (std::size_t colon = chips.find(':'); colon != std::string::npos && is_metadata_key(chips.substr(0, colon)))
+        chips = std::string(trim(std::string_view(chips).substr(colon + 1)));
     std::string out;
     std::size_t start = 0;
     while (start <= chips.size()) {

@@ -413,6 +413,35 @@ std::string first_sentence(std::string_view text) {
     return std::string(trim(text.substr(0, static_cast<std::size_t>(end))));
 }
 
+// "# Title" then the question asked, then the answer's sections. When the title
+// asks too ("Unix pipes: what happens when you run ps | grep?"), the prompt under
+// it is still the question if it asks in full: it ends asking, or opens with a
+// command ("Explain step by step…", "请解释…"). Metadata right under the prompt
+// ("Tags: Bash, Processes") is the page's.
+void take_prompt(Record& record) {
+    if (record.sections.empty()) return;
+    Section& intro = record.sections.front();
+    bool title_asks = !record.question.empty();
+    if (intro.heading != (title_asks ? "Answer" : "Overview")) return;
+    std::string& text = intro.text;
+    std::string_view first = std::string_view(text).substr(0, text.find('\n'));
+    std::string_view last = trim(first);
+    bool asks = title_asks ? first.size() > record.title.size() &&
+                                 (last.ends_with("?") || last.ends_with("？") || is_question_heading(first_sentence(first)))
+                           : reads_as_question(first);
+    if (!asks) return;
+    record.question = first;
+    text.erase(0, std::min(text.size(), first.size() + 1));
+    while (!text.empty()) {
+        std::string_view line = std::string_view(text).substr(0, text.find('\n'));
+        auto meta = parse_metadata_line(line);
+        if (!meta) break;
+        apply_metadata(*meta, record);
+        text.erase(0, std::min(text.size(), line.size() + 1));
+    }
+    if (text.empty()) record.sections.erase(record.sections.begin());
+}
+
 }  // namespace
 
 std::string infer_title(std::string_view question) {
@@ -476,16 +505,7 @@ Record parse_record(std::string_view text) {
         ++sections_start;
     }
     parse_sections(lines, sections_start, record, std::move(intro));
-    // "# Title" then the question asked, then the answer's sections.
-    if (record.question.empty() && !record.sections.empty() && record.sections.front().heading == "Overview") {
-        std::string& overview = record.sections.front().text;
-        std::string_view first = std::string_view(overview).substr(0, overview.find('\n'));
-        if (reads_as_question(first)) {
-            record.question = first;
-            overview.erase(0, std::min(overview.size(), first.size() + 1));
-            if (overview.empty()) record.sections.erase(record.sections.begin());
-        }
-    }
+    if (titled) take_prompt(record);
 
     if (record.title.empty() && !record.question.empty()) record.title = infer_title(record.question);
     for (const PageLine& line : lines) {  // a page of headings and little else

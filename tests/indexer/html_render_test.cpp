@@ -53,5 +53,13 @@ TEST(HtmlRenderTest, Issue15_DeepNestingKeepsItsText) {
     EXPECT_EQ(render(html), "# Deep\n\nbottom\n\nafter\n\n- " + std::string(kDepth, '<'));
 }
 
+// Issue 12: a chip list that says its own label, and previous/next links to other questions.
+TEST(HtmlRenderTest, Issue12_LabelledChipsAndPagerLinks) {
+    std::string html =
+        "<h1>What is a pipe?</h1><p class=\"q-tags\">Tags: Bash, Processes</p><p>A kernel buffer.</p>"
+        "<div class=\"next-prev\"><a href=\"/q/1\">\u2190 What is an inode?</a></div>";
+    EXPECT_EQ(render(html), "# What is a pipe?\n\nTags: Bash, Processes\n\nA kernel buffer.");
+}
+
 }  // namespace
 }  // namespace qbank::indexer

@@ -154,5 +154,19 @@ TEST(InferTitle, UsesFirstSentenceAndCutsLongOnes) {
     for (const auto& [question, title] : cases) EXPECT_EQ(infer_title(question), title) << question;
 }
 
+// Issue 12: a title that asks over the prompt itself: the prompt is the question.
+TEST(PageParser, Issue12_PromptUnderATitleThatAsksIsTheQuestion) {
+    Record r = parse_record(
+        "# Unix pipes: what happens when you run ps | grep?\n\nExplain step by step what the shell does when you "
+        "type ps aux | grep nginx.\nTags: Bash, Processes\n\n## Answer\n\nThe shell calls pipe().");
+    EXPECT_EQ(r.title, "Unix pipes: what happens when you run ps | grep?");
+    EXPECT_EQ(r.question, "Explain step by step what the shell does when you type ps aux | grep nginx.");
+    EXPECT_EQ(r.tags, (std::vector<std::string>{"Bash", "Processes"}));
+    // An answer under a title that asks stays the answer.
+    Record answered = parse_record("# What is a closure?\n\nA function with the scope it was made in.");
+    EXPECT_EQ(answered.question, "What is a closure?");
+    EXPECT_EQ(answered.sections.at(0).text, "A function with the scope it was made in.");
+}
+
 }  // namespace
 }  // namespace qbank::indexer
