@@ -262,16 +262,17 @@ std::string join_texts(const GumboNode* root, std::string_view separator) {
 // "Tags: SQL, Indexing": the chips' texts without their label ("Skills:").
 std::string chip_line(const GumboNode* root) {
     std::string chips = join_texts(root, ", ");
-    // One text that says its own label: "Tags: Bash, Processes".
-    if (std::size_t colon = chips.find(':'); colon != std::string::npos && is_metadata_key(chips.substr(0, colon)))
-        chips = std::string(trim(std::string_view(chips).substr(colon + 1)));
+    // One text that says its own label: "Tags: Bash, Processes", "标签：MySQL".
+    if (auto label = split_label(chips); label && is_metadata_key(label->first)) chips = std::string(label->second);
     std::string out;
     std::size_t start = 0;
     while (start <= chips.size()) {
         std::size_t end = chips.find(", ", start);
         if (end == std::string::npos) end = chips.size();
         std::string_view chip = std::string_view(chips).substr(start, end - start);
-        if (!chip.empty() && !chip.ends_with(':')) out += (out.empty() ? "" : ", ") + std::string(chip);
+        // A label of its own: "Skills:", or "Tags" alone.
+        if (!chip.empty() && !chip.ends_with(':') && !chip.ends_with("：") && !is_metadata_key(chip))
+            out += (out.empty() ? "" : ", ") + std::string(chip);
         start = end + 2;
     }
     return out.empty() ? out : "Tags: " + out;

@@ -48,6 +48,9 @@ constexpr Phrase kPhrases[] = {
     {"facebook", false}, {"reddit", false}, {"email", false}, {"print", false}, {"bookmark", false},
     {"save", false}, {"terms", false}, {"privacy", false}, {"terms of service", true}, {"terms of use", true},
     {"privacy policy", true}, {"cookie policy", true}, {"sitemap", false}, {"back to top", true},
+    {"back to index", true}, {"back to contents", true}, {"back to the list", true}, {"back to all questions", true},
+    {"volver al indice", true}, {"voltar ao indice", true}, {"retour a l'index", true}, {"powrot do spisu", true},
+    {"返回目录", true}, {"目次に戻る", true},
     {"next question", true}, {"previous question", true}, {"← previous", true}, {"next →", true},
     {"« previous", true}, {"next »", true}, {"previous", false}, {"next", false}, {"reply", false}, {"like", false}, {"likes", false},
     {"upvote", false}, {"report", false}, {"helpful", false}, {"was this helpful", true},
@@ -77,6 +80,10 @@ constexpr std::string_view kCallsToAction[] = {
     "get premium", "go premium", "join now", "join free", "premium:", "registrate", "inicia sesion", "iniciar sesion",
     "suscribete", "cadastre-se", "assine", "inscrivez-vous", "se connecter", "jetzt registrieren", "registrieren",
     "anmelden", "zaloguj sie", "zarejestruj sie", "注册", "登录", "ログイン", "新規登録", "会員登録",
+    // "Next: Connection pooling", "Previous: Read replicas".
+    "next:", "previous:", "prev:", "up next:", "siguiente:", "anterior:", "proxima:", "proximo:", "suivant :",
+    "suivant:", "precedent :", "precedent:", "weiter:", "zuruck:", "dalej:", "poprzednie:", "nastepne:",
+    "下一题", "上一题", "下一篇", "上一篇", "次の問題", "前の問題",
 };
 
 // Words that make a line about cookies a consent banner, not a lesson on cookies.
@@ -104,6 +111,17 @@ constexpr std::string_view kPrompts[] = {
     "premium members", "sign in to", "log in to", "sign up to", "sign up for", "create account",
     "create an account", "subscribe to get", "subscribe to our", "in your inbox", "skip to content",
     "skip to main content", "开通会员", "会员专享", "プレミアム会員",
+    // Asking readers to contribute or to fund.
+    "found a mistake", "found a typo", "open a pull request", "send a pull request", "edit this page",
+    "edit on github", "improve this page", "suggest an edit", "star the repo", "star this repo", "give it a star",
+    "become a sponsor", "available to sponsors", "sponsors only", "otworz pull request", "abra um pull request",
+    "abre un pull request", "ouvrez une pull request",
+    // The page in another language.
+    "read this in", "read in english", "leia em portugues", "leia em ingles", "lee esto en", "leer en ingles",
+    "lire en francais", "lire en anglais", "auf deutsch lesen", "czytaj po polsku", "阅读英文版", "英語で読む",
+    // Site status.
+    "is experiencing an outage", "are experiencing an outage", "experiencing outages", "degraded performance",
+    "scheduled maintenance",
 };
 constexpr std::size_t kMaxPromptLineWords = 15;
 
@@ -143,7 +161,23 @@ constexpr std::size_t kMaxRelatedItemWords = 20;
 constexpr double kMinCoverage = 0.8;
 
 bool is_ascii_alnum(char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); }
-bool is_letter_byte(char c) { return (c >= 'a' && c <= 'z') || static_cast<unsigned char>(c) >= 0x80; }
+
+// Whether a letter ends at byte `at` of `s` (or starts there): "¿" and "«" are not letters.
+bool letter_before(std::string_view s, std::size_t at) {
+    if (at == 0) return false;
+    auto i = static_cast<int32_t>(at);
+    UChar32 c;
+    U8_PREV(reinterpret_cast<const uint8_t*>(s.data()), 0, i, c);
+    return c >= 0 && u_isalpha(c);
+}
+
+bool letter_at(std::string_view s, std::size_t at) {
+    if (at >= s.size()) return false;
+    auto i = static_cast<int32_t>(at);
+    UChar32 c;
+    U8_NEXT(reinterpret_cast<const uint8_t*>(s.data()), i, static_cast<int32_t>(s.size()), c);
+    return c >= 0 && u_isalpha(c);
+}
 
 // Occurrences of `phrase` in `folded` that stand as whole words (Latin phrases).
 template <typename F>
@@ -151,8 +185,7 @@ void for_each_match(std::string_view folded, std::string_view phrase, F found) {
     bool latin = is_ascii_alnum(phrase.front());
     for (std::size_t at = folded.find(phrase); at != std::string_view::npos; at = folded.find(phrase, at + 1)) {
         std::size_t end = at + phrase.size();
-        bool bounded = !latin || ((at == 0 || !is_letter_byte(folded[at - 1]) || folded[at - 1] == '\'') &&
-                                  (end == folded.size() || !is_letter_byte(folded[end])));
+        bool bounded = !latin || ((!letter_before(folded, at) || folded[at - 1] == '\'') && !letter_at(folded, end));
         if (bounded) found(at, end);
     }
 }
@@ -278,6 +311,8 @@ bool is_chrome_line(std::string_view line, std::string_view folded) {
             if (!folded.starts_with(cta)) continue;
             std::string_view rest = trim(folded.substr(cta.size()));
             bool latin = is_ascii_alnum(cta.front());
+            // "Next: Connection pooling" names a page; "Next: we shard by id." is a step.
+            if (cta.ends_with(':') && line.ends_with('.')) continue;
             if (rest.empty() || !latin || cta.ends_with(':') || rest.starts_with("to ") || rest.starts_with("for ") ||
                 rest.starts_with("now") || rest.starts_with("free") || rest.starts_with("→") || rest.starts_with("·") ||
                 rest.starts_with("|") || rest.starts_with(":") || rest.starts_with("with "))
@@ -369,6 +404,22 @@ ChromeCut remove_chrome(std::string_view text) {
         }
         if (level == 0) chrome[i] = is_chrome_line(line, schema::fold(line));
     }
+
+    // A short line between two lines of chrome is chrome too: "Video walkthrough · 14
+    // test cases" between "Unlock the full answer" and "Try it free".
+    std::vector<bool> island(lines.size(), false);
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+        std::string_view line = trim(lines[i]);
+        if (chrome[i] || line.empty() || markdown_level(line) > 0 || ends_question(line) ||
+            word_count(line) > kMaxPromptLineWords || is_list_item(line))
+            continue;
+        std::size_t before = i;
+        while (before > 0 && trim(lines[before - 1]).empty()) --before;
+        std::size_t after = i + 1;
+        while (after < lines.size() && trim(lines[after]).empty()) ++after;
+        island[i] = before > 0 && chrome[before - 1] && after < lines.size() && chrome[after];
+    }
+    for (std::size_t i = 0; i < lines.size(); ++i) chrome[i] = chrome[i] || island[i];
 
     ChromeCut cut;
     for (std::size_t i = 0; i < lines.size(); ++i) {

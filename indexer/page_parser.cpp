@@ -430,7 +430,8 @@ void take_prompt(Record& record) {
                                  (last.ends_with("?") || last.ends_with("？") || is_question_heading(first_sentence(first)))
                            : reads_as_question(first);
     if (!asks) return;
-    record.question = first;
+    auto label = question_label(first);  // "Question: Why does…"
+    record.question = label && !label->empty() ? *label : first;
     text.erase(0, std::min(text.size(), first.size() + 1));
     while (!text.empty()) {
         std::string_view line = std::string_view(text).substr(0, text.find('\n'));

@@ -82,5 +82,33 @@ TEST(PageChromeTest, CodeIsNeverChrome) {
     EXPECT_EQ(remove_chrome(text).text, text);
 }
 
+// Issue 12: pager links, contribution and sponsor prompts, other-language links,
+// feedback after inverted punctuation, status notices.
+TEST(PageChromeTest, Issue12_PagerPromptsAndNoticesGo) {
+    for (std::string_view line : {
+             "Previous: Read replicas", "Next: Connection pooling", "Back to index", "Volver al índice",
+             "Found a mistake? Open a pull request", "Masz lepszą odpowiedź? Otwórz pull request",
+             "⭐ star the repo to get notified when new questions are added",
+             "The video walkthrough for this question is available to sponsors.", "Read this in English",
+             "¿Te ha resultado útil?", "Our video provider is experiencing an outage.",
+         })
+        EXPECT_TRUE(removed(line)) << line;
+    for (std::string_view line : {
+             "Next: we shard by customer id.", "- Open a pull request with the fix and ask for review.",
+             "The previous leader steps down when its lease expires.",
+         })
+        EXPECT_FALSE(removed(line)) << line;
+}
+
+// Issue 12: a short line between two lines of chrome goes with them.
+TEST(PageChromeTest, Issue12_ShortLineBetweenChromeGoes) {
+    EXPECT_EQ(remove_chrome("Answer.\n\nUnlock the full answer with Premium\nVideo walkthrough · 14 test cases\n"
+                            "Try it free\n")
+                  .text,
+              "Answer.\n\n");
+    std::string kept = "Unlock the full answer with Premium\nWhy does the cache miss?\nTry it free";
+    EXPECT_NE(remove_chrome(kept).text.find("Why does the cache miss?"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace qbank::indexer

@@ -67,7 +67,7 @@ TEST(QuestionSplitTest, Issue12_SiblingsOfQuestionsAreQuestions) {
 // Review: the page's closing "Contributing" is not part of the last answer.
 TEST(QuestionSplitTest, Issue12_ClosingSectionsAreNotTheLastAnswer) {
     auto records = split("# Notes\n\n## What is a closure?\n\nScope.\n\n## What is hoisting?\n\nLifting.\n\n"
-                         "## Contributing\n\nSend a pull request.\n");
+                         "## Contributing\n\nNew questions come with an answer and a source.\n");
     ASSERT_EQ(records.size(), 3u);
     EXPECT_EQ(records[2].record.title, "What is hoisting?");
     EXPECT_EQ(records[2].record.sections.size(), 1u);
