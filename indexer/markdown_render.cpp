@@ -353,6 +353,13 @@ private:
             const MD_ATTRIBUTE& attribute = static_cast<MD_SPAN_A_DETAIL*>(detail)->href;
             std::string_view href(attribute.text, attribute.size);
             links_.push_back({href.starts_with('#'), is_site_path(href) ? std::string(href) : std::string()});
+        } else if (type == MD_SPAN_CODE) {
+            // Code spans side by side are a list: "**Tags:** `arrays` `two-pointers`".
+            if (code_end_ != std::string::npos && code_end_ < line_.size() &&
+                line_.find_first_not_of(' ', code_end_) == std::string::npos) {
+                line_.resize(code_end_);
+                line_ += ", ";
+            }
         } else if (type == MD_SPAN_IMG) {
             ++image_depth_;
         } else if (type == MD_SPAN_STRONG) {
@@ -363,6 +370,7 @@ private:
 
     int leave_span(MD_SPANTYPE type) {
         if (type == MD_SPAN_A && !links_.empty()) links_.pop_back();
+        else if (type == MD_SPAN_CODE) code_end_ = line_.size();
         else if (type == MD_SPAN_IMG) --image_depth_;
         else if (type == MD_SPAN_STRONG) --strong_depth_;
         return 0;
@@ -430,6 +438,7 @@ private:
             }
         }
         line_.clear();
+        code_end_ = std::string::npos;
         anchor_link_ = false;
         content_letters_ = strong_letters_ = plain_letters_ = 0;
     }
@@ -456,6 +465,7 @@ private:
     MD_BLOCKTYPE raw_block_ = MD_BLOCK_DOC;
     std::vector<List> lists_;
     std::vector<Link> links_;  // open links, innermost last
+    std::size_t code_end_ = std::string::npos;  // where the line's last code span ended
     std::vector<HeadingBody> bodies_;  // per heading so far
     int heading_ = 0;
     int last_heading_ = 0;

@@ -33,6 +33,7 @@ constexpr Phrase kPhrases[] = {
     {"create a free account", true}, {"forgot password", true},
     // Paywalls and trials.
     {"upgrade", true}, {"upgrade to premium", true}, {"go premium", true}, {"get premium", true}, {"premium", false},
+    {"premium content", true}, {"premium only", true},
     {"pro", false}, {"try it free", true}, {"try for free", true}, {"start free trial", true}, {"free trial", true},
     {"unlock", true}, {"subscribe", true}, {"you have", false}, {"free questions left", true},
     {"questions left", true}, {"left this month", true}, {"this month", false}, {"remaining", false},
@@ -112,10 +113,10 @@ constexpr std::string_view kPrompts[] = {
     "create an account", "subscribe to get", "subscribe to our", "in your inbox", "skip to content",
     "skip to main content", "开通会员", "会员专享", "プレミアム会員",
     // Asking readers to contribute or to fund.
-    "found a mistake", "found a typo", "open a pull request", "send a pull request", "edit this page",
-    "edit on github", "improve this page", "suggest an edit", "star the repo", "star this repo", "give it a star",
-    "become a sponsor", "available to sponsors", "sponsors only", "otworz pull request", "abra um pull request",
-    "abre un pull request", "ouvrez une pull request",
+    "found a mistake", "found a typo", "have a better answer", "contributions are welcome", "prs welcome",
+    "pull requests welcome", "edit this page", "edit on github", "improve this page", "suggest an edit",
+    "star the repo", "star this repo", "give it a star", "become a sponsor", "available to sponsors",
+    "sponsors only", "masz lepsza odpowiedz", "tem uma resposta melhor", "tienes una respuesta mejor",
     // The page in another language.
     "read this in", "read in english", "leia em portugues", "leia em ingles", "lee esto en", "leer en ingles",
     "lire en francais", "lire en anglais", "auf deutsch lesen", "czytaj po polsku", "阅读英文版", "英語で読む",
@@ -284,6 +285,40 @@ bool made_of_phrases(std::string_view folded, bool list_item) {
 
 bool ends_question(std::string_view line) { return line.ends_with('?') || line.ends_with("？"); }
 
+// "Back to problem list · Next: Three Sum →": an arrow beside a word that moves
+// between pages.
+bool is_pager(std::string_view line, std::string_view folded) {
+    constexpr std::string_view kArrows[] = {"→", "←", "⬅", "➡", "»", "«"};
+    constexpr std::string_view kMoves[] = {"next", "previous", "prev", "back to", "siguiente", "anterior", "volver",
+                                           "proximo", "voltar", "suivant", "precedent", "retour", "weiter", "zuruck",
+                                           "dalej", "wstecz", "powrot", "下一", "上一", "返回", "次へ", "前へ", "戻る"};
+    if (word_count(line) > kMaxRelatedItemWords || is_list_item(line)) return false;
+    bool arrow = std::any_of(std::begin(kArrows), std::end(kArrows),
+                             [&](std::string_view a) { return line.find(a) != std::string_view::npos; });
+    return arrow && std::any_of(std::begin(kMoves), std::end(kMoves),
+                                [&](std::string_view m) { return contains_phrase(folded, m); });
+}
+
+bool is_chrome_line(std::string_view line, std::string_view folded);
+
+// "The walkthrough is available to sponsors. Become a sponsor to unlock it.": a line
+// of two or more sentences, each of them chrome.
+bool made_of_chrome_sentences(std::string_view line) {
+    std::vector<std::string_view> sentences;
+    std::size_t start = 0;
+    for (std::size_t i = 0; i < line.size(); ++i) {
+        bool stop = (line[i] == '.' || line[i] == '!' || line[i] == '?') && i + 1 < line.size() && line[i + 1] == ' ';
+        if (!stop) continue;
+        sentences.push_back(trim(line.substr(start, i + 1 - start)));
+        start = i + 2;
+    }
+    if (sentences.empty()) return false;
+    sentences.push_back(trim(line.substr(std::min(start, line.size()))));
+    return std::all_of(sentences.begin(), sentences.end(), [](std::string_view s) {
+        return !s.empty() && is_chrome_line(s, schema::fold(s));
+    });
+}
+
 bool is_chrome_line(std::string_view line, std::string_view folded) {
     static const FoldedList kFeedbackWords(kFeedback);
     static const FoldedList kPromptWords(kPrompts);
@@ -292,6 +327,7 @@ bool is_chrome_line(std::string_view line, std::string_view folded) {
     if (short_line && contains_any(folded, kFeedbackWords)) return true;
     if (word_count(line) > kMaxChromeWords || ends_question(line)) return false;
     if (short_line && contains_any(folded, kPromptWords)) return true;
+    if (is_pager(line, folded)) return true;
     // A short line that ends in an arrow is a link to elsewhere: "Try them now →".
     if (word_count(line) <= kMaxPromptWords && !is_list_item(line) && (line.ends_with("→") || line.ends_with("»")))
         return true;
@@ -318,7 +354,7 @@ bool is_chrome_line(std::string_view line, std::string_view folded) {
                 rest.starts_with("|") || rest.starts_with(":") || rest.starts_with("with "))
                 return true;
         }
-    return is_menu(folded) || made_of_phrases(folded, is_list_item(line));
+    return is_menu(folded) || made_of_phrases(folded, is_list_item(line)) || made_of_chrome_sentences(line);
 }
 
 // The words of a heading line without Markdown marks, a count or a colon:

@@ -330,6 +330,21 @@ void apply_metadata(const PageMetadata& meta, Record& record) {
     for (const std::string& tag : meta.tags) add_tag(tag, record);
 }
 
+namespace {
+
+// "Question 8 of 40", "3 / 12": where the page stands in a list, not what it is about.
+bool is_counter(std::string_view s) {
+    std::size_t digit = s.find_first_of("0123456789");
+    if (digit == std::string_view::npos) return false;
+    std::size_t end = s.find_first_not_of("0123456789", digit);
+    std::string_view after = end == std::string_view::npos ? std::string_view() : trim(s.substr(end));
+    for (std::string_view of : {"of ", "/ ", "/", "de ", "von ", "z ", "sur ", "中的"})
+        if (after.starts_with(of) && after.find_first_of("0123456789") != std::string_view::npos) return true;
+    return false;
+}
+
+}  // namespace
+
 std::optional<std::string> clean_category(std::string_view text, std::size_t max_words) {
     // Longer than any category could be: stop before reading it all (a 2 MB heading).
     if (text.size() > 4 * max_words * kCharsPerCategoryWord) return std::nullopt;
@@ -349,6 +364,7 @@ std::optional<std::string> clean_category(std::string_view text, std::size_t max
         return std::nullopt;
     // A sentence inside: "we discussed it. Then".
     if (s.find(". ") != std::string_view::npos || s.find(", ") != std::string_view::npos) return std::nullopt;
+    if (is_counter(s)) return std::nullopt;
     return std::string(s);
 }
 

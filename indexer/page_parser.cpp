@@ -413,7 +413,8 @@ std::string first_sentence(std::string_view text) {
     return std::string(trim(text.substr(0, static_cast<std::size_t>(end))));
 }
 
-// "# Title" then the question asked, then the answer's sections. When the title
+// "# Title" then the question asked, then the answer's sections, or a section
+// that names the question ("## Problem") with it first. When the title
 // asks too ("Unix pipes: what happens when you run ps | grep?"), the prompt under
 // it is still the question if it asks in full: it ends asking, or opens with a
 // command ("Explain step by step…", "请解释…"). Metadata right under the prompt
@@ -421,6 +422,15 @@ std::string first_sentence(std::string_view text) {
 void take_prompt(Record& record) {
     if (record.sections.empty()) return;
     Section& intro = record.sections.front();
+    // "## Problem" (or "Question", "Prompt") first: its first paragraph is the question.
+    bool title_only = record.question.empty() || record.question == record.title;
+    if (title_only && (is_question_marker(intro.heading) || question_label(intro.heading))) {
+        std::size_t end = intro.text.find('\n');
+        record.question = intro.text.substr(0, end);
+        intro.text.erase(0, end == std::string::npos ? intro.text.size() : end + 1);
+        if (trim(intro.text).empty()) record.sections.erase(record.sections.begin());
+        return;
+    }
     bool title_asks = !record.question.empty();
     if (intro.heading != (title_asks ? "Answer" : "Overview")) return;
     std::string& text = intro.text;

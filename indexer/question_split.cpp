@@ -390,8 +390,11 @@ SplitPage split_questions(std::string_view text, std::string_view fallback_title
         SplitRecord whole{parse_record(page.title_links.empty() ? text : kept), {}};
         Record& r = whole.record;
         if (r.title.empty()) r.title = std::string(fallback_title);
-        // A guide's introduction is not a question, as a scraped page's first paragraph is.
-        if (!r.question.empty() && !reads_as_question(r.question)) {
+        // A guide's introduction is not a question, as a scraped page's first paragraph
+        // is; the first paragraph under "## Problem" is.
+        std::string_view before = text.substr(0, std::min(text.size(), text.find(r.question)));
+        bool under_section = before.starts_with("##") || before.find("\n##") != std::string_view::npos;
+        if (!r.question.empty() && !reads_as_question(r.question) && !under_section) {
             r.sections.insert(r.sections.begin(), {"Overview", SectionKind::Other, std::nullopt, std::move(r.question)});
             r.question.clear();
         }
