@@ -75,11 +75,26 @@ bool is_breadcrumb(const GumboElement& e) {
            (type != nullptr && std::string_view(type).ends_with("BreadcrumbList"));
 }
 
-// A list of skill chips: <div class="tags"><a>SQL</a><a>Indexing</a></div>.
+bool is_badge(const GumboElement& e) {
+    return names_any(name_words(e), {"badge", "chip", "pill", "tag", "label"});
+}
+
+// A list of skill chips: <div class="tags"><a>SQL</a><a>Indexing</a></div>, or
+// any element whose children are all chips: <div><span class="chip">SQL</span>…</div>.
 bool is_chip_list(const GumboElement& e) {
     std::vector<std::string> words = name_words(e);
     bool tag_list = names_any(words, {"tag", "chip", "skill"}) && names_any(words, {"list", "group", "row"});
-    return tag_list || names_any(words, {"tags", "chips", "badges", "skills", "topics", "taglist", "keywords", "pills"});
+    if (tag_list || names_any(words, {"tags", "chips", "badges", "skills", "topics", "taglist", "keywords", "pills"}))
+        return true;
+    std::size_t chips = 0;
+    for (unsigned i = 0; i < e.children.length; ++i) {
+        const auto* kid = static_cast<const GumboNode*>(e.children.data[i]);
+        if (kid->type == GUMBO_NODE_WHITESPACE || kid->type == GUMBO_NODE_COMMENT) continue;
+        if (kid->type != GUMBO_NODE_ELEMENT || !names_any(name_words(kid->v.element), {"chip", "tag", "pill"}))
+            return false;
+        ++chips;
+    }
+    return chips >= 2;
 }
 
 enum class Drop { Keep, NotText, Chrome };
@@ -110,7 +125,8 @@ Drop drop_kind(const GumboElement& e, bool inside_content) {
                                   "newsletter", "signup", "login", "modal", "popup", "ad", "ads", "advert",
                                   "advertisement", "sponsor", "sponsored", "promo", "upsell", "related", "comment",
                                   "comments", "disqus", "footer", "sidebar", "menu", "navbar", "nav", "pagination",
-                                  "pager", "prev", "previous",
+                                  "pager", "prev", "previous", "suggestions", "suggested", "recommended",
+                                  "recommendations", "partage", "compartilhar", "compartir", "teilen",
                                   "topbar", "topnav", "masthead", "toolbar", "navigation",
                                   "banner"}))
         return Drop::Chrome;
@@ -278,8 +294,16 @@ std::string chip_line(const GumboNode* root) {
     return out.empty() ? out : "Tags: " + out;
 }
 
-bool is_badge(const GumboElement& e) {
-    return names_any(name_words(e), {"badge", "chip", "pill", "tag", "label"});
+// <tr><th>Tags</th><td>SQL, Indexing</td></tr>: a key and its value.
+bool labels_its_row(const GumboNode* th) {
+    const GumboNode* row = th->parent;
+    if (row == nullptr || row->type != GUMBO_NODE_ELEMENT || row->v.element.tag != GUMBO_TAG_TR) return false;
+    std::vector<const GumboNode*> cells;
+    const GumboVector& kids = row->v.element.children;
+    for (unsigned i = 0; i < kids.length; ++i)
+        if (const auto* kid = static_cast<const GumboNode*>(kids.data[i]); kid->type == GUMBO_NODE_ELEMENT)
+            cells.push_back(kid);
+    return cells.size() == 2 && cells[0] == th && cells[1]->v.element.tag == GUMBO_TAG_TD;
 }
 
 bool follows_link(const GumboNode* node) {
@@ -385,8 +409,8 @@ private:
             writer_.end_line();
         } else if (tag == GUMBO_TAG_TR || tag == GUMBO_TAG_DD) {
             writer_.end_line();
-        } else if (tag == GUMBO_TAG_DT) {
-            writer_.text(":");
+        } else if (tag == GUMBO_TAG_DT || (tag == GUMBO_TAG_TH && labels_its_row(open.node))) {
+            writer_.text(": ");
         } else if (tag == GUMBO_TAG_TD || tag == GUMBO_TAG_TH) {
             writer_.cell_break();
         }

@@ -9,6 +9,7 @@
 #include "indexer/code_fence.h"
 #include "indexer/folded_list.h"
 #include "indexer/list_item.h"
+#include "indexer/page_metadata.h"
 #include "indexer/split_lines.h"
 #include "indexer/trim.h"
 #include "indexer/word_count.h"
@@ -43,7 +44,8 @@ constexpr Phrase kPhrases[] = {
     {"about", false}, {"about us", false}, {"contact", false}, {"contact us", false}, {"dashboard", false},
     {"resources", false}, {"faq", false}, {"help", false}, {"careers", false}, {"menu", false}, {"search", false},
     {"share", false}, {"share on twitter", true}, {"share on linkedin", true}, {"share on facebook", true},
-    {"share on x", true}, {"copy link", true}, {"tell a friend", true}, {"get started", true},
+    {"share on x", true}, {"copy link", true}, {"copier le lien", true}, {"copiar link", true},
+    {"copiar enlace", true}, {"link kopieren", true}, {"kopiuj link", true}, {"复制链接", true}, {"リンクをコピー", true}, {"tell a friend", true}, {"get started", true},
     {"my account", true}, {"archive", false}, {"rss", false}, {"newsletter", false}, {"perguntas", false},
     {"planos", false}, {"entrar", false}, {"tweet", false}, {"twitter", false}, {"linkedin", false},
     {"facebook", false}, {"reddit", false}, {"email", false}, {"print", false}, {"bookmark", false},
@@ -147,6 +149,9 @@ constexpr std::string_view kRelatedHeadings[] = {
     "other questions", "more like this", "preguntas relacionadas", "perguntas relacionadas",
     "questions similaires", "questions connexes", "ahnliche fragen", "verwandte fragen", "powiazane pytania",
     "podobne pytania", "相关问题", "相关题目", "相关面试题", "関連する質問", "関連質問", "関連記事",
+    "see also", "read next", "vous aimerez aussi", "a lire aussi", "voir aussi", "veja tambem", "leia tambem",
+    "ver tambien", "te puede interesar", "siehe auch", "das konnte sie interessieren", "zobacz tez",
+    "相关阅读", "推荐阅读", "延伸阅读", "あわせて読みたい", "こちらもおすすめ",
 };
 
 // Headings of a comment section, without their count.
@@ -302,8 +307,13 @@ bool is_pager(std::string_view line, std::string_view folded) {
 bool is_chrome_line(std::string_view line, std::string_view folded);
 
 // "The walkthrough is available to sponsors. Become a sponsor to unlock it.": a line
-// of two or more sentences, each of them chrome.
+// of two or more sentences, each of them chrome; "Tip from the maintainers: star
+// the repo…": a short label over chrome.
 bool made_of_chrome_sentences(std::string_view line) {
+    constexpr std::size_t kMaxLabelWords = 5;
+    if (auto label = split_label(line); label && !label->second.empty() && word_count(label->first) <= kMaxLabelWords &&
+                                        is_chrome_line(label->second, schema::fold(label->second)))
+        return true;
     std::vector<std::string_view> sentences;
     std::size_t start = 0;
     for (std::size_t i = 0; i < line.size(); ++i) {

@@ -61,5 +61,17 @@ TEST(HtmlRenderTest, Issue12_LabelledChipsAndPagerLinks) {
     EXPECT_EQ(render(html), "# What is a pipe?\n\nTags: Bash, Processes\n\nA kernel buffer.");
 }
 
+// Issue 12: chips known by their own class, key/value table rows, shares and suggestions in other languages.
+TEST(HtmlRenderTest, Issue12_ChipsRowsAndForeignChrome) {
+    EXPECT_EQ(render("<div class=\"habilidades\"><span class=\"chip\">Comunicação</span>"
+                     "<span class=\"chip\">Negociação</span></div>"),
+              "Tags: Comunicação, Negociação");
+    EXPECT_EQ(render("<table><tr><th>Tags</th><td>Dive Deep, Ownership</td></tr><tr><th>A</th><th>B</th></tr></table>"),
+              "Tags: Dive Deep, Ownership\nA | B");
+    EXPECT_EQ(render("<p>Réponse.</p><div class=\"partage\">Partager : <a>LinkedIn</a></div>"
+                     "<section class=\"suggestions\"><h3>Vous aimerez aussi</h3><a>Autre question</a></section>"),
+              "Réponse.");
+}
+
 }  // namespace
 }  // namespace qbank::indexer
