@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <memory>
+#include <optional>
 #include <vector>
 
 #include "indexer/html_nesting.h"
@@ -294,6 +295,25 @@ std::string chip_line(const GumboNode* root) {
     return out.empty() ? out : "Tags: " + out;
 }
 
+// "Category: Behavioral" for a block whose class or id names a metadata key and
+// whose text is short, and says no key of its own. (Inline badges side by side
+// are read together as one meta line: "L3 · 5 min".)
+std::optional<std::string> keyed_value(const GumboNode* node) {
+    constexpr std::size_t kMaxValueBytes = 80;
+    if (!is_block(node->v.element.tag) && node->v.element.tag != GUMBO_TAG_LI) return std::nullopt;
+    std::optional<std::string> key;
+    for (const std::string& word : name_words(node->v.element))
+        if (is_metadata_key(word)) {
+            key = word;
+            break;
+        }
+    if (!key) return std::nullopt;
+    std::string text = join_texts(node, " · ");
+    if (text.empty() || text.size() > kMaxValueBytes || split_label(text)) return std::nullopt;
+    (*key)[0] = static_cast<char>((*key)[0] - 'a' + 'A');
+    return *key + ": " + text;
+}
+
 // <tr><th>Tags</th><td>SQL, Indexing</td></tr>: a key and its value.
 bool labels_its_row(const GumboNode* th) {
     const GumboNode* row = th->parent;
@@ -368,6 +388,14 @@ private:
             std::string line = is_breadcrumb(e) ? join_texts(node, " › ") : chip_line(node);
             writer_.blank_line();
             writer_.text(line);
+            writer_.blank_line();
+            return;
+        }
+        // <div class="category">Behavioral</div>, <span class="level-badge">Senior</span>:
+        // a value its markup names.
+        if (std::optional<std::string> line = keyed_value(node)) {
+            writer_.blank_line();
+            writer_.text(*line);
             writer_.blank_line();
             return;
         }

@@ -73,5 +73,12 @@ TEST(HtmlRenderTest, Issue12_ChipsRowsAndForeignChrome) {
               "Réponse.");
 }
 
+// Issue 12: a block whose markup names a metadata key holds that key's value.
+TEST(HtmlRenderTest, Issue12_BlocksNamedByAKeyAreMetadata) {
+    EXPECT_EQ(render("<div class=\"category\">Behavioral</div><h1>Title</h1><p>Text.</p>"
+                     "<div class=\"level-badge\">Senior</div><p><span class=\"badge badge-level\">L3</span></p>"),
+              "Category: Behavioral\n\n# Title\n\nText.\n\nLevel: Senior\n\nL3");
+}
+
 }  // namespace
 }  // namespace qbank::indexer
