@@ -250,7 +250,9 @@ void parse_preamble(const std::vector<PageLine>& lines, std::size_t end, Record&
                 asked = rest.size();
                 rest.push_back({*label, item.blank_before, level_seen});
             }
-        } else if (auto level = schema::parse_level_name(item.text)) {
+        } else if (auto level = schema::parse_level_name(item.text); level && !split_label(item.text)) {
+            // A bare level line ("Mid-Level") stands under the question on these pages;
+            // "Level: Mid-Level" may stand anywhere, and is read below as any "Key: value".
             if (!record.level) record.level = level;
             level_seen = chips = true;
             chip_seen = false;

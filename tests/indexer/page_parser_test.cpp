@@ -168,5 +168,16 @@ TEST(PageParser, Issue12_PromptUnderATitleThatAsksIsTheQuestion) {
     EXPECT_EQ(answered.sections.at(0).text, "A function with the scope it was made in.");
 }
 
+// Issue 12: "Level: Mid-Level" over the title does not make the title the question.
+TEST(PageParser, Issue12_KeyedLevelAboveTheTitle) {
+    Record r = parse_record(
+        "Level: Mid-Level\nCategory: Product Management\n\nKilling a Feature Customers Love\n\n"
+        "Tell me about a time you had to sunset a feature customers depended on.\n\n## Coach Strategy\n\nSignals.");
+    EXPECT_EQ(r.title, "Killing a Feature Customers Love");
+    EXPECT_EQ(r.question, "Tell me about a time you had to sunset a feature customers depended on.");
+    EXPECT_EQ(r.level, Level::Mid);
+    EXPECT_EQ(r.category, "Product Management");
+}
+
 }  // namespace
 }  // namespace qbank::indexer
