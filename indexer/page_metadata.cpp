@@ -322,6 +322,7 @@ std::optional<std::pair<std::string_view, std::string_view>> split_label(std::st
 bool is_metadata_key(std::string_view name) { return find_key(name) != nullptr; }
 
 void add_tag(std::string tag, Record& record) {
+    if (tag.size() > 1 && tag[0] == '#' && tag[1] != '#' && tag[1] != ' ') tag.erase(0, 1);  // "#Product Strategy"
     if (std::find(record.tags.begin(), record.tags.end(), tag) == record.tags.end()) record.tags.push_back(std::move(tag));
 }
 

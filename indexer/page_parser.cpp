@@ -294,9 +294,12 @@ void parse_preamble(const std::vector<PageLine>& lines, std::size_t end, Record&
         add_section(record, "Answer", rest, 1, rest.size());
         return;
     }
-    // The title: the nearest title-like line above the question.
+    // The title: the nearest title-like line above the question. In a labelled block
+    // of two lines over the level ("Databases", "How would you shard…?") the first is
+    // the category, and the question is its own title.
+    bool untitled = labelled && level_seen && q == 1 && !rest[1].after_level && (rest.size() == 2 || rest[2].after_level);
     std::optional<std::size_t> title;
-    for (std::size_t i = q; i-- > 0;)
+    for (std::size_t i = untitled ? 0 : q; i-- > 0;)
         if (is_heading_like(rest[i].text)) {
             title = i;
             break;

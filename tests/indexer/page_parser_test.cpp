@@ -179,5 +179,15 @@ TEST(PageParser, Issue12_KeyedLevelAboveTheTitle) {
     EXPECT_EQ(r.category, "Product Management");
 }
 
+// Issue 12: a labelled block without a title line: category, then the question as its own title.
+TEST(PageParser, Issue12_LabelledBlockWithoutATitle) {
+    Record r = parse_record("The Question\nDatabases\n\nHow would you shard a multi-tenant Postgres database?\nE5\n"
+                            "postgres\nsharding\n\nThe primary is near its limits.\n\n## Choose the shard key\n\nTenant.");
+    EXPECT_EQ(r.title, "How would you shard a multi-tenant Postgres database?");
+    EXPECT_EQ(r.question, r.title);
+    EXPECT_EQ(r.category, "Databases");
+    EXPECT_EQ(r.tags, (std::vector<std::string>{"postgres", "sharding"}));
+}
+
 }  // namespace
 }  // namespace qbank::indexer
