@@ -188,6 +188,15 @@ bool is_site_path(std::string_view href) {
     return colon == std::string_view::npos || href.find_first_of("/?#") < colon;
 }
 
+// A code span that could be a tag: "kafka", "distributed-systems", "Gestión del cambio".
+bool is_tag_like(std::string_view span) {
+    constexpr std::size_t kMaxTagBytes = 40;
+    constexpr std::size_t kMaxTagWords = 3;
+    if (span.empty() || span.size() > kMaxTagBytes || span.find_first_of("=(){};<>[]\"'/\\$") != std::string_view::npos)
+        return false;
+    return static_cast<std::size_t>(std::count(span.begin(), span.end(), ' ')) < kMaxTagWords;
+}
+
 std::size_t count_letters(std::string_view s) {
     const auto* p = reinterpret_cast<const uint8_t*>(s.data());
     auto n = static_cast<int32_t>(s.size());
@@ -360,6 +369,8 @@ private:
                 line_.resize(code_end_);
                 line_ += ", ";
             }
+            ++code_spans_;
+            code_start_ = line_.size();
         } else if (type == MD_SPAN_IMG) {
             ++image_depth_;
         } else if (type == MD_SPAN_STRONG) {
@@ -370,7 +381,10 @@ private:
 
     int leave_span(MD_SPANTYPE type) {
         if (type == MD_SPAN_A && !links_.empty()) links_.pop_back();
-        else if (type == MD_SPAN_CODE) code_end_ = line_.size();
+        else if (type == MD_SPAN_CODE) {
+            code_end_ = line_.size();
+            code_tags_ = code_tags_ && is_tag_like(std::string_view(line_).substr(code_start_));
+        }
         else if (type == MD_SPAN_IMG) --image_depth_;
         else if (type == MD_SPAN_STRONG) --strong_depth_;
         return 0;
@@ -391,6 +405,7 @@ private:
             case MD_TEXT_SOFTBR: append(" "); break;
             case MD_TEXT_ENTITY: append(html_fragment_text(s)); break;
             case MD_TEXT_HTML: break;  // inline tags carry no text of their own
+            case MD_TEXT_CODE: line_ += s; break;  // not prose: a paragraph of code spans may be tags
             default: append(s); break;
         }
         return 0;
@@ -430,6 +445,12 @@ private:
             } else if (block_end && lists_.empty() && plain_letters_ == 0 && strong_letters_ > 0 &&
                        (line.ends_with("?") || line.ends_with("？"))) {
                 emit_heading(std::min(6, last_heading_ + 1), line);
+            } else if (block_end && lists_.empty() && plain_letters_ == 0 && strong_letters_ == 0 && code_tags_ &&
+                       (code_spans_ >= 2 || (code_spans_ == 1 && line.find(' ') == std::string_view::npos))) {
+                // A paragraph of nothing but short code spans: "`kafka` `idempotency`".
+                out_ += "Tags: ";
+                out_ += line;
+                out_ += '\n';
             } else {
                 out_ += bullet_.empty() ? indent() : bullet_;
                 out_ += line;
@@ -439,6 +460,8 @@ private:
         }
         line_.clear();
         code_end_ = std::string::npos;
+        code_spans_ = 0;
+        code_tags_ = true;
         anchor_link_ = false;
         content_letters_ = strong_letters_ = plain_letters_ = 0;
     }
@@ -466,6 +489,9 @@ private:
     std::vector<List> lists_;
     std::vector<Link> links_;  // open links, innermost last
     std::size_t code_end_ = std::string::npos;  // where the line's last code span ended
+    std::size_t code_start_ = 0;                // where the open code span began
+    std::size_t code_spans_ = 0;                // code spans on the line
+    bool code_tags_ = true;                     // all of them short labels
     std::vector<HeadingBody> bodies_;  // per heading so far
     int heading_ = 0;
     int last_heading_ = 0;

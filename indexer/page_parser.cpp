@@ -439,22 +439,34 @@ void take_prompt(Record& record) {
     bool title_asks = !record.question.empty();
     if (intro.heading != (title_asks ? "Answer" : "Overview")) return;
     std::string& text = intro.text;
+    // Metadata right under the title or the prompt ("L4", "Tags: javascript, dom") is the page's.
+    auto take_metadata = [&] {
+        while (!text.empty()) {
+            std::string_view line = std::string_view(text).substr(0, text.find('\n'));
+            if (auto meta = parse_metadata_line(line)) {
+                apply_metadata(*meta, record);
+            } else if (auto level = schema::parse_level_name(line); level && !record.level) {
+                record.level = level;
+            } else {
+                break;
+            }
+            text.erase(0, std::min(text.size(), line.size() + 1));
+        }
+    };
+    take_metadata();
     std::string_view first = std::string_view(text).substr(0, text.find('\n'));
     std::string_view last = trim(first);
     bool asks = title_asks ? first.size() > record.title.size() &&
                                  (last.ends_with("?") || last.ends_with("？") || is_question_heading(first_sentence(first)))
                            : reads_as_question(first);
-    if (!asks) return;
+    if (!asks) {
+        if (text.empty()) record.sections.erase(record.sections.begin());
+        return;
+    }
     auto label = question_label(first);  // "Question: Why does…"
     record.question = label && !label->empty() ? *label : first;
     text.erase(0, std::min(text.size(), first.size() + 1));
-    while (!text.empty()) {
-        std::string_view line = std::string_view(text).substr(0, text.find('\n'));
-        auto meta = parse_metadata_line(line);
-        if (!meta) break;
-        apply_metadata(*meta, record);
-        text.erase(0, std::min(text.size(), line.size() + 1));
-    }
+    take_metadata();
     if (text.empty()) record.sections.erase(record.sections.begin());
 }
 

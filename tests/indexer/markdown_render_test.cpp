@@ -97,5 +97,15 @@ TEST(MarkdownRenderTest, Issue12_HeadingsThatOnlyLinkElsewhereAreListed) {
     EXPECT_EQ(normalize_page(md, {}, nullptr, Format::Markdown).heading_links.size(), 1u);
 }
 
+// Issue 12: a paragraph of nothing but short code spans is a tag list; code in prose stays code.
+TEST(MarkdownRenderTest, Issue12_ParagraphOfCodeSpansIsATagList) {
+    EXPECT_EQ(render("`kafka` `idempotency` `distributed-systems`\n"), "Tags: kafka, idempotency, distributed-systems");
+    EXPECT_EQ(render("`javascript`\n"), "Tags: javascript");
+    EXPECT_EQ(render("`npm install`\n"), "npm install");
+    EXPECT_EQ(render("`x = 1` `y = 2`\n"), "x = 1, y = 2");
+    EXPECT_EQ(render("Run `npm test` first.\n"), "Run npm test first.");
+    EXPECT_EQ(render("**Tags:** `arrays` `two-pointers`\n"), "Tags: arrays, two-pointers");
+}
+
 }  // namespace
 }  // namespace qbank::indexer

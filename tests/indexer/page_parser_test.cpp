@@ -189,5 +189,15 @@ TEST(PageParser, Issue12_LabelledBlockWithoutATitle) {
     EXPECT_EQ(r.tags, (std::vector<std::string>{"postgres", "sharding"}));
 }
 
+// Issue 12: metadata right under a title that asks belongs to the page, not to the answer.
+TEST(PageParser, Issue12_MetadataUnderATitleThatAsks) {
+    Record r = parse_record("# What is event delegation?\n\nL4\nTags: javascript, dom\n\n## Answer\n\nOne listener.");
+    EXPECT_EQ(r.question, "What is event delegation?");
+    EXPECT_EQ(r.level, Level::Mid);
+    EXPECT_EQ(r.tags, (std::vector<std::string>{"javascript", "dom"}));
+    ASSERT_EQ(r.sections.size(), 1u);
+    EXPECT_EQ(r.sections[0].text, "One listener.");
+}
+
 }  // namespace
 }  // namespace qbank::indexer
