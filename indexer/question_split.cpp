@@ -173,10 +173,22 @@ std::vector<bool> question_headings(const std::vector<Line>& lines, int level, s
 constexpr std::string_view kPlaceholders[] = {"todo", "tbd", "wip", "coming soon", "to be added", "to do",
                                               "待补充", "待完善", "未完成", "準備中", "en construcción", "em breve"};
 
+// The text without its lines that are nothing but a web address ("- https://…").
+std::string without_bare_links(std::string_view text) {
+    std::string out;
+    for (std::string_view line : split_lines(text)) {
+        std::string_view t = trim(line);
+        if (t.starts_with("- ") || t.starts_with("* ")) t = trim(t.substr(2));
+        bool link = (t.starts_with("http://") || t.starts_with("https://")) && t.find(' ') == std::string_view::npos;
+        if (!link) out.append(out.empty() ? "" : "\n").append(line);
+    }
+    return out;
+}
+
 bool has_answer(const Record& r) {
     static const FoldedList kList(kPlaceholders);
     for (const Section& s : r.sections) {
-        std::string folded = schema::fold(trim(s.text));
+        std::string folded = schema::fold(trim(without_bare_links(s.text)));
         while (!folded.empty() && (folded.back() == '.' || folded.back() == ':' || folded.back() == '!')) folded.pop_back();
         if (!folded.empty() && !kList.contains(folded)) return true;
     }

@@ -191,5 +191,15 @@ TEST(QuestionSplitTest, Issue12_NumberedStepsAreNotQuestions) {
               (std::vector<std::string>{"1. Keep it short", "2. Do your research", "3. Explain what you bring"}));
 }
 
+// Issue 12: an answer of bare web addresses, or "TODO" over such a list, is no answer.
+TEST(QuestionSplitTest, Issue12_BareLinksAreNoAnswer) {
+    auto records = split("# Q\n\n### What is a closure?\n\nScope.\n\n### Why static members?\n\nTODO\n\n"
+                         "### Other Answers\n\n- https://example.com/a\n- http://example.org/b\n\n"
+                         "### What is hoisting?\n\nLifting. See https://example.com/c\n");
+    std::vector<std::string> titles;
+    for (const SplitRecord& r : records) titles.push_back(r.record.title);
+    EXPECT_EQ(titles, (std::vector<std::string>{"What is a closure?", "What is hoisting?"}));
+}
+
 }  // namespace
 }  // namespace qbank::indexer
