@@ -593,7 +593,8 @@ def analyse(rel, records):
         "question_records": sum(1 for r in records if "#" in r["source"]),
         "headings_without_record": sum(1 for h in headings if not h["has_record"]),
         "of_them_unanswered_in_the_source": sum(1 for h in headings if not h["has_record"] and h["unanswered"]),
-        "of_them_inside_a_question_record": sum(1 for h in headings if not h["has_record"] and h["inside"]),
+        "of_them_inside_a_question_record": sum(1 for h in headings
+                                                if not h["has_record"] and not h["unanswered"] and h["inside"]),
         "empty_records": len(empty),
         "records_over_16kb": len(big),
         "headings": headings,
@@ -608,6 +609,8 @@ COLUMNS = [
     ("records", "records"),
     ("question records", "question_records"),
     ("headings without a record", "headings_without_record"),
+    ("of them: no answer in the source", "of_them_unanswered_in_the_source"),
+    ("of them: inside a question's answer", "of_them_inside_a_question_record"),
     ("empty records", "empty_records"),
     ("records > 16 KB", "records_over_16kb"),
 ]
