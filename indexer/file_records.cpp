@@ -2,6 +2,7 @@
 
 #include <filesystem>
 #include <map>
+#include <set>
 
 #include "indexer/json_lines.h"
 #include "schema/language.h"
@@ -70,6 +71,19 @@ FileRecords page_records(std::string_view bytes, const std::string& shown, const
     return out;
 }
 
+// Fragments unique within a file: a fragment met again gets "-1", "-2", as heading
+// anchors do, skipping any already taken ("What is X" twice beside "What is X 1").
+struct Fragments {
+    std::set<std::string> taken;
+    std::map<std::string, int> suffix;
+
+    std::string unique(const std::string& fragment) {
+        std::string candidate = fragment;
+        while (!taken.insert(candidate).second) candidate = fragment + "-" + std::to_string(++suffix[fragment]);
+        return candidate;
+    }
+};
+
 FileRecords json_lines_records(std::string_view bytes, const std::string& shown) {
     FileRecords out;
     if (bytes.empty()) {
@@ -90,7 +104,7 @@ FileRecords parse_file_bytes(std::string_view bytes, const std::string& shown, c
     if (format == Format::Auto) format = detect_format(shown, bytes.substr(0, 4096));
     FileRecords out = format == Format::JsonLines ? json_lines_records(bytes, shown)
                                                   : page_records(bytes, shown, identity, format, options, corpus);
-    std::map<std::string, int> used;  // a fragment met twice gets "-1", "-2", as heading anchors do
+    Fragments fragments;
     // The path says it best; then the record's text; a record whose text says too
     // little (a heading and a link) takes what the page declares (<html lang>, front
     // matter) or the whole file's text, read only then.
@@ -111,17 +125,13 @@ FileRecords parse_file_bytes(std::string_view bytes, const std::string& shown, c
             std::string lang = by_path ? *by_path : schema::language_of_text(record_text(split.record));
             split.record.lang = lang == "und" ? language_of_file() : lang;
         }
-        if (!split.fragment.empty()) {
-            int n = used[split.fragment]++;
-            if (n > 0) split.fragment += "-" + std::to_string(n);
-        }
+        if (!split.fragment.empty()) split.fragment = fragments.unique(split.fragment);
         Record& r = split.record;
         if (r.id.empty()) r.id = record_id_for_canonical(split.fragment.empty() ? identity : identity + "#" + split.fragment);
         r.source = split.fragment.empty() ? shown : shown + "#" + split.fragment;
     }
     // A heading that lends its title is a source of the file as a record is: its fragment must not collide.
-    for (LentTitle& lent : out.lent_titles)
-        if (int n = used[lent.fragment]++; n > 0) lent.fragment += "-" + std::to_string(n);
+    for (LentTitle& lent : out.lent_titles) lent.fragment = fragments.unique(lent.fragment);
     return out;
 }
 

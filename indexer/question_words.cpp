@@ -22,6 +22,14 @@ constexpr std::string_view kCommands[] = {
     "сравните", "jelaskan", "giải", "nêu", "açıklayın", "ব্যাখ্যা করুন", "বর্ণনা করুন",
 };
 
+// Nouns that make "Design overview", "Design patterns" a topic's name, not a
+// command to design something: a command word followed by one of these alone.
+constexpr std::string_view kTopicNouns[] = {
+    "overview", "principles", "patterns", "pattern", "notes", "considerations", "basics", "fundamentals",
+    "summary", "tips", "process", "goals", "decisions", "review", "document", "doc", "docs", "details",
+    "tradeoffs", "trade-offs", "choices", "system", "systems", "phase", "stage", "section", "guidelines",
+};
+
 // First words of a question that may also open a heading that asks nothing
 // ("How to prepare", "Jak sprawdzić…"): questions among sibling questions.
 constexpr std::string_view kInterrogatives[] = {
@@ -90,7 +98,9 @@ bool asks(std::string_view text) {
     static const FoldedList kUnspaced(kUnspacedOpeners);
     static const FoldedList kCloserWords(kClosers);
     auto [first, two] = opening_words(folded);
-    if (kCommandWords.contains(first) || kCommandWords.contains(two)) return true;
+    static const FoldedList kTopics(kTopicNouns);
+    bool topic = two == folded && kTopics.contains(without_closing_marks(folded.substr(first.size() + 1)));
+    if (!topic && (kCommandWords.contains(first) || kCommandWords.contains(two))) return true;
     for (const std::string& opener : kUnspaced.words())
         if (folded.starts_with(opener) && folded.size() > opener.size()) return true;
     std::string_view body = without_closing_marks(folded);

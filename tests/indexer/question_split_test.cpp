@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include "indexer/file_records.h"
 #include "indexer/normalize.h"
 
 namespace qbank::indexer {
@@ -29,6 +30,9 @@ TEST(QuestionSplitTest, QuestionHeadings) {
     EXPECT_TRUE(is_question_heading("什么是闭包？"));
     EXPECT_FALSE(is_question_heading("References"));
     EXPECT_FALSE(is_question_heading("Design"));
+    EXPECT_FALSE(is_question_heading("Design overview"));  // a topic's name (review)
+    EXPECT_FALSE(is_question_heading("Design patterns"));
+    EXPECT_TRUE(is_question_heading("Design Mint.com"));
     EXPECT_FALSE(is_question_heading("Time complexity"));
     // An interrogative without a question mark is a question only among questions.
     EXPECT_FALSE(is_question_heading("12. How does `this` work"));
@@ -199,6 +203,15 @@ TEST(QuestionSplitTest, Issue12_BareLinksAreNoAnswer) {
     std::vector<std::string> titles;
     for (const SplitRecord& r : records) titles.push_back(r.record.title);
     EXPECT_EQ(titles, (std::vector<std::string>{"What is a closure?", "What is hoisting?"}));
+}
+
+// Review: anchors stay unique within a file, as GitHub makes them.
+TEST(QuestionSplitTest, RepeatedHeadingsGetUniqueFragments) {
+    FileRecords file = parse_file_bytes("# B\n\n## What is X?\n\nA.\n\n## What is X?\n\nB.\n\n## What is X 1?\n\nC.\n",
+                                        "b.md", "/b.md", Format::Markdown, {}, nullptr);
+    std::vector<std::string> fragments;
+    for (const SplitRecord& r : file.records) fragments.push_back(r.fragment);
+    EXPECT_EQ(fragments, (std::vector<std::string>{"what-is-x", "what-is-x-1", "what-is-x-1-1"}));
 }
 
 }  // namespace
