@@ -2,21 +2,23 @@
 
 #include <algorithm>
 #include <cctype>
+#include <limits>
+#include <map>
+#include <tuple>
 
 #include "qbank/error.h"
 #include "query/match_all.h"
-#include "query/query_operator.h"
 #include "query/stopwords.h"
 #include "schema/fields.h"
-#include "schema/level_name.h"
 #include "schema/text_analysis.h"
-#include "schema/text_fold.h"
 #include "schema/utf8_check.h"
 #include "schema/word_segment.h"
 
 namespace qbank::query {
 
 using schema::FieldKind;
+using Kind = QueryNode::Kind;
+using Occur = QueryNode::Occur;
 
 namespace {
 
@@ -27,101 +29,130 @@ std::string filter_field_names() {
     return names;
 }
 
-std::string query_field_names() {
-    std::string names;
-    for (const schema::Field& f : schema::kFields)
-        if (f.kind != FieldKind::Id) names += (names.empty() ? "" : ", ") + std::string(f.name);
-    return names;
-}
-
 std::string impossible_value_message(const schema::Field& field, const std::string& value) {
     if (field.id == schema::FieldId::Level)
         return "unknown level '" + value + "': use Junior, Mid, Senior or Staff+";
     return "empty " + std::string(field.name) + " value";
 }
 
-// level:Senior, tag:"Risk Management": the value folded into the filter term.
-// An impossible value is noted, not thrown: an exception thrown through Xapian's
-// query parser leaks its parse state.
-class FilterProcessor : public Xapian::FieldProcessor {
-public:
-    FilterProcessor(const schema::Field& field, std::string& error) : field_(field), error_(error) {}
-
-    Xapian::Query operator()(const std::string& value) override {
-        auto term = schema::filter_term(field_.id, value);
-        if (term) return Xapian::Query(*term);
-        if (error_.empty()) error_ = impossible_value_message(field_, value);
-        return Xapian::Query::MatchNothing;
-    }
-
-private:
-    const schema::Field& field_;
-    std::string& error_;
-};
-
-// The query without its "quoted phrases", where a colon is just text.
-std::string outside_quotes(const std::string& text) {
-    std::string out;
-    bool quoted = false;
-    for (char c : text) {
-        if (c == '"') quoted = !quoted;
-        else out += quoted ? ' ' : c;
-    }
-    return out;
+const schema::Field* field_of(const QueryNode& node) {
+    return node.field.empty() ? nullptr : schema::find_field(node.field);
 }
 
-// "lvl:senior" is a typo, not two words: name it rather than return nonsense.
-// "std::vector" and "key:value" inside quotes are text.
-void reject_unknown_fields(const std::string& text) {
-    auto is_name_char = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_'; };
-    auto starts_word = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '(' || c == '+' || c == '-'; };
-    std::string q = outside_quotes(text);
-    for (std::size_t i = 0; i < q.size(); ++i) {
-        if (!is_name_char(q[i]) || (i > 0 && !starts_word(q[i - 1]))) continue;
-        std::size_t end = i;
-        while (end < q.size() && is_name_char(q[end])) ++end;
-        bool field_use = end - i >= 2 && end + 1 < q.size() && q[end] == ':' &&
-                         std::string_view(" \t\n/:").find(q[end + 1]) == std::string_view::npos;
-        if (field_use) {
-            std::string name = schema::fold(std::string_view(q).substr(i, end - i));
-            const schema::Field* f = schema::find_field(name);
-            if (f == nullptr || f->kind == FieldKind::Id)
-                throw BadInputError("unknown field '" + name + "' in query \"" + text +
-                                                           "\": fields are " + query_field_names());
-        }
-        i = end;
-    }
+bool is_filter(const QueryNode& node) {
+    const schema::Field* f = field_of(node);
+    return node.is_term() && f != nullptr && f->kind == FieldKind::Filter;
 }
 
-constexpr unsigned kParseFlags = Xapian::QueryParser::FLAG_DEFAULT | Xapian::QueryParser::FLAG_PURE_NOT;
+bool is_wildcard(const QueryNode& node) { return node.kind == Kind::Word && node.text.ends_with('*'); }
 
-// Bytes of words: ASCII letters and digits, and every byte of other characters.
-bool is_word_byte(char c) {
-    auto u = static_cast<unsigned char>(c);
-    return u >= 0x80 || std::isalnum(u) || c == '\'';
+// A word searched in every field, as typed or required: what stopwords, synonyms
+// and spelling apply to.
+bool is_plain_word(const QueryNode& node) {
+    return node.kind == Kind::Word && node.field.empty() && node.occur != Occur::MustNot && !is_wildcard(node);
 }
 
-// Operators keep their capitals after folding; words never have any.
-bool is_lower_word(const std::string& word) {
-    return std::none_of(word.begin(), word.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
-}
-
-bool has_operator(const std::string& text) {
-    std::string q = outside_quotes(text);
-    for (std::size_t pos = 0; pos < q.size();) {
-        std::size_t start = q.find_first_not_of(" \t\n()", pos);
+std::vector<std::string> split_words(const std::string& text) {
+    std::vector<std::string> words;
+    for (std::size_t pos = 0; pos < text.size();) {
+        std::size_t start = text.find_first_not_of(' ', pos);
         if (start == std::string::npos) break;
-        std::size_t end = q.find_first_of(" \t\n()", start);
-        if (end == std::string::npos) end = q.size();
-        if (is_query_operator(std::string_view(q).substr(start, end - start)) || q[start] == '+' || q[start] == '-') return true;
+        std::size_t end = std::min(text.find(' ', start), text.size());
+        words.push_back(text.substr(start, end - start));
         pos = end;
     }
-    return false;
+    return words;
+}
+
+// Words folded and cut like indexed text; a chunk of several words ("负载均衡" ->
+// "负载 均衡") becomes several words in a sequence. Filter values stay as typed:
+// filter_term folds them.
+void fold(QueryNode& node) {
+    for (QueryNode& child : node.children) fold(child);
+    if (node.kind == Kind::Sequence) {
+        std::vector<QueryNode> children;
+        for (QueryNode& child : node.children) {
+            if (child.kind != Kind::Word || is_filter(child)) {
+                children.push_back(std::move(child));
+                continue;
+            }
+            for (std::string& word : split_words(child.text)) {
+                QueryNode part = child;
+                part.text = std::move(word);
+                children.push_back(std::move(part));
+            }
+        }
+        node.children = std::move(children);
+    }
+    if (node.is_term() && !is_filter(node)) node.text = schema::analyzable_text(node.text);
+}
+
+// The word a query word stands for, without the punctuation typed after it ("k8s?").
+std::string bare(const std::string& word) {
+    std::size_t end = word.find_last_not_of(")?,.!;:");
+    return end == std::string::npos ? std::string() : word.substr(0, end + 1);
+}
+
+bool ends_clause(const std::string& word) { return bare(word).size() != word.size(); }
+
+// Stopwords say nothing about what is asked ("how do you handle the conflict"),
+// unless they are all there is. Phrases keep theirs.
+void drop_stopwords(QueryNode& node) {
+    for (QueryNode& child : node.children) drop_stopwords(child);
+    if (node.kind != Kind::Sequence) return;
+    const Xapian::Stopper& stopper = *english_stopper();
+    auto stopword = [&](const QueryNode& n) { return is_plain_word(n) && stopper(bare(n.text)); };
+    bool content = std::any_of(node.children.begin(), node.children.end(),
+                               [&](const QueryNode& n) { return !stopword(n) && !is_filter(n) && n.occur != Occur::MustNot; });
+    if (content) std::erase_if(node.children, stopword);
+}
+
+// Words that spell a member of a synonym group become one Synonyms node of every
+// member; the longest member wins, and a member never spans an operator, a
+// field, a phrase or punctuation.
+void apply_synonyms(QueryNode& node, const Synonyms& synonyms) {
+    for (QueryNode& child : node.children) apply_synonyms(child, synonyms);
+    if (node.kind != Kind::Sequence || synonyms.empty()) return;
+    std::vector<QueryNode> out;
+    std::vector<QueryNode>& kids = node.children;
+    for (std::size_t i = 0; i < kids.size();) {
+        std::size_t best = 0;
+        std::vector<Synonyms::Words> alternatives;
+        Synonyms::Words words;
+        for (std::size_t j = i; j < kids.size() && j - i < synonyms.longest(); ++j) {
+            if (!is_plain_word(kids[j]) || (j > i && kids[j].occur != kids[i].occur)) break;
+            words.push_back(bare(kids[j].text));
+            if (auto found = synonyms.alternatives(words); !found.empty()) {
+                best = j - i + 1;
+                alternatives = std::move(found);
+            }
+            if (ends_clause(kids[j].text)) break;
+        }
+        if (best == 0) {
+            out.push_back(std::move(kids[i++]));
+            continue;
+        }
+        QueryNode group;
+        group.kind = Kind::Synonyms;
+        group.occur = kids[i].occur;
+        group.begin = kids[i].begin;
+        group.end = kids[i + best - 1].end;
+        for (Synonyms::Words& member : alternatives) {
+            QueryNode form;
+            form.kind = member.size() == 1 ? Kind::Word : Kind::Phrase;
+            for (const std::string& w : member) form.text += (form.text.empty() ? "" : " ") + w;
+            group.children.push_back(std::move(form));
+        }
+        out.push_back(std::move(group));
+        i += best;
+    }
+    kids = std::move(out);
 }
 
 // Documents holding at least `m` of `parts`, ranked by the parts they hold: the
 // filter (all m-subsets AND-ed, OR-ed) decides the match and adds no weight.
 Xapian::Query at_least(std::size_t m, const std::vector<Xapian::Query>& parts) {
+    if (m <= 1) return Xapian::Query(Xapian::Query::OP_OR, parts.begin(), parts.end());
     std::vector<Xapian::Query> subsets;
     std::vector<bool> chosen(parts.size(), false);
     std::fill(chosen.begin(), chosen.begin() + static_cast<std::ptrdiff_t>(m), true);
@@ -135,89 +166,229 @@ Xapian::Query at_least(std::size_t m, const std::vector<Xapian::Query>& parts) {
                          Xapian::Query(Xapian::Query::OP_OR, subsets.begin(), subsets.end()));
 }
 
-// A whole question typed as a query ("what is the difference between useMemo and
-// useCallback") rarely has every word in its best answer: from four words on,
-// one word in four may be missing. Fewer words must all match.
-Xapian::Query soften(const Xapian::Query& query) {
-    if (query.get_type() == Xapian::Query::OP_FILTER) {
-        std::vector<Xapian::Query> parts{soften(query.get_subquery(0))};
-        for (std::size_t i = 1; i < query.get_num_subqueries(); ++i) parts.push_back(query.get_subquery(i));
-        return Xapian::Query(Xapian::Query::OP_FILTER, parts.begin(), parts.end());
-    }
-    std::size_t n = query.get_num_subqueries();
-    if (query.get_type() != Xapian::Query::OP_AND || n < 4 || n > 12) return query;
-    std::vector<Xapian::Query> parts;
-    for (std::size_t i = 0; i < n; ++i) parts.push_back(query.get_subquery(i));
-    return at_least(n - std::max<std::size_t>(1, n / 4), parts);
+// Queries of four words or more are softened (QueryBuilder::softened); fewer must all match.
+constexpr std::size_t kMinSoftenedWords = 4;
+constexpr std::size_t kMaxSoftenedWords = 12;  // C(12, 9) = 220 subsets at most
+
+Xapian::Query joined(Xapian::Query::op op, const std::vector<Xapian::Query>& parts) {
+    if (parts.empty()) return Xapian::Query();
+    if (parts.size() == 1) return parts.front();
+    return Xapian::Query(op, parts.begin(), parts.end());
 }
 
-bool is_blank(const std::string& text) { return text.find_first_not_of(" \t\n") == std::string::npos; }
+bool is_blank(const std::string& text) { return text.find_first_not_of(" \t\n\r") == std::string::npos; }
 
 void check_utf8(const std::string& text) {
     if (std::size_t bad = schema::first_invalid_utf8(text); bad != std::string::npos)
         throw BadInputError("query is not valid UTF-8 (byte " + std::to_string(bad) + ")");
 }
 
-}  // namespace
-
-std::string fold_query_text(const std::string& text) {
-    std::string out;
-    std::size_t pos = 0;
-    while (pos < text.size()) {
-        std::size_t start = text.find_first_not_of(" \t\n", pos);
-        out.append(text, pos, (start == std::string::npos ? text.size() : start) - pos);
-        if (start == std::string::npos) break;
-        std::size_t end = text.find_first_of(" \t\n", start);
-        if (end == std::string::npos) end = text.size();
-        std::string_view word(text.data() + start, end - start);
-        out += is_query_operator(word) ? std::string(word) : schema::analyzable_text(word);
-        pos = end;
-    }
-    return out;
+// Bytes of words: ASCII letters and digits, and every byte of other characters.
+bool is_word_byte(char c) {
+    auto u = static_cast<unsigned char>(c);
+    return u >= 0x80 || std::isalnum(u) || c == '\'';
 }
+
+bool is_lower_word(const std::string& word) {
+    return std::none_of(word.begin(), word.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+}
+
+template <typename Visit>
+void for_each_term(const QueryNode& node, Visit visit) {
+    if (node.is_term()) visit(node);
+    for (const QueryNode& child : node.children) for_each_term(child, visit);
+}
+
+bool relaxable(const QueryNode& node) {
+    if (node.kind == Kind::Sequence) {
+        auto joins = std::count_if(node.children.begin(), node.children.end(), [](const QueryNode& n) {
+            return n.occur == Occur::Should && !is_filter(n);
+        });
+        if (joins >= 2) return true;
+    }
+    return std::any_of(node.children.begin(), node.children.end(), relaxable);
+}
+
+// The query with its terms renumbered from `pos` on: each word or phrase is parsed
+// alone, and query positions order the terms (explain lists them in that order).
+Xapian::Query at_positions(const Xapian::Query& q, Xapian::termpos& pos) {
+    switch (q.get_type()) {
+        case Xapian::Query::LEAF_TERM: return Xapian::Query(*q.get_terms_begin(), 1, pos++);
+        case Xapian::Query::OP_PHRASE:
+        case Xapian::Query::OP_AND:
+        case Xapian::Query::OP_OR: {
+            std::vector<Xapian::Query> subqueries;
+            for (std::size_t i = 0; i < q.get_num_subqueries(); ++i) subqueries.push_back(at_positions(q.get_subquery(i), pos));
+            return Xapian::Query(q.get_type(), subqueries.begin(), subqueries.end(),
+                                 q.get_type() == Xapian::Query::OP_PHRASE ? subqueries.size() : 0);
+        }
+        default: return q;  // a wildcard: its terms are the index's
+    }
+}
+
+constexpr unsigned kTermFlags = Xapian::QueryParser::FLAG_PHRASE | Xapian::QueryParser::FLAG_WILDCARD;
+
+}  // namespace
 
 QueryBuilder::QueryBuilder(const Xapian::Database& db, const Synonyms& synonyms) : db_(db), synonyms_(synonyms) {
     parser_.set_database(db);
     parser_.set_stemmer(Xapian::Stem(schema::kStemLanguage));
     parser_.set_stemming_strategy(schema::kQueryStemStrategy);
-    parser_.set_stopper(english_stopper());
-    for (const schema::Field& f : schema::kFields) {
-        if (f.kind == FieldKind::FreeText) parser_.add_prefix(std::string(f.name), std::string(f.prefix));
-        // Without a grouping each field is its own group: values of one field OR
-        // together, filters on different fields AND together.
-        if (f.kind == FieldKind::Filter)
-            parser_.add_boolean_prefix(std::string(f.name), (new FilterProcessor(f, filter_error_))->release());
+    parser_.set_default_op(Xapian::Query::OP_AND);
+}
+
+QueryNode rewrite_query(const std::string& text, const Synonyms& synonyms, bool* operators) {
+    ParsedQuery parsed = parse_query_syntax(text);
+    if (operators != nullptr) *operators = parsed.operators;
+    fold(parsed.root);
+    drop_stopwords(parsed.root);
+    apply_synonyms(parsed.root, synonyms);
+    return std::move(parsed.root);
+}
+
+Xapian::Query QueryBuilder::term(const QueryNode& node, bool positional) const {
+    const schema::Field* field = field_of(node);
+    if (field != nullptr && field->kind == FieldKind::Filter) {
+        auto term = schema::filter_term(field->id, node.text);
+        if (!term) throw BadInputError("cannot parse query \"" + text_ + "\": " + impossible_value_message(*field, node.text));
+        return Xapian::Query(*term);
+    }
+    bool quoted = node.kind == Kind::Phrase || positional;
+    std::string text = quoted ? "\"" + node.text + "\"" : node.text;
+    try {
+        return at_positions(
+            parser_.parse_query(text, kTermFlags, field != nullptr ? std::string(field->prefix) : std::string()),
+            next_position_);
+    } catch (const Xapian::QueryParserError&) {
+        return Xapian::Query();  // punctuation alone ("-", "*"): no word to look for
     }
 }
 
-Xapian::Query QueryBuilder::parse(const std::string& analyzable, const std::string& text, unsigned flags) {
-    filter_error_.clear();
-    Xapian::Query query;
-    try {
-        query = parser_.parse_query(analyzable, flags);
-    } catch (const Xapian::QueryParserError& e) {
-        throw BadInputError("cannot parse query \"" + text + "\": " + e.get_msg());
+Xapian::doccount QueryBuilder::frequency(const Xapian::Query& part) const {
+    Xapian::doccount rarest = std::numeric_limits<Xapian::doccount>::max();
+    Xapian::doccount commonest = 0;
+    for (auto it = part.get_unique_terms_begin(); it != part.get_unique_terms_end(); ++it) {
+        Xapian::doccount n = db_.get_termfreq(*it);
+        rarest = std::min(rarest, n);
+        commonest = std::max(commonest, n);
     }
-    if (!filter_error_.empty())
-        throw BadInputError("cannot parse query \"" + text + "\": " + filter_error_);
-    return query;
+    return part.get_type() == Xapian::Query::OP_SYNONYM ? commonest : rarest;
+}
+
+// A whole question typed as a query ("how do I convince my product manager to pay
+// down technical debt") rarely has every word in its best answer: one word in
+// four may be missing, but only from the commoner half of the words; the rarer
+// half, which says what is asked, must all be there.
+Xapian::Query QueryBuilder::softened(const std::vector<Xapian::Query>& parts) const {
+    std::vector<std::size_t> order(parts.size());
+    for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::vector<Xapian::doccount> freq;
+    for (const Xapian::Query& part : parts) freq.push_back(frequency(part));
+    // A word no page holds (a typo, a name) can only be one of those missing.
+    for (Xapian::doccount& f : freq)
+        if (f == 0) f = std::numeric_limits<Xapian::doccount>::max();
+    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return freq[a] < freq[b]; });
+    std::size_t rare = parts.size() - parts.size() / 2;
+    std::vector<Xapian::Query> required, common;
+    for (std::size_t k = 0; k < order.size(); ++k) (k < rare ? required : common).push_back(parts[order[k]]);
+    std::size_t missing = std::max<std::size_t>(1, parts.size() / 4);
+    required.push_back(at_least(common.size() - missing, common));
+    return Xapian::Query(Xapian::Query::OP_AND, required.begin(), required.end());
+}
+
+Xapian::Query QueryBuilder::sequence(const QueryNode& node, Xapian::Query::op default_op, bool soften) const {
+    std::vector<Xapian::Query> must, should, must_not;
+    std::map<std::string, std::vector<Xapian::Query>> filters;  // by prefix: values of one field OR together
+    for (const QueryNode& child : node.children) {
+        if (is_filter(child)) {
+            if (child.occur == Occur::MustNot) must_not.push_back(term(child));
+            else filters[std::string(field_of(child)->prefix)].push_back(term(child));
+            continue;
+        }
+        Xapian::Query q = to_xapian(child, default_op, false);
+        if (q.empty()) continue;
+        (child.occur == Occur::Must ? must : child.occur == Occur::MustNot ? must_not : should).push_back(q);
+    }
+    Xapian::Query base;
+    if (default_op == Xapian::Query::OP_AND) {
+        if (soften && must.empty() && should.size() >= kMinSoftenedWords && should.size() <= kMaxSoftenedWords)
+            base = softened(should);
+        else
+            base = joined(Xapian::Query::OP_AND, [&] {
+                std::vector<Xapian::Query> all = must;
+                all.insert(all.end(), should.begin(), should.end());
+                return all;
+            }());
+    } else if (must.empty()) {
+        base = joined(Xapian::Query::OP_OR, should);
+    } else {
+        base = joined(Xapian::Query::OP_AND, must);
+        if (!should.empty()) base = Xapian::Query(Xapian::Query::OP_AND_MAYBE, base, joined(Xapian::Query::OP_OR, should));
+    }
+    std::vector<Xapian::Query> fields;
+    for (const auto& [prefix, values] : filters)
+        if (!values.empty()) fields.push_back(joined(Xapian::Query::OP_OR, values));
+    Xapian::Query filter = joined(Xapian::Query::OP_AND, fields);
+    if (!filter.empty())
+        base = base.empty() ? Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, filter, 0)
+                            : Xapian::Query(Xapian::Query::OP_FILTER, base, filter);
+    if (!must_not.empty())
+        base = Xapian::Query(Xapian::Query::OP_AND_NOT, base.empty() ? match_all() : base,
+                             joined(Xapian::Query::OP_OR, must_not));
+    return base;
+}
+
+Xapian::Query QueryBuilder::to_xapian(const QueryNode& node, Xapian::Query::op default_op, bool soften) const {
+    auto children = [&] {
+        std::vector<Xapian::Query> out;
+        for (const QueryNode& child : node.children)
+            if (Xapian::Query q = to_xapian(child, default_op, false); !q.empty()) out.push_back(q);
+        return out;
+    };
+    switch (node.kind) {
+        case Kind::Word:
+        case Kind::Phrase: return term(node);
+        case Kind::Sequence: return sequence(node, default_op, soften);
+        case Kind::All: return joined(Xapian::Query::OP_AND, children());
+        case Kind::Any: return joined(Xapian::Query::OP_OR, children());
+        case Kind::OneOf: return joined(Xapian::Query::OP_XOR, children());
+        // One concept, scored once whichever form a page uses: an expansion's many
+        // words never outweigh the others typed.
+        case Kind::Synonyms: return joined(Xapian::Query::OP_SYNONYM, children());
+        case Kind::Everything: return match_all();
+        case Kind::AllBut: {
+            Xapian::Query left = to_xapian(node.children[0], default_op, false);
+            Xapian::Query right = to_xapian(node.children[1], default_op, false);
+            if (right.empty()) return left;
+            return Xapian::Query(Xapian::Query::OP_AND_NOT, left.empty() ? match_all() : left, right);
+        }
+        case Kind::Near: {
+            std::vector<Xapian::Query> words;
+            for (const QueryNode& child : node.children)
+                if (Xapian::Query q = term(child, true); !q.empty()) words.push_back(q);
+            if (words.size() < 2) return joined(Xapian::Query::OP_AND, words);
+            return Xapian::Query(node.ordered ? Xapian::Query::OP_PHRASE : Xapian::Query::OP_NEAR, words.begin(),
+                                 words.end(), std::max<Xapian::termcount>(node.window, words.size()));
+        }
+    }
+    return Xapian::Query();
 }
 
 Xapian::Query QueryBuilder::build(const std::string& text, const std::vector<Filter>& filters,
                                   Xapian::Query::op default_op) {
     check_utf8(text);
+    text_ = text;
+    next_position_ = 1;
     Xapian::Query query = match_all();
     if (!is_blank(text)) {
-        reject_unknown_fields(text);
-        parser_.set_default_op(default_op);
-        query = parse(synonyms_.expand(fold_query_text(text)), text, kParseFlags);
-        if (default_op == Xapian::Query::OP_AND && !has_operator(text)) query = soften(query);
+        bool operators = false;
+        QueryNode root = rewrite_query(text, synonyms_, &operators);
+        query = to_xapian(root, default_op, !operators);
     }
     for (const Filter& filter : filters) {
         const schema::Field* field = schema::find_field(filter.field);
         if (field == nullptr || field->kind != FieldKind::Filter)
-            throw BadInputError(
-                        "cannot filter on '" + filter.field + "': filter fields are " + filter_field_names());
+            throw BadInputError("cannot filter on '" + filter.field + "': filter fields are " + filter_field_names());
         auto term = schema::filter_term(field->id, filter.value);
         if (!term) throw BadInputError(impossible_value_message(*field, filter.value));
         query = Xapian::Query(Xapian::Query::OP_FILTER, query, Xapian::Query(*term));
@@ -225,30 +396,41 @@ Xapian::Query QueryBuilder::build(const std::string& text, const std::vector<Fil
     return query;
 }
 
+bool QueryBuilder::can_relax(const std::string& text) {
+    check_utf8(text);
+    return !is_blank(text) && relaxable(rewrite_query(text, synonyms_));
+}
+
 std::optional<std::string> QueryBuilder::correct_spelling(const std::string& text) {
     check_utf8(text);
-    std::string folded = fold_query_text(text);
-    std::string corrected;
-    bool changed = false;
-    std::size_t pos = 0;
-    // Words only: not operators (kept in capitals), field names or values, or scripts without spaces.
-    while (pos < folded.size()) {
-        std::size_t start = pos;
-        while (pos < folded.size() && is_word_byte(folded[pos])) ++pos;
-        std::string_view word(folded.data() + start, pos - start);
-        bool field_use = pos < folded.size() && folded[pos] == ':';
-        bool after_field = start > 0 && folded[start - 1] == ':';
-        if (!word.empty() && !field_use && !after_field) {
-            std::string suggestion = spelling_suggestion(std::string(word));
+    if (is_blank(text)) return std::nullopt;
+    // Replacements of the words and phrases typed, last first so that offsets hold.
+    std::vector<std::tuple<std::size_t, std::size_t, std::string>> fixes;
+    for_each_term(parse_query_syntax(text).root, [&](const QueryNode& node) {
+        if (!node.field.empty() || is_wildcard(node)) return;
+        std::string folded = schema::analyzable_text(node.text);
+        std::string corrected;
+        bool changed = false;
+        for (std::size_t pos = 0; pos < folded.size();) {
+            std::size_t start = pos;
+            while (pos < folded.size() && is_word_byte(folded[pos])) ++pos;
+            std::string word = folded.substr(start, pos - start);
+            std::string suggestion = word.empty() ? std::string() : spelling_suggestion(word);
             changed |= !suggestion.empty();
-            corrected += suggestion.empty() ? std::string(word) : suggestion;
-        } else {
-            corrected += word;
+            corrected += suggestion.empty() ? word : suggestion;
+            if (pos < folded.size()) corrected += folded[pos++];  // the byte that ended the word
         }
-        if (pos < folded.size()) corrected += folded[pos++];  // the byte that ended the word
+        if (changed) fixes.emplace_back(node.begin, node.end, std::move(corrected));
+    });
+    if (fixes.empty()) return std::nullopt;
+    std::string out = text;
+    std::sort(fixes.begin(), fixes.end(), [](const auto& a, const auto& b) { return std::get<0>(a) > std::get<0>(b); });
+    for (const auto& [begin, end, replacement] : fixes) {
+        // A word typed +word or -word keeps its sign: the node starts at the sign.
+        std::size_t from = begin < out.size() && (out[begin] == '+' || out[begin] == '-') && end - begin > 1 ? begin + 1 : begin;
+        out.replace(from, end - from, replacement);
     }
-    if (!changed) return std::nullopt;
-    return corrected;
+    return out;
 }
 
 std::string QueryBuilder::spelling_suggestion(const std::string& word) const {

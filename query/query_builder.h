@@ -2,6 +2,12 @@
 // Query text and filters -> Xapian query, using the field table in schema/.
 // Plain words search every field at its weight; name:word searches one free-text
 // field; level:/category:/tag: values are exact filters, matched after folding.
+//
+// The text is parsed once (query_syntax.h); each step is a function of the tree:
+// folding (and cutting Chinese and Japanese into words), dropping stopwords,
+// synonyms (one OP_SYNONYM per concept), spelling, softening long whole-question
+// queries, relaxing AND to OR. Xapian's QueryParser only turns each word or
+// phrase into terms, so that they are stemmed and split as indexed text is.
 
 #include <xapian.h>
 
@@ -10,9 +16,15 @@
 #include <vector>
 
 #include "qbank/searcher.h"
+#include "query/query_syntax.h"
 #include "query/synonyms.h"
 
 namespace qbank::query {
+
+// The query's tree after the rewrites that need no index: words folded and cut
+// like indexed text, stopwords dropped (unless they are all there is), synonyms
+// grouped. `operators` (may be null) says whether operators or +/- were typed.
+QueryNode rewrite_query(const std::string& text, const Synonyms& synonyms, bool* operators = nullptr);
 
 class QueryBuilder {
 public:
@@ -21,34 +33,39 @@ public:
     QueryBuilder(const QueryBuilder&) = delete;
     QueryBuilder& operator=(const QueryBuilder&) = delete;
 
-    // Throws BadInputError for text that cannot be parsed and for a filter on an unknown field or with an impossible value. An empty text with
-    // no filters matches every document. Words join with `default_op`: AND, or OR
-    // to relax a query no document matches in full.
+    // Throws BadInputError for text that cannot be parsed and for a filter on an
+    // unknown field or with an impossible value. An empty text with no filters
+    // matches every document. Words side by side join with `default_op`: AND, or
+    // OR to relax a query no document matches in full.
     Xapian::Query build(const std::string& text, const std::vector<Filter>& filters,
                         Xapian::Query::op default_op = Xapian::Query::OP_AND);
 
-    // The query text (folded) with each word the index lacks replaced by the nearest
-    // word of the index's spelling data (Xapian's, built at index time), or nullopt
-    // when there is nothing to correct. Stopwords, synonyms, field names and values,
-    // and Chinese or Japanese words are never corrected.
+    // Whether build(text, …, OP_OR) can match more than OP_AND: two or more words
+    // are joined by the default operator.
+    bool can_relax(const std::string& text);
+
+    // The query text with each word the index lacks replaced by the nearest word
+    // of the index's spelling data (Xapian's, built at index time), or nullopt
+    // when there is nothing to correct. Stopwords, synonyms, operators, field
+    // names and values, wildcards, and Chinese or Japanese words are never corrected.
     std::optional<std::string> correct_spelling(const std::string& text);
 
 private:
-    Xapian::Query parse(const std::string& analyzable, const std::string& text, unsigned flags);
+    Xapian::Query to_xapian(const QueryNode& node, Xapian::Query::op default_op, bool soften) const;
+    Xapian::Query sequence(const QueryNode& node, Xapian::Query::op default_op, bool soften) const;
+    // How many documents hold a part of a query, as far as its terms tell.
+    Xapian::doccount frequency(const Xapian::Query& part) const;
+    Xapian::Query softened(const std::vector<Xapian::Query>& parts) const;
+    // One word or phrase as terms; `positional`: unstemmed, for NEAR and ADJ.
+    Xapian::Query term(const QueryNode& node, bool positional = false) const;
     // The index's nearest word to a folded word it lacks; empty when it has it or nothing is near.
     std::string spelling_suggestion(const std::string& word) const;
 
     Xapian::Database db_;
-    Xapian::QueryParser parser_;
+    mutable Xapian::QueryParser parser_;
     const Synonyms& synonyms_;
-    // Set by the filter field processors while a query is parsed; they hold a reference,
-    // so a QueryBuilder is neither copied nor moved.
-    std::string filter_error_;
+    std::string text_;  // the query being built, for messages
+    mutable Xapian::termpos next_position_ = 1;
 };
-
-// The query text with every word folded (schema/text_fold.h) and cut into words
-// like indexed text (schema/text_analysis.h), but the boolean operators (AND, OR,
-// NOT, XOR, NEAR, ADJ) left as typed, so they still work.
-std::string fold_query_text(const std::string& text);
 
 }  // namespace qbank::query

@@ -169,16 +169,13 @@ struct Searcher::Impl {
         } else if (correction) {
             result.did_you_mean = correction;
         }
-        if (matches->total() == 0) {
-            // No document has every word: rank those with some of them.
-            Xapian::Query any = builder.build(correction.value_or(request.query), request.filters, Xapian::Query::OP_OR);
-            if (any.get_description() != matches->query.get_description()) {
-                auto relaxed = run(any, request);
-                if (relaxed->total() > 0) {
-                    matches = std::move(relaxed);
-                    result.relaxed = true;
-                    result.corrected_query = correction;
-                }
+        // No document has every word: rank those with some of them.
+        if (const std::string& text = correction.value_or(request.query); matches->total() == 0 && builder.can_relax(text)) {
+            auto relaxed = run(builder.build(text, request.filters, Xapian::Query::OP_OR), request);
+            if (relaxed->total() > 0) {
+                matches = std::move(relaxed);
+                result.relaxed = true;
+                result.corrected_query = correction;
             }
         }
         fill(result, *matches, request, filtered_level(request.filters));

@@ -7,7 +7,6 @@
 
 #include "indexer/trim.h"
 #include "qbank/error.h"
-#include "query/query_operator.h"
 #include "query/shipped_synonyms.h"
 #include "schema/text_analysis.h"
 #include "schema/utf8_check.h"
@@ -21,47 +20,6 @@ std::vector<std::string> split_words(const std::string& text) {
     std::istringstream in(text);
     for (std::string w; in >> w;) words.push_back(w);
     return words;
-}
-
-// How a member is written into query text: a word as is, several as a phrase.
-std::string render(const std::vector<std::string>& words) {
-    std::string joined;
-    for (const std::string& w : words) joined += (joined.empty() ? "" : " ") + w;
-    return words.size() == 1 ? joined : "\"" + joined + "\"";
-}
-
-// One whitespace-separated chunk of a query, with the part that can be a synonym word.
-struct Token {
-    std::size_t begin, end;  // the word, without "(" before or ")?,." after it
-    std::string word;
-    bool opens = false;      // "(" before it: a member may start here, not continue
-    bool closes = false;     // ")" or punctuation after it: a member may end here, not continue
-    bool barrier = false;    // quoted, field:value, +/-word or an operator: never expanded
-};
-
-std::vector<Token> tokenize(const std::string& q) {
-    std::vector<Token> tokens;
-    bool quoted = false;
-    for (std::size_t pos = 0; pos < q.size();) {
-        std::size_t start = q.find_first_not_of(" \t\n", pos);
-        if (start == std::string::npos) break;
-        std::size_t end = q.find_first_of(" \t\n", start);
-        if (end == std::string::npos) end = q.size();
-        pos = end;
-        std::string_view chunk(q.data() + start, end - start);
-        Token t{start, end, {}, false, false, quoted};
-        if (std::count(chunk.begin(), chunk.end(), '"') % 2 == 1) quoted = !quoted;
-        if (chunk.find('"') != std::string_view::npos) t.barrier = true;
-        while (t.begin < t.end && q[t.begin] == '(') ++t.begin, t.opens = true;
-        while (t.end > t.begin && std::string_view(")?,.!;").find(q[t.end - 1]) != std::string_view::npos)
-            --t.end, t.closes = true;
-        t.word = q.substr(t.begin, t.end - t.begin);
-        if (t.word.empty() || t.word.find(':') != std::string::npos || t.word[0] == '+' || t.word[0] == '-' ||
-            is_query_operator(t.word))
-            t.barrier = true;
-        tokens.push_back(std::move(t));
-    }
-    return tokens;
 }
 
 }  // namespace
@@ -116,41 +74,13 @@ void Synonyms::add_file(const std::string& path) {
     add_text(text.str(), path);
 }
 
-std::string Synonyms::expand(const std::string& q) const {
-    if (groups_.empty()) return q;
-    std::vector<Token> tokens = tokenize(q);
-    std::string out;
-    std::size_t copied = 0;
-    for (std::size_t i = 0; i < tokens.size();) {
-        // The longest run of tokens from i that is a member.
-        std::size_t best = 0;
-        const std::vector<std::size_t>* groups = nullptr;
-        Words words;
-        for (std::size_t j = i; j < tokens.size() && j - i < longest_; ++j) {
-            const Token& t = tokens[j];
-            if (t.barrier || (j > i && t.opens)) break;
-            words.push_back(t.word);
-            if (auto it = groups_of_.find(words); it != groups_of_.end()) best = j - i + 1, groups = &it->second;
-            if (t.closes) break;
-        }
-        if (best == 0) {
-            ++i;
-            continue;
-        }
-        Words matched(words.begin(), words.begin() + static_cast<std::ptrdiff_t>(best));
-        std::vector<std::string> alternatives{render(matched)};
-        for (std::size_t g : *groups)
-            for (const Words& member : groups_[g])
-                if (std::string r = render(member); std::find(alternatives.begin(), alternatives.end(), r) == alternatives.end())
-                    alternatives.push_back(r);
-        std::string group;
-        for (const std::string& a : alternatives) group += (group.empty() ? "(" : " OR ") + a;
-        out.append(q, copied, tokens[i].begin - copied);
-        out += group + ")";
-        copied = tokens[i + best - 1].end;
-        i += best;
-    }
-    out.append(q, copied);
+std::vector<Synonyms::Words> Synonyms::alternatives(const Words& member) const {
+    auto it = groups_of_.find(member);
+    if (it == groups_of_.end()) return {};
+    std::vector<Words> out{member};
+    for (std::size_t g : it->second)
+        for (const Words& other : groups_[g])
+            if (std::find(out.begin(), out.end(), other) == out.end()) out.push_back(other);
     return out;
 }
 

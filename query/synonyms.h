@@ -1,9 +1,9 @@
 #pragma once
-// Synonym groups ("pm" / "product manager", "k8s" / "kubernetes") applied to a
-// query's text before Xapian parses it: each occurrence of a member becomes
-// (member OR "other member" OR ...). Xapian 1.4's own synonym table expands
-// single terms only, and lives in the index; these need phrases and a user file
-// applied at query time. The shipped groups are query/synonyms.txt.
+// Synonym groups ("pm" / "product manager", "k8s" / "kubernetes"): a query's
+// words that spell a member are searched as one concept with every member of its
+// groups (query_builder.h makes it an OP_SYNONYM). Xapian 1.4's own synonym table
+// expands single terms only, and lives in the index; these need phrases and a
+// user file applied at query time. The shipped groups are query/synonyms.txt.
 
 #include <map>
 #include <string>
@@ -23,16 +23,19 @@ public:
     // Adds the groups of a file; a file that cannot be read is BadInputError too.
     void add_file(const std::string& path);
 
-    // Folded query text (fold_query_text) with every member found outside quotes,
-    // field:value terms and operators expanded; the longest member wins.
-    std::string expand(const std::string& folded_query) const;
+    using Words = std::vector<std::string>;
+
+    // Every member of the groups of `member` (folded words), `member` first; empty
+    // when it is no member.
+    std::vector<Words> alternatives(const Words& member) const;
+    // The most words in a member.
+    std::size_t longest() const { return longest_; }
 
     bool empty() const { return groups_.empty(); }
     // True when `word` (folded) alone is a member: a known word, not a typo.
     bool knows(const std::string& word) const { return groups_of_.count({word}) > 0; }
 
 private:
-    using Words = std::vector<std::string>;
     std::vector<std::vector<Words>> groups_;
     std::map<Words, std::vector<std::size_t>> groups_of_;  // member -> its groups
     std::size_t longest_ = 0;                              // most words in a member

@@ -59,10 +59,9 @@ std::set<std::string> index_terms(const std::string& text) {
 }
 
 std::set<std::string> query_terms(const std::string& text) {
-    Xapian::QueryParser qp;
-    qp.set_stemmer(Xapian::Stem(kStemLanguage));
-    qp.set_stemming_strategy(kQueryStemStrategy);
-    Xapian::Query q = qp.parse_query(query::fold_query_text(text), Xapian::QueryParser::FLAG_DEFAULT);
+    Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+    query::Synonyms none;
+    Xapian::Query q = query::QueryBuilder(db, none).build(text, {});
     return {q.get_unique_terms_begin(), q.get_unique_terms_end()};
 }
 

@@ -1,0 +1,73 @@
+// The query as typed -> one tree: the only scanner of query text.
+
+#include "query/query_syntax.h"
+
+#include <gtest/gtest.h>
+
+#include "qbank/error.h"
+
+namespace qbank::query {
+namespace {
+
+std::string tree(const std::string& text) { return describe(parse_query_syntax(text).root); }
+
+TEST(QuerySyntax, WordsPhrasesFieldsAndOccurrences) {
+    const std::pair<std::string, std::string> cases[] = {
+        {"", "()"},
+        {"thundering herd", "(thundering herd)"},
+        {"\"event loop\" closure?", "(\"event loop\" closure?)"},
+        {"title:herd tag:\"Risk Management\"", "(title:herd tag:\"Risk Management\")"},
+        {"Title:Scaling", "(title:Scaling)"},
+        {"+kafka -rabbitmq c++ -", "(+kafka -rabbitmq c++ -)"},
+        {"std::vector http://x.io/a a:", "(std::vector http://x.io/a a:)"},  // colons that name no field
+        {"and or not", "(and or not)"},                                        // operators are capitals
+        {"clo*", "(clo*)"},
+    };
+    for (const auto& [text, expected] : cases) EXPECT_EQ(tree(text), expected) << text;
+}
+
+TEST(QuerySyntax, OperatorsBindAsInXapian) {
+    const std::pair<std::string, std::string> cases[] = {
+        {"a b OR c", "(((a b) OR (c)))"},
+        {"a OR b AND c", "(((a) OR ((b) AND (c))))"},
+        {"a AND NOT b", "(((a) NOT (b)))"},
+        {"NOT b", "((<all> NOT (b)))"},
+        {"a XOR b", "(((a) XOR (b)))"},
+        {"cache NEAR/3 miss", "((cache NEAR/3 miss))"},
+        {"cache ADJ miss", "((cache ADJ/10 miss))"},
+        {"(a b) OR (c d)", "((((a b)) OR ((c d))))"},
+        {"(a OR b", "(((a) OR (b)))"},  // a group left open closes at the end
+        {") a )", "(a)"},              // a ")" that closes nothing is ignored
+        {"()", "()"},
+    };
+    for (const auto& [text, expected] : cases) EXPECT_EQ(tree(text), expected) << text;
+}
+
+TEST(QuerySyntax, OffsetsPointIntoTheText) {
+    std::string text = "  +Kafka \"event loop\"";
+    QueryNode root = parse_query_syntax(text).root;
+    ASSERT_EQ(root.children.size(), 2u);
+    EXPECT_EQ(text.substr(root.children[0].begin, root.children[0].end - root.children[0].begin), "+Kafka");
+    EXPECT_EQ(text.substr(root.children[1].begin, root.children[1].end - root.children[1].begin), "event loop");
+}
+
+TEST(QuerySyntax, OperatorsAreNoted) {
+    EXPECT_FALSE(parse_query_syntax("how do I scale a cache").operators);
+    EXPECT_TRUE(parse_query_syntax("scale +cache").operators);
+    EXPECT_TRUE(parse_query_syntax("scale OR cache").operators);
+}
+
+TEST(QuerySyntax, ErrorsNameTheQuery) {
+    for (const char* text : {"OR herd", "herd AND", "a NEAR", "a NEAR (b c)", "AND"}) {
+        try {
+            parse_query_syntax(text);
+            ADD_FAILURE() << text;
+        } catch (const Error& e) {
+            EXPECT_EQ(e.kind(), Error::Kind::BadInput);
+            EXPECT_NE(std::string(e.what()).find(std::string("\"") + text + "\""), std::string::npos) << e.what();
+        }
+    }
+}
+
+}  // namespace
+}  // namespace qbank::query
