@@ -3,6 +3,7 @@
 #include "indexer/document_catalog.h"
 #include "qbank/json.h"
 #include "schema/facet_values.h"
+#include "schema/field_text.h"
 #include "schema/fields.h"
 #include "schema/text_analysis.h"
 
@@ -24,10 +25,7 @@ void add_facet(Xapian::Document& doc, FieldId field, schema::Slot slot, const st
 
 }  // namespace
 
-DocumentBuilder::DocumentBuilder() {
-    terms_.set_stemmer(Xapian::Stem(schema::kStemLanguage));
-    terms_.set_stemming_strategy(schema::kIndexStemStrategy);
-}
+DocumentBuilder::DocumentBuilder() : terms_(schema::index_term_generator()) {}
 
 // Words of one field: once under the field's prefix, once unprefixed with the field's weight.
 void DocumentBuilder::index_text(FieldId id, const std::string& text) {
@@ -50,15 +48,7 @@ Xapian::Document DocumentBuilder::build(const Record& record, const std::vector<
     terms_.set_document(doc);
     doc.add_boolean_term(schema::id_term(record.id));
 
-    index_text(FieldId::Title, record.title);
-    for (const std::string& title : record.other_titles) index_text(FieldId::Title, title);
-    index_text(FieldId::Question, record.question);
-    for (const std::string& tag : record.tags) index_text(FieldId::Tag, tag);
-    if (record.category) index_text(FieldId::Category, *record.category);
-    for (const Section& section : record.sections) {
-        index_text(FieldId::Heading, section.heading);
-        index_text(FieldId::Answer, section.text);
-    }
+    schema::for_each_field_text(record, [&](FieldId field, const std::string& text) { index_text(field, text); });
 
     // Filters and facets: the record's own values first (they name the facet values), then other sources'.
     std::vector<std::string> levels, categories, tags, langs;

@@ -157,11 +157,6 @@ RenderedPage page_text(std::string_view bytes, Format format) {
 
 }  // namespace
 
-std::pair<std::string, std::size_t> text_problem(std::string_view bytes) {
-    NormalizedPage rejected = reject(bytes);
-    return {std::move(rejected.error), rejected.error_line};
-}
-
 std::string clean_text(std::string_view utf8) { return clean_characters(without_bom(utf8)); }
 
 NormalizedPage normalize_page(std::string_view bytes, const NormalizeOptions& options,

@@ -12,7 +12,6 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
-#include <utility>
 #include <vector>
 
 #include "indexer/corpus_boilerplate.h"
@@ -41,10 +40,6 @@ NormalizedPage normalize_page(std::string_view bytes, const NormalizeOptions& op
 // empty for a page that normalize_page would reject.
 std::vector<std::uint64_t> learnable_units(std::string_view bytes, const NormalizeOptions& options,
                                            Format format = Format::Text);
-
-// Why `bytes` cannot be text (empty, binary, invalid UTF-8), with the 1-based line
-// of the problem (0 if none); an empty message when they can.
-std::pair<std::string, std::size_t> text_problem(std::string_view bytes);
 
 // The character-level steps above (BOM, NFC, line endings, spaces, invisible
 // characters, blank lines) on valid UTF-8.

@@ -6,7 +6,6 @@
 
 #include "indexer/file_probe.h"
 #include "indexer/file_records.h"
-#include "indexer/record_id.h"
 
 namespace qbank {
 
@@ -55,13 +54,6 @@ PageResult parse_page(std::string_view bytes, const std::string& source, const s
 FileResult parse_records(std::string_view bytes, const std::string& source, Format format,
                          const NormalizeOptions& options) {
     return to_file_result(indexer::parse_file_bytes(bytes, source, source, format, options, nullptr));
-}
-
-PageResult read_page(const std::string& path, const NormalizeOptions& options, std::uint64_t max_bytes) {
-    auto loaded = load(path, max_bytes);
-    if (auto* problem = std::get_if<Diagnostic>(&loaded)) return {std::nullopt, {*problem}};
-    const auto& [file, bytes] = std::get<0>(loaded);
-    return parse_page(bytes, path, indexer::record_id_for_canonical(file.canonical), options);
 }
 
 FileResult read_records(const std::string& path, Format format, const NormalizeOptions& options,

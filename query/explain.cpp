@@ -4,6 +4,7 @@
 #include <map>
 #include <set>
 
+#include "schema/field_text.h"
 #include "schema/fields.h"
 #include "schema/text_analysis.h"
 
@@ -15,9 +16,7 @@ using schema::FieldId;
 
 // The plain terms (words and "Z" stems) of each field of a record, as the indexer makes them.
 std::map<FieldId, std::set<std::string>> terms_by_field(const Record& record) {
-    Xapian::TermGenerator generator;
-    generator.set_stemmer(Xapian::Stem(schema::kStemLanguage));
-    generator.set_stemming_strategy(schema::kIndexStemStrategy);
+    Xapian::TermGenerator generator = schema::index_term_generator();
     std::map<FieldId, std::set<std::string>> out;
     auto add = [&](FieldId field, const std::string& text) {
         Xapian::Document doc;
@@ -25,14 +24,7 @@ std::map<FieldId, std::set<std::string>> terms_by_field(const Record& record) {
         generator.index_text(schema::analyzable_text(text));
         out[field].insert(doc.termlist_begin(), doc.termlist_end());
     };
-    add(FieldId::Title, record.title);
-    add(FieldId::Question, record.question);
-    for (const std::string& tag : record.tags) add(FieldId::Tag, tag);
-    if (record.category) add(FieldId::Category, *record.category);
-    for (const Section& s : record.sections) {
-        add(FieldId::Heading, s.heading);
-        add(FieldId::Answer, s.text);
-    }
+    schema::for_each_field_text(record, add);
     return out;
 }
 

@@ -19,4 +19,12 @@ inline constexpr Xapian::termpos kFieldGap = 100;
 // without spaces cut into words by ICU (word_segment.h).
 std::string analyzable_text(std::string_view text);
 
+// The term generator of indexed text: English stems beside the words (STEM_SOME).
+inline Xapian::TermGenerator index_term_generator() {
+    Xapian::TermGenerator generator;
+    generator.set_stemmer(Xapian::Stem(kStemLanguage));
+    generator.set_stemming_strategy(kIndexStemStrategy);
+    return generator;
+}
+
 }  // namespace qbank::schema

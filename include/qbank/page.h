@@ -60,11 +60,6 @@ QBANK_API FileResult parse_records(std::string_view bytes, const std::string& so
 // Files larger than this are refused unless the caller says otherwise.
 inline constexpr std::uint64_t kDefaultMaxPageBytes = std::uint64_t{16} << 20;
 
-// Reads the file at `path` and parses it; a missing, unreadable or oversized file is
-// a diagnostic, not an exception.
-QBANK_API PageResult read_page(const std::string& path, const NormalizeOptions& options = {},
-                     std::uint64_t max_bytes = kDefaultMaxPageBytes);
-
 // Reads the file at `path` and parses its records as parse_records does, with ids
 // made from its canonical path, as the indexer makes them.
 QBANK_API FileResult read_records(const std::string& path, Format format = Format::Auto, const NormalizeOptions& options = {},

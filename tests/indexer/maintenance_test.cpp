@@ -85,7 +85,7 @@ TEST_F(MaintenanceTest, CompactAcceptsATrailingSlash) {
     EXPECT_FALSE(std::filesystem::exists(db() + ".compacting"));
 }
 
-TEST_F(MaintenanceTest, CompactWaitsForNoWriter) {
+TEST_F(MaintenanceTest, CompactIsRefusedWhileAWriterHoldsTheIndex) {
     Indexer writer(db());
     try {
         compact_index(db());
