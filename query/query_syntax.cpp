@@ -40,16 +40,10 @@ std::optional<std::pair<std::string_view, unsigned>> as_operator(std::string_vie
     return std::nullopt;
 }
 
-std::string query_field_names() {
-    std::string names;
-    for (const schema::Field& f : schema::kFields)
-        if (f.kind != schema::FieldKind::Id) names += (names.empty() ? "" : ", ") + std::string(f.name);
-    return names;
-}
-
 class Lexer {
 public:
-    explicit Lexer(const std::string& text) : text_(text) {}
+    // `operators` false: AND, OR, … are words like any other.
+    Lexer(const std::string& text, bool operators) : text_(text), operators_(operators) {}
 
     std::vector<Token> tokens() {
         std::vector<Token> out;
@@ -64,7 +58,7 @@ public:
             }
             std::size_t start = pos_;
             QueryNode term = read_term();
-            if (term.kind == Kind::Word && term.occur == QueryNode::Occur::Should && term.field.empty())
+            if (operators_ && term.kind == Kind::Word && term.occur == QueryNode::Occur::Should && term.field.empty())
                 if (auto op = as_operator(std::string_view(text_).substr(start, pos_ - start))) {
                     out.push_back({Token::Type::Operator, op->first, op->second, {}});
                     continue;
@@ -87,17 +81,16 @@ private:
             ++pos_;
         }
         // "title:herd", "tag:\"Risk Management\""; not "std::vector", "http://…", "a:" at the end.
+        // A name that is no field ("Tip: use memo", "author:orwell") is text, as pasted.
         std::size_t name_end = pos_;
         while (name_end < text_.size() && is_name_char(text_[name_end])) ++name_end;
         if (name_end - pos_ >= 2 && name_end + 1 < text_.size() && text_[name_end] == ':' &&
             std::string_view(" \t\n\r/:()").find(text_[name_end + 1]) == std::string_view::npos) {
-            std::string name = schema::fold(std::string_view(text_).substr(pos_, name_end - pos_));
-            const schema::Field* field = schema::find_field(name);
-            if (field == nullptr || field->kind == schema::FieldKind::Id)
-                throw BadInputError("unknown field '" + name + "' in query \"" + text_ +
-                                    "\": fields are " + query_field_names());
-            node.field = std::string(field->name);
-            pos_ = name_end + 1;
+            const schema::Field* field = schema::find_field(schema::fold(std::string_view(text_).substr(pos_, name_end - pos_)));
+            if (field != nullptr && field->kind != schema::FieldKind::Id) {
+                node.field = std::string(field->name);
+                pos_ = name_end + 1;
+            }
         }
         if (text_[pos_] == '"') {
             std::size_t close = text_.find('"', pos_ + 1);
@@ -119,6 +112,7 @@ private:
     }
 
     const std::string& text_;
+    bool operators_;
     std::size_t pos_ = 0;
 };
 
@@ -273,7 +267,13 @@ private:
 }  // namespace
 
 ParsedQuery parse_query_syntax(const std::string& text) {
-    return Parser(text, Lexer(text).tokens()).parse();
+    try {
+        return Parser(text, Lexer(text, true).tokens()).parse();
+    } catch (const BadInputError&) {
+        // Text pasted from elsewhere ("OR herd", "select … where a = 1 AND") is
+        // searched for its words, as Xapian's parser does when its syntax fails.
+        return Parser(text, Lexer(text, false).tokens()).parse();
+    }
 }
 
 std::string describe(const QueryNode& node) {

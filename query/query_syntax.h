@@ -48,9 +48,10 @@ struct ParsedQuery {
     bool operators = false; // any operator, +word or -word was typed
 };
 
-// Throws BadInputError for text that is not a query ("OR herd", "a AND") and for
-// a field name the schema does not know ("lvl:senior"). A colon not followed by a
-// value ("std::vector", "http://…") is text.
+// Text that breaks the syntax ("OR herd", "a AND", pasted code) is read again as
+// words, operators included, so that it never fails. A name
+// before a colon that is no field of the schema ("author:orwell", "Tip: use
+// memo") and a colon not followed by a value ("std::vector", "http://…") are text.
 ParsedQuery parse_query_syntax(const std::string& text);
 
 // The tree as text, for tests and messages: words as typed, fields as name:,
