@@ -51,7 +51,15 @@ LentTitle lent_title(TitleLink link, const std::string& identity) {
 FileRecords page_records(std::string_view bytes, const std::string& shown, const std::string& identity, Format format,
                          const NormalizeOptions& options, const CorpusBoilerplate* corpus) {
     FileRecords out;
-    NormalizedPage page = normalize_page(bytes, options, corpus, format);
+    NormalizedPage page;
+    try {
+        page = normalize_page(bytes, options, corpus, format);
+    } catch (const std::exception&) {
+        // A flaw in reading the markup must not lose the page: its text is still a page.
+        if (format == Format::Text) throw;
+        format = Format::Text;
+        page = normalize_page(bytes, options, corpus, format);
+    }
     if (!page.error.empty()) {
         out.problems.push_back({shown, page.error_line, page.error});
         return out;

@@ -432,7 +432,8 @@ private:
     // Ends the line being gathered. `block_end` is false at a hard line break inside a paragraph.
     void flush(bool block_end = true) {
         std::string_view line = trim(line_);
-        if (looks_like_fence(line)) line = trim(line.substr(line.find_first_not_of("`~")));  // a stray fence
+        if (looks_like_fence(line))  // a stray fence: its marks go, what follows them stays
+            line = trim(line.substr(std::min(line.size(), line.find_first_not_of("`~"))));
         // Links within the page and nothing else: a table of contents or "back to top".
         bool navigation = anchor_link_ && content_letters_ == 0;
         if (!line.empty() && !navigation) {

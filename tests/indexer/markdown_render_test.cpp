@@ -107,5 +107,13 @@ TEST(MarkdownRenderTest, Issue12_ParagraphOfCodeSpansIsATagList) {
     EXPECT_EQ(render("**Tags:** `arrays` `two-pointers`\n"), "Tags: arrays, two-pointers");
 }
 
+// Issue 15: a line of nothing but fence marks outside a fence (a table cell, an
+// HTML block, escaped backticks) used to throw out of the renderer, losing the page.
+TEST(MarkdownRenderTest, Issue15_StrayFenceMarksAlone) {
+    EXPECT_EQ(render("| a |\n|---|\n| ``` |\n"), "a");
+    EXPECT_EQ(render("<div>\n```\n</div>\n\nText.\n"), "Text.");
+    EXPECT_EQ(render("\\`\\`\\`\n\nText.\n"), "Text.");
+}
+
 }  // namespace
 }  // namespace qbank::indexer
