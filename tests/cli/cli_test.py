@@ -377,10 +377,13 @@ class SearchTest(IndexedCorpus):
         self.assertIn("no question with id '0000000000000000'", missing.stderr)
 
     def test_bad_query_exits_2(self):
-        result = self.search("OR herd")
+        result = self.search("level:wizard")
         self.assertEqual(result.returncode, 2)
-        self.assertEqual(result.stderr, 'qbank: cannot parse query "OR herd": Syntax: <expression> OR <expression>\n')
+        self.assertEqual(result.stderr, 'qbank: cannot parse query "level:wizard": unknown level \'wizard\': '
+                                        'use Junior, Mid, Senior or Staff+\n')
         self.assertEqual(result.stdout, "")
+        # Text that breaks the syntax is searched for its words (issue 15).
+        self.assertEqual(self.search("OR herd").returncode, 0)
 
     def test_unknown_filter_field_exits_2(self):
         result = self.search("herd", "--filter", "colour:blue")
