@@ -8,6 +8,7 @@ inline constexpr int kNoHits = 1;         // search matched nothing, like grep
 inline constexpr int kUsage = 2;          // bad flags, bad query, or another fatal error
 inline constexpr int kInputSkipped = 3;   // some input files were rejected; the rest were processed
 inline constexpr int kIndexLocked = 4;    // another `qbank index` is writing the index
-inline constexpr int kIndexUnusable = 5;  // no index, or one this build cannot read
+inline constexpr int kIndexUnusable = 5;  // no index, one this build cannot read, or a damaged one
+inline constexpr int kIndexIO = 6;        // the index could not be read or written (disk full, permissions)
 
 }  // namespace qbank::cli

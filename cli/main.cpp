@@ -36,8 +36,8 @@ int exit_code_for(const Error& e) {
         case Error::Kind::IndexLocked: return kIndexLocked;
         case Error::Kind::IndexMissing:
         case Error::Kind::IndexIncompatible:
-        case Error::Kind::IndexCorrupt:
-        case Error::Kind::IndexIO: return kIndexUnusable;
+        case Error::Kind::IndexCorrupt: return kIndexUnusable;
+        case Error::Kind::IndexIO: return kIndexIO;
         case Error::Kind::BadInput: return kUsage;
     }
     return kUsage;
@@ -72,6 +72,22 @@ int run_normalize(const Options& o) {
         }
     }
     return file.diagnostics.empty() ? kOk : kInputSkipped;
+}
+
+constexpr std::size_t kMaxLimit = 10000;
+constexpr std::size_t kMaxOffset = 1'000'000'000;
+
+// A count of hits: a whole number from 0 to `max`, said in words when it is not one.
+CLI::Validator count_up_to(std::size_t max) {
+    return CLI::Validator(
+        [max](std::string& value) -> std::string {
+            bool digits = !value.empty() && value.find_first_not_of("0123456789") == std::string::npos;
+            if (!digits) return "wants a whole number, 0 or more; got '" + value + "'";
+            if (value.size() > 10 || std::stoull(value) > max)
+                return "wants at most " + std::to_string(max) + "; got " + value;
+            return {};
+        },
+        "0-" + std::to_string(max));
 }
 
 Format parse_format(const std::string& name) {
@@ -214,8 +230,8 @@ int main(int argc, char** argv) {
     auto* search = app.add_subcommand("search", "search the index");
     search->add_option("QUERY", o.query, "words, \"phrases\", AND/OR/NOT, field:value")->required();
     search->add_option("--filter", o.filters, "FIELD:VALUE, e.g. level:Senior (repeatable; all must hold)");
-    search->add_option("--limit", o.limit, "hits to show")->check(CLI::Range(std::size_t{0}, std::size_t{10000}));
-    search->add_option("--offset", o.offset, "hits to skip");
+    search->add_option("--limit", o.limit, "hits to show")->check(count_up_to(kMaxLimit));
+    search->add_option("--offset", o.offset, "hits to skip")->check(count_up_to(kMaxOffset));
     search->add_flag("--json", o.json, "print JSON (schema/search.schema.json)");
     search->add_flag("--explain", o.explain, "show which terms matched in which fields, and their part of each score");
     search->add_option("--synonyms", o.searcher.synonym_files,
@@ -229,7 +245,7 @@ int main(int argc, char** argv) {
 
     auto* related = app.add_subcommand("related", "questions most like one question");
     related->add_option("ID", o.id, "id from search output")->required();
-    related->add_option("--limit", o.limit, "hits to show")->check(CLI::Range(std::size_t{0}, std::size_t{10000}));
+    related->add_option("--limit", o.limit, "hits to show")->check(count_up_to(kMaxLimit));
     related->add_flag("--json", o.json, "print JSON (schema/search.schema.json)");
     related->add_flag("--explain", o.explain, "show which terms matched in which fields, and their part of each score");
 

@@ -109,6 +109,8 @@ FileRecords json_lines_records(std::string_view bytes, const std::string& shown)
 
 FileRecords parse_file_bytes(std::string_view bytes, const std::string& shown, const std::string& identity,
                              Format format, const NormalizeOptions& options, const CorpusBoilerplate* corpus) {
+    std::optional<std::string> utf8 = utf16_as_utf8(bytes);
+    if (utf8) bytes = *utf8;
     if (format == Format::Auto) format = detect_format(shown, bytes.substr(0, 4096));
     FileRecords out = format == Format::JsonLines ? json_lines_records(bytes, shown)
                                                   : page_records(bytes, shown, identity, format, options, corpus);
@@ -145,6 +147,8 @@ FileRecords parse_file_bytes(std::string_view bytes, const std::string& shown, c
 
 std::vector<std::uint64_t> file_learnable_units(std::string_view bytes, const std::string& shown, Format format,
                                                 const NormalizeOptions& options) {
+    std::optional<std::string> utf8 = utf16_as_utf8(bytes);
+    if (utf8) bytes = *utf8;
     if (format == Format::Auto) format = detect_format(shown, bytes.substr(0, 4096));
     return learnable_units(bytes, options, format);
 }

@@ -2,6 +2,7 @@
 
 #include <unicode/bytestream.h>
 #include <unicode/normalizer2.h>
+#include <unicode/unistr.h>
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
@@ -110,13 +111,25 @@ std::string clean_characters(std::string_view utf8) {
     return trim_lines(to_nfc(out));
 }
 
+// ASCII text in UTF-16 has a NUL in every other byte: most of the even or the odd ones.
+bool looks_like_utf16(std::string_view bytes) {
+    std::size_t pairs = std::min<std::size_t>(bytes.size() / 2, 512);
+    std::size_t even = 0, odd = 0;
+    for (std::size_t i = 0; i < pairs; ++i) {
+        even += bytes[2 * i] == '\0' ? 1 : 0;
+        odd += bytes[2 * i + 1] == '\0' ? 1 : 0;
+    }
+    return pairs >= 4 && std::max(even, odd) * 4 >= pairs * 3 && std::min(even, odd) * 8 < pairs;
+}
+
 // Why the bytes cannot be a page, or an empty error when they can.
 NormalizedPage reject(std::string_view bytes) {
     NormalizedPage page;
     if (bytes.empty()) {
         page.error = "empty file";
     } else if (std::size_t nul = bytes.find('\0'); nul != std::string_view::npos) {
-        page.error = "binary file: NUL byte at offset " + std::to_string(nul);
+        page.error = looks_like_utf16(bytes) ? "UTF-16 text without a byte-order mark; save the file as UTF-8"
+                                             : "binary file: NUL byte at offset " + std::to_string(nul);
         page.error_line = line_of(bytes, nul);
     } else if (std::size_t bad = schema::first_invalid_utf8(bytes); bad != std::string_view::npos) {
         page.error = "invalid UTF-8 byte " + hex_byte(static_cast<unsigned char>(bytes[bad])) + " at offset " +
@@ -156,6 +169,17 @@ RenderedPage page_text(std::string_view bytes, Format format) {
 }
 
 }  // namespace
+
+std::optional<std::string> utf16_as_utf8(std::string_view bytes) {
+    const char* codepage = bytes.starts_with("\xFF\xFE") ? "UTF-16LE" : bytes.starts_with("\xFE\xFF") ? "UTF-16BE" : nullptr;
+    if (codepage == nullptr || bytes.size() % 2 != 0) return std::nullopt;
+    bytes.remove_prefix(2);
+    icu::UnicodeString text(bytes.data(), static_cast<int32_t>(bytes.size()), codepage);
+    if (text.isBogus()) return std::nullopt;
+    std::string out;
+    text.toUTF8String(out);
+    return out;
+}
 
 std::string clean_text(std::string_view utf8) { return clean_characters(without_bom(utf8)); }
 

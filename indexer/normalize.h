@@ -10,6 +10,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -40,6 +41,10 @@ NormalizedPage normalize_page(std::string_view bytes, const NormalizeOptions& op
 // empty for a page that normalize_page would reject.
 std::vector<std::uint64_t> learnable_units(std::string_view bytes, const NormalizeOptions& options,
                                            Format format = Format::Text);
+
+// Text in UTF-16 with a byte-order mark (as Windows editors save it) as UTF-8;
+// nullopt for other bytes. Unpaired surrogates become U+FFFD.
+std::optional<std::string> utf16_as_utf8(std::string_view bytes);
 
 // The character-level steps above (BOM, NFC, line endings, spaces, invisible
 // characters, blank lines) on valid UTF-8.

@@ -500,6 +500,22 @@ class MissingIndexTest(unittest.TestCase):
         self.assertEqual(run("search").returncode, 2)
         self.assertEqual(run("frobnicate").returncode, 2)
         self.assertEqual(run("--help").returncode, 0)
+        # Issue 15: counts are whole numbers, said in words when they are not.
+        for flag, value, message in (("--offset", "-1", "wants a whole number, 0 or more; got '-1'"),
+                                     ("--limit", "abc", "wants a whole number, 0 or more; got 'abc'"),
+                                     ("--limit", "20000", "wants at most 10000; got 20000")):
+            result = run("search", "herd", flag, value)
+            self.assertEqual(result.returncode, 2)
+            self.assertIn(f"{flag}: {message}", result.stderr)
+
+    def test_index_that_cannot_be_written_exits_6(self):
+        # Issue 15: exit 5 means a missing or damaged index; one that cannot be written is 6.
+        with tempfile.TemporaryDirectory() as tmp:
+            blocker = os.path.join(tmp, "file")
+            Path(blocker).write_text("not a folder")
+            result = run("index", str(CORPUS), "--db", os.path.join(blocker, "index"))
+            self.assertEqual(result.returncode, 6)
+            self.assertEqual(result.stderr, f"qbank: cannot create index {blocker}/index: Not a directory\n")
 
     def test_version_names_the_project_and_index_schema(self):
         cmake = (ROOT / "CMakeLists.txt").read_text()

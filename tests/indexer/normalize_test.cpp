@@ -80,5 +80,18 @@ TEST(Normalize, RejectsInvalidUtf8WithOffsetAndLine) {
     }
 }
 
+// Issue 15: UTF-16 as Windows editors save it is read; without its byte-order mark it is named.
+TEST(Normalize, Issue15_Utf16) {
+    std::string le("\xFF\xFEW\0h\0y\0?\0", 10);
+    std::string be("\xFE\xFF\0W\0h\0y\0?", 10);
+    EXPECT_EQ(utf16_as_utf8(le), "Why?");
+    EXPECT_EQ(utf16_as_utf8(be), "Why?");
+    EXPECT_EQ(utf16_as_utf8("plain"), std::nullopt);
+    NormalizedPage bare = normalize_page(std::string("W\0h\0a\0t\0 \0i\0s\0?\0", 16));
+    EXPECT_EQ(bare.error, "UTF-16 text without a byte-order mark; save the file as UTF-8");
+    NormalizedPage binary = normalize_page(std::string("\x7F" "ELF\0\0\0\x01\x02\x03", 10));
+    EXPECT_EQ(binary.error, "binary file: NUL byte at offset 4");
+}
+
 }  // namespace
 }  // namespace qbank::indexer
