@@ -17,6 +17,7 @@
 #include "qbank/indexer.h"
 #include "qbank/json.h"
 #include "qbank/maintenance.h"
+#include "cli/terminal_text.h"
 #include "qbank/page.h"
 #include "qbank/searcher.h"
 #include "qbank/version.h"
@@ -26,8 +27,9 @@ namespace {
 
 constexpr const char* kProgram = "qbank";
 
+// One line on stderr: whatever the message holds (a path, a query) cannot start another.
 int fail(const std::string& message, int code) {
-    std::cerr << kProgram << ": " << message << "\n";
+    std::cerr << kProgram << ": " << printable(message) << "\n";
     return code;
 }
 
@@ -61,7 +63,7 @@ struct Options {
 
 int run_normalize(const Options& o) {
     FileResult file = read_records(o.file, o.index.format, o.index.normalize, o.index.max_bytes);
-    for (const Diagnostic& d : file.diagnostics) std::cerr << kProgram << ": " << d.to_string() << "\n";
+    for (const Diagnostic& d : file.diagnostics) std::cerr << kProgram << ": " << printable(d.to_string()) << "\n";
     TextStyle style = style_for_stdout();
     for (std::size_t i = 0; i < file.records.size(); ++i) {
         if (o.json) {
@@ -106,19 +108,19 @@ int run_index(const Options& o, const std::string& db) {
     for (const std::string& path : o.paths) indexer.add_path(path);
     IndexSummary summary = indexer.commit();
     if (bar) bar->clear();
-    for (const Diagnostic& d : summary.skipped) std::cerr << kProgram << ": " << d.to_string() << "\n";
+    for (const Diagnostic& d : summary.skipped) std::cerr << kProgram << ": " << printable(d.to_string()) << "\n";
     if (o.json) {
         std::cout << index_summary_to_json(summary) << "\n";
     } else {
         char seconds[32];
         std::snprintf(seconds, sizeof seconds, "%.2f", summary.seconds);
-        std::cout << "indexed " << summary.files << (summary.files == 1 ? " file" : " files") << " into " << db
+        std::cout << "indexed " << summary.files << (summary.files == 1 ? " file" : " files") << " into " << printable(db)
                   << ": " << summary.added << " added, " << summary.updated << " updated, "
                   << summary.unchanged << " unchanged, " << summary.removed << " removed, " << summary.duplicates
                   << " duplicates, " << summary.ignored << " ignored (not pages), " << summary.skipped.size()
                   << " skipped in " << seconds << " s\n";
         for (const BoilerplateReport& b : summary.boilerplate)
-            std::cout << "  removed boilerplate from " << b.pages << (b.pages == 1 ? " page: " : " pages: ") << b.text
+            std::cout << "  removed boilerplate from " << b.pages << (b.pages == 1 ? " page: " : " pages: ") << printable(b.text)
                       << "\n";
     }
     return summary.skipped.empty() ? kOk : kInputSkipped;
@@ -162,11 +164,11 @@ int run_check(const Options& o, const std::string& db) {
     if (o.json) {
         std::cout << check_report_to_json(report) << "\n";
     } else {
-        for (const std::string& problem : report.problems) std::cerr << kProgram << ": " << db << ": " << problem << "\n";
-        if (report.ok()) std::cout << db << ": ok, " << report.documents << " documents\n";
+        for (const std::string& problem : report.problems) std::cerr << kProgram << ": " << printable(db + ": " + problem) << "\n";
+        if (report.ok()) std::cout << printable(db) << ": ok, " << report.documents << " documents\n";
     }
     if (!report.ok())
-        std::cerr << kProgram << ": index " << db << " is damaged: rebuild it with 'qbank index --full' over its corpus\n";
+        std::cerr << kProgram << ": index " << printable(db) << " is damaged: rebuild it with 'qbank index --full' over its corpus\n";
     return report.ok() ? kOk : kIndexUnusable;
 }
 
@@ -175,7 +177,7 @@ int run_compact(const std::string& db) {
     char line[128];
     std::snprintf(line, sizeof line, "%.1f MB -> %.1f MB", static_cast<double>(report.bytes_before) / 1e6,
                   static_cast<double>(report.bytes_after) / 1e6);
-    std::cout << "compacted " << db << ": " << line << "\n";
+    std::cout << "compacted " << printable(db) << ": " << line << "\n";
     return kOk;
 }
 
@@ -280,10 +282,10 @@ int main(int argc, char** argv) {
         if (app.got_subcommand("compact")) return run_compact(db);
         return run_stats(o, db);
     } catch (const qbank::Error& e) {
-        std::string hint;
+        int code = fail(e.what(), exit_code_for(e));
         if (e.kind() == qbank::Error::Kind::IndexMissing && !std::filesystem::exists(db))
-            hint = "\n  build it with: qbank index corpus/   (choose its place with --db DIR or QBANK_DB)";
-        return fail(e.what() + hint, exit_code_for(e));
+            std::cerr << "  build it with: qbank index corpus/   (choose its place with --db DIR or QBANK_DB)\n";
+        return code;
     } catch (const std::exception& e) {
         return fail(std::string("internal error: ") + e.what(), kUsage);
     }

@@ -5,6 +5,8 @@
 #include <cstdio>
 #include <cstdlib>
 
+#include "cli/terminal_text.h"
+
 namespace qbank::cli {
 
 namespace {
@@ -13,12 +15,18 @@ constexpr const char* kBoldOn = "\x1b[1m";
 constexpr const char* kBoldOff = "\x1b[0m";
 
 std::string bold(const std::string& text, const TextStyle& style) {
-    return style.bold ? kBoldOn + text + kBoldOff : text;
+    std::string shown = printable(text);
+    return style.bold ? kBoldOn + shown + kBoldOff : shown;
 }
+
+// A value on a line of its own (a title, a path): nothing in it may break the line.
+std::string line(const std::string& text) { return printable(text); }
+// The text of a page, over several lines.
+std::string lines(const std::string& text) { return printable(text, true); }
 
 std::string join(const std::vector<std::string>& items, const char* separator) {
     std::string out;
-    for (const std::string& item : items) out += (out.empty() ? "" : separator) + item;
+    for (const std::string& item : items) out += (out.empty() ? "" : separator) + printable(item);
     return out;
 }
 
@@ -26,11 +34,11 @@ std::string render_excerpt(const Excerpt& excerpt, const TextStyle& style) {
     std::string out;
     std::size_t pos = 0;
     for (const auto& [begin, end] : excerpt.highlights) {
-        out.append(excerpt.text, pos, begin - pos);
+        out += line(excerpt.text.substr(pos, begin - pos));
         out += bold(excerpt.text.substr(begin, end - begin), style);
         pos = end;
     }
-    out.append(excerpt.text, pos);
+    out += line(excerpt.text.substr(pos));
     return out;
 }
 
@@ -40,7 +48,7 @@ void print_facets(std::ostream& out, const std::map<std::string, FacetCounts>& f
         out << "  " << name << ":";
         const char* separator = " ";
         for (const auto& [value, count] : counts) {
-            out << separator << value << " (" << count << ")";
+            out << separator << line(value) << " (" << count << ")";
             separator = ", ";
         }
         out << "\n";
@@ -51,7 +59,7 @@ void print_explanation(std::ostream& out, const std::vector<TermScore>& terms) {
     for (const TermScore& t : terms) {
         char score[32];
         std::snprintf(score, sizeof score, "%6.3f", t.score);
-        out << "     " << score << "  " << t.term << (t.stemmed ? "*" : "") << "  in " << join(t.fields, ", ") << "\n";
+        out << "     " << score << "  " << line(t.term) << (t.stemmed ? "*" : "") << "  in " << join(t.fields, ", ") << "\n";
     }
 }
 
@@ -65,27 +73,28 @@ TextStyle style_for_stdout() {
 
 void print_record(std::ostream& out, const Record& r, const TextStyle& style) {
     out << bold(r.title, style) << "\n";
-    out << "id: " << r.id << "\nsource: " << r.source << "\n";
-    if (r.category) out << "category: " << *r.category << "\n";
+    out << "id: " << line(r.id) << "\nsource: " << line(r.source) << "\n";
+    if (r.category) out << "category: " << line(*r.category) << "\n";
     if (r.level) out << "level: " << to_string(*r.level) << "\n";
     if (!r.tags.empty()) out << "tags: " << join(r.tags, ", ") << "\n";
-    out << "\n" << r.question << "\n";
+    out << "\n" << lines(r.question) << "\n";
     for (const Section& s : r.sections) {
         out << "\n" << bold(s.heading, style) << "  [" << to_string(s.kind);
         if (s.level) out << ", " << to_string(*s.level);
-        out << "]\n" << s.text << "\n";
+        out << "]\n" << lines(s.text) << "\n";
     }
     for (const RemovedBlock& b : r.removed)
-        out << "\nremoved boilerplate (" << b.count << " copies): " << b.text << "\n";
+        out << "\nremoved boilerplate (" << b.count << " copies): " << line(b.text) << "\n";
 }
 
 void print_search_result(std::ostream& out, const SearchResult& result, const TextStyle& style) {
-    if (result.corrected_query) out << "no match for \"" << result.query << "\"; showing \"" << *result.corrected_query << "\"\n";
+    if (result.corrected_query)
+        out << "no match for \"" << line(result.query) << "\"; showing \"" << line(*result.corrected_query) << "\"\n";
     out << result.total << (result.total == 1 ? " match" : " matches") << " for \""
-        << result.corrected_query.value_or(result.query) << "\"";
+        << line(result.corrected_query.value_or(result.query)) << "\"";
     if (result.relaxed) out << " (not every word matched)";
     out << "\n";
-    if (result.did_you_mean) out << "did you mean \"" << *result.did_you_mean << "\"?\n";
+    if (result.did_you_mean) out << "did you mean \"" << line(*result.did_you_mean) << "\"?\n";
     for (const Hit& h : result.hits) {
         const Record& r = h.record;
         out << "\n" << h.rank << ". " << bold(r.title, style);
@@ -93,8 +102,8 @@ void print_search_result(std::ostream& out, const SearchResult& result, const Te
         if (r.level) labels.emplace_back(to_string(*r.level));
         if (r.category) labels.push_back(*r.category);
         if (!labels.empty()) out << "  [" << join(labels, ", ") << "]";
-        out << "\n   " << r.id << "  " << r.source << "\n";
-        if (!h.excerpt.section.empty()) out << "   " << h.excerpt.section << ":\n";
+        out << "\n   " << line(r.id) << "  " << line(r.source) << "\n";
+        if (!h.excerpt.section.empty()) out << "   " << line(h.excerpt.section) << ":\n";
         if (!h.excerpt.text.empty()) out << "   " << render_excerpt(h.excerpt, style) << "\n";
         print_explanation(out, h.explanation);
     }

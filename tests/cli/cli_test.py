@@ -508,6 +508,25 @@ class MissingIndexTest(unittest.TestCase):
             self.assertEqual(result.returncode, 2)
             self.assertIn(f"{flag}: {message}", result.stderr)
 
+    def test_names_and_ids_cannot_drive_the_terminal(self):
+        # Issue 15: a file name with an OSC sequence or a newline, an id with an escape and
+        # invalid UTF-8: printed escaped, so nothing retitles the terminal or forges a line.
+        with tempfile.TemporaryDirectory() as tmp:
+            pages = Path(tmp) / "pages"
+            pages.mkdir()
+            (pages / "a\x1b]0;pwned\x07.txt").write_text("What is a closure?\nA function with its scope.\n")
+            (pages / "b\nqbank: all good, 0 errors.txt").write_bytes(b"")
+            db = os.path.join(tmp, "index")
+            result = run("index", str(pages), "--db", db)
+            self.assertEqual(result.returncode, 3)
+            self.assertEqual(result.stderr, f"qbank: {pages}/b\\u{{A}}qbank: all good, 0 errors.txt: error: empty file\n")
+            found = run("search", "closure", "--db", db)
+            self.assertIn("/a\\u{1B}]0;pwned\\u{7}.txt", found.stdout)
+            self.assertNotIn("\x1b", found.stdout)
+            shown = subprocess.run([BIN, "show", "abc\x1b[2J\u202e", "--db", db], capture_output=True)
+            self.assertEqual(shown.returncode, 1)
+            self.assertIn(b"'abc\\u{1B}[2J\\u{202E}'", shown.stderr)
+
     def test_index_that_cannot_be_written_exits_6(self):
         # Issue 15: exit 5 means a missing or damaged index; one that cannot be written is 6.
         with tempfile.TemporaryDirectory() as tmp:
