@@ -165,7 +165,9 @@ int run_check(const Options& o, const std::string& db) {
         std::cout << check_report_to_json(report) << "\n";
     } else {
         for (const std::string& problem : report.problems) std::cerr << kProgram << ": " << printable(db + ": " + problem) << "\n";
-        if (report.ok()) std::cout << printable(db) << ": ok, " << report.documents << " documents\n";
+        if (report.ok())
+            std::cout << printable(db) << ": ok, " << report.documents << " documents"
+                      << (report.tables_checked ? "" : " (tables not checked: the index cannot be written)") << "\n";
     }
     if (!report.ok())
         std::cerr << kProgram << ": index " << printable(db) << " is damaged: rebuild it with 'qbank index --full' over its corpus\n";

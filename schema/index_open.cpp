@@ -1,5 +1,9 @@
 #include "schema/index_open.h"
 
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
 #include <filesystem>
 #include <string_view>
 #include <system_error>
@@ -27,8 +31,13 @@ void throw_index_error(const Xapian::Error& error, const std::string& path) {
     if (type == "DatabaseCorruptError")
         throw IndexCorruptError("index " + path + " is damaged (" + error.get_msg() +
                                 "): rebuild it with 'qbank index --full --db " + path + " PATH...'");
-    if (type == "DatabaseLockError")
+    if (type == "DatabaseLockError") {
+        // No lock file can be made where nothing can be written: not another writer.
+        if (::access(path.c_str(), W_OK) != 0)
+            throw IndexIOError("cannot write to index " + path + ": " + std::strerror(errno) +
+                               " (it can still be searched)");
         throw IndexLockedError("index " + path + " is being written by another qbank index");
+    }
     throw IndexIOError("cannot use index " + path + ": " + error.get_description());
 }
 

@@ -30,7 +30,10 @@ std::string index_summary_to_json(const IndexSummary& summary, int indent) {
 }
 
 std::string check_report_to_json(const CheckReport& report, int indent) {
-    json j = {{"ok", report.ok()}, {"documents", report.documents}, {"problems", report.problems}};
+    json j = {{"ok", report.ok()},
+              {"documents", report.documents},
+              {"tables_checked", report.tables_checked},
+              {"problems", report.problems}};
     return j.dump(indent, ' ', false, json::error_handler_t::replace);
 }
 

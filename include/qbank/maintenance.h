@@ -14,11 +14,16 @@ namespace qbank {
 struct CheckReport {
     std::size_t documents = 0;
     std::vector<std::string> problems;  // empty when the index is sound
+    // False when the tables could not be checked because the index cannot be
+    // written (a read-only filesystem, no permission): Xapian's table check opens
+    // them for writing. The documents were still checked.
+    bool tables_checked = true;
 
     bool ok() const { return problems.empty(); }
 };
 
-// Checks the index at `path`: Xapian's structural check of every table, then the
+// Checks the index at `path`: Xapian's structural check of every table (when it can
+// be written: see CheckReport::tables_checked), then the
 // schema version, exactly one id term per document, every facet and source value,
 // and every stored record. Damage is reported, not thrown.
 // Throws IndexMissingError only when there is no index at `path`.

@@ -429,7 +429,25 @@ class MaintenanceTest(IndexedCorpus):
         self.assertEqual(result.stdout, f"{self.db}: ok, 4 documents\n")
         report = json.loads(run("check", "--json", "--db", self.db).stdout)
         CHECK.validate(report)
-        self.assertEqual(report, {"ok": True, "documents": 4, "problems": []})
+        self.assertEqual(report, {"ok": True, "documents": 4, "tables_checked": True, "problems": []})
+
+    def test_read_only_index_is_not_called_damaged(self):
+        # Issue 15: on a read-only filesystem (a bind mount remounted read-only in a user
+        # namespace of our own) check passes, index and compact say it cannot be written.
+        mount = os.path.join(self.tmp, "ro")
+        os.mkdir(mount)
+        script = (f'mount --bind "{self.db}" "{mount}" && mount -o remount,ro,bind "{mount}" || exit 99; '
+                  f'"{BIN}" check --db "{mount}"; echo "rc=$?"; '
+                  f'"{BIN}" index "{CORPUS}" --db "{mount}"; echo "rc=$?"; '
+                  f'"{BIN}" compact --db "{mount}"; echo "rc=$?"; '
+                  f'"{BIN}" search herd --db "{mount}" --json >/dev/null; echo "rc=$?"')
+        result = subprocess.run(["unshare", "-rm", "sh", "-c", script], capture_output=True, text=True)
+        if result.returncode == 99 or "unshare" in result.stderr:
+            self.skipTest("no user namespaces with mounts here: " + result.stderr.strip())
+        self.assertEqual(result.stdout, f"{mount}: ok, 4 documents (tables not checked: the index cannot be written)\n"
+                                        "rc=0\nrc=6\nrc=6\nrc=0\n")
+        self.assertEqual(result.stderr, f"qbank: cannot write to index {mount}: Read-only file system (it can still be "
+                                        "searched)\n" * 2)
 
     def test_damaged_index_fails_check_and_search_cleanly(self):
         with open(os.path.join(self.db, "postlist.glass"), "r+b") as table:
