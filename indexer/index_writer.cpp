@@ -53,8 +53,11 @@ Xapian::WritableDatabase open_for_writing(const std::string& path, unsigned flus
 }
 
 // Plain words of a document (unprefixed terms: prefixes are capitals) worth suggesting.
+// Not numbers, nor words with digits ("12342" for "12345", "k8s"): an edit away from
+// another is no typo of it, and a page of numbers would fill the spelling table.
 bool is_spelling_word(const std::string& term) {
     if (term.size() < 2 || term.size() > 40 || (term[0] >= 'A' && term[0] <= 'Z')) return false;
+    if (term.find_first_of("0123456789") != std::string::npos) return false;
     // Edit distance means nothing for CJK words of two or three characters.
     return !schema::starts_with_unspaced_script(term);
 }

@@ -163,5 +163,23 @@ TEST(IndexWriterLock, SecondWriterGetsIndexLocked) {
     }
 }
 
+// Issue 15: words are suggested, numbers and words with digits never: a page of
+// numbers would fill the spelling table, and "12342" is no typo of "12345".
+TEST(IndexWriterSpelling, Issue15_OnlyWordsWithoutDigits) {
+    test::TempDir dir;
+    {
+        IndexWriter writer(dir.str("index"), 0);
+        Record r = record("aaaaaaaaaaaaaaaa", "Kubernetes 12345 k8s rollout");
+        writer.put(r);
+        writer.commit();
+    }
+    Xapian::Database db(dir.str("index"));
+    std::set<std::string> words(db.spellings_begin(), db.spellings_end());
+    EXPECT_TRUE(words.count("kubernetes"));
+    EXPECT_TRUE(words.count("rollout"));
+    EXPECT_FALSE(words.count("12345"));
+    EXPECT_FALSE(words.count("k8s"));
+}
+
 }  // namespace
 }  // namespace qbank::indexer
