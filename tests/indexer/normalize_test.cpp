@@ -93,5 +93,15 @@ TEST(Normalize, Issue15_Utf16) {
     EXPECT_EQ(binary.error, "binary file: NUL byte at offset 4");
 }
 
+// Issue 15: a page of nothing but banners and cookie text is no question.
+TEST(Normalize, Issue15_PageOfBannersAlone) {
+    NormalizedPage page = normalize_page(
+        "We use cookies to improve your experience on our site. Accept all Reject all\n"
+        "We use cookies to improve your experience on our site. Accept all Reject all\n"
+        "Our video provider is experiencing an outage.\n© 2025 PrepSite. All rights reserved.\n");
+    EXPECT_EQ(page.error, "no text left after removing blank space and boilerplate");
+    EXPECT_TRUE(page.text.empty());
+}
+
 }  // namespace
 }  // namespace qbank::indexer
