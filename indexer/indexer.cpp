@@ -352,8 +352,11 @@ IndexSummary Indexer::Impl::commit() {
     for (auto promoted = files.take_reparse(); !promoted.empty(); promoted = files.take_reparse()) {
         std::vector<indexer::FileInfo> again;
         std::unordered_set<std::string> listed;  // a handbook may have several records promoted
-        for (const schema::SourceState& s : promoted)
+        for (const schema::SourceState& s : promoted) {
+            // Pruned since (a duplicate pair gone with its folder): nothing to bring.
+            if (catalog.document_of(s.key()) == 0) continue;
             if (listed.insert(s.path).second) again.push_back({s.shown, s.path, s.size, s.mtime_ns});
+        }
         progress.files_total += again.size();
         parse_all(again, corpus, true);
     }

@@ -448,6 +448,23 @@ TEST_F(DuplicatesTest, Issue12_MergedDuplicateCarriesTheUnionOfFacets) {
     EXPECT_EQ(std::find(tags.begin(), tags.end(), "On-call"), tags.end());
 }
 
+// Issue 15: a folder holding a duplicate pair, deleted between runs, is pruned
+// quietly; its files were gone before the run began, not "during" it.
+TEST_F(DuplicatesTest, Issue15_PrunedDuplicatePairIsNoError) {
+    fs::create_directories(pages() / "pair");
+    fs::copy_file(original(), pages() / "pair" / "a.txt");
+    std::string edited = read(original());  // a near duplicate: other bytes, same question
+    edited.replace(edited.find("three major outages"), 19, "four major outages");
+    write(pages() / "pair" / "b.txt", edited);
+    fs::remove(original());
+    run();
+    fs::remove_all(pages() / "pair");
+    IndexSummary s = run();
+    EXPECT_EQ(skipped(s), std::vector<std::string>{});
+    EXPECT_EQ(s.removed, 1u);
+    EXPECT_EQ(documents(), 3u);
+}
+
 TEST_F(DuplicatesTest, DistinctQuestionsSharingAShapeStayApart) {
     std::string page = read(pages() / "001_27a37069c9836300.txt");
     write(pages() / "zz_other.txt", "The Question\nBehavioral\n\nHandling an Outage\n\nTell me about an outage you led "
