@@ -79,6 +79,30 @@ FileRecords page_records(std::string_view bytes, const std::string& shown, const
     return out;
 }
 
+// Bounds on what one input yields: a file of a hundred thousand question headings,
+// a one-line page of megabytes that becomes every hit's question.
+constexpr std::size_t kMaxRecordsPerFile = 20000;
+constexpr std::size_t kMaxQuestionBytes = 4096;
+constexpr std::size_t kMaxTitleBytes = 1024;
+
+// At most `max` bytes of `text`, cut at a space (or a character boundary) with "…" after.
+std::string cut(std::string_view text, std::size_t max) {
+    std::size_t end = max;
+    while (end > 0 && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) --end;  // inside a character
+    if (std::size_t space = text.rfind(' ', end); space != std::string_view::npos && space > max / 2) end = space;
+    return std::string(text.substr(0, end)) + "…";
+}
+
+// A question or title longer than its bound is cut; a question's whole text stays,
+// as the first section.
+void bound_fields(Record& r) {
+    if (r.question.size() > kMaxQuestionBytes) {
+        r.sections.insert(r.sections.begin(), {"Question", SectionKind::Other, std::nullopt, r.question});
+        r.question = cut(r.question, kMaxQuestionBytes);
+    }
+    if (r.title.size() > kMaxTitleBytes) r.title = cut(r.title, kMaxTitleBytes);
+}
+
 // Fragments unique within a file: a fragment met again gets "-1", "-2", as heading
 // anchors do, skipping any already taken ("What is X" twice beside "What is X 1").
 struct Fragments {
@@ -114,6 +138,13 @@ FileRecords parse_file_bytes(std::string_view bytes, const std::string& shown, c
     if (format == Format::Auto) format = detect_format(shown, bytes.substr(0, 4096));
     FileRecords out = format == Format::JsonLines ? json_lines_records(bytes, shown)
                                                   : page_records(bytes, shown, identity, format, options, corpus);
+    if (out.records.size() > kMaxRecordsPerFile) {
+        out.problems.push_back({shown, 0, "holds " + std::to_string(out.records.size()) + " records; the first " +
+                                              std::to_string(kMaxRecordsPerFile) +
+                                              " are indexed: split the file to index the rest"});
+        out.records.resize(kMaxRecordsPerFile);
+    }
+    for (SplitRecord& split : out.records) bound_fields(split.record);
     Fragments fragments;
     // The path says it best; then the record's text; a record whose text says too
     // little (a heading and a link) takes what the page declares (<html lang>, front

@@ -226,6 +226,22 @@ Xapian::Query at_positions(const Xapian::Query& q, Xapian::termpos& pos) {
     }
 }
 
+// Bounds on one query: what a person types or pastes fits well within them.
+constexpr std::size_t kMaxQueryBytes = 8192;
+constexpr std::size_t kMaxQueryTerms = 256;
+constexpr Xapian::termcount kMaxWildcardTerms = 256;  // the commonest terms a wildcard stands for
+
+void check_bounds(const std::string& text, const QueryNode& root) {
+    if (text.size() > kMaxQueryBytes)
+        throw BadInputError("query of " + std::to_string(text.size()) + " bytes is longer than the limit of " +
+                            std::to_string(kMaxQueryBytes) + ": shorten it to the words that matter");
+    std::size_t terms = 0;
+    for_each_term(root, [&](const QueryNode&) { ++terms; });
+    if (terms > kMaxQueryTerms)
+        throw BadInputError("query of " + std::to_string(terms) + " words is longer than the limit of " +
+                            std::to_string(kMaxQueryTerms) + ": shorten it to the words that matter");
+}
+
 constexpr unsigned kTermFlags = Xapian::QueryParser::FLAG_PHRASE | Xapian::QueryParser::FLAG_WILDCARD;
 
 }  // namespace
@@ -235,6 +251,8 @@ QueryBuilder::QueryBuilder(const Xapian::Database& db, const Synonyms& synonyms)
     parser_.set_stemmer(Xapian::Stem(schema::kStemLanguage));
     parser_.set_stemming_strategy(schema::kQueryStemStrategy);
     parser_.set_default_op(Xapian::Query::OP_AND);
+    // "a*" would otherwise OR every term of the index that starts with "a".
+    parser_.set_max_expansion(kMaxWildcardTerms, Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
 }
 
 QueryNode rewrite_query(const std::string& text, const Synonyms& synonyms, bool* operators) {
@@ -382,7 +400,9 @@ Xapian::Query QueryBuilder::build(const std::string& text, const std::vector<Fil
     Xapian::Query query = match_all();
     if (!is_blank(text)) {
         bool operators = false;
+        if (text.size() > kMaxQueryBytes) check_bounds(text, QueryNode());
         QueryNode root = rewrite_query(text, synonyms_, &operators);
+        check_bounds(text, root);
         query = to_xapian(root, default_op, !operators);
     }
     for (const Filter& filter : filters) {

@@ -214,5 +214,26 @@ TEST(QuestionSplitTest, RepeatedHeadingsGetUniqueFragments) {
     EXPECT_EQ(fragments, (std::vector<std::string>{"what-is-x", "what-is-x-1", "what-is-x-1-1"}));
 }
 
+// Issue 15: bounds on what one input yields.
+TEST(QuestionSplitTest, Issue15_BoundsOnOneFile) {
+    std::string many = "# Many\n\n";
+    for (int i = 0; i < 20005; ++i) many += "## What is thing " + std::to_string(i) + "?\n\nAnswer.\n\n";
+    FileRecords file = parse_file_bytes(many, "many.md", "/many.md", Format::Markdown, {}, nullptr);
+    EXPECT_EQ(file.records.size(), 20000u);
+    ASSERT_EQ(file.problems.size(), 1u);
+    EXPECT_EQ(file.problems[0].message, "holds 20005 records; the first 20000 are indexed: split the file to index the rest");
+
+    std::string line = "What is this? ";
+    while (line.size() < 100000) line += "word ";
+    FileRecords page = parse_file_bytes(line, "p.txt", "/p.txt", Format::Text, {}, nullptr);
+    ASSERT_EQ(page.records.size(), 1u);
+    const Record& r = page.records[0].record;
+    EXPECT_LE(r.question.size(), 4096u + 3);  // and "…"
+    EXPECT_TRUE(r.question.ends_with("…"));
+    ASSERT_FALSE(r.sections.empty());
+    EXPECT_EQ(r.sections[0].heading, "Question");
+    EXPECT_GE(r.sections[0].text.size(), 99000u);  // the whole text stays searchable
+}
+
 }  // namespace
 }  // namespace qbank::indexer

@@ -156,5 +156,15 @@ TEST(QuerySpelling, CorrectionKeepsTheRestAsTyped) {
     EXPECT_EQ(builder.correct_spelling("successful clo* title:internshp"), std::nullopt);  // wildcards, fields
 }
 
+// Issue 15: bounds on one query.
+TEST_F(QueryBuilderTest, Issue15_BoundsOnOneQuery) {
+    std::string words;
+    for (int i = 0; i < 300; ++i) words += "w" + std::to_string(i) + " ";
+    expect_error([&] { describe(words); }, Error::Kind::BadInput,
+                 "query of 300 words is longer than the limit of 256: shorten it to the words that matter");
+    expect_error([&] { describe(std::string(9000, 'x')); }, Error::Kind::BadInput,
+                 "query of 9000 bytes is longer than the limit of 8192: shorten it to the words that matter");
+}
+
 }  // namespace
 }  // namespace qbank::query
