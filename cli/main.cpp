@@ -51,7 +51,7 @@ struct Options {
     std::string file;
     std::vector<std::string> paths;
     IndexOptions index;
-    std::string query;
+    std::vector<std::string> query;  // every word after `search`: `qbank search react hooks`
     std::vector<std::string> filters;
     std::size_t limit = 10;
     std::size_t offset = 0;
@@ -135,7 +135,7 @@ int print_result(const Options& o, const SearchResult& result) {
 int run_search(const Options& o, const std::string& db) {
     Searcher searcher(db, o.searcher);
     SearchRequest request;
-    request.query = o.query;
+    for (const std::string& word : o.query) request.query += (request.query.empty() ? "" : " ") + word;
     for (const std::string& spec : o.filters) request.filters.push_back(parse_filter(spec));
     request.limit = o.limit;
     request.offset = o.offset;
@@ -216,7 +216,8 @@ int main(int argc, char** argv) {
     index->add_flag("--no-prune{false}", o.index.prune, "keep documents whose file is gone from an indexed folder");
     index->add_option("--format", o.format, format_help + " (default: auto)");
     index->add_option("--exclude", o.index.exclude,
-                      "skip entries matching this glob in folders, e.g. 'LICENSE*' or 'drafts/*' (repeatable)");
+                      "skip entries matching this glob in folders, e.g. 'LICENSE*' or 'drafts/*' (repeatable)")
+        ->allow_extra_args(false);
     index->add_option("--jobs", o.index.jobs, "threads that read and parse pages (default: one per core)")
         ->check(CLI::Range(1u, 1024u));
     index->add_option("--max-bytes", o.index.max_bytes, "skip files larger than this (default: 16 MiB)")
@@ -232,15 +233,19 @@ int main(int argc, char** argv) {
     index->add_flag("--json", o.json, "print the summary as JSON (schema/index_summary.schema.json)");
 
     auto* search = app.add_subcommand("search", "search the index");
-    search->add_option("QUERY", o.query, "words, \"phrases\", AND/OR/NOT, field:value")->required();
-    search->add_option("--filter", o.filters, "FIELD:VALUE, e.g. level:Senior (repeatable; all must hold)");
+    search->add_option("QUERY", o.query, "words, \"phrases\", AND/OR/NOT, field:value (no quotes needed around words)")
+        ->required();
+    // One value per flag, so that the query's words after it stay the query.
+    search->add_option("--filter", o.filters, "FIELD:VALUE, e.g. level:Senior (repeatable; all must hold)")
+        ->allow_extra_args(false);
     search->add_option("--limit", o.limit, "hits to show")->check(count_up_to(kMaxLimit));
     search->add_option("--offset", o.offset, "hits to skip")->check(count_up_to(kMaxOffset));
     search->add_flag("--json", o.json, "print JSON (schema/search.schema.json)");
     search->add_flag("--explain", o.explain, "show which terms matched in which fields, and their part of each score");
     search->add_option("--synonyms", o.searcher.synonym_files,
                        "a file of synonym groups to add to the shipped ones, one group per line: pm, product manager "
-                       "(repeatable)");
+                       "(repeatable)")
+        ->allow_extra_args(false);
 
     search->add_option("--bm25-k1", o.searcher.bm25_k1, "BM25 k1, to tune ranking on another corpus (default: 2.0)")
         ->check(CLI::Range(0.0, 100.0));

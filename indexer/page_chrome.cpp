@@ -4,7 +4,6 @@
 #include <unicode/utf8.h>
 
 #include <algorithm>
-#include <ranges>
 
 #include "indexer/code_fence.h"
 #include "indexer/folded_list.h"
@@ -207,10 +206,20 @@ bool contains_any(std::string_view folded, const FoldedList& phrases) {
                        [&](std::string_view p) { return contains_phrase(folded, p); });
 }
 
+// The texts of kPhrases, folded, in the same order.
+const FoldedList& phrase_texts() {
+    static const FoldedList texts = [] {
+        std::vector<std::string_view> list;
+        for (const Phrase& p : kPhrases) list.push_back(p.text);
+        return FoldedList(list);
+    }();
+    return texts;
+}
+
 // "BackendBrief  ·  Questions  ·  Roadmaps  ·  Log in": three or more short items
 // in a row, one of them an account or paywall phrase or two of them menu words.
 bool is_menu(std::string_view folded) {
-    static const FoldedList kTexts(std::views::transform(kPhrases, &Phrase::text));
+    const FoldedList& kTexts = phrase_texts();
     std::vector<std::string_view> items;
     std::size_t start = 0;
     for (std::size_t i = 0; i <= folded.size();) {
@@ -247,7 +256,7 @@ bool made_of_phrases(std::string_view folded, bool list_item) {
     std::vector<bool> covered(folded.size(), false);
     bool strong = false;
     std::size_t weak = 0;
-    static const FoldedList kTexts(std::views::transform(kPhrases, &Phrase::text));
+    const FoldedList& kTexts = phrase_texts();
     for (std::size_t k = 0; k < std::size(kPhrases); ++k) {
         const Phrase& p = kPhrases[k];
         bool hit = false;

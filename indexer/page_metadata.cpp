@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <array>
-#include <ranges>
 
 #include "indexer/folded_list.h"
 #include "schema/language.h"
@@ -155,7 +154,11 @@ Parts split_parts(std::string_view line) {
 }
 
 const Key* find_key(std::string_view name) {
-    static const FoldedList kNames(std::views::transform(kKeys, &Key::name));
+    static const FoldedList kNames = [] {
+        std::vector<std::string_view> names;
+        for (const Key& k : kKeys) names.push_back(k.name);
+        return FoldedList(names);
+    }();
     std::string folded = schema::fold(strip_marks(name));
     const std::vector<std::string>& names = kNames.words();
     auto at = std::find(names.begin(), names.end(), folded);

@@ -382,9 +382,14 @@ Xapian::Query QueryBuilder::to_xapian(const QueryNode& node, Xapian::Query::op d
         }
         case Kind::Near: {
             std::vector<Xapian::Query> words;
+            bool single_terms = true;
             for (const QueryNode& child : node.children)
-                if (Xapian::Query q = term(child, true); !q.empty()) words.push_back(q);
-            if (words.size() < 2) return joined(Xapian::Query::OP_AND, words);
+                if (Xapian::Query q = term(child, true); !q.empty()) {
+                    single_terms = single_terms && q.get_type() == Xapian::Query::LEAF_TERM;
+                    words.push_back(q);
+                }
+            // Xapian places single terms only: "a NEAR front-end" (a phrase) looks for both words.
+            if (words.size() < 2 || !single_terms) return joined(Xapian::Query::OP_AND, words);
             return Xapian::Query(node.ordered ? Xapian::Query::OP_PHRASE : Xapian::Query::OP_NEAR, words.begin(),
                                  words.end(), std::max<Xapian::termcount>(node.window, words.size()));
         }

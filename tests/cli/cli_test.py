@@ -350,6 +350,20 @@ class SearchTest(IndexedCorpus):
         text = self.search("thundering herd", "--explain").stdout
         self.assertRegex(text, r"\n +\d+\.\d{3}  thunder\*  in answer\n")
 
+    def test_words_need_no_quotes_and_options_take_one_value(self):
+        # Issue 17: every word after `search` is the query; --filter takes one value.
+        _, quoted = self.search_json("thundering herd")
+        result = run("search", "thundering", "herd", "--db", self.db, "--json")
+        self.assertEqual(result.returncode, 0, result.stderr)
+        self.assertEqual(json.loads(result.stdout)["query"], "thundering herd")
+        self.assertEqual(json.loads(result.stdout)["total"], quoted["total"])
+        result = run("search", "--filter", "level:Senior", "conflict", "--db", self.db, "--json")
+        self.assertEqual(result.returncode, 0, result.stderr)
+        data = json.loads(result.stdout)
+        self.assertEqual(data["query"], "conflict")
+        after = json.loads(run("search", "conflict", "--filter", "level:Senior", "--db", self.db, "--json").stdout)
+        self.assertEqual(data, after)
+
     def test_user_synonyms(self):
         path = os.path.join(self.tmp, "synonyms.txt")
         Path(path).write_text("stampede, thundering herd\n")

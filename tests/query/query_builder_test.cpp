@@ -166,5 +166,12 @@ TEST_F(QueryBuilderTest, Issue15_BoundsOnOneQuery) {
                  "query of 9000 bytes is longer than the limit of 8192: shorten it to the words that matter");
 }
 
+// Found by query_fuzz: NEAR/ADJ beside a word that parses to a phrase made Xapian
+// throw out of the query's constructor.
+TEST_F(QueryBuilderTest, Issue15_FuzzNearBesideAPhraseIsBothWords) {
+    EXPECT_NO_THROW(describe("\xD0\xA7\xD1\x82\xD0\xBE ADJ/99 ADJ/\xD0\xB7\x1d$\xD0\xB8\xD0\xB5?"));
+    EXPECT_EQ(describe("cache NEAR front-end"), "Query((cache@1 AND (front@2 PHRASE 2 end@3)))");
+}
+
 }  // namespace
 }  // namespace qbank::query
