@@ -220,7 +220,9 @@ Xapian::Query at_positions(const Xapian::Query& q, Xapian::termpos& pos) {
             std::vector<Xapian::Query> subqueries;
             for (std::size_t i = 0; i < q.get_num_subqueries(); ++i) subqueries.push_back(at_positions(q.get_subquery(i), pos));
             return Xapian::Query(q.get_type(), subqueries.begin(), subqueries.end(),
-                                 q.get_type() == Xapian::Query::OP_PHRASE ? subqueries.size() : 0);
+                                 q.get_type() == Xapian::Query::OP_PHRASE
+                                     ? static_cast<Xapian::termcount>(subqueries.size())
+                                     : 0);
         }
         default: return q;  // a wildcard: its terms are the index's
     }
@@ -391,7 +393,8 @@ Xapian::Query QueryBuilder::to_xapian(const QueryNode& node, Xapian::Query::op d
             // Xapian places single terms only: "a NEAR front-end" (a phrase) looks for both words.
             if (words.size() < 2 || !single_terms) return joined(Xapian::Query::OP_AND, words);
             return Xapian::Query(node.ordered ? Xapian::Query::OP_PHRASE : Xapian::Query::OP_NEAR, words.begin(),
-                                 words.end(), std::max<Xapian::termcount>(node.window, words.size()));
+                                 words.end(),
+                                 std::max<Xapian::termcount>(node.window, static_cast<Xapian::termcount>(words.size())));
         }
     }
     return Xapian::Query();

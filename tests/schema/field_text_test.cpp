@@ -25,8 +25,11 @@ TEST(FieldText, EveryTextFieldIsWalkedInOrder) {
     // A field that plain words search, or that holds free text, must come from the walk.
     std::set<FieldId> walked;
     for (const auto& [f, text] : seen) walked.insert(f);
-    for (const Field& f : kFields)
-        if (f.kind == FieldKind::FreeText || f.weight > 0) EXPECT_TRUE(walked.count(f.id)) << f.name;
+    for (const Field& f : kFields) {
+        if (f.kind == FieldKind::FreeText || f.weight > 0) {
+            EXPECT_TRUE(walked.count(f.id)) << f.name;
+        }
+    }
 }
 
 }  // namespace
