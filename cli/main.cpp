@@ -7,6 +7,7 @@
 
 #include <cstdio>
 #include <iostream>
+#include <algorithm>
 #include <optional>
 
 #include "cli/db_location.h"
@@ -90,6 +91,50 @@ CLI::Validator count_up_to(std::size_t max) {
             return {};
         },
         "0-" + std::to_string(max));
+}
+
+// Letters to change, add or drop to turn one word into another.
+std::size_t edit_distance(const std::string& a, const std::string& b) {
+    std::vector<std::size_t> row(b.size() + 1);
+    for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
+    for (std::size_t i = 1; i <= a.size(); ++i) {
+        std::size_t diagonal = row[0];
+        row[0] = i;
+        for (std::size_t j = 1; j <= b.size(); ++j) {
+            std::size_t above = row[j];
+            row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
+            diagonal = above;
+        }
+    }
+    return row[b.size()];
+}
+
+// "unknown command 'serach'; did you mean 'search'?" when the first word that is
+// not an option names no command.
+std::optional<std::string> unknown_command(CLI::App& app, int argc, char** argv) {
+    constexpr std::size_t kMaxEdits = 2;
+    for (int i = 1; i < argc; ++i) {
+        std::string arg = argv[i];
+        if (arg == "--db") {
+            ++i;
+            continue;
+        }
+        if (arg.starts_with("-")) continue;
+        std::vector<CLI::App*> commands = app.get_subcommands([](CLI::App*) { return true; });
+        std::string closest;
+        std::size_t best = kMaxEdits + 1;
+        for (CLI::App* command : commands) {
+            if (command->get_name() == arg) return std::nullopt;
+            if (std::size_t d = edit_distance(arg, command->get_name()); d < best) {
+                best = d;
+                closest = command->get_name();
+            }
+        }
+        std::string message = "unknown command '" + arg + "'";
+        if (!closest.empty()) message += "; did you mean '" + closest + "'?";
+        return message;
+    }
+    return std::nullopt;
 }
 
 Format parse_format(const std::string& name) {
@@ -273,8 +318,11 @@ int main(int argc, char** argv) {
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
-        int code = app.exit(e);
-        return code == 0 ? kOk : kUsage;
+        if (e.get_exit_code() == 0) return app.exit(e) == 0 ? kOk : kUsage;  // --help, --version
+        std::optional<std::string> unknown = unknown_command(app, argc, argv);
+        fail(unknown ? *unknown : std::string(e.what()), kUsage);
+        std::cerr << "  see 'qbank --help', or 'qbank COMMAND --help'\n";
+        return kUsage;
     }
 
     std::string db = resolve_db_path(o.db);

@@ -527,6 +527,15 @@ class MissingIndexTest(unittest.TestCase):
             self.assertEqual(result.returncode, 5)
             self.assertTrue(result.stderr.startswith(f"qbank: no index at {tmp}: "), result.stderr)
 
+    def test_mistyped_command_gets_a_suggestion(self):
+        # Issue 17: every message starts with "qbank:"; a mistyped command names the closest one.
+        result = run("serach", "x")
+        self.assertEqual(result.returncode, 2)
+        self.assertEqual(result.stderr, "qbank: unknown command 'serach'; did you mean 'search'?\n"
+                                        "  see 'qbank --help', or 'qbank COMMAND --help'\n")
+        self.assertTrue(run("search").stderr.startswith("qbank: QUERY is required\n"))
+        self.assertTrue(run("frobnicate").stderr.startswith("qbank: unknown command 'frobnicate'\n"))
+
     def test_usage_errors_exit_2(self):
         self.assertEqual(run().returncode, 2)
         self.assertEqual(run("search").returncode, 2)
