@@ -143,6 +143,12 @@ Format parse_format(const std::string& name) {
 }
 
 int run_index(const Options& o, const std::string& db) {
+    // A mistyped path must not leave an empty index behind for searches to find nothing in.
+    for (const std::string& path : o.paths) {
+        std::error_code ec;
+        if (!std::filesystem::exists(std::filesystem::symlink_status(path, ec)))
+            return fail("no such file or folder: " + path + " (nothing was indexed)", kUsage);
+    }
     IndexOptions options = o.index;
     std::optional<ProgressBar> bar;
     if (isatty(fileno(stderr)) != 0) {
@@ -339,7 +345,9 @@ int main(int argc, char** argv) {
     } catch (const qbank::Error& e) {
         int code = fail(e.what(), exit_code_for(e));
         if (e.kind() == qbank::Error::Kind::IndexMissing && !std::filesystem::exists(db))
-            std::cerr << "  build it with: qbank index corpus/   (choose its place with --db DIR or QBANK_DB)\n";
+            std::cerr << "  build it with: qbank index corpus/ " << (o.db.empty() ? "  (choose its place with --db DIR or QBANK_DB)"
+                                                                              : "--db " + printable(o.db))
+                      << "\n";
         return code;
     } catch (const std::exception& e) {
         return fail(std::string("internal error: ") + e.what(), kUsage);

@@ -518,8 +518,21 @@ class MissingIndexTest(unittest.TestCase):
             for args in (["search", "herd"], ["show", "abc"], ["stats"]):
                 result = run(*args, "--db", db)
                 self.assertEqual(result.returncode, 5, args)
-                self.assertEqual(result.stderr, f"qbank: no index at {db}\n"
-                                 "  build it with: qbank index corpus/   (choose its place with --db DIR or QBANK_DB)\n")
+                # Issue 17: the hint names the --db given.
+                self.assertEqual(result.stderr, f"qbank: no index at {db}\n  build it with: qbank index corpus/ --db {db}\n")
+            result = subprocess.run([BIN, "stats"], capture_output=True, text=True,
+                                    env=clean_env(QBANK_DB=db))
+            self.assertEqual(result.stderr, f"qbank: no index at {db}\n"
+                                            "  build it with: qbank index corpus/   (choose its place with --db DIR or QBANK_DB)\n")
+
+    def test_mistyped_path_makes_no_index(self):
+        # Issue 17: a path that does not exist is a usage error, and nothing is created.
+        with tempfile.TemporaryDirectory() as tmp:
+            db = os.path.join(tmp, "index")
+            result = run("index", "/no/such/corpus", "--db", db)
+            self.assertEqual(result.returncode, 2)
+            self.assertEqual(result.stderr, "qbank: no such file or folder: /no/such/corpus (nothing was indexed)\n")
+            self.assertFalse(os.path.exists(db))
 
     def test_folder_that_is_not_an_index(self):
         with tempfile.TemporaryDirectory() as tmp:
