@@ -9,6 +9,7 @@
 #include <optional>
 #include <string>
 
+#include "capi/api_json.h"
 #include "indexer/json_lines.h"
 #include "qbank/error.h"
 #include "qbank/indexer.h"
@@ -17,7 +18,6 @@
 #include "qbank/page.h"
 #include "qbank/searcher.h"
 #include "qbank/version.h"
-#include "schema/api_json.h"
 
 struct qbank_indexer {
     qbank::Indexer indexer;
@@ -87,7 +87,7 @@ std::string_view optional_text(const char* text) { return text == nullptr ? std:
 // A record in the shape of a JSON Lines line, read as the indexer reads such lines,
 // under the source it names: a stand-alone record has no "#anchor".
 qbank::Record record_from_api(const char* record_json) {
-    qbank::schema::ApiRecord given = qbank::schema::api_record_from_json(record_json, "api");
+    qbank::capi::ApiRecord given = qbank::capi::api_record_from_json(record_json, "api");
     qbank::FileResult file = qbank::parse_records(given.line, given.source, qbank::Format::JsonLines);
     if (file.records.size() != 1) {
         std::string why = file.diagnostics.empty() ? "no record" : file.diagnostics.front().message;
@@ -131,9 +131,9 @@ qbank_status qbank_normalize(const char* bytes, size_t size, const char* source,
         require(bytes, "bytes");
         require(source, "source");
         require(result_json, "result_json");
-        qbank::Format chosen = format == nullptr ? qbank::Format::Auto : qbank::schema::format_from_name(format);
+        qbank::Format chosen = format == nullptr ? qbank::Format::Auto : qbank::capi::format_from_name(format);
         qbank::FileResult file = qbank::parse_records(std::string_view(bytes, size), source, chosen);
-        *result_json = copy_out(qbank::schema::file_result_to_json(file));
+        *result_json = copy_out(qbank::capi::file_result_to_json(file));
     });
 }
 
@@ -143,7 +143,7 @@ qbank_status qbank_indexer_open(const char* db_path, const char* options_json, q
         require(db_path, "db_path");
         require(indexer, "indexer");
         *indexer = nullptr;
-        qbank::IndexOptions options = qbank::schema::index_options_from_json(optional_text(options_json));
+        qbank::IndexOptions options = qbank::capi::index_options_from_json(optional_text(options_json));
         *indexer = new qbank_indexer{qbank::Indexer(db_path, std::move(options))};
     });
 }
@@ -180,7 +180,7 @@ qbank_status qbank_searcher_open(const char* db_path, const char* options_json, 
         require(db_path, "db_path");
         require(searcher, "searcher");
         *searcher = nullptr;
-        qbank::SearcherOptions options = qbank::schema::searcher_options_from_json(optional_text(options_json));
+        qbank::SearcherOptions options = qbank::capi::searcher_options_from_json(optional_text(options_json));
         *searcher = new qbank_searcher{qbank::Searcher(db_path, std::move(options))};
     });
 }
@@ -189,7 +189,7 @@ qbank_status qbank_search(qbank_searcher* searcher, const char* request_json, ch
     return guarded(error, [&] {
         require(searcher, "searcher");
         require(result_json, "result_json");
-        qbank::SearchRequest request = qbank::schema::search_request_from_json(optional_text(request_json));
+        qbank::SearchRequest request = qbank::capi::search_request_from_json(optional_text(request_json));
         qbank::SearchResult result = searcher->searcher.search(request);
         *result_json = copy_out(qbank::search_result_to_json(result, request.explain, -1));
     });

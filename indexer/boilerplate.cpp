@@ -1,8 +1,6 @@
 #include "indexer/boilerplate.h"
 
-#include <unicode/brkiter.h>
 #include <unicode/uchar.h>
-#include <unicode/utext.h>
 #include <unicode/utf8.h>
 
 #include <xxhash.h>
@@ -16,8 +14,9 @@
 
 #include "indexer/code_fence.h"
 #include "indexer/heading.h"
-#include "indexer/split_lines.h"
-#include "indexer/utf8_length.h"
+#include "text/sentences.h"
+#include "text/split_lines.h"
+#include "text/utf8_length.h"
 
 namespace qbank::indexer {
 namespace {
@@ -72,19 +71,10 @@ void add_unit(std::vector<Unit>& units, std::string_view text, std::size_t begin
 }
 
 std::vector<Unit> split_units(const std::string& text) {
-    UErrorCode status = U_ZERO_ERROR;
-    std::unique_ptr<icu::BreakIterator> sentences(
-        icu::BreakIterator::createSentenceInstance(icu::Locale::getRoot(), status));
-    UText* utext = utext_openUTF8(nullptr, text.data(), static_cast<int64_t>(text.size()), &status);
-    if (U_FAILURE(status)) throw std::runtime_error(std::string("ICU sentence breaks: ") + u_errorName(status));
-    sentences->setText(utext, status);
-
     std::vector<Unit> units;
     std::size_t line = 0;
     std::size_t line_start = 0;
-    auto begin = static_cast<std::size_t>(sentences->first());
-    for (int32_t next = sentences->next(); next != icu::BreakIterator::DONE; next = sentences->next()) {
-        auto end = static_cast<std::size_t>(next);
+    text::for_each_sentence(text, [&](std::size_t begin, std::size_t end) {
         // Sentence breaks happen after every newline, so a sentence lies within one line.
         while (line_start < begin) {
             std::size_t nl = text.find('\n', line_start);
@@ -98,9 +88,7 @@ std::vector<Unit> split_units(const std::string& text) {
             piece = glue;
         }
         add_unit(units, text, piece, end, line);
-        begin = end;
-    }
-    utext_close(utext);
+    });
     return units;
 }
 
@@ -164,7 +152,7 @@ std::vector<RemovedBlock> describe_blocks(const std::string& text, const std::ve
 std::vector<bool> structural_lines(std::string_view text) {
     std::vector<bool> structural;
     CodeFence fence;
-    for (std::string_view line : split_lines(text))
+    for (std::string_view line : text::split_lines(text))
         structural.push_back(fence.in_code(line) || parse_heading(line).has_value());
     return structural;
 }
@@ -174,7 +162,7 @@ std::vector<Unit> candidate_units(const std::string& text, std::size_t min_chars
     std::vector<Unit> units = split_units(text);
     std::vector<bool> structural = structural_lines(text);
     std::erase_if(units, [&](const Unit& u) {
-        return structural[u.line] || code_points({text.data() + u.begin, u.end - u.begin}) < min_chars;
+        return structural[u.line] || text::code_points({text.data() + u.begin, u.end - u.begin}) < min_chars;
     });
     for (Unit& u : units) u.hash = XXH3_64bits(text.data() + u.begin, u.end - u.begin);
     return units;
@@ -226,7 +214,7 @@ BoilerplateResult remove_repeated_blocks(const std::string& text, std::size_t mi
     // Rebuild line by line; a line that held only boilerplate disappears entirely.
     BoilerplateResult result;
     result.text.reserve(text.size());
-    for (std::string_view line : split_lines(text)) {
+    for (std::string_view line : text::split_lines(text)) {
         auto begin = static_cast<std::size_t>(line.data() - text.data());
         std::string kept;
         bool cut = false;

@@ -3,9 +3,9 @@
 #include "indexer/document_catalog.h"
 #include "qbank/json.h"
 #include "schema/facet_values.h"
+#include "schema/field_terms.h"
 #include "schema/field_text.h"
 #include "schema/fields.h"
-#include "schema/text_analysis.h"
 
 namespace qbank::indexer {
 
@@ -25,17 +25,23 @@ void add_facet(Xapian::Document& doc, FieldId field, schema::Slot slot, const st
 
 }  // namespace
 
-DocumentBuilder::DocumentBuilder() : terms_(schema::index_term_generator()) {}
+namespace {
 
-// Words of one field: once under the field's prefix, once unprefixed with the field's weight.
-void DocumentBuilder::index_text(FieldId id, const std::string& text) {
-    if (text.empty()) return;
-    const schema::Field& field = schema::field(id);
-    std::string analyzable = schema::analyzable_text(text);
-    if (field.kind == schema::FieldKind::FreeText) terms_.index_text(analyzable, 1, std::string(field.prefix));
-    if (field.weight > 0) terms_.index_text(analyzable, field.weight);
-    terms_.increase_termpos(schema::kFieldGap);
+// The terms of each field's text, the fields' words numbered on from one field to the next.
+void add_field_texts(Xapian::Document& doc, const Record& record) {
+    Xapian::termpos next = 1;
+    schema::for_each_field_text(record, [&](FieldId field, const std::string& text) {
+        if (text.empty()) return;
+        std::size_t words = schema::for_each_field_term(
+            field, text, [&](const std::string& term, Xapian::termcount wdf, std::size_t word) {
+                if (word == schema::kNoPosition) doc.add_term(term, wdf);
+                else doc.add_posting(term, next + static_cast<Xapian::termpos>(word), wdf);
+            });
+        next += static_cast<Xapian::termpos>(words) + schema::kFieldGap;
+    });
 }
+
+}  // namespace
 
 schema::SourceFacets facets_of(const Record& record) {
     schema::SourceFacets f{record.lang, record.category.value_or(""), {}, record.tags};
@@ -43,12 +49,10 @@ schema::SourceFacets facets_of(const Record& record) {
     return f;
 }
 
-Xapian::Document DocumentBuilder::build(const Record& record, const std::vector<schema::SourceState>& sources) {
+Xapian::Document build_document(const Record& record, const std::vector<schema::SourceState>& sources) {
     Xapian::Document doc;
-    terms_.set_document(doc);
     doc.add_boolean_term(schema::id_term(record.id));
-
-    schema::for_each_field_text(record, [&](FieldId field, const std::string& text) { index_text(field, text); });
+    add_field_texts(doc, record);
 
     // Filters and facets: the record's own values first (they name the facet values), then other sources'.
     std::vector<std::string> levels, categories, tags, langs;
@@ -70,9 +74,6 @@ Xapian::Document DocumentBuilder::build(const Record& record, const std::vector<
             add_filter_term(doc, FieldId::Lang, lang.substr(0, dash));
 
     doc.set_data(record_to_json(record));
-    // The generator holds a reference to its document; Xapian's reference counts are
-    // not atomic, and the document is about to move to the writer thread.
-    terms_.set_document(Xapian::Document());
     return doc;
 }
 

@@ -2,30 +2,20 @@
 // Record -> Xapian document, following schema/fields.h: per field a prefixed
 // copy for field:word queries and an unprefixed copy weighted by the field's
 // weight for plain queries; boolean terms and packed facet values for level,
-// category, tag and lang; the record JSON as document data. One builder per thread.
+// category, tag and lang; the record JSON as document data.
 
 #include <xapian.h>
 
-#include "qbank/record.h"
 #include "indexer/fingerprint.h"
+#include "qbank/record.h"
 #include "schema/fields.h"
 #include "schema/source_state.h"
 
 namespace qbank::indexer {
 
-class DocumentBuilder {
-public:
-    DocumentBuilder();
-
-    // `sources`: the document's sources when it has several; their facets join the
-    // record's in filter terms and facet values (a merged duplicate's category).
-    Xapian::Document build(const Record& record, const std::vector<schema::SourceState>& sources = {});
-
-private:
-    void index_text(schema::FieldId field, const std::string& text);
-
-    Xapian::TermGenerator terms_;
-};
+// `sources`: the document's sources when it has several; their facets join the
+// record's in filter terms and facet values (a merged duplicate's category). Thread-safe.
+Xapian::Document build_document(const Record& record, const std::vector<schema::SourceState>& sources = {});
 
 // What a record says about its document's facets, as kept in its source's state.
 schema::SourceFacets facets_of(const Record& record);

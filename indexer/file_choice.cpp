@@ -5,7 +5,7 @@
 #include <string>
 
 #include "qbank/format.h"
-#include "schema/utf8_check.h"
+#include "text/utf8_check.h"
 
 namespace qbank::indexer {
 namespace {
@@ -53,7 +53,7 @@ FileChoice choose_by_name(std::string_view path) {
 
 bool looks_like_text(std::string_view first_bytes) {
     if (first_bytes.find('\0') != std::string_view::npos) return false;
-    std::size_t bad = schema::first_invalid_utf8(first_bytes);
+    std::size_t bad = text::first_invalid_utf8(first_bytes);
     // A character cut by the end of the sample is not an error of the file.
     return bad == std::string_view::npos || first_bytes.size() - bad < 4;
 }

@@ -5,10 +5,10 @@
 #include <set>
 
 #include "indexer/json_lines.h"
-#include "schema/language.h"
 #include "indexer/normalize.h"
 #include "indexer/page_parser.h"
 #include "indexer/record_id.h"
+#include "text/language.h"
 
 namespace qbank::indexer {
 namespace {
@@ -149,7 +149,7 @@ FileRecords parse_file_bytes(std::string_view bytes, const std::string& shown, c
     // The path says it best; then the record's text; a record whose text says too
     // little (a heading and a link) takes what the page declares (<html lang>, front
     // matter) or the whole file's text, read only then.
-    std::optional<std::string> by_path = schema::language_of_path(shown);
+    std::optional<std::string> by_path = text::language_of_path(shown);
     std::optional<std::string> file_language;
     auto language_of_file = [&] {
         if (!file_language && !out.records.empty() && !out.records.front().record.lang.empty())
@@ -157,13 +157,13 @@ FileRecords parse_file_bytes(std::string_view bytes, const std::string& shown, c
         if (!file_language) {
             std::string text;
             for (const SplitRecord& split : out.records) text += record_text(split.record) + "\n";
-            file_language = schema::language_of_text(text);
+            file_language = text::language_of_text(text);
         }
         return *file_language;
     };
     for (SplitRecord& split : out.records) {
         if (split.record.lang.empty()) {
-            std::string lang = by_path ? *by_path : schema::language_of_text(record_text(split.record));
+            std::string lang = by_path ? *by_path : text::language_of_text(record_text(split.record));
             split.record.lang = lang == "und" ? language_of_file() : lang;
         }
         if (!split.fragment.empty()) split.fragment = fragments.unique(split.fragment);

@@ -70,7 +70,6 @@ private:
 
     IndexWriter& writer_;
     DocumentCatalog& catalog_;
-    DocumentBuilder builder_;
     std::vector<schema::SourceState> reparse_;
 };
 

@@ -7,7 +7,7 @@
 #include <string_view>
 #include <vector>
 
-#include "schema/text_fold.h"
+#include "text/fold.h"
 
 namespace qbank::indexer {
 
@@ -19,7 +19,7 @@ constexpr std::size_t kMinShingles = 20;
 std::string content_of(const Record& r) {
     std::string text = r.title + "\n" + r.question;
     for (const Section& s : r.sections) text += "\n" + s.text;
-    return schema::fold(text);
+    return text::fold(text);
 }
 
 // Words of folded text: runs of bytes that are not ASCII space or punctuation

@@ -8,7 +8,7 @@
 #include <string_view>
 #include <vector>
 
-#include "schema/text_fold.h"
+#include "text/fold.h"
 
 namespace qbank::indexer {
 
@@ -16,7 +16,7 @@ class FoldedList {
 public:
     template <typename Range>
     explicit FoldedList(const Range& words) {
-        for (const auto& w : words) words_.push_back(schema::fold(std::string_view(w)));
+        for (const auto& w : words) words_.push_back(text::fold(std::string_view(w)));
     }
 
     bool contains(std::string_view folded) const {

@@ -2,9 +2,9 @@
 
 #include <regex>
 
-#include "indexer/trim.h"
 #include "schema/level_name.h"
-#include "schema/text_fold.h"
+#include "text/fold.h"
+#include "text/trim.h"
 
 namespace qbank::indexer {
 namespace {
@@ -63,9 +63,9 @@ std::optional<Heading> markdown_heading(std::string_view line) {
     std::size_t hashes = 0;
     while (hashes < line.size() && line[hashes] == '#') ++hashes;
     if (hashes == 0 || hashes > 6 || hashes >= line.size() || line[hashes] != ' ') return std::nullopt;
-    std::string_view text = trim(line.substr(hashes));
+    std::string_view text = text::trim(line.substr(hashes));
     while (!text.empty() && text.back() == '#') text.remove_suffix(1);  // closing hashes
-    text = trim(text);
+    text = text::trim(text);
     if (text.empty()) return std::nullopt;
     Heading h{std::string(text), classify_heading(text), std::nullopt, {}};
     if (h.kind == SectionKind::SampleAnswer) h.level = level_in_parentheses(text);
@@ -74,11 +74,11 @@ std::optional<Heading> markdown_heading(std::string_view line) {
 
 // After a label: an optional separator, then the text that shares its line.
 std::string_view after_separator(std::string_view rest, bool* had_separator) {
-    rest = trim(rest);
+    rest = text::trim(rest);
     for (std::string_view sep : {":", "–", "—", "-"})
         if (rest.starts_with(sep)) {
             *had_separator = true;
-            return trim(rest.substr(sep.size()));
+            return text::trim(rest.substr(sep.size()));
         }
     *had_separator = false;
     return rest;
@@ -95,7 +95,7 @@ std::optional<Heading> inline_label(std::string_view line) {
         std::string_view rest = line.substr(kSample.size());
         std::optional<Level> level;
         bool parenthesized = false;
-        if (std::string_view t = trim(rest); t.starts_with("(")) {
+        if (std::string_view t = text::trim(rest); t.starts_with("(")) {
             std::size_t close = 0;
             level = level_in_parentheses(t, &close);
             if (close > 0) {
@@ -109,9 +109,9 @@ std::optional<Heading> inline_label(std::string_view line) {
         if (!parenthesized && !separated && !text.empty()) return std::nullopt;
         return Heading{std::string(label), SectionKind::SampleAnswer, level, std::string(text)};
     }
-    if (starts_with_icase(line, kQuick) && trim(line.substr(kQuick.size())).starts_with(":"))
+    if (starts_with_icase(line, kQuick) && text::trim(line.substr(kQuick.size())).starts_with(":"))
         return Heading{std::string(line.substr(0, kQuick.size())), SectionKind::QuickAnswer, std::nullopt,
-                       std::string(trim(trim(line.substr(kQuick.size())).substr(1)))};
+                       std::string(text::trim(text::trim(line.substr(kQuick.size())).substr(1)))};
     return std::nullopt;
 }
 
@@ -125,21 +125,21 @@ bool is_star_step(const std::string& line) {
 }  // namespace
 
 SectionKind classify_heading(std::string_view heading) {
-    std::string folded = schema::fold(heading);
+    std::string folded = text::fold(heading);
     for (const KeywordKind& k : kKeywordKinds)
         if (folded.find(k.keyword) != std::string::npos) return k.kind;
     return SectionKind::Other;
 }
 
 std::optional<Heading> parse_heading(std::string_view raw) {
-    std::string_view line = trim(raw);
+    std::string_view line = text::trim(raw);
     if (line.empty()) return std::nullopt;
     if (auto h = markdown_heading(line)) return h;
     if (auto h = inline_label(line)) return h;
     if (line.size() > kMaxLabelBytes) return std::nullopt;
     std::string text(line);
     if (is_star_step(text)) return Heading{text, SectionKind::StarNarrative, std::nullopt, {}};
-    std::string folded = schema::fold(line);
+    std::string folded = text::fold(line);
     if (!folded.empty() && folded.back() == ':') folded.pop_back();
     for (std::string_view label : kLabels)
         if (folded == label) {

@@ -9,7 +9,7 @@
 
 #include "indexer/html_nesting.h"
 #include "indexer/page_metadata.h"
-#include "indexer/trim.h"
+#include "text/trim.h"
 
 namespace qbank::indexer {
 namespace {

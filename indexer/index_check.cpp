@@ -4,12 +4,12 @@
 #include <filesystem>
 #include <sstream>
 
+#include "errors/index_errors.h"
 #include "qbank/error.h"
 #include "qbank/json.h"
 #include "qbank/maintenance.h"
 #include "schema/facet_values.h"
 #include "schema/fields.h"
-#include "schema/index_open.h"
 #include "schema/index_version.h"
 #include "schema/source_state.h"
 
@@ -51,7 +51,7 @@ void check_documents(const Xapian::Database& db, CheckReport& report) {
 }  // namespace
 
 CheckReport check_index(const std::string& path) {
-    schema::require_index_folder(path);
+    errors::require_index_folder(path);
     CheckReport report;
     std::ostringstream xapian_out;
     try {

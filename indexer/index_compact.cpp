@@ -7,10 +7,10 @@
 #include <cstring>
 #include <filesystem>
 
+#include "errors/index_errors.h"
 #include "indexer/index_writer.h"
 #include "qbank/error.h"
 #include "qbank/maintenance.h"
-#include "schema/index_open.h"
 
 namespace qbank {
 
@@ -49,7 +49,7 @@ void swap_folders(const fs::path& path, const fs::path& fresh) {
 CompactReport compact_index(const std::string& given) {
     fs::path path = fs::path(given).lexically_normal();
     if (path.filename().empty()) path = path.parent_path();  // "index/" names the folder "index"
-    schema::require_index_folder(given);
+    errors::require_index_folder(given);
     indexer::IndexWriter lock(path.string(), 0);  // no writer may change the index meanwhile
     fs::path fresh = path.string() + ".compacting";
     CompactReport report;

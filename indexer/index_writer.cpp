@@ -6,11 +6,11 @@
 #include <optional>
 #include <vector>
 
+#include "errors/index_errors.h"
 #include "qbank/error.h"
 #include "schema/fields.h"
-#include "schema/index_open.h"
 #include "schema/index_version.h"
-#include "schema/word_segment.h"
+#include "text/word_segment.h"
 
 namespace qbank::indexer {
 
@@ -46,7 +46,7 @@ Xapian::WritableDatabase open_for_writing(const std::string& path, unsigned flus
                                                 : std::filesystem::path(path).parent_path());
         return open_with_flush_threshold(path, flush_every);
     } catch (const Xapian::Error& e) {
-        schema::throw_index_error(e, path);
+        errors::throw_index_error(e, path);
     } catch (const std::filesystem::filesystem_error& e) {
         throw IndexIOError("cannot create index " + path + ": " + e.code().message());
     }
@@ -59,7 +59,7 @@ bool is_spelling_word(const std::string& term) {
     if (term.size() < 2 || term.size() > 40 || (term[0] >= 'A' && term[0] <= 'Z')) return false;
     if (term.find_first_of("0123456789") != std::string::npos) return false;
     // Edit distance means nothing for CJK words of two or three characters.
-    return !schema::starts_with_unspaced_script(term);
+    return !text::starts_with_unspaced_script(term);
 }
 
 }  // namespace
@@ -138,7 +138,7 @@ IndexWriter::Put IndexWriter::put(const std::string& record_id, const Xapian::Do
     });
 }
 
-IndexWriter::Put IndexWriter::put(const Record& record) { return put(record.id, builder_.build(record)); }
+IndexWriter::Put IndexWriter::put(const Record& record) { return put(record.id, build_document(record)); }
 
 Xapian::Document IndexWriter::get(Xapian::docid docid) {
     return write([&] { return db_.get_document(docid); });

@@ -57,7 +57,6 @@ private:
 
     Xapian::WritableDatabase db_;
     std::string path_;
-    DocumentBuilder builder_;
     bool in_transaction_ = false;
     bool transactions_ = true;  // false for backends without them (in-memory)
     bool failed_ = false;       // a write failed: the run can no longer be committed

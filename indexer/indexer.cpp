@@ -11,6 +11,7 @@
 #include <unordered_set>
 #include <variant>
 
+#include "errors/index_errors.h"
 #include "indexer/corpus_boilerplate.h"
 #include "indexer/corpus_walk.h"
 #include "indexer/document_builder.h"
@@ -25,7 +26,6 @@
 #include "indexer/ordered_pool.h"
 #include "qbank/error.h"
 #include "schema/fields.h"
-#include "schema/index_open.h"
 
 namespace qbank {
 
@@ -160,10 +160,9 @@ struct Indexer::Impl {
                                                                     options.normalize, corpus);
             out.problems = std::move(parsed.problems);
             out.lent_titles = std::move(parsed.lent_titles);
-            thread_local indexer::DocumentBuilder builder;
             for (indexer::SplitRecord& split : parsed.records) {
                 ParsedRecord r{std::move(split.record), std::move(split.fragment), {}, {}};
-                r.doc = builder.build(r.record);
+                r.doc = indexer::build_document(r.record);
                 r.fingerprint = indexer::fingerprint(r.record);
                 out.records.push_back(std::move(r));
             }
@@ -304,7 +303,7 @@ auto at_boundary(const std::string& db_path, Work work) {
     try {
         return work();
     } catch (const Xapian::Error& e) {
-        schema::throw_index_error(e, db_path);
+        errors::throw_index_error(e, db_path);
     }
 }
 

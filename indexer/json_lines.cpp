@@ -5,12 +5,12 @@
 #include <regex>
 
 #include "indexer/heading.h"
-#include "schema/language.h"
 #include "indexer/normalize.h"
 #include "indexer/page_parser.h"
-#include "indexer/split_lines.h"
-#include "indexer/trim.h"
-#include "schema/utf8_check.h"
+#include "text/language.h"
+#include "text/split_lines.h"
+#include "text/trim.h"
+#include "text/utf8_check.h"
 
 namespace qbank::indexer {
 namespace {
@@ -55,7 +55,7 @@ std::vector<std::string> tags_field(const json& object) {
     if (!it->is_array()) throw bad;
     std::vector<std::string> tags;
     for (const json& tag : *it) {
-        std::string t = tag.is_string() ? std::string(trim(clean_text(tag.get<std::string>()))) : std::string();
+        std::string t = tag.is_string() ? std::string(text::trim(clean_text(tag.get<std::string>()))) : std::string();
         if (t.empty()) throw bad;
         tags.push_back(std::move(t));
     }
@@ -97,16 +97,16 @@ SplitRecord record_of(const json& object) {
     r.id = text_field(object, "id", false);
     static const std::regex kId("^[0-9a-f]{16}$");
     if (!r.id.empty() && !std::regex_match(r.id, kId)) throw BadLine{"field 'id' must be 16 lower-case hex digits"};
-    r.title = std::string(trim(text_field(object, "title", false)));
-    r.question = std::string(trim(text_field(object, "question", false)));
+    r.title = std::string(text::trim(text_field(object, "title", false)));
+    r.question = std::string(text::trim(text_field(object, "question", false)));
     if (r.title.empty() && r.question.empty()) throw BadLine{"a record needs a title or a question"};
     if (r.title.empty()) r.title = infer_title(r.question);
-    if (std::string category(trim(text_field(object, "category", false))); !category.empty())
+    if (std::string category(text::trim(text_field(object, "category", false))); !category.empty())
         r.category = std::move(category);
     r.level = level_field(object, "level");
     r.tags = tags_field(object);
-    if (std::string lang(trim(text_field(object, "lang", false))); !lang.empty()) {
-        auto tag = schema::canonical_language_tag(lang);
+    if (std::string lang(text::trim(text_field(object, "lang", false))); !lang.empty()) {
+        auto tag = text::canonical_language_tag(lang);
         if (!tag && lang != "und") throw BadLine{"field 'lang' must be a BCP 47 tag such as \"en\" or \"pt-BR\""};
         r.lang = tag ? *tag : lang;
     }
@@ -121,13 +121,13 @@ SplitRecord record_of(const json& object) {
 JsonLinesResult read_json_lines(std::string_view bytes, const std::string& source) {
     JsonLinesResult result;
     std::size_t number = 0;
-    for (std::string_view line : split_lines(bytes)) {
+    for (std::string_view line : text::split_lines(bytes)) {
         ++number;
-        if (trim(line).empty()) continue;
+        if (text::trim(line).empty()) continue;
         auto skip = [&](const std::string& why) {
             result.problems.push_back({source, number, why + std::string(kSkippedLineAdvice)});
         };
-        if (std::size_t bad = schema::first_invalid_utf8(line); bad != std::string_view::npos) {
+        if (std::size_t bad = text::first_invalid_utf8(line); bad != std::string_view::npos) {
             skip("invalid UTF-8 at column " + std::to_string(bad + 1));
             continue;
         }

@@ -10,8 +10,8 @@
 #include "indexer/code_fence.h"
 #include "indexer/html_render.h"
 #include "indexer/page_metadata.h"
-#include "indexer/split_lines.h"
-#include "indexer/trim.h"
+#include "text/split_lines.h"
+#include "text/trim.h"
 
 namespace qbank::indexer {
 namespace {
@@ -24,7 +24,7 @@ struct Preprocessed {
 };
 
 std::string unquote(std::string_view value) {
-    value = trim(value);
+    value = text::trim(value);
     if (value.size() >= 2 && (value.front() == '"' || value.front() == '\'') && value.back() == value.front())
         value = value.substr(1, value.size() - 2);
     return std::string(value);
@@ -32,9 +32,9 @@ std::string unquote(std::string_view value) {
 
 // A YAML value as a metadata value: "[a, b]" and "(a,b)" lists as "a, b".
 std::string list_value(std::string_view value) {
-    value = trim(value);
+    value = text::trim(value);
     if (value.size() >= 2 && ((value.front() == '[' && value.back() == ']') || (value.front() == '(' && value.back() == ')')))
-        value = trim(value.substr(1, value.size() - 2));
+        value = text::trim(value.substr(1, value.size() - 2));
     std::string out;
     std::size_t start = 0;
     while (start <= value.size()) {
@@ -49,7 +49,7 @@ std::string list_value(std::string_view value) {
 
 // "tags: (javascript,dom)", "difficulty: medium": a metadata line when the key is one.
 std::string metadata_line(std::string_view key, std::string_view value) {
-    key = trim(key);
+    key = text::trim(key);
     std::string v = list_value(value);
     if (!is_metadata_key(key) || v.empty()) return {};
     return std::string(key) + ": " + v + "\n";
@@ -57,9 +57,9 @@ std::string metadata_line(std::string_view key, std::string_view value) {
 
 // "<!-- tags: (accessibility) -->" on a line of its own.
 std::string comment_metadata(std::string_view line) {
-    line = trim(line);
+    line = text::trim(line);
     if (line.size() < 7 || !line.starts_with("<!--") || !line.ends_with("-->")) return {};
-    std::string_view inner = trim(line.substr(4, line.size() - 7));
+    std::string_view inner = text::trim(line.substr(4, line.size() - 7));
     std::size_t colon = inner.find(':');
     if (colon == std::string_view::npos) return {};
     return metadata_line(inner.substr(0, colon), inner.substr(colon + 1));
@@ -73,10 +73,10 @@ std::string front_matter_metadata(const std::vector<std::string_view>& lines, st
         if (line.starts_with(' ') || line.starts_with('-')) continue;
         std::size_t colon = line.find(':');
         if (colon == std::string_view::npos) continue;
-        std::string value(trim(line.substr(colon + 1)));
+        std::string value(text::trim(line.substr(colon + 1)));
         if (value.empty()) {
             for (std::size_t k = i + 1; k < end && (lines[k].starts_with(' ') || lines[k].starts_with('-')); ++k)
-                if (std::string_view item = trim(lines[k]); item.starts_with("- "))
+                if (std::string_view item = text::trim(lines[k]); item.starts_with("- "))
                     value += (value.empty() ? "" : ", ") + unquote(item.substr(2));
         }
         out += metadata_line(line.substr(0, colon), value);
@@ -94,11 +94,11 @@ bool is_mdx_statement(std::string_view line) {
 
 Preprocessed preprocess(std::string_view text) {
     Preprocessed out;
-    std::vector<std::string_view> lines = split_lines(text);
+    std::vector<std::string_view> lines = text::split_lines(text);
     std::size_t first = 0;
-    if (!lines.empty() && trim(lines[0]) == "---") {
+    if (!lines.empty() && text::trim(lines[0]) == "---") {
         for (std::size_t i = 1; i < lines.size(); ++i) {
-            if (trim(lines[i]) != "---") continue;
+            if (text::trim(lines[i]) != "---") continue;
             for (std::size_t j = 1; j < i; ++j) {
                 if (!lines[j].starts_with("title:")) continue;
                 out.title = unquote(lines[j].substr(6));
@@ -106,7 +106,7 @@ Preprocessed preprocess(std::string_view text) {
                     // A YAML block scalar: the title is on the indented lines that follow.
                     out.title.clear();
                     for (std::size_t k = j + 1; k < i && (lines[k].empty() || lines[k].starts_with(' ')); ++k)
-                        if (!trim(lines[k]).empty()) out.title += (out.title.empty() ? "" : " ") + std::string(trim(lines[k]));
+                        if (!text::trim(lines[k]).empty()) out.title += (out.title.empty() ? "" : " ") + std::string(text::trim(lines[k]));
                 }
                 std::erase(out.title, '`');  // inline code marks; the title is shown as text
             }
@@ -119,7 +119,7 @@ Preprocessed preprocess(std::string_view text) {
     for (std::size_t i = first; i < lines.size(); ++i) {
         std::string_view line = lines[i];
         if (!fence.in_code(line)) {
-            std::string_view t = trim(line);
+            std::string_view t = text::trim(line);
             if (is_mdx_statement(line)) continue;
             if (std::string meta = comment_metadata(line); !meta.empty()) {
                 out.metadata += meta;
@@ -130,7 +130,7 @@ Preprocessed preprocess(std::string_view text) {
                 std::size_t space = t.find(' ');
                 out.body += "\n";
                 if (space != std::string_view::npos) {
-                    out.body += trim(t.substr(space));
+                    out.body += text::trim(t.substr(space));
                     out.body += "\n\n";
                 }
                 continue;
@@ -144,7 +144,7 @@ Preprocessed preprocess(std::string_view text) {
 
 // A line that would open or close a ``` fence in the rendered text, where it is not one.
 bool looks_like_fence(std::string_view line) {
-    std::string_view t = trim(line);
+    std::string_view t = text::trim(line);
     return t.starts_with("```") || t.starts_with("~~~");
 }
 
@@ -164,13 +164,13 @@ std::vector<std::string_view> chunks(std::string_view text) {
     std::vector<std::string_view> out;
     std::size_t start = 0;
     CodeFence fence;
-    for (std::string_view line : split_lines(text)) {
+    for (std::string_view line : text::split_lines(text)) {
         auto pos = static_cast<std::size_t>(line.data() - text.data());
         if (fence.in_code(line) || pos == start) continue;
         std::size_t digits = line.find_first_not_of("0123456789");
         std::string_view rest = line;
         if (digits != std::string_view::npos && digits > 0 && (line[digits] == '.' || line[digits] == ')'))
-            rest = trim(line.substr(digits + 1));
+            rest = text::trim(line.substr(digits + 1));
         if (atx_level(rest) > 0) {
             out.push_back(text.substr(start, pos - start));
             start = pos;
@@ -321,7 +321,7 @@ private:
             case MD_BLOCK_CODE:
                 if (!bodies_.empty()) bodies_.back().only_link = false;
                 out_ += "```\n";
-                for (std::string_view line : split_lines(raw_)) {
+                for (std::string_view line : text::split_lines(raw_)) {
                     if (looks_like_fence(line)) out_ += "    ";  // code about Markdown: stays inside the fence
                     out_ += line;
                     out_ += '\n';
@@ -335,7 +335,7 @@ private:
                 raw_block_ = MD_BLOCK_DOC;
                 std::string text = html_fragment_text(raw_);
                 if (!text.empty()) {
-                    for (std::string_view line : split_lines(text)) {
+                    for (std::string_view line : text::split_lines(text)) {
                         append(line);
                         flush();
                     }
@@ -431,9 +431,9 @@ private:
 
     // Ends the line being gathered. `block_end` is false at a hard line break inside a paragraph.
     void flush(bool block_end = true) {
-        std::string_view line = trim(line_);
+        std::string_view line = text::trim(line_);
         if (looks_like_fence(line))  // a stray fence: its marks go, what follows them stays
-            line = trim(line.substr(std::min(line.size(), line.find_first_not_of("`~"))));
+            line = text::trim(line.substr(std::min(line.size(), line.find_first_not_of("`~"))));
         // Links within the page and nothing else: a table of contents or "back to top".
         bool navigation = anchor_link_ && content_letters_ == 0;
         if (!line.empty() && !navigation) {
@@ -442,7 +442,7 @@ private:
             } else if (int level = atx_level(line); level > 0 && lists_.size() <= 1) {
                 // "### Title" left as text where broken nesting kept it from parsing (an
                 // item whose indentation slipped): the author meant a heading.
-                emit_heading(level, trim(line.substr(static_cast<std::size_t>(level))));
+                emit_heading(level, text::trim(line.substr(static_cast<std::size_t>(level))));
             } else if (block_end && lists_.empty() && plain_letters_ == 0 && strong_letters_ > 0 &&
                        (line.ends_with("?") || line.ends_with("？"))) {
                 emit_heading(std::min(6, last_heading_ + 1), line);

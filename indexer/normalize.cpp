@@ -14,8 +14,8 @@
 #include "indexer/html_render.h"
 #include "indexer/markdown_render.h"
 #include "indexer/page_chrome.h"
-#include "indexer/split_lines.h"
-#include "schema/utf8_check.h"
+#include "text/split_lines.h"
+#include "text/utf8_check.h"
 
 namespace qbank::indexer {
 namespace {
@@ -69,7 +69,7 @@ std::string trim_lines(std::string_view text) {
     std::string out;
     out.reserve(text.size());
     std::size_t blank_run = 0;
-    for (std::string_view line : split_lines(text)) {
+    for (std::string_view line : text::split_lines(text)) {
         std::size_t last = line.find_last_not_of(" \t");
         line = last == std::string_view::npos ? std::string_view{} : line.substr(0, last + 1);
         if (line.empty()) {
@@ -131,7 +131,7 @@ NormalizedPage reject(std::string_view bytes) {
         page.error = looks_like_utf16(bytes) ? "UTF-16 text without a byte-order mark; save the file as UTF-8"
                                              : "binary file: NUL byte at offset " + std::to_string(nul);
         page.error_line = line_of(bytes, nul);
-    } else if (std::size_t bad = schema::first_invalid_utf8(bytes); bad != std::string_view::npos) {
+    } else if (std::size_t bad = text::first_invalid_utf8(bytes); bad != std::string_view::npos) {
         page.error = "invalid UTF-8 byte " + hex_byte(static_cast<unsigned char>(bytes[bad])) + " at offset " +
                      std::to_string(bad) + "; save the file as UTF-8";
         page.error_line = line_of(bytes, bad);

@@ -9,10 +9,10 @@
 #include "indexer/folded_list.h"
 #include "indexer/list_item.h"
 #include "indexer/page_metadata.h"
-#include "indexer/split_lines.h"
-#include "indexer/trim.h"
-#include "indexer/word_count.h"
-#include "schema/text_fold.h"
+#include "text/fold.h"
+#include "text/split_lines.h"
+#include "text/trim.h"
+#include "text/word_count.h"
 
 namespace qbank::indexer {
 namespace {
@@ -232,7 +232,7 @@ bool is_menu(std::string_view folded) {
             ++i;
             continue;
         }
-        std::string_view item = trim(folded.substr(start, i - start));
+        std::string_view item = text::trim(folded.substr(start, i - start));
         if (!item.empty()) items.push_back(item);
         i += width;
         start = i;
@@ -242,7 +242,7 @@ bool is_menu(std::string_view folded) {
     std::size_t weak = 0;
     for (std::string_view item : items) {
         // Paths, calls and sentences are content: "注册 | POST /signup | POST /persons".
-        if (word_count(item) > 3 || item.ends_with('.') || item.find_first_of("/(){}=") != std::string_view::npos)
+        if (text::word_count(item) > 3 || item.ends_with('.') || item.find_first_of("/(){}=") != std::string_view::npos)
             return false;
         for (std::size_t k = 0; k < std::size(kPhrases); ++k)
             if (kTexts.words()[k] == item) ++(kPhrases[k].strong ? strong : weak);
@@ -306,7 +306,7 @@ bool is_pager(std::string_view line, std::string_view folded) {
     constexpr std::string_view kMoves[] = {"next", "previous", "prev", "back to", "siguiente", "anterior", "volver",
                                            "proximo", "voltar", "suivant", "precedent", "retour", "weiter", "zuruck",
                                            "dalej", "wstecz", "powrot", "下一", "上一", "返回", "次へ", "前へ", "戻る"};
-    if (word_count(line) > kMaxRelatedItemWords || is_list_item(line)) return false;
+    if (text::word_count(line) > kMaxRelatedItemWords || is_list_item(line)) return false;
     bool arrow = std::any_of(std::begin(kArrows), std::end(kArrows),
                              [&](std::string_view a) { return line.find(a) != std::string_view::npos; });
     return arrow && std::any_of(std::begin(kMoves), std::end(kMoves),
@@ -320,21 +320,21 @@ bool is_chrome_line(std::string_view line, std::string_view folded);
 // the repo…": a short label over chrome.
 bool made_of_chrome_sentences(std::string_view line) {
     constexpr std::size_t kMaxLabelWords = 5;
-    if (auto label = split_label(line); label && !label->second.empty() && word_count(label->first) <= kMaxLabelWords &&
-                                        is_chrome_line(label->second, schema::fold(label->second)))
+    if (auto label = split_label(line); label && !label->second.empty() && text::word_count(label->first) <= kMaxLabelWords &&
+                                        is_chrome_line(label->second, text::fold(label->second)))
         return true;
     std::vector<std::string_view> sentences;
     std::size_t start = 0;
     for (std::size_t i = 0; i < line.size(); ++i) {
         bool stop = (line[i] == '.' || line[i] == '!' || line[i] == '?') && i + 1 < line.size() && line[i + 1] == ' ';
         if (!stop) continue;
-        sentences.push_back(trim(line.substr(start, i + 1 - start)));
+        sentences.push_back(text::trim(line.substr(start, i + 1 - start)));
         start = i + 2;
     }
     if (sentences.empty()) return false;
-    sentences.push_back(trim(line.substr(std::min(start, line.size()))));
+    sentences.push_back(text::trim(line.substr(std::min(start, line.size()))));
     return std::all_of(sentences.begin(), sentences.end(), [](std::string_view s) {
-        return !s.empty() && is_chrome_line(s, schema::fold(s));
+        return !s.empty() && is_chrome_line(s, text::fold(s));
     });
 }
 
@@ -342,13 +342,13 @@ bool is_chrome_line(std::string_view line, std::string_view folded) {
     static const FoldedList kFeedbackWords(kFeedback);
     static const FoldedList kPromptWords(kPrompts);
     // Asking for feedback is chrome though it ends in a question mark; other questions never are.
-    bool short_line = word_count(line) <= kMaxPromptLineWords && !is_list_item(line);
+    bool short_line = text::word_count(line) <= kMaxPromptLineWords && !is_list_item(line);
     if (short_line && contains_any(folded, kFeedbackWords)) return true;
-    if (word_count(line) > kMaxChromeWords || ends_question(line)) return false;
+    if (text::word_count(line) > kMaxChromeWords || ends_question(line)) return false;
     if (short_line && contains_any(folded, kPromptWords)) return true;
     if (is_pager(line, folded)) return true;
     // A short line that ends in an arrow is a link to elsewhere: "Try them now →".
-    if (word_count(line) <= kMaxPromptWords && !is_list_item(line) && (line.ends_with("→") || line.ends_with("»")))
+    if (text::word_count(line) <= kMaxPromptWords && !is_list_item(line) && (line.ends_with("→") || line.ends_with("»")))
         return true;
     static const FoldedList kConsentWords(kConsent);
     static const FoldedList kRights(kRightsReserved);
@@ -359,12 +359,12 @@ bool is_chrome_line(std::string_view line, std::string_view folded) {
         return true;
     // Table rows ("注册 | POST /signup") and list items are content that names these things.
     bool row = line.find('|') != std::string_view::npos;
-    if (!is_list_item(line) && !row && word_count(line) <= kMaxPromptWords)
+    if (!is_list_item(line) && !row && text::word_count(line) <= kMaxPromptWords)
         for (std::string_view cta : kCtas.words()) {
             // The prompt alone, or asking the reader to act: "Sign up", "Log in to see…",
             // "Subscribe for updates" (not "Upgrade the database in place").
             if (!folded.starts_with(cta)) continue;
-            std::string_view rest = trim(folded.substr(cta.size()));
+            std::string_view rest = text::trim(folded.substr(cta.size()));
             bool latin = is_ascii_alnum(cta.front());
             // "Next: Connection pooling" names a page; "Next: we shard by id." is a step.
             if (cta.ends_with(':') && line.ends_with('.')) continue;
@@ -379,19 +379,19 @@ bool is_chrome_line(std::string_view line, std::string_view folded) {
 // The words of a heading line without Markdown marks, a count or a colon:
 // "## 12 Comments" -> "comments", "Related questions:" -> "related questions".
 std::string heading_words(std::string_view line) {
-    std::string_view t = trim(line);
+    std::string_view t = text::trim(line);
     while (t.starts_with('#')) t.remove_prefix(1);
-    std::string folded = schema::fold(trim(t));
+    std::string folded = text::fold(text::trim(t));
     std::string out;
     for (char c : folded)
         if (!(c >= '0' && c <= '9') && c != '(' && c != ')' && c != ':' && c != '*') out += c;
-    return std::string(trim(out));
+    return std::string(text::trim(out));
 }
 
 bool is_related_heading(std::string_view words) {
     static const FoldedList kList(kRelatedHeadings);
     if (kList.contains(words)) return true;
-    if (word_count(words) > kMaxRelatedHeadingWords || words.ends_with('.') || words.ends_with('?')) return false;
+    if (text::word_count(words) > kMaxRelatedHeadingWords || words.ends_with('.') || words.ends_with('?')) return false;
     for (std::string_view opening : kRelatedOpenings)
         if (words.starts_with(opening)) return true;
     // "More Staff / Principal questions".
@@ -412,11 +412,11 @@ int markdown_level(std::string_view line) {
 }  // namespace
 
 ChromeCut remove_chrome(std::string_view text) {
-    std::vector<std::string_view> lines = split_lines(text);
+    std::vector<std::string_view> lines = text::split_lines(text);
     std::vector<bool> chrome(lines.size(), false);
     CodeFence fence;
     for (std::size_t i = 0; i < lines.size(); ++i) {
-        std::string_view line = trim(lines[i]);
+        std::string_view line = text::trim(lines[i]);
         if (fence.in_code(lines[i]) || line.empty()) continue;
         std::string words = heading_words(line);
         int level = markdown_level(line);
@@ -424,8 +424,8 @@ ChromeCut remove_chrome(std::string_view text) {
             // The heading and the titles listed under it.
             std::size_t end = i + 1;
             while (end < lines.size()) {
-                std::string_view item = trim(lines[end]);
-                bool title = !item.empty() && markdown_level(item) == 0 && word_count(item) <= kMaxRelatedItemWords &&
+                std::string_view item = text::trim(lines[end]);
+                bool title = !item.empty() && markdown_level(item) == 0 && text::word_count(item) <= kMaxRelatedItemWords &&
                              !item.starts_with("```") && !item.starts_with("~~~") &&
                              (is_list_item(item) || !item.ends_with('.')) &&
                              !is_comment_heading(heading_words(item));
@@ -434,7 +434,7 @@ ChromeCut remove_chrome(std::string_view text) {
             }
             // A heading alone heads content of its own.
             bool items = false;
-            for (std::size_t k = i + 1; k < end; ++k) items = items || !trim(lines[k]).empty();
+            for (std::size_t k = i + 1; k < end; ++k) items = items || !text::trim(lines[k]).empty();
             if (items) {
                 std::fill(chrome.begin() + static_cast<std::ptrdiff_t>(i), chrome.begin() + static_cast<std::ptrdiff_t>(end), true);
                 for (std::size_t k = i + 1; k < end; ++k) fence.in_code(lines[k]);  // keep the fences in step
@@ -449,7 +449,7 @@ ChromeCut remove_chrome(std::string_view text) {
             // To the next heading as high as this one (not one inside code), or the end of the page.
             std::size_t end = i + 1;
             for (; end < lines.size(); ++end) {
-                int next = markdown_level(trim(lines[end]));
+                int next = markdown_level(text::trim(lines[end]));
                 bool code = fence.in_code(lines[end]);  // a heading line never toggles a fence
                 if (!code && next > 0 && (level == 0 || next <= level)) break;
             }
@@ -457,21 +457,21 @@ ChromeCut remove_chrome(std::string_view text) {
             i = end - 1;
             continue;
         }
-        if (level == 0) chrome[i] = is_chrome_line(line, schema::fold(line));
+        if (level == 0) chrome[i] = is_chrome_line(line, text::fold(line));
     }
 
     // A short line between two lines of chrome is chrome too: "Video walkthrough · 14
     // test cases" between "Unlock the full answer" and "Try it free".
     std::vector<bool> island(lines.size(), false);
     for (std::size_t i = 0; i < lines.size(); ++i) {
-        std::string_view line = trim(lines[i]);
+        std::string_view line = text::trim(lines[i]);
         if (chrome[i] || line.empty() || markdown_level(line) > 0 || ends_question(line) ||
-            word_count(line) > kMaxPromptLineWords || is_list_item(line))
+            text::word_count(line) > kMaxPromptLineWords || is_list_item(line))
             continue;
         std::size_t before = i;
-        while (before > 0 && trim(lines[before - 1]).empty()) --before;
+        while (before > 0 && text::trim(lines[before - 1]).empty()) --before;
         std::size_t after = i + 1;
-        while (after < lines.size() && trim(lines[after]).empty()) ++after;
+        while (after < lines.size() && text::trim(lines[after]).empty()) ++after;
         island[i] = before > 0 && chrome[before - 1] && after < lines.size() && chrome[after];
     }
     for (std::size_t i = 0; i < lines.size(); ++i) chrome[i] = chrome[i] || island[i];
@@ -484,8 +484,8 @@ ChromeCut remove_chrome(std::string_view text) {
             continue;
         }
         std::string block;
-        for (; i < lines.size() && (chrome[i] || (trim(lines[i]).empty() && i + 1 < lines.size() && chrome[i + 1])); ++i)
-            if (!trim(lines[i]).empty()) block += (block.empty() ? "" : "\n") + std::string(trim(lines[i]));
+        for (; i < lines.size() && (chrome[i] || (text::trim(lines[i]).empty() && i + 1 < lines.size() && chrome[i + 1])); ++i)
+            if (!text::trim(lines[i]).empty()) block += (block.empty() ? "" : "\n") + std::string(text::trim(lines[i]));
         cut.removed.push_back({std::move(block), 1, RemovedBlock::Scope::Chrome});
         if (i < lines.size()) --i;
     }

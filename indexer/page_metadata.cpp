@@ -4,12 +4,12 @@
 #include <array>
 
 #include "indexer/folded_list.h"
-#include "schema/language.h"
-#include "indexer/trim.h"
-#include "indexer/word_count.h"
-#include "indexer/utf8_length.h"
 #include "schema/level_name.h"
-#include "schema/text_fold.h"
+#include "text/fold.h"
+#include "text/language.h"
+#include "text/trim.h"
+#include "text/utf8_length.h"
+#include "text/word_count.h"
 
 namespace qbank::indexer {
 namespace {
@@ -90,10 +90,10 @@ bool has_digit(std::string_view s) {
 
 // Markdown emphasis and code marks around a phrase: "**Level:**", "`Tags`".
 std::string_view strip_marks(std::string_view s) {
-    s = trim(s);
+    s = text::trim(s);
     while (!s.empty() && (s.front() == '*' || s.front() == '_' || s.front() == '`')) s.remove_prefix(1);
     while (!s.empty() && (s.back() == '*' || s.back() == '_' || s.back() == '`')) s.remove_suffix(1);
-    return trim(s);
+    return text::trim(s);
 }
 
 bool ends_sentence(std::string_view s) {
@@ -134,7 +134,7 @@ Parts split_parts(std::string_view line) {
         }
         // A run of spaces separates the parts of a meta line copied from a page's columns.
         if (hit == nullptr && line.compare(i, 2, "  ") == 0) {
-            out.parts.push_back(trim(line.substr(start, i - start)));
+            out.parts.push_back(text::trim(line.substr(start, i - start)));
             i = line.find_first_not_of(' ', i);
             if (i == std::string_view::npos) i = line.size();
             start = i;
@@ -144,12 +144,12 @@ Parts split_parts(std::string_view line) {
             ++i;
             continue;
         }
-        out.parts.push_back(trim(line.substr(start, i - start)));
+        out.parts.push_back(text::trim(line.substr(start, i - start)));
         out.breadcrumb = out.breadcrumb || hit->breadcrumb;
         i += hit->text.size();
         start = i;
     }
-    out.parts.push_back(trim(line.substr(start)));
+    out.parts.push_back(text::trim(line.substr(start)));
     return out;
 }
 
@@ -159,7 +159,7 @@ const Key* find_key(std::string_view name) {
         for (const Key& k : kKeys) names.push_back(k.name);
         return FoldedList(names);
     }();
-    std::string folded = schema::fold(strip_marks(name));
+    std::string folded = text::fold(strip_marks(name));
     const std::vector<std::string>& names = kNames.words();
     auto at = std::find(names.begin(), names.end(), folded);
     return at == names.end() ? nullptr : &kKeys[at - names.begin()];
@@ -200,7 +200,7 @@ std::vector<std::string> split_tags(std::string_view list) {
 
 bool tags_are_labels(const std::vector<std::string>& tags) {
     return !tags.empty() && std::all_of(tags.begin(), tags.end(), [](const std::string& t) {
-        return code_points(t) <= kMaxTagChars && word_count(t) <= kMaxCategoryWords + 1 && !ends_sentence(t);
+        return text::code_points(t) <= kMaxTagChars && text::word_count(t) <= kMaxCategoryWords + 1 && !ends_sentence(t);
     });
 }
 
@@ -218,11 +218,11 @@ bool read_key_value(const Key& key, std::string_view value, PageMetadata& meta) 
                 if (!meta.level || *level > *meta.level) meta.level = level;
                 return true;
             }
-            return word_count(value) <= 3;
+            return text::word_count(value) <= 3;
         case Role::Category:
             // "categories: interview, java": the first names the category.
             if (value.find(", ") != std::string_view::npos && find_key(key.name) == find_key("categories"))
-                value = trim(value.substr(0, value.find(", ")));
+                value = text::trim(value.substr(0, value.find(", ")));
             if (auto category = clean_category(value)) {
                 if (!meta.category) meta.category = std::move(category);
                 return true;
@@ -247,9 +247,9 @@ bool read_key_value(const Key& key, std::string_view value, PageMetadata& meta) 
         }
         case Role::Language:
             // "Language: JavaScript" names a programming language: metadata, but no tag.
-            if (auto tag = schema::canonical_language_tag(value); tag && !meta.lang) meta.lang = std::move(tag);
-            return word_count(value) <= 3;
-        case Role::Other: return word_count(value) <= kMaxNoiseWords && !value.ends_with('.');
+            if (auto tag = text::canonical_language_tag(value); tag && !meta.lang) meta.lang = std::move(tag);
+            return text::word_count(value) <= 3;
+        case Role::Other: return text::word_count(value) <= kMaxNoiseWords && !value.ends_with('.');
     }
     return false;
 }
@@ -276,8 +276,8 @@ enum class PartKind { Level, Noise, KeyValue, Candidate, Prose };
 // "~30 min", "45 minutes", "1.2k views", "12 answers", "3 days ago", "10 min read": a
 // number with the unit of a duration or a count; "O(1)" or "3.5 TB" is content.
 bool is_duration_or_count(std::string_view part) {
-    if (!has_digit(part) || word_count(part) > 4 || ends_sentence(part)) return false;
-    std::string folded = schema::fold(part);
+    if (!has_digit(part) || text::word_count(part) > 4 || ends_sentence(part)) return false;
+    std::string folded = text::fold(part);
     for (std::string_view unit : {"min", "mins", "minute", "minutes", "hr", "hrs", "hour", "hours", "h", "sec",
                                   "views", "answers", "comments", "likes", "upvotes", "votes", "ago", "read",
                                   "分", "分钟", "分鐘", "時間", "小时", "min.", "minutos", "minuten", "minut"})
@@ -297,7 +297,7 @@ PartKind classify_part(std::string_view part, PageMetadata& meta) {
         if (!meta.level || *level > *meta.level) meta.level = level;
         return PartKind::Level;
     }
-    std::string folded = schema::fold(part);
+    std::string folded = text::fold(part);
     static const FoldedList kSites(kSiteSections);
     static const FoldedList kDifficultyWords(kDifficulties);
     if (kSites.contains(folded) || kDifficultyWords.contains(folded)) return PartKind::Noise;
@@ -319,7 +319,7 @@ std::optional<std::pair<std::string_view, std::string_view>> split_label(std::st
         width = std::string_view("：").size();
     }
     if (colon == std::string_view::npos) return std::nullopt;
-    return std::make_pair(trim(line.substr(0, colon)), trim(line.substr(colon + width)));
+    return std::make_pair(text::trim(line.substr(0, colon)), text::trim(line.substr(colon + width)));
 }
 
 bool is_metadata_key(std::string_view name) { return find_key(name) != nullptr; }
@@ -343,7 +343,7 @@ bool is_counter(std::string_view s) {
     std::size_t digit = s.find_first_of("0123456789");
     if (digit == std::string_view::npos) return false;
     std::size_t end = s.find_first_not_of("0123456789", digit);
-    std::string_view after = end == std::string_view::npos ? std::string_view() : trim(s.substr(end));
+    std::string_view after = end == std::string_view::npos ? std::string_view() : text::trim(s.substr(end));
     for (std::string_view of : {"of ", "/ ", "/", "de ", "von ", "z ", "sur ", "中的"})
         if (after.starts_with(of) && after.find_first_of("0123456789") != std::string_view::npos) return true;
     return false;
@@ -359,14 +359,14 @@ std::optional<std::string> clean_category(std::string_view text, std::size_t max
     std::size_t digits = s.find_first_not_of("0123456789.");
     if (digits != std::string_view::npos && digits > 0 && (s[digits] == ' ' || s[digits] == ')')) {
         bool dotted = s[digits - 1] == '.' || s[digits] == ')' || s.substr(0, digits).find('.') != std::string_view::npos;
-        if (dotted) s = trim(s.substr(digits + (s[digits] == ')' ? 1 : 0)));
+        if (dotted) s = text::trim(s.substr(digits + (s[digits] == ')' ? 1 : 0)));
     }
     while (!s.empty() && std::string_view(":;,.").find(s.back()) != std::string_view::npos) s.remove_suffix(1);
     for (std::string_view wide : {"：", "；", "，", "。"})
         while (s.ends_with(wide)) s.remove_suffix(wide.size());
     s = strip_marks(s);
     if (s.empty() || s.ends_with('?') || s.ends_with("？") || s.ends_with('!')) return std::nullopt;
-    if (word_count(s) > max_words || code_points(s) > std::max(kMaxCategoryChars, max_words * kCharsPerCategoryWord))
+    if (text::word_count(s) > max_words || text::code_points(s) > std::max(kMaxCategoryChars, max_words * kCharsPerCategoryWord))
         return std::nullopt;
     // A sentence inside: "we discussed it. Then".
     if (s.find(". ") != std::string_view::npos || s.find(", ") != std::string_view::npos) return std::nullopt;
@@ -381,7 +381,7 @@ std::optional<PageMetadata> chip_list(std::string_view line) {
     std::vector<std::string> tags = split_tags(line);
     if (tags.size() < 3) return std::nullopt;
     for (const std::string& tag : tags) {
-        if (word_count(tag) > 3 || code_points(tag) > kMaxCategoryChars) return std::nullopt;
+        if (text::word_count(tag) > 3 || text::code_points(tag) > kMaxCategoryChars) return std::nullopt;
         for (std::size_t at = 0; at != std::string::npos; at = tag.find(' ', at + 1)) {
             std::size_t start = at == 0 ? 0 : at + 1;
             char c = tag[start];
@@ -396,9 +396,9 @@ std::optional<PageMetadata> chip_list(std::string_view line) {
 }
 
 std::optional<PageMetadata> parse_metadata_line(std::string_view line) {
-    line = trim(line);
+    line = text::trim(line);
     // A list item may hold metadata too: "- Niveau : Senior".
-    if (line.starts_with("- ") || line.starts_with("* ")) line = trim(line.substr(2));
+    if (line.starts_with("- ") || line.starts_with("* ")) line = text::trim(line.substr(2));
     if (line.empty() || line.starts_with("# ") || line.starts_with("- ")) return std::nullopt;
     if (auto tags = hashtags(line)) return tags;
     if (auto tags = chip_list(line)) return tags;
@@ -430,7 +430,7 @@ std::optional<PageMetadata> parse_metadata_line(std::string_view line) {
             return meta;
         }
     // A breadcrumb may end with the page's own title.
-    if (split.breadcrumb && (word_count(parts.back()) > kMaxCategoryWords || ends_sentence(parts.back())))
+    if (split.breadcrumb && (text::word_count(parts.back()) > kMaxCategoryWords || ends_sentence(parts.back())))
         parts.pop_back();
     std::vector<std::string_view> candidates;
     bool recognized = false;

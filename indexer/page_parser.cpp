@@ -1,7 +1,5 @@
 #include "indexer/page_parser.h"
 
-#include <unicode/brkiter.h>
-#include <unicode/utext.h>
 
 #include <algorithm>
 #include <memory>
@@ -12,12 +10,13 @@
 #include "indexer/list_item.h"
 #include "indexer/page_metadata.h"
 #include "indexer/question_split.h"
-#include "indexer/split_lines.h"
-#include "indexer/trim.h"
-#include "indexer/word_count.h"
-#include "indexer/utf8_length.h"
 #include "schema/level_name.h"
-#include "schema/text_fold.h"
+#include "text/fold.h"
+#include "text/sentences.h"
+#include "text/split_lines.h"
+#include "text/trim.h"
+#include "text/utf8_length.h"
+#include "text/word_count.h"
 
 namespace qbank::indexer {
 namespace {
@@ -37,10 +36,10 @@ struct PageLine {
 std::vector<PageLine> classify_lines(std::string_view page) {
     std::vector<PageLine> lines;
     CodeFence fence;
-    for (std::string_view raw : split_lines(page)) {
+    for (std::string_view raw : text::split_lines(page)) {
         PageLine line;
         line.raw = raw;
-        line.text = trim(line.raw);
+        line.text = text::trim(line.raw);
         line.code = fence.in_code(line.raw);
         if (!line.code) line.heading = parse_heading(line.text);
         lines.push_back(std::move(line));
@@ -63,7 +62,7 @@ bool ends_with_any(std::string_view s, std::string_view chars) {
 }
 
 bool is_question_marker(std::string_view line) {
-    std::string folded = schema::fold(line);
+    std::string folded = text::fold(line);
     return folded == "the question" || folded == "question" || folded == "question:";
 }
 
@@ -78,7 +77,7 @@ std::string join(const std::vector<std::string_view>& parts, std::string_view se
 
 std::string_view strip_bullet(std::string_view line) {
     if (!is_list_item(line)) return line;
-    return trim(line.substr(line.find(' ') + 1));
+    return text::trim(line.substr(line.find(' ') + 1));
 }
 
 constexpr std::size_t kMaxTagChars = 60;
@@ -86,7 +85,7 @@ constexpr std::size_t kMaxTagChars = 60;
 // A short label: not a sentence, not a "key: value" line, not code ("cache = LRUCache(2)").
 bool is_tag_like(std::string_view line) {
     std::string_view tag = strip_bullet(line);
-    return !tag.empty() && code_points(tag) <= kMaxTagChars && !ends_with_any(tag, ".?!:;,") &&
+    return !tag.empty() && text::code_points(tag) <= kMaxTagChars && !ends_with_any(tag, ".?!:;,") &&
            tag.find_first_of(":=(){}") == std::string_view::npos && tag.find("：") == std::string_view::npos;
 }
 
@@ -114,14 +113,14 @@ bool holds_two_sentences(std::string_view line) {
 // A title or a heading: short, and not closed like a sentence (a question mark may close it).
 bool is_heading_like(std::string_view line) {
     std::size_t max_chars = line.find(' ') == std::string_view::npos ? kMaxUnspacedHeadingChars : kMaxTitleChars;
-    return !line.empty() && word_count(line) <= kMaxHeadingWords && code_points(line) <= max_chars &&
+    return !line.empty() && text::word_count(line) <= kMaxHeadingWords && text::code_points(line) <= max_chars &&
            !ends_with_any(line, ".!:;,") && !line.ends_with("。") && !is_list_item(line) && !holds_two_sentences(line);
 }
 
 // On a page of plain lines, a short line between prose and prose (or a list) heads
 // a section: "Why interviewers ask this", "How to approach this question".
 bool starts_section(std::string_view prev, std::string_view line, std::string_view next) {
-    return is_heading_like(line) && word_count(line) <= kMaxSectionHeadingWords && !line.ends_with('?') &&
+    return is_heading_like(line) && text::word_count(line) <= kMaxSectionHeadingWords && !line.ends_with('?') &&
            !line.ends_with("？") && !next.empty() && (!is_heading_like(next) || is_list_item(next)) &&
            (prev.empty() || !is_heading_like(prev));
 }
@@ -137,7 +136,7 @@ constexpr std::string_view kQuestionLabels[] = {
 // nullopt for other lines. "The Question" alone is the marker of a labelled block, not this.
 std::optional<std::string_view> question_label(std::string_view line) {
     auto split = split_label(line);
-    std::string folded = schema::fold(split ? split->first : trim(line));
+    std::string folded = text::fold(split ? split->first : text::trim(line));
     if (std::find(std::begin(kQuestionLabels), std::end(kQuestionLabels), folded) == std::end(kQuestionLabels))
         return std::nullopt;
     std::string_view rest = split ? split->second : std::string_view();
@@ -165,7 +164,7 @@ constexpr std::size_t kMaxChipWords = 4;
 void add_detail_sections(Record& record, const std::vector<Item>& items, std::size_t begin) {
     std::size_t chips_end = begin;
     while (chips_end < items.size() && is_tag_like(items[chips_end].text) && !items[chips_end].text.ends_with('?') &&
-           word_count(items[chips_end].text) <= kMaxChipWords && !items[chips_end].after_level)
+           text::word_count(items[chips_end].text) <= kMaxChipWords && !items[chips_end].after_level)
         ++chips_end;
     if (chips_end - begin >= 2) {
         for (std::size_t i = begin; i < chips_end; ++i)
@@ -308,7 +307,7 @@ void parse_preamble(const std::vector<PageLine>& lines, std::size_t end, Record&
     if (first > 0) {
         // A category line in front of the title, on a page that labels its block or states a level.
         std::optional<std::string> category;
-        if ((labelled || level_seen) && first == 1 && code_points(rest[0].text) <= kMaxBareCategoryChars)
+        if ((labelled || level_seen) && first == 1 && text::code_points(rest[0].text) <= kMaxBareCategoryChars)
             category = clean_category(rest[0].text);
         if (category && !record.category) {
             record.category = std::move(category);
@@ -406,16 +405,13 @@ void parse_sections(const std::vector<PageLine>& lines, std::size_t first, Recor
 }
 
 std::string first_sentence(std::string_view text) {
-    UErrorCode status = U_ZERO_ERROR;
-    std::unique_ptr<icu::BreakIterator> it(icu::BreakIterator::createSentenceInstance(icu::Locale::getRoot(), status));
-    UText* utext = utext_openUTF8(nullptr, text.data(), static_cast<int64_t>(text.size()), &status);
-    if (U_FAILURE(status)) return std::string(text);
-    it->setText(utext, status);
-    it->first();
-    int32_t end = it->next();
-    utext_close(utext);
-    if (U_FAILURE(status) || end == icu::BreakIterator::DONE) return std::string(text);
-    return std::string(trim(text.substr(0, static_cast<std::size_t>(end))));
+    std::size_t end = text.size();
+    bool first = true;
+    text::for_each_sentence(text, [&](std::size_t, std::size_t e) {
+        if (first) end = e;
+        first = false;
+    });
+    return std::string(text::trim(text.substr(0, end)));
 }
 
 // "# Title" then the question asked, then the answer's sections, or a section
@@ -433,7 +429,7 @@ void take_prompt(Record& record) {
         std::size_t end = intro.text.find('\n');
         record.question = intro.text.substr(0, end);
         intro.text.erase(0, end == std::string::npos ? intro.text.size() : end + 1);
-        if (trim(intro.text).empty()) record.sections.erase(record.sections.begin());
+        if (text::trim(intro.text).empty()) record.sections.erase(record.sections.begin());
         return;
     }
     bool title_asks = !record.question.empty();
@@ -455,7 +451,7 @@ void take_prompt(Record& record) {
     };
     take_metadata();
     std::string_view first = std::string_view(text).substr(0, text.find('\n'));
-    std::string_view last = trim(first);
+    std::string_view last = text::trim(first);
     bool asks = title_asks ? first.size() > record.title.size() &&
                                  (last.ends_with("?") || last.ends_with("？") || is_question_heading(first_sentence(first)))
                            : reads_as_question(first);
@@ -475,17 +471,17 @@ void take_prompt(Record& record) {
 std::string infer_title(std::string_view question) {
     std::string sentence = first_sentence(question);
     if (auto nl = sentence.find('\n'); nl != std::string::npos) sentence.resize(nl);
-    if (code_points(sentence) <= kMaxTitleChars) return sentence;
+    if (text::code_points(sentence) <= kMaxTitleChars) return sentence;
     for (std::string_view brk : {":", ";", " — ", " – ", " - "}) {
         std::size_t at = sentence.find(brk);
-        if (at != std::string::npos && code_points(sentence.substr(0, at)) >= kMinClauseTitleChars &&
-            code_points(sentence.substr(0, at)) <= kMaxTitleChars)
+        if (at != std::string::npos && text::code_points(sentence.substr(0, at)) >= kMinClauseTitleChars &&
+            text::code_points(sentence.substr(0, at)) <= kMaxTitleChars)
             return sentence.substr(0, at);
     }
-    std::size_t cut = offset_of_code_point(sentence, kCutTitleChars);
+    std::size_t cut = text::offset_of_code_point(sentence, kCutTitleChars);
     std::size_t space = sentence.rfind(' ', cut);
     if (space != std::string::npos && space > 0) cut = space;
-    std::string title(trim(std::string_view(sentence).substr(0, cut)));
+    std::string title(text::trim(std::string_view(sentence).substr(0, cut)));
     while (!title.empty() && ends_with_any(title, ",;:")) title.pop_back();
     return title + "…";
 }

@@ -13,9 +13,9 @@
 #include "indexer/page_metadata.h"
 #include "indexer/page_parser.h"
 #include "indexer/question_words.h"
-#include "indexer/split_lines.h"
-#include "indexer/trim.h"
-#include "schema/text_fold.h"
+#include "text/fold.h"
+#include "text/split_lines.h"
+#include "text/trim.h"
 
 namespace qbank::indexer {
 namespace {
@@ -33,7 +33,7 @@ struct Line {
 std::vector<Line> read_lines(std::string_view text) {
     std::vector<Line> lines;
     CodeFence fence;
-    for (std::string_view raw : split_lines(text)) {
+    for (std::string_view raw : text::split_lines(text)) {
         Line line{raw};
         line.code = fence.in_code(raw);
         if (!line.code && raw.starts_with('#')) {
@@ -54,9 +54,9 @@ std::string_view without_numbering(std::string_view heading) {
     while (digits < heading.size() && heading[digits] >= '0' && heading[digits] <= '9') ++digits;
     if (digits > 0 && digits + 1 < heading.size() && (heading[digits] == '.' || heading[digits] == ')') &&
         heading[digits + 1] == ' ')
-        heading = trim(heading.substr(digits + 1));
+        heading = text::trim(heading.substr(digits + 1));
     for (std::string_view label : {"Q:", "Q.", "Question:"})
-        if (heading.starts_with(label)) heading = trim(heading.substr(label.size()));
+        if (heading.starts_with(label)) heading = text::trim(heading.substr(label.size()));
     return heading;
 }
 
@@ -139,7 +139,7 @@ std::vector<bool> question_headings(const std::vector<Line>& lines, int level, s
         for (std::size_t i : group) {
             if (is_question_heading(lines[i].heading->text)) ++strong;
             else if (weakly_asks(i)) ++weak;
-            else if (kStructural.contains(schema::fold(trim(lines[i].heading->text)))) ++structural;
+            else if (kStructural.contains(text::fold(text::trim(lines[i].heading->text)))) ++structural;
         }
         std::size_t size = group.size() - structural;
         bool siblings_ask = strong >= kMinSiblingQuestions ||
@@ -154,7 +154,7 @@ std::vector<bool> question_headings(const std::vector<Line>& lines, int level, s
             if (is_question_heading(lines[group[k]].heading->text) || weakly_asks(group[k])) last_asking = k;
         for (std::size_t k = 0; k < group.size(); ++k) {
             std::size_t i = group[k];
-            std::string words = schema::fold(trim(lines[i].heading->text));
+            std::string words = text::fold(text::trim(lines[i].heading->text));
             question[i] = !steps && (is_question_heading(lines[i].heading->text) || (siblings_ask && weakly_asks(i)) ||
                                      (all_ask && k < last_asking && !kStructural.contains(words)));
         }
@@ -176,9 +176,9 @@ constexpr std::string_view kPlaceholders[] = {"todo", "tbd", "wip", "coming soon
 // The text without its lines that are nothing but a web address ("- https://…").
 std::string without_bare_links(std::string_view text) {
     std::string out;
-    for (std::string_view line : split_lines(text)) {
-        std::string_view t = trim(line);
-        if (t.starts_with("- ") || t.starts_with("* ")) t = trim(t.substr(2));
+    for (std::string_view line : text::split_lines(text)) {
+        std::string_view t = text::trim(line);
+        if (t.starts_with("- ") || t.starts_with("* ")) t = text::trim(t.substr(2));
         bool link = (t.starts_with("http://") || t.starts_with("https://")) && t.find(' ') == std::string_view::npos;
         if (!link) out.append(out.empty() ? "" : "\n").append(line);
     }
@@ -188,7 +188,7 @@ std::string without_bare_links(std::string_view text) {
 bool has_answer(const Record& r) {
     static const FoldedList kList(kPlaceholders);
     for (const Section& s : r.sections) {
-        std::string folded = schema::fold(trim(without_bare_links(s.text)));
+        std::string folded = text::fold(text::trim(without_bare_links(s.text)));
         while (!folded.empty() && (folded.back() == '.' || folded.back() == ':' || folded.back() == '!')) folded.pop_back();
         if (!folded.empty() && !kList.contains(folded)) return true;
     }
@@ -225,7 +225,7 @@ std::size_t untaken_bytes(const std::vector<Line>& lines, const std::vector<bool
 
 bool is_structural(const Line& line) {
     static const FoldedList kStructural(kStructuralHeadings);
-    return kStructural.contains(schema::fold(trim(line.heading->text)));
+    return kStructural.contains(text::fold(text::trim(line.heading->text)));
 }
 
 // The first line after `i` that is a heading at `level` or above, not taken; a
@@ -277,12 +277,12 @@ void split_topics(const std::vector<Line>& lines, std::optional<std::size_t> tit
 
 }  // namespace
 
-bool is_question_heading(std::string_view heading) { return asks(without_numbering(trim(heading))); }
+bool is_question_heading(std::string_view heading) { return asks(without_numbering(text::trim(heading))); }
 
 bool reads_as_question(std::string_view paragraph) { return asks(paragraph); }
 
 std::string heading_anchor(std::string_view heading) {
-    std::string folded = schema::fold_case(trim(heading));  // GitHub keeps accents in anchors
+    std::string folded = text::fold_case(text::trim(heading));  // GitHub keeps accents in anchors
     std::string anchor;
     const auto* s = reinterpret_cast<const uint8_t*>(folded.data());
     auto n = static_cast<int32_t>(folded.size());
@@ -308,7 +308,7 @@ SplitPage split_questions(std::string_view text, std::string_view fallback_title
     for (std::size_t i = 0; i < lines.size(); ++i) {
         if (lines[i].level == 0) continue;
         auto link = std::find_if(links.begin(), links.end(),
-                                 [&](const HeadingLink& l) { return trim(l.heading) == lines[i].heading->text; });
+                                 [&](const HeadingLink& l) { return text::trim(l.heading) == lines[i].heading->text; });
         if (link == links.end()) continue;
         std::string fragment = heading_anchor(lines[i].heading->text);
         if (!fragment.empty())
@@ -325,7 +325,7 @@ SplitPage split_questions(std::string_view text, std::string_view fallback_title
     // A page titled by a question is one question: its headings are parts of the answer.
     bool title_asks = title_line && is_question_heading(lines[*title_line].heading->text);
     auto weakly_asks = [&](std::size_t i) {
-        return !title_asks && opens_like_a_question(without_numbering(trim(lines[i].heading->text)));
+        return !title_asks && opens_like_a_question(without_numbering(text::trim(lines[i].heading->text)));
     };
 
     // The level whose headings ask the most questions (the shallower on a tie).
@@ -350,7 +350,7 @@ SplitPage split_questions(std::string_view text, std::string_view fallback_title
     auto take_metadata = [&](std::size_t i) {
         if (i == title_line) return true;  // front matter metadata stands under the title
         if (lines[i].level > 0 || lines[i].code) return false;
-        if (trim(lines[i].raw).empty()) return true;
+        if (text::trim(lines[i].raw).empty()) return true;
         auto meta = parse_metadata_line(lines[i].raw);
         if (!meta) return false;
         file_meta.push_back(std::move(*meta));
@@ -421,7 +421,7 @@ SplitPage split_questions(std::string_view text, std::string_view fallback_title
         r.title = lines[*title_line].heading->text;
     } else {
         for (std::size_t i = 0; i < lines.size() && r.title.empty(); ++i)
-            if (lines[i].level == 0 && !taken[i] && !trim(lines[i].raw).empty()) r.title = infer_title(trim(lines[i].raw));
+            if (lines[i].level == 0 && !taken[i] && !text::trim(lines[i].raw).empty()) r.title = infer_title(text::trim(lines[i].raw));
     }
     if (r.title.empty()) r.title = std::string(fallback_title);
     bool asks = is_question_heading(r.title);

@@ -4,8 +4,8 @@
 #include <vector>
 
 #include "indexer/folded_list.h"
-#include "indexer/trim.h"
-#include "schema/text_fold.h"
+#include "text/fold.h"
+#include "text/trim.h"
 
 namespace qbank::indexer {
 namespace {
@@ -68,7 +68,7 @@ bool has_question_mark(std::string_view s) {
 std::string_view without_closing_marks(std::string_view s) {
     for (bool trimmed = true; trimmed;) {
         trimmed = false;
-        s = trim(s);
+        s = text::trim(s);
         for (std::string_view mark : {".", ":", "。", "：", "!", "！", "\"", "”", "」", ")", "）"})
             if (s.ends_with(mark)) {
                 s.remove_suffix(mark.size());
@@ -90,10 +90,10 @@ std::pair<std::string, std::string> opening_words(const std::string& folded) {
 }  // namespace
 
 bool asks(std::string_view text) {
-    std::string_view t = trim(text);
+    std::string_view t = text::trim(text);
     if (t.empty()) return false;
     if (has_question_mark(t)) return true;
-    std::string folded = schema::fold(t);
+    std::string folded = text::fold(t);
     static const FoldedList kCommandWords(kCommands);
     static const FoldedList kUnspaced(kUnspacedOpeners);
     static const FoldedList kCloserWords(kClosers);
@@ -112,7 +112,7 @@ bool asks(std::string_view text) {
 bool opens_like_a_question(std::string_view text) {
     if (asks(text)) return true;
     static const FoldedList kWords(kInterrogatives);
-    auto [first, two] = opening_words(schema::fold(trim(text)));
+    auto [first, two] = opening_words(text::fold(text::trim(text)));
     return kWords.contains(first) || kWords.contains(two);
 }
 

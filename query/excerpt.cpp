@@ -1,49 +1,18 @@
 #include "query/excerpt.h"
 
-#include <unicode/brkiter.h>
-#include <unicode/utext.h>
-
 #include <algorithm>
-#include <cctype>
 #include <cmath>
-#include <functional>
 #include <map>
-#include <memory>
 #include <optional>
-#include <set>
-#include <stdexcept>
 
-#include "schema/word_segment.h"
+#include "text/sentences.h"
+#include "text/tokenizer.h"
 
 namespace qbank::query {
 
 namespace {
 
 using Range = std::pair<std::size_t, std::size_t>;
-
-std::unique_ptr<icu::BreakIterator> make_breaker(bool sentences) {
-    UErrorCode status = U_ZERO_ERROR;
-    std::unique_ptr<icu::BreakIterator> b(sentences
-                                              ? icu::BreakIterator::createSentenceInstance(icu::Locale::getRoot(), status)
-                                              : icu::BreakIterator::createWordInstance(icu::Locale::getRoot(), status));
-    if (U_FAILURE(status) || !b) throw std::runtime_error(std::string("ICU break iterator unavailable: ") + u_errorName(status));
-    return b;
-}
-
-// Calls `segment(begin, end, rule_status)` for each ICU word or sentence of UTF-8 `text`, in byte offsets.
-void for_each_segment(std::string_view text, bool sentences, const std::function<void(std::size_t, std::size_t, int32_t)>& segment) {
-    thread_local std::unique_ptr<icu::BreakIterator> word_breaker = make_breaker(false);
-    thread_local std::unique_ptr<icu::BreakIterator> sentence_breaker = make_breaker(true);
-    icu::BreakIterator& breaker = sentences ? *sentence_breaker : *word_breaker;
-    UErrorCode status = U_ZERO_ERROR;
-    UText* ut = utext_openUTF8(nullptr, text.data(), static_cast<int64_t>(text.size()), &status);
-    if (U_FAILURE(status)) return;
-    breaker.setText(ut, status);
-    int32_t start = breaker.first();
-    for (int32_t end = breaker.next(); end != icu::BreakIterator::DONE; start = end, end = breaker.next())
-        segment(static_cast<std::size_t>(start), static_cast<std::size_t>(end), breaker.getRuleStatus());
-    utext_close(ut);
-}
 
 // The words of `text` the query looks for: (byte range, query term, weight).
 struct Match {
@@ -55,26 +24,14 @@ struct Match {
 std::vector<Match> find_matches(std::string_view text, const QueryTerms& terms) {
     std::vector<Match> matches;
     if (terms.empty()) return matches;
-    auto words_between = [&](std::size_t from, std::size_t to) {
-        for_each_segment(text.substr(from, to - from), false, [&](std::size_t b, std::size_t e, int32_t status) {
-            if (status == UBRK_WORD_NONE) return;
-            b += from;
-            e += from;
-            // Xapian keeps "C++" and "C#" whole; ICU stops at the letter.
-            std::size_t end = e;
-            if (end < to && text[end] == '#') ++end;
-            else
-                while (end < to && end - e < 3 && text[end] == '+') ++end;
-            if (end != e && end < to && std::isalnum(static_cast<unsigned char>(text[end]))) end = e;
-            const QueryTerms::Match* m = &terms.match(text.substr(b, end - b));
-            if (!*m && end != e) m = &terms.match(text.substr(b, e - b)), end = e;
-            if (*m) matches.push_back({{b, end}, (*m)->first, (*m)->second});
-        });
-    };
     // Without a Chinese, Japanese or Thai term, text in those scripts cannot match:
-    // skip its dictionary segmentation (most of the cost) and look at the rest.
-    if (terms.has_unspaced_script()) words_between(0, text.size());
-    else schema::for_each_spaced_run(text, words_between);
+    // skip its dictionary segmentation (most of the cost).
+    text::for_each_token(
+        text,
+        [&](const text::Token& word) {
+            if (const QueryTerms::Match& m = terms.match(word.term)) matches.push_back({{word.begin, word.end}, m->first, m->second});
+        },
+        terms.has_unspaced_script() ? text::Scripts::All : text::Scripts::SpacedOnly);
     return matches;
 }
 
@@ -154,7 +111,7 @@ std::string cut_sentence(std::string_view text, Range sentence, const std::vecto
 // The run of whole sentences, about `chars` long, that holds the most of the query.
 std::string best_passage(std::string_view text, const std::vector<Match>& matches, std::size_t chars) {
     std::vector<Range> sentences;
-    for_each_segment(text, true, [&](std::size_t b, std::size_t e, int32_t) { sentences.emplace_back(b, e); });
+    text::for_each_sentence(text, [&](std::size_t b, std::size_t e) { sentences.emplace_back(b, e); });
     if (sentences.empty()) return {};
     std::size_t best_first = 0, best_last = 0;
     double best_score = -1;

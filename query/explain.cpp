@@ -4,9 +4,9 @@
 #include <map>
 #include <set>
 
+#include "schema/field_terms.h"
 #include "schema/field_text.h"
 #include "schema/fields.h"
-#include "schema/text_analysis.h"
 
 namespace qbank::query {
 
@@ -14,17 +14,14 @@ namespace {
 
 using schema::FieldId;
 
-// The plain terms (words and "Z" stems) of each field of a record, as the indexer makes them.
+// The terms of each field of a record, as the indexer makes them.
 std::map<FieldId, std::set<std::string>> terms_by_field(const Record& record) {
-    Xapian::TermGenerator generator = schema::index_term_generator();
     std::map<FieldId, std::set<std::string>> out;
-    auto add = [&](FieldId field, const std::string& text) {
-        Xapian::Document doc;
-        generator.set_document(doc);
-        generator.index_text(schema::analyzable_text(text));
-        out[field].insert(doc.termlist_begin(), doc.termlist_end());
-    };
-    schema::for_each_field_text(record, add);
+    schema::for_each_field_text(record, [&](FieldId field, const std::string& text) {
+        std::set<std::string>& terms = out[field];
+        schema::for_each_field_term(field, text,
+                                    [&](const std::string& term, Xapian::termcount, std::size_t) { terms.insert(term); });
+    });
     return out;
 }
 

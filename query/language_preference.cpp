@@ -1,7 +1,7 @@
 #include "query/language_preference.h"
 
 #include "schema/fields.h"
-#include "schema/language.h"
+#include "text/language.h"
 
 namespace qbank::query {
 namespace {
@@ -24,7 +24,7 @@ std::string dominant_language(const Xapian::Database& db) {
 }
 
 std::string preferred_language(std::string_view query_text, const std::string& fallback) {
-    std::string lang = schema::language_of_text(query_text);
+    std::string lang = text::language_of_text(query_text);
     if (lang == "und") return fallback;
     return lang.substr(0, lang.find('-'));
 }

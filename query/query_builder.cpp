@@ -1,7 +1,6 @@
 #include "query/query_builder.h"
 
 #include <algorithm>
-#include <cctype>
 #include <limits>
 #include <map>
 #include <tuple>
@@ -10,9 +9,11 @@
 #include "query/match_all.h"
 #include "query/stopwords.h"
 #include "schema/fields.h"
-#include "schema/text_analysis.h"
-#include "schema/utf8_check.h"
-#include "schema/word_segment.h"
+#include "text/fold.h"
+#include "text/stem.h"
+#include "text/tokenizer.h"
+#include "text/utf8_check.h"
+#include "text/word_segment.h"
 
 namespace qbank::query {
 
@@ -52,21 +53,9 @@ bool is_plain_word(const QueryNode& node) {
     return node.kind == Kind::Word && node.field.empty() && node.occur != Occur::MustNot && !is_wildcard(node);
 }
 
-std::vector<std::string> split_words(const std::string& text) {
-    std::vector<std::string> words;
-    for (std::size_t pos = 0; pos < text.size();) {
-        std::size_t start = text.find_first_not_of(' ', pos);
-        if (start == std::string::npos) break;
-        std::size_t end = std::min(text.find(' ', start), text.size());
-        words.push_back(text.substr(start, end - start));
-        pos = end;
-    }
-    return words;
-}
-
-// Words folded and cut like indexed text; a chunk of several words ("负载均衡" ->
-// "负载 均衡") becomes several words in a sequence. Filter values stay as typed:
-// filter_term folds them.
+// Words folded; a chunk of several words of a script written without spaces
+// ("负载均衡" -> "负载", "均衡") becomes several words in a sequence. Filter
+// values stay as typed: filter_term folds them.
 void fold(QueryNode& node) {
     for (QueryNode& child : node.children) fold(child);
     if (node.kind == Kind::Sequence) {
@@ -76,7 +65,7 @@ void fold(QueryNode& node) {
                 children.push_back(std::move(child));
                 continue;
             }
-            for (std::string& word : split_words(child.text)) {
+            for (std::string& word : text::typed_words(child.text)) {
                 QueryNode part = child;
                 part.text = std::move(word);
                 children.push_back(std::move(part));
@@ -84,7 +73,7 @@ void fold(QueryNode& node) {
         }
         node.children = std::move(children);
     }
-    if (node.is_term() && !is_filter(node)) node.text = schema::analyzable_text(node.text);
+    if (node.is_term() && !is_filter(node)) node.text = text::fold(node.text);
 }
 
 // The word a query word stands for, without the punctuation typed after it ("k8s?").
@@ -179,18 +168,8 @@ Xapian::Query joined(Xapian::Query::op op, const std::vector<Xapian::Query>& par
 bool is_blank(const std::string& text) { return text.find_first_not_of(" \t\n\r") == std::string::npos; }
 
 void check_utf8(const std::string& text) {
-    if (std::size_t bad = schema::first_invalid_utf8(text); bad != std::string::npos)
+    if (std::size_t bad = text::first_invalid_utf8(text); bad != std::string::npos)
         throw BadInputError("query is not valid UTF-8 (byte " + std::to_string(bad) + ")");
-}
-
-// Bytes of words: ASCII letters and digits, and every byte of other characters.
-bool is_word_byte(char c) {
-    auto u = static_cast<unsigned char>(c);
-    return u >= 0x80 || std::isalnum(u) || c == '\'';
-}
-
-bool is_lower_word(const std::string& word) {
-    return std::none_of(word.begin(), word.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
 }
 
 template <typename Visit>
@@ -209,25 +188,6 @@ bool relaxable(const QueryNode& node) {
     return std::any_of(node.children.begin(), node.children.end(), relaxable);
 }
 
-// The query with its terms renumbered from `pos` on: each word or phrase is parsed
-// alone, and query positions order the terms (explain lists them in that order).
-Xapian::Query at_positions(const Xapian::Query& q, Xapian::termpos& pos) {
-    switch (q.get_type()) {
-        case Xapian::Query::LEAF_TERM: return Xapian::Query(*q.get_terms_begin(), 1, pos++);
-        case Xapian::Query::OP_PHRASE:
-        case Xapian::Query::OP_AND:
-        case Xapian::Query::OP_OR: {
-            std::vector<Xapian::Query> subqueries;
-            for (std::size_t i = 0; i < q.get_num_subqueries(); ++i) subqueries.push_back(at_positions(q.get_subquery(i), pos));
-            return Xapian::Query(q.get_type(), subqueries.begin(), subqueries.end(),
-                                 q.get_type() == Xapian::Query::OP_PHRASE
-                                     ? static_cast<Xapian::termcount>(subqueries.size())
-                                     : 0);
-        }
-        default: return q;  // a wildcard: its terms are the index's
-    }
-}
-
 // Bounds on one query: what a person types or pastes fits well within them.
 constexpr std::size_t kMaxQueryBytes = 8192;
 constexpr std::size_t kMaxQueryTerms = 256;
@@ -244,18 +204,9 @@ void check_bounds(const std::string& text, const QueryNode& root) {
                             std::to_string(kMaxQueryTerms) + ": shorten it to the words that matter");
 }
 
-constexpr unsigned kTermFlags = Xapian::QueryParser::FLAG_PHRASE | Xapian::QueryParser::FLAG_WILDCARD;
-
 }  // namespace
 
-QueryBuilder::QueryBuilder(const Xapian::Database& db, const Synonyms& synonyms) : db_(db), synonyms_(synonyms) {
-    parser_.set_database(db);
-    parser_.set_stemmer(Xapian::Stem(schema::kStemLanguage));
-    parser_.set_stemming_strategy(schema::kQueryStemStrategy);
-    parser_.set_default_op(Xapian::Query::OP_AND);
-    // "a*" would otherwise OR every term of the index that starts with "a".
-    parser_.set_max_expansion(kMaxWildcardTerms, Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
-}
+QueryBuilder::QueryBuilder(const Xapian::Database& db, const Synonyms& synonyms) : db_(db), synonyms_(synonyms) {}
 
 QueryNode rewrite_query(const std::string& text, const Synonyms& synonyms, bool* operators) {
     ParsedQuery parsed = parse_query_syntax(text);
@@ -273,15 +224,34 @@ Xapian::Query QueryBuilder::term(const QueryNode& node, bool positional) const {
         if (!term) throw BadInputError("cannot parse query \"" + text_ + "\": " + impossible_value_message(*field, node.text));
         return Xapian::Query(*term);
     }
-    bool quoted = node.kind == Kind::Phrase || positional;
-    std::string text = quoted ? "\"" + node.text + "\"" : node.text;
-    try {
-        return at_positions(
-            parser_.parse_query(text, kTermFlags, field != nullptr ? std::string(field->prefix) : std::string()),
-            next_position_);
-    } catch (const Xapian::QueryParserError&) {
-        return Xapian::Query();  // punctuation alone ("-", "*"): no word to look for
+    const std::string prefix = field != nullptr ? std::string(field->prefix) : std::string();
+    const bool quoted = node.kind == Kind::Phrase || positional;
+    std::string_view typed = node.text;
+    const bool wildcard = !quoted && is_wildcard(node);
+    while (wildcard && typed.ends_with('*')) typed.remove_suffix(1);
+    // The words as the index holds them; query positions order the terms (explain
+    // lists them in that order). Punctuation alone ("-", "*") looks for nothing.
+    std::vector<text::Token> words = text::tokenize(typed);
+    std::optional<Xapian::Query> prefix_match;
+    if (wildcard && !words.empty() && words.back().end == typed.size()) {
+        // "clo*": the commonest terms that start so ("a*" would otherwise OR half the index).
+        prefix_match = Xapian::Query(Xapian::Query::OP_WILDCARD, prefix + words.back().term, kMaxWildcardTerms,
+                                     Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
+        words.pop_back();
     }
+    std::vector<Xapian::Query> parts;
+    if (words.size() == 1 && !quoted) {
+        // A word alone matches its other forms through its stem, when it has one.
+        std::string stem = text::stem_of(words[0].term);
+        parts.emplace_back(stem.empty() ? prefix + words[0].term : "Z" + prefix + stem, 1, next_position_++);
+    } else {
+        // A phrase, or one chunk of several words ("e-mail", "node.js"): side by side, in order.
+        for (const text::Token& word : words) parts.emplace_back(prefix + word.term, 1, next_position_++);
+        if (parts.size() > 1) parts = {Xapian::Query(Xapian::Query::OP_PHRASE, parts.begin(), parts.end(),
+                                                     static_cast<Xapian::termcount>(parts.size()))};
+    }
+    if (prefix_match) parts.push_back(*prefix_match);
+    return joined(Xapian::Query::OP_AND, parts);
 }
 
 Xapian::doccount QueryBuilder::frequency(const Xapian::Query& part) const {
@@ -436,35 +406,22 @@ std::optional<std::string> QueryBuilder::correct_spelling(const std::string& tex
     std::vector<std::tuple<std::size_t, std::size_t, std::string>> fixes;
     for_each_term(parse_query_syntax(text).root, [&](const QueryNode& node) {
         if (!node.field.empty() || is_wildcard(node)) return;
-        std::string folded = schema::analyzable_text(node.text);
-        std::string corrected;
-        bool changed = false;
-        for (std::size_t pos = 0; pos < folded.size();) {
-            std::size_t start = pos;
-            while (pos < folded.size() && is_word_byte(folded[pos])) ++pos;
-            std::string word = folded.substr(start, pos - start);
-            std::string suggestion = word.empty() ? std::string() : spelling_suggestion(word);
-            changed |= !suggestion.empty();
-            corrected += suggestion.empty() ? word : suggestion;
-            if (pos < folded.size()) corrected += folded[pos++];  // the byte that ended the word
-        }
-        if (changed) fixes.emplace_back(node.begin, node.end, std::move(corrected));
+        // The node's words, where they stand in the query ("+word" and "-word" start at the sign).
+        for (const text::Token& word : text::tokenize(std::string_view(text).substr(node.begin, node.end - node.begin)))
+            if (std::string suggestion = spelling_suggestion(word.term); !suggestion.empty())
+                fixes.emplace_back(node.begin + word.begin, node.begin + word.end, std::move(suggestion));
     });
     if (fixes.empty()) return std::nullopt;
     std::string out = text;
     std::sort(fixes.begin(), fixes.end(), [](const auto& a, const auto& b) { return std::get<0>(a) > std::get<0>(b); });
-    for (const auto& [begin, end, replacement] : fixes) {
-        // A word typed +word or -word keeps its sign: the node starts at the sign.
-        std::size_t from = begin < out.size() && (out[begin] == '+' || out[begin] == '-') && end - begin > 1 ? begin + 1 : begin;
-        out.replace(from, end - from, replacement);
-    }
+    for (const auto& [begin, end, replacement] : fixes) out.replace(begin, end - begin, replacement);
     return out;
 }
 
 std::string QueryBuilder::spelling_suggestion(const std::string& word) const {
-    if (!is_lower_word(word) || db_.term_exists(word) || (*english_stopper())(word) || synonyms_.knows(word))
+    if (db_.term_exists(word) || (*english_stopper())(word) || synonyms_.knows(word))
         return {};
-    if (schema::starts_with_unspaced_script(word)) return {};
+    if (text::starts_with_unspaced_script(word)) return {};
     // Two edits turn most three-letter words into another word.
     unsigned max_edits = word.size() <= 4 ? 1 : 2;
     return db_.get_spelling_suggestion(word, max_edits);

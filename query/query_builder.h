@@ -6,8 +6,8 @@
 // The text is parsed once (query_syntax.h); each step is a function of the tree:
 // folding (and cutting Chinese and Japanese into words), dropping stopwords,
 // synonyms (one OP_SYNONYM per concept), spelling, softening long whole-question
-// queries, relaxing AND to OR. Xapian's QueryParser only turns each word or
-// phrase into terms, so that they are stemmed and split as indexed text is.
+// queries, relaxing AND to OR. Each word or phrase becomes terms through the
+// tokenizer that indexing uses (text/tokenizer.h), stemmed as indexed text is.
 
 #include <xapian.h>
 
@@ -62,7 +62,6 @@ private:
     std::string spelling_suggestion(const std::string& word) const;
 
     Xapian::Database db_;
-    mutable Xapian::QueryParser parser_;
     const Synonyms& synonyms_;
     std::string text_;  // the query being built, for messages
     mutable Xapian::termpos next_position_ = 1;

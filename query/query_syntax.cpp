@@ -5,7 +5,7 @@
 
 #include "qbank/error.h"
 #include "schema/fields.h"
-#include "schema/text_fold.h"
+#include "text/fold.h"
 
 namespace qbank::query {
 namespace {
@@ -86,7 +86,7 @@ private:
         while (name_end < text_.size() && is_name_char(text_[name_end])) ++name_end;
         if (name_end - pos_ >= 2 && name_end + 1 < text_.size() && text_[name_end] == ':' &&
             std::string_view(" \t\n\r/:()").find(text_[name_end + 1]) == std::string_view::npos) {
-            const schema::Field* field = schema::find_field(schema::fold(std::string_view(text_).substr(pos_, name_end - pos_)));
+            const schema::Field* field = schema::find_field(text::fold(std::string_view(text_).substr(pos_, name_end - pos_)));
             if (field != nullptr && field->kind != schema::FieldKind::Id) {
                 node.field = std::string(field->name);
                 pos_ = name_end + 1;

@@ -21,11 +21,11 @@ public:
 
     using Match = std::optional<std::pair<std::string, double>>;
 
-    // The query term a word of page text matches (the word as written, any case),
-    // with its weight; nullopt for a word the query does not look for. Remembers
-    // each word's answer, since the hits of one search repeat their words: one
-    // QueryTerms serves one thread.
-    const Match& match(std::string_view word) const;
+    // The query term a word of page text matches (given as its index term,
+    // text/tokenizer.h), with its weight; nullopt for a word the query does not
+    // look for. Remembers each word's answer, since the hits of one search repeat
+    // their words: one QueryTerms serves one thread.
+    const Match& match(const std::string& term) const;
 
     bool empty() const { return weights_.empty(); }
     // Whether a term is a word of Chinese, Japanese or another script written without spaces.
@@ -34,8 +34,7 @@ public:
 private:
     std::map<std::string, double, std::less<>> weights_;  // plain term -> weight
     bool unspaced_ = false;
-    Xapian::Stem stem_;
-    mutable std::unordered_map<std::string, Match> known_;  // word as written -> its match
+    mutable std::unordered_map<std::string, Match> known_;  // term -> its match
 };
 
 }  // namespace qbank::query

@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <limits>
 
+#include "errors/index_errors.h"
 #include "qbank/error.h"
 #include "qbank/json.h"
 #include "query/excerpt.h"
@@ -18,7 +19,6 @@
 #include "query/related.h"
 #include "query/synonyms.h"
 #include "schema/fields.h"
-#include "schema/index_open.h"
 #include "schema/index_version.h"
 #include "schema/level_name.h"
 #include "schema/ranking.h"
@@ -29,13 +29,13 @@ namespace qbank {
 namespace {
 
 Xapian::Database open_for_reading(const std::string& path) {
-    schema::require_index_folder(path);
+    errors::require_index_folder(path);
     try {
         Xapian::Database db(path);
         schema::check_schema_version(db, path);
         return db;
     } catch (const Xapian::Error& e) {
-        schema::throw_index_error(e, path);
+        errors::throw_index_error(e, path);
     }
 }
 

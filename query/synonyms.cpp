@@ -5,24 +5,13 @@
 #include <set>
 #include <sstream>
 
-#include "indexer/trim.h"
 #include "qbank/error.h"
 #include "query/shipped_synonyms.h"
-#include "schema/text_analysis.h"
-#include "schema/utf8_check.h"
+#include "text/tokenizer.h"
+#include "text/trim.h"
+#include "text/utf8_check.h"
 
 namespace qbank::query {
-
-namespace {
-
-std::vector<std::string> split_words(const std::string& text) {
-    std::vector<std::string> words;
-    std::istringstream in(text);
-    for (std::string w; in >> w;) words.push_back(w);
-    return words;
-}
-
-}  // namespace
 
 const Synonyms& Synonyms::shipped() {
     static const Synonyms synonyms = [] {
@@ -34,7 +23,7 @@ const Synonyms& Synonyms::shipped() {
 }
 
 void Synonyms::add_text(std::string_view text, const std::string& origin) {
-    if (std::size_t bad = schema::first_invalid_utf8(text); bad != std::string::npos)
+    if (std::size_t bad = text::first_invalid_utf8(text); bad != std::string::npos)
         throw BadInputError(origin + ": invalid UTF-8 at byte " + std::to_string(bad) +
                                                       ": save the synonyms file as UTF-8");
     std::size_t line_no = 0;
@@ -44,13 +33,13 @@ void Synonyms::add_text(std::string_view text, const std::string& origin) {
         std::string_view line = text.substr(pos, nl - pos);
         pos = nl + 1;
         ++line_no;
-        line = indexer::trim(line.substr(0, std::min(line.find('#'), line.find('\r'))));
+        line = text::trim(line.substr(0, std::min(line.find('#'), line.find('\r'))));
         if (line.empty()) continue;
         std::vector<Words> members;
         std::set<Words> seen;
         for (std::size_t p = 0; p <= line.size();) {
             std::size_t comma = std::min(line.find(',', p), line.size());
-            Words words = split_words(schema::analyzable_text(line.substr(p, comma - p)));
+            Words words = text::typed_words(line.substr(p, comma - p));
             p = comma + 1;
             if (!words.empty() && seen.insert(words).second) members.push_back(std::move(words));
         }

@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-#include "schema/text_fold.h"
+#include "text/fold.h"
 
 namespace qbank::schema {
 
@@ -14,7 +14,7 @@ std::string pack_facet_values(const std::vector<std::string>& values) {
     std::vector<std::string> keys;
     std::string packed;
     for (const std::string& display : values) {
-        std::string key = fold_value(display);
+        std::string key = text::fold_value(display);
         if (key.empty() || std::find(keys.begin(), keys.end(), key) != keys.end()) continue;
         if (!packed.empty()) packed += kValueSeparator;
         packed += key;

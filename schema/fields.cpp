@@ -1,7 +1,7 @@
 #include "schema/fields.h"
 
 #include "schema/level_name.h"
-#include "schema/text_fold.h"
+#include "text/fold.h"
 
 namespace qbank::schema {
 
@@ -23,9 +23,9 @@ std::optional<std::string> filter_term(FieldId id, std::string_view value) {
     if (id == FieldId::Level) {
         auto level = parse_level_name(value);
         if (!level) return std::nullopt;
-        canonical = fold(to_string(*level));
+        canonical = text::fold(to_string(*level));
     } else {
-        canonical = fold_value(value);
+        canonical = text::fold_value(value);
     }
     std::string term = std::string(f.prefix) + canonical;
     if (canonical.empty() || term.size() > kMaxTermBytes) return std::nullopt;

@@ -3,7 +3,7 @@
 #include <string>
 #include <vector>
 
-#include "schema/text_fold.h"
+#include "text/fold.h"
 
 namespace qbank::schema {
 namespace {
@@ -68,7 +68,7 @@ std::optional<Level> ladder_step(const std::vector<std::string>& words) {
 
 std::optional<Level> parse_level_name(std::string_view text) {
     std::optional<Level> found;
-    std::vector<std::string> words = words_of(fold(text));
+    std::vector<std::string> words = words_of(text::fold(text));
     if (auto step = ladder_step(words)) return step;
     for (const std::string& w : words) {
         const LevelWord* match = nullptr;

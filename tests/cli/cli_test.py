@@ -595,7 +595,7 @@ class MissingIndexTest(unittest.TestCase):
         version = re.search(r"project\(qbank VERSION (\S+)", cmake).group(1)
         result = run("--version")
         self.assertEqual(result.returncode, 0)
-        self.assertEqual(result.stdout, f"qbank {version} (index schema 5)\n")
+        self.assertEqual(result.stdout, f"qbank {version} (index schema 6)\n")
 
 
 if __name__ == "__main__":

@@ -2,29 +2,29 @@
 
 #include <gtest/gtest.h>
 
-#include "schema/text_analysis.h"
+#include <set>
+
+#include "indexer/document_builder.h"
+#include "query/query_builder.h"
+#include "schema/field_terms.h"
+#include "text/tokenizer.h"
 
 namespace qbank::query {
 namespace {
 
-// Query terms as a real search makes them: parsed by Xapian, weighted by an MSet over `texts`.
+// Query terms as a real search makes them: built by the QueryBuilder, weighted
+// by an MSet over `texts` indexed as answers.
 class ExcerptTest : public ::testing::Test {
 protected:
     QueryTerms terms(const std::string& query_text, const std::vector<std::string>& texts = {"filler"}) {
         db_ = Xapian::WritableDatabase(std::string(), Xapian::DB_BACKEND_INMEMORY);
-        Xapian::TermGenerator generator;
-        generator.set_stemmer(Xapian::Stem(schema::kStemLanguage));
-        generator.set_stemming_strategy(schema::kIndexStemStrategy);
         for (const std::string& t : texts) {
             Xapian::Document doc;
-            generator.set_document(doc);
-            generator.index_text(schema::analyzable_text(t));
+            schema::for_each_field_term(schema::FieldId::Answer, t,
+                                        [&](const std::string& term, Xapian::termcount wdf, std::size_t) { doc.add_term(term, wdf); });
             db_.add_document(doc);
         }
-        Xapian::QueryParser parser;
-        parser.set_stemmer(Xapian::Stem(schema::kStemLanguage));
-        parser.set_stemming_strategy(schema::kQueryStemStrategy);
-        query_ = parser.parse_query(schema::analyzable_text(query_text), Xapian::QueryParser::FLAG_DEFAULT);
+        query_ = QueryBuilder(db_, synonyms_).build(query_text, {});
         Xapian::Enquire enquire(db_);
         enquire.set_query(query_);
         return QueryTerms(query_, enquire.get_mset(0, 10));
@@ -36,6 +36,7 @@ protected:
         return words;
     }
 
+    Synonyms synonyms_;
     Xapian::WritableDatabase db_;
     Xapian::Query query_;
 };
@@ -52,8 +53,9 @@ TEST_F(ExcerptTest, HighlightsFoldedStemmedAndSegmentedWords) {
         {"lru cache", "使用LRU cache来缓存。キャッシュはcache", {"LRU", "cache", "cache"}},
         {"c++ 闭包", "C++的闭包", {"C++", "闭", "包"}},
         {"naïve", "日本語のnaive実装", {"naive"}},
-        // A stress mark ends the word at index time too, so "вода" is found and marked.
-        {"вода", "Вода\u0301 и вода.", {"Вода", "вода"}},
+        // A stress mark is part of its word, in the index as here.
+        {"вода", "Вода\u0301 и вода.", {"вода"}},
+        {"вода\u0301", "Вода\u0301 и вода.", {"Вода\u0301"}},
         {"herd", "", {}},
         {"the", "the end", {"the"}},
     };
@@ -70,6 +72,40 @@ TEST_F(ExcerptTest, FieldPrefixedTermsStillMarkTheWord) {
     enquire.set_query(q);
     QueryTerms t(q, enquire.get_mset(0, 10));
     EXPECT_EQ(marked("The herd came.", t), std::vector<std::string>{"herd"});
+}
+
+// The words an excerpt marks are exactly the words the index holds for the same
+// text: a query for every indexed word marks every word, and only those.
+TEST_F(ExcerptTest, MarksExactlyTheWordsTheIndexHolds) {
+    const std::string text =
+        "Don’t mix C++ and C# at AT&T: 3.14 or 1,000 fish+chips. José's CAFÉ, ＣＯＤＥ, Straße; "
+        "什么是闭包？React的hooks、サーバー. e-mail node.js snake_case x++++ " + std::string(70, 'z') + " end";
+    Record record;
+    record.id = "r";
+    record.title = "t";
+    record.sections = {{"", SectionKind::Other, std::nullopt, text}};
+    Xapian::Document doc = indexer::build_document(record);
+    std::set<std::string> indexed;  // the answer's words, under its prefix
+    const std::string prefix(schema::field(schema::FieldId::Answer).prefix);
+    std::size_t positions = 0;
+    for (auto term = doc.termlist_begin(); term != doc.termlist_end(); ++term)
+        if ((*term).starts_with(prefix)) {
+            indexed.insert((*term).substr(prefix.size()));
+            positions += term.positionlist_count();
+        }
+    std::string query;
+    for (const std::string& word : indexed) query += (query.empty() ? "" : " OR ") + std::string("\"") + word + "\"";
+    QueryTerms all = terms(query, {text});
+    std::vector<std::pair<std::size_t, std::size_t>> marks = find_highlights(text, all);
+    EXPECT_EQ(marks.size(), positions);
+    std::set<std::string> marked_terms;
+    for (const auto& [b, e] : marks) {
+        std::vector<text::Token> words = text::tokenize(std::string_view(text).substr(b, e - b));
+        ASSERT_EQ(words.size(), 1u) << text.substr(b, e - b);
+        marked_terms.insert(words[0].term);
+    }
+    EXPECT_EQ(marked_terms, indexed);
+    EXPECT_TRUE(indexed.count("c++") && indexed.count("at&t") && indexed.count("闭") && indexed.count("code"));
 }
 
 Record page_with_sections() {

@@ -2,7 +2,10 @@
 
 #include <gtest/gtest.h>
 
+#include <set>
+
 #include "../test_paths.h"
+#include "indexer/document_builder.h"
 #include "qbank/error.h"
 
 namespace qbank::query {
@@ -18,6 +21,25 @@ protected:
         return builder_.build(text, filters).get_description();
     }
 };
+
+// The index and the query side must turn the same words into the same terms,
+// whatever their case, Unicode form or script; otherwise searches silently miss.
+TEST_F(QueryBuilderTest, IndexAndQueryMakeTheSameTerms) {
+    const std::string texts[] = {"Stakeholder Management", "STRASSE Straße", "ＫＵＢＥＲＮＥＴＥＳ", "Café résumé",
+                                 "面试问题", "什么是闭包", "キャッシュとは何ですか", "José", "C++ and C# at AT&T",
+                                 "React的hooks", "e-mail node.js 3.14"};
+    for (const std::string& text : texts) {
+        Record record;
+        record.id = "r";
+        record.title = text;
+        Xapian::Document doc = indexer::build_document(record);
+        std::set<std::string> indexed(doc.termlist_begin(), doc.termlist_end());
+        Xapian::Query query = builder_.build(text, {});
+        ASSERT_NE(query.get_unique_terms_begin(), query.get_unique_terms_end()) << text;
+        for (auto term = query.get_unique_terms_begin(); term != query.get_unique_terms_end(); ++term)
+            EXPECT_TRUE(indexed.count(*term)) << text << ": " << *term;
+    }
+}
 
 TEST_F(QueryBuilderTest, ParsesTheDocumentedSyntax) {
     const std::pair<std::string, std::string> cases[] = {

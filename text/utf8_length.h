@@ -4,7 +4,7 @@
 #include <cstddef>
 #include <string_view>
 
-namespace qbank::indexer {
+namespace qbank::text {
 
 inline bool is_utf8_lead_byte(char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }
 
@@ -21,4 +21,4 @@ inline std::size_t offset_of_code_point(std::string_view s, std::size_t n) {
     return s.size();
 }
 
-}  // namespace qbank::indexer
+}  // namespace qbank::text

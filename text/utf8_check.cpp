@@ -1,8 +1,8 @@
-#include "schema/utf8_check.h"
+#include "text/utf8_check.h"
 
 #include <unicode/utf8.h>
 
-namespace qbank::schema {
+namespace qbank::text {
 
 std::size_t first_invalid_utf8(std::string_view bytes) {
     const auto* s = reinterpret_cast<const uint8_t*>(bytes.data());
@@ -17,4 +17,4 @@ std::size_t first_invalid_utf8(std::string_view bytes) {
     return std::string_view::npos;
 }
 
-}  // namespace qbank::schema
+}  // namespace qbank::text

@@ -12,7 +12,7 @@
 #include <string>
 #include <string_view>
 
-namespace qbank::schema {
+namespace qbank::text {
 
 // The tag a path names, or nullopt.
 std::optional<std::string> language_of_path(std::string_view path);
@@ -24,4 +24,4 @@ std::string language_of_text(std::string_view text);
 // not a language tag of a known language.
 std::optional<std::string> canonical_language_tag(std::string_view tag);
 
-}  // namespace qbank::schema
+}  // namespace qbank::text

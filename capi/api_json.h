@@ -12,7 +12,7 @@
 #include "qbank/page.h"
 #include "qbank/searcher.h"
 
-namespace qbank::schema {
+namespace qbank::capi {
 
 IndexOptions index_options_from_json(std::string_view text);
 SearcherOptions searcher_options_from_json(std::string_view text);
@@ -34,4 +34,4 @@ ApiRecord api_record_from_json(std::string_view text, const std::string& default
 // {"records": [...], "diagnostics": [{"path", "line", "message"}]}
 std::string file_result_to_json(const FileResult& file);
 
-}  // namespace qbank::schema
+}  // namespace qbank::capi

@@ -4,7 +4,7 @@
 #include <cstddef>
 #include <string_view>
 
-namespace qbank::indexer {
+namespace qbank::text {
 
 inline std::size_t word_count(std::string_view s) {
     std::size_t words = 0;
@@ -17,4 +17,4 @@ inline std::size_t word_count(std::string_view s) {
     return words;
 }
 
-}  // namespace qbank::indexer
+}  // namespace qbank::text

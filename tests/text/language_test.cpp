@@ -1,10 +1,10 @@
 // A record's language from its path, then from its text.
 
-#include "schema/language.h"
+#include "text/language.h"
 
 #include <gtest/gtest.h>
 
-namespace qbank::schema {
+namespace qbank::text {
 namespace {
 
 TEST(LanguageTest, PathsThatNameALanguage) {
@@ -59,4 +59,4 @@ TEST(LanguageTest, TagsAreCanonical) {
 }
 
 }  // namespace
-}  // namespace qbank::schema
+}  // namespace qbank::text

@@ -4,7 +4,7 @@
 #include <string_view>
 #include <vector>
 
-namespace qbank::indexer {
+namespace qbank::text {
 
 inline std::vector<std::string_view> split_lines(std::string_view text) {
     std::vector<std::string_view> lines;
@@ -18,4 +18,4 @@ inline std::vector<std::string_view> split_lines(std::string_view text) {
     return lines;
 }
 
-}  // namespace qbank::indexer
+}  // namespace qbank::text

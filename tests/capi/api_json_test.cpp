@@ -1,10 +1,10 @@
-#include "schema/api_json.h"
+#include "capi/api_json.h"
 
 #include <gtest/gtest.h>
 
 #include "qbank/error.h"
 
-namespace qbank::schema {
+namespace qbank::capi {
 namespace {
 
 TEST(ApiJson, EmptyAndNullMeanDefaults) {
@@ -97,4 +97,4 @@ TEST(ApiJson, RecordIsOneLineUnderTheSourceItNames) {
 }
 
 }  // namespace
-}  // namespace qbank::schema
+}  // namespace qbank::capi

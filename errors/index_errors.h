@@ -6,7 +6,7 @@
 
 #include <string>
 
-namespace qbank::schema {
+namespace qbank::errors {
 
 // Throws IndexMissingError when nothing is at `path`, IndexIOError when that
 // cannot be told (a folder on the way is unreadable).
@@ -18,4 +18,4 @@ void require_index_folder(const std::string& path);
 // IndexLockedError, anything else (permissions, I/O) -> IndexIOError.
 [[noreturn]] void throw_index_error(const Xapian::Error& error, const std::string& path);
 
-}  // namespace qbank::schema
+}  // namespace qbank::errors

@@ -1,4 +1,4 @@
-#include "schema/index_open.h"
+#include "errors/index_errors.h"
 
 #include <unistd.h>
 
@@ -10,7 +10,7 @@
 
 #include "qbank/error.h"
 
-namespace qbank::schema {
+namespace qbank::errors {
 
 void require_index_folder(const std::string& path) {
     std::error_code ec;
@@ -41,4 +41,4 @@ void throw_index_error(const Xapian::Error& error, const std::string& path) {
     throw IndexIOError("cannot use index " + path + ": " + error.get_description());
 }
 
-}  // namespace qbank::schema
+}  // namespace qbank::errors

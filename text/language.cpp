@@ -1,4 +1,4 @@
-#include "schema/language.h"
+#include "text/language.h"
 
 #include <unicode/uchar.h>
 #include <unicode/uscript.h>
@@ -9,7 +9,7 @@
 #include <map>
 #include <vector>
 
-namespace qbank::schema {
+namespace qbank::text {
 namespace {
 
 // ISO 639-1 codes of languages people write interview content in.
@@ -194,4 +194,4 @@ std::string language_of_text(std::string_view text) {
     return std::string(best->first);
 }
 
-}  // namespace qbank::schema
+}  // namespace qbank::text

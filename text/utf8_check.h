@@ -5,9 +5,9 @@
 #include <cstddef>
 #include <string_view>
 
-namespace qbank::schema {
+namespace qbank::text {
 
 // Offset of the first byte that does not start a well-formed UTF-8 sequence, or npos.
 std::size_t first_invalid_utf8(std::string_view bytes);
 
-}  // namespace qbank::schema
+}  // namespace qbank::text

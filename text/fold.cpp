@@ -1,4 +1,4 @@
-#include "schema/text_fold.h"
+#include "text/fold.h"
 
 #include <unicode/bytestream.h>
 #include <unicode/normalizer2.h>
@@ -10,7 +10,7 @@
 #include <algorithm>
 #include <stdexcept>
 
-namespace qbank::schema {
+namespace qbank::text {
 
 namespace {
 
@@ -98,6 +98,46 @@ std::string fold(std::string_view utf8) {
     return is_ascii(folded) ? folded : strip_latin_marks(folded);
 }
 
+FoldedText fold_with_sources(std::string_view utf8) {
+    FoldedText out;
+    if (is_ascii(utf8)) {
+        out.text = fold_case(utf8);
+        return out;
+    }
+    const icu::Normalizer2& normalizer = nfkc_casefold();
+    const auto* s = reinterpret_cast<const uint8_t*>(utf8.data());
+    const auto n = static_cast<int32_t>(utf8.size());
+    out.text.reserve(utf8.size());
+    out.from.reserve(utf8.size());
+    out.to.reserve(utf8.size());
+    for (int32_t i = 0; i < n;) {
+        int32_t start = i;
+        UChar32 c;
+        U8_NEXT(s, i, n, c);
+        // The piece: this code point and the marks that may combine with it.
+        bool single = true;
+        while (i < n) {
+            int32_t j = i;
+            UChar32 next;
+            U8_NEXT(s, j, n, next);
+            if (next < 0x80 || normalizer.hasBoundaryBefore(next)) break;  // also for invalid bytes (< 0)
+            i = j;
+            single = false;
+        }
+        std::string_view piece = utf8.substr(static_cast<std::size_t>(start), static_cast<std::size_t>(i - start));
+        if (c >= 0 && c < 0x80 && single) {
+            out.text += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : static_cast<char>(c);
+        } else if (c >= 0 && single && normalizer.isInert(c) && !may_have_latin_marks(piece)) {
+            out.text += piece;  // most letters of most scripts: nothing to fold
+        } else {
+            out.text += fold(piece);
+        }
+        out.from.resize(out.text.size(), static_cast<std::uint32_t>(start));
+        out.to.resize(out.text.size(), static_cast<std::uint32_t>(i));
+    }
+    return out;
+}
+
 std::string fold_value(std::string_view utf8) {
     std::string folded = fold(utf8);
     std::string out;
@@ -115,4 +155,4 @@ std::string fold_value(std::string_view utf8) {
     return out;
 }
 
-}  // namespace qbank::schema
+}  // namespace qbank::text

@@ -3,7 +3,7 @@
 
 #include <string_view>
 
-namespace qbank::indexer {
+namespace qbank::text {
 
 inline std::string_view trim(std::string_view s) {
     while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
@@ -11,4 +11,4 @@ inline std::string_view trim(std::string_view s) {
     return s;
 }
 
-}  // namespace qbank::indexer
+}  // namespace qbank::text

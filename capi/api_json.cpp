@@ -1,4 +1,4 @@
-#include "schema/api_json.h"
+#include "capi/api_json.h"
 
 #include <nlohmann/json.hpp>
 
@@ -11,7 +11,7 @@
 #include "qbank/error.h"
 #include "qbank/json.h"
 
-namespace qbank::schema {
+namespace qbank::capi {
 namespace {
 
 using json = nlohmann::json;
@@ -144,4 +144,4 @@ std::string file_result_to_json(const FileResult& file) {
     return out + "],\"diagnostics\":" + diagnostics.dump(-1, ' ', false, json::error_handler_t::replace) + "}";
 }
 
-}  // namespace qbank::schema
+}  // namespace qbank::capi

@@ -1,0 +1,30 @@
+#include "schema/field_terms.h"
+
+#include "text/stem.h"
+#include "text/tokenizer.h"
+
+namespace qbank::schema {
+
+std::size_t for_each_field_term(FieldId id, std::string_view text, const FieldTermVisitor& add) {
+    const Field& f = field(id);
+    const bool prefixed = f.kind == FieldKind::FreeText;
+    const bool plain = f.weight > 0;
+    if (!prefixed && !plain) return 0;
+    std::size_t words = 0;
+    std::string term;
+    text::for_each_token(text, [&](const text::Token& token) {
+        std::string stem = text::stem_of(token.term);
+        if (prefixed) {
+            add(term.assign(f.prefix).append(token.term), 1, words);
+            if (!stem.empty()) add(term.assign("Z").append(f.prefix).append(stem), 1, kNoPosition);
+        }
+        if (plain) {
+            add(token.term, f.weight, words);
+            if (!stem.empty()) add(term.assign("Z").append(stem), f.weight, kNoPosition);
+        }
+        ++words;
+    });
+    return words;
+}
+
+}  // namespace qbank::schema

@@ -1,0 +1,119 @@
+#include "text/tokenizer.h"
+
+#include <gtest/gtest.h>
+#include <xapian.h>
+
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <sstream>
+
+#include "../test_paths.h"
+#include "text/fold.h"
+#include "text/stem.h"
+#include "text/word_segment.h"
+
+namespace qbank::text {
+namespace {
+
+using Strings = std::vector<std::string>;
+
+Strings terms(std::string_view text, Scripts scripts = Scripts::All) {
+    Strings out;
+    for (const Token& t : tokenize(text, scripts)) out.push_back(t.term);
+    return out;
+}
+
+Strings spans(std::string_view text) {
+    Strings out;
+    for (const Token& t : tokenize(text)) out.emplace_back(text.substr(t.begin, t.end - t.begin));
+    return out;
+}
+
+TEST(Tokenizer, ReadsWordsAsXapianDoes) {
+    EXPECT_EQ(terms("Don't use C++ or C# at AT&T: 3.14, 1,000 items."),
+              (Strings{"don't", "use", "c++", "or", "c#", "at", "at&t", "3.14", "1,000", "items"}));
+    EXPECT_EQ(terms("fish+chips e-mail node.js snake_case x++++"),
+              (Strings{"fish", "chips", "e", "mail", "node", "js", "snake_case", "x"}));
+    EXPECT_EQ(terms("it’s"), Strings{"it's"});  // a typographic apostrophe is an apostrophe
+    EXPECT_EQ(terms(""), Strings{});
+    EXPECT_EQ(terms(" -- !? "), Strings{});
+}
+
+TEST(Tokenizer, TermsAreFoldedAndSpansAreAsWritten) {
+    const std::string text = "José's CAFÉ ＣＯＤＥ Stra\u00DFe soft\u00ADware";
+    EXPECT_EQ(terms(text), (Strings{"jose's", "cafe", "code", "strasse", "software"}));
+    EXPECT_EQ(spans(text), (Strings{"José's", "CAFÉ", "ＣＯＤＥ", "Stra\u00DFe", "soft\u00ADware"}));
+    EXPECT_EQ(spans("Cafe\u0301!"), Strings{"Cafe\u0301"});  // the combining accent is part of the word
+}
+
+TEST(Tokenizer, CutsScriptsWrittenWithoutSpacesIntoWords) {
+    // As ICU's dictionary has them: it knows 什么 and 使用, not 闭包 or 缓存.
+    EXPECT_EQ(terms("什么是闭包"), (Strings{"什么", "是", "闭", "包"}));
+    EXPECT_EQ(terms("React的hooks"), (Strings{"react", "的", "hooks"}));
+    EXPECT_EQ(terms("サーバーとは"), (Strings{"サーバー", "と", "は"}));  // the length mark stays in its word
+    EXPECT_EQ(spans("使用LRU缓存"), (Strings{"使用", "LRU", "缓", "存"}));
+    EXPECT_EQ(terms("за\u0301мок"), Strings{"за\u0301мок"});  // a stress mark on Cyrillic stays in the word
+    EXPECT_EQ(terms("使用LRU cache来缓存", Scripts::SpacedOnly), (Strings{"lru", "cache"}));
+}
+
+TEST(Tokenizer, LongWordsAreNoTerms) {
+    std::string hash(kMaxTermBytes + 1, 'a');
+    EXPECT_EQ(terms("sha " + hash + " end"), (Strings{"sha", "end"}));
+    EXPECT_EQ(terms(std::string(kMaxTermBytes, 'b')).size(), 1u);
+}
+
+// Text is checked as UTF-8 where it comes in; a stray byte that gets here still reads.
+TEST(Tokenizer, InvalidUtf8ReadsWithoutFailing) {
+    const std::string text = "ab\xff" "cd ef";
+    std::vector<Token> words = tokenize(text);
+    ASSERT_EQ(words.size(), 2u);
+    EXPECT_EQ(words[0].begin, 0u);
+    EXPECT_EQ(words[0].end, 5u);
+    EXPECT_EQ(words[1].term, "ef");
+}
+
+// The oracle: Xapian's own TermGenerator over the folded text reads the same words
+// in the same order, on every line of the shipped corpus in scripts written with spaces.
+TEST(Tokenizer, MatchesXapiansTermGeneratorOnTheCorpus) {
+    std::size_t lines = 0;
+    for (const auto& entry : std::filesystem::recursive_directory_iterator(test::source_dir() / "corpus")) {
+        if (!entry.is_regular_file()) continue;
+        std::ifstream in(entry.path(), std::ios::binary);
+        for (std::string line; std::getline(in, line);) {
+            bool unspaced = false;
+            for_each_token(line, [&](const Token& t) { unspaced = unspaced || starts_with_unspaced_script(t.term); });
+            if (unspaced) continue;
+            Xapian::Document doc;
+            Xapian::TermGenerator generator;
+            generator.set_document(doc);
+            generator.index_text(fold(line));
+            std::map<Xapian::termpos, std::string> by_position;
+            for (auto term = doc.termlist_begin(); term != doc.termlist_end(); ++term)
+                for (auto pos = term.positionlist_begin(); pos != term.positionlist_end(); ++pos) by_position[*pos] = *term;
+            Strings expected;
+            for (auto& [pos, term] : by_position) expected.push_back(term);
+            ASSERT_EQ(terms(line), expected) << entry.path() << ": " << line;
+            ++lines;
+        }
+    }
+    EXPECT_GT(lines, 10000u);
+}
+
+TEST(Stem, StemsWordsThatStartWithALetter) {
+    EXPECT_EQ(stem_of("caching"), "cach");
+    EXPECT_EQ(stem_of("cache"), "cach");
+    EXPECT_EQ(stem_of("3d"), "");
+    EXPECT_EQ(stem_of("_private"), "");
+    EXPECT_EQ(stem_of(""), "");
+}
+
+TEST(TypedWords, CutsAtSpacesAndAroundUnspacedWords) {
+    EXPECT_EQ(typed_words("  React的Hooks?  C++ "), (Strings{"react", "的", "hooks?", "c++"}));
+    EXPECT_EQ(typed_words("负载均衡"), (Strings{"负载", "均衡"}));
+    EXPECT_EQ(typed_words("node.js\tCI/CD"), (Strings{"node.js", "ci/cd"}));
+    EXPECT_EQ(typed_words(" "), Strings{});
+}
+
+}  // namespace
+}  // namespace qbank::text

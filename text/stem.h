@@ -1,0 +1,15 @@
+#pragma once
+// The stem kept beside a term, for words that match in another form ("caching"
+// finds "cache"): English Snowball, for terms that start with a letter, as
+// Xapian's STEM_SOME strategy does at index and query time.
+
+#include <string>
+#include <string_view>
+
+namespace qbank::text {
+
+// The stem of an index term (tokenizer.h), or "" when the term keeps no stem
+// (it starts with a digit or a sign). Thread-safe.
+std::string stem_of(std::string_view term);
+
+}  // namespace qbank::text
