@@ -135,13 +135,4 @@ ApiRecord api_record_from_json(std::string_view text, const std::string& default
     return {parsed.dump(), source != parsed.end() && source->is_string() ? source->get<std::string>() : default_source};
 }
 
-std::string file_result_to_json(const FileResult& file) {
-    std::string out = "{\"records\":[";
-    for (std::size_t i = 0; i < file.records.size(); ++i) out += (i == 0 ? "" : ",") + record_to_json(file.records[i]);
-    json diagnostics = json::array();
-    for (const Diagnostic& d : file.diagnostics)
-        diagnostics.push_back({{"path", d.path}, {"line", d.line}, {"message", d.message}});
-    return out + "],\"diagnostics\":" + diagnostics.dump(-1, ' ', false, json::error_handler_t::replace) + "}";
-}
-
 }  // namespace qbank::capi

@@ -31,7 +31,4 @@ struct ApiRecord {
 };
 ApiRecord api_record_from_json(std::string_view text, const std::string& default_source);
 
-// {"records": [...], "diagnostics": [{"path", "line", "message"}]}
-std::string file_result_to_json(const FileResult& file);
-
 }  // namespace qbank::capi

@@ -90,7 +90,7 @@ qbank::Record record_from_api(const char* record_json) {
     qbank::capi::ApiRecord given = qbank::capi::api_record_from_json(record_json, "api");
     qbank::FileResult file = qbank::parse_records(given.line, given.source, qbank::Format::JsonLines);
     if (file.records.size() != 1) {
-        std::string why = file.diagnostics.empty() ? "no record" : file.diagnostics.front().message;
+        std::string why = file.problems.empty() ? "no record" : file.problems.front().message;
         const std::string_view advice = qbank::indexer::kSkippedLineAdvice;  // meant for `qbank index` users
         if (why.ends_with(advice)) why.resize(why.size() - advice.size());
         throw qbank::BadInputError("record is not usable: " + why);
@@ -133,7 +133,7 @@ qbank_status qbank_normalize(const char* bytes, size_t size, const char* source,
         require(result_json, "result_json");
         qbank::Format chosen = format == nullptr ? qbank::Format::Auto : qbank::capi::format_from_name(format);
         qbank::FileResult file = qbank::parse_records(std::string_view(bytes, size), source, chosen);
-        *result_json = copy_out(qbank::capi::file_result_to_json(file));
+        *result_json = copy_out(qbank::file_result_to_json(file));
     });
 }
 

@@ -64,7 +64,7 @@ struct Options {
 
 int run_normalize(const Options& o) {
     FileResult file = read_records(o.file, o.index.format, o.index.normalize, o.index.max_bytes);
-    for (const Diagnostic& d : file.diagnostics) std::cerr << kProgram << ": " << printable(d.to_string()) << "\n";
+    for (const Diagnostic& d : file.problems) std::cerr << kProgram << ": " << printable(d.to_string()) << "\n";
     TextStyle style = style_for_stdout();
     for (std::size_t i = 0; i < file.records.size(); ++i) {
         if (o.json) {
@@ -74,7 +74,7 @@ int run_normalize(const Options& o) {
             print_record(std::cout, file.records[i], style);
         }
     }
-    return file.diagnostics.empty() ? kOk : kInputSkipped;
+    return file.problems.empty() ? kOk : kInputSkipped;
 }
 
 constexpr std::size_t kMaxLimit = 10000;
@@ -159,7 +159,7 @@ int run_index(const Options& o, const std::string& db) {
     for (const std::string& path : o.paths) indexer.add_path(path);
     IndexSummary summary = indexer.commit();
     if (bar) bar->clear();
-    for (const Diagnostic& d : summary.skipped) std::cerr << kProgram << ": " << printable(d.to_string()) << "\n";
+    for (const Diagnostic& d : summary.problems) std::cerr << kProgram << ": " << printable(d.to_string()) << "\n";
     if (o.json) {
         std::cout << index_summary_to_json(summary) << "\n";
     } else {
@@ -168,13 +168,13 @@ int run_index(const Options& o, const std::string& db) {
         std::cout << "indexed " << summary.files << (summary.files == 1 ? " file" : " files") << " into " << printable(db)
                   << ": " << summary.added << " added, " << summary.updated << " updated, "
                   << summary.unchanged << " unchanged, " << summary.removed << " removed, " << summary.duplicates
-                  << " duplicates, " << summary.ignored << " ignored (not pages), " << summary.skipped.size()
+                  << " duplicates, " << summary.ignored << " ignored (not pages), " << summary.problems.size()
                   << " skipped in " << seconds << " s\n";
         for (const BoilerplateReport& b : summary.boilerplate)
             std::cout << "  removed boilerplate from " << b.pages << (b.pages == 1 ? " page: " : " pages: ") << printable(b.text)
                       << "\n";
     }
-    return summary.skipped.empty() ? kOk : kInputSkipped;
+    return summary.problems.empty() ? kOk : kInputSkipped;
 }
 
 int print_result(const Options& o, const SearchResult& result) {

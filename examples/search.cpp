@@ -15,7 +15,7 @@ int main(int argc, char** argv) {
         qbank::Indexer indexer(argv[1]);  // creates the index; one writer at a time
         indexer.add_path(argv[2]);
         qbank::IndexSummary summary = indexer.commit();  // new, changed and gone files, all at once
-        for (const qbank::Diagnostic& skipped : summary.skipped) std::cerr << skipped.to_string() << "\n";
+        for (const qbank::Diagnostic& problem : summary.problems) std::cerr << problem.to_string() << "\n";
         std::cout << "indexed " << summary.files << " files: " << summary.added << " added\n";
 
         qbank::Searcher searcher(argv[1]);  // one per thread; many may read one index

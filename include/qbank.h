@@ -59,8 +59,9 @@ QBANK_C_API void qbank_free(void* text);
 
 /* Normalizes the `size` bytes at `bytes` as one file named `source`, without an
  * index. `format`: "auto" (or NULL), "text", "markdown", "html" or "jsonl".
- * *result_json: {"records": [record...], "diagnostics": [{"path","line","message"}]};
- * a file that yields no record is QBANK_OK with diagnostics saying why. */
+ * *result_json (file_result.schema.json): {"records": [record...], "problems":
+ * [{"path", "line" when known, "message"}]};
+ * a file that yields no record is QBANK_OK with problems saying why. */
 QBANK_C_API qbank_status qbank_normalize(const char* bytes, size_t size, const char* source, const char* format,
                                          char** result_json, char** error);
 

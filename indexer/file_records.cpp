@@ -117,14 +117,8 @@ struct Fragments {
 };
 
 FileRecords json_lines_records(std::string_view bytes, const std::string& shown) {
-    FileRecords out;
-    if (bytes.empty()) {
-        out.problems.push_back({shown, 0, "empty file"});
-        return out;
-    }
-    JsonLinesResult lines = read_json_lines(bytes, shown);
-    out.records = std::move(lines.records);
-    out.problems = std::move(lines.problems);
+    if (bytes.empty()) return {{}, {{shown, 0, "empty file"}}, {}};
+    FileRecords out = read_json_lines(bytes, shown);
     if (out.records.empty() && out.problems.empty()) out.problems.push_back({shown, 0, "no records: every line is blank"});
     return out;
 }

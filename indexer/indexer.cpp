@@ -191,7 +191,7 @@ struct Indexer::Impl {
                     case Surveyed::Kind::Touched: refreshed.push_back(std::move(out.state)); [[fallthrough]];
                     case Surveyed::Kind::Unchanged: summary.unchanged += catalog.records_of(out.file.canonical); break;
                     // A file that is there but now unreadable keeps its last good document.
-                    case Surveyed::Kind::Skipped: summary.skipped.push_back(std::move(out.problem)); break;
+                    case Surveyed::Kind::Skipped: summary.problems.push_back(std::move(out.problem)); break;
                 }
                 finished_file(out.file.size);
             });
@@ -239,7 +239,7 @@ struct Indexer::Impl {
             summary.ignored += again ? 0 : 1;
             return;
         }
-        for (const Diagnostic& problem : out.problems) summary.skipped.push_back(problem);
+        for (const Diagnostic& problem : out.problems) summary.problems.push_back(problem);
         // A file that yields nothing keeps what it gave before: it may be a bad save of a good file.
         if (out.records.empty()) return;
         if (!again) ++summary.files;
@@ -318,7 +318,7 @@ Indexer& Indexer::operator=(Indexer&&) noexcept = default;
 void Indexer::add_path(const std::string& path) {
     Impl& impl = *impl_;
     indexer::CorpusFiles corpus = indexer::list_corpus_files(path, impl.db_path, impl.options.exclude);
-    for (Diagnostic& problem : corpus.problems) impl.summary.skipped.push_back(std::move(problem));
+    for (Diagnostic& problem : corpus.problems) impl.summary.problems.push_back(std::move(problem));
     if (corpus.is_folder && corpus.complete) impl.folders.push_back(corpus.canonical);
     // Code, data and images are not pages, unless a format is forced.
     if (impl.options.format == Format::Auto)
@@ -366,7 +366,7 @@ IndexSummary Indexer::Impl::commit() {
                      [](const auto& a, const auto& b) { return a.pages > b.pages; });
     boilerplate_pages.clear();
     // Files fail in the survey or while parsed; report them in path order either way.
-    std::stable_sort(summary.skipped.begin(), summary.skipped.end(),
+    std::stable_sort(summary.problems.begin(), summary.problems.end(),
                      [](const Diagnostic& a, const Diagnostic& b) { return a.path < b.path; });
     summary.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     staged.clear();

@@ -118,8 +118,8 @@ SplitRecord record_of(const json& object) {
 
 }  // namespace
 
-JsonLinesResult read_json_lines(std::string_view bytes, const std::string& source) {
-    JsonLinesResult result;
+FileRecords read_json_lines(std::string_view bytes, const std::string& source) {
+    FileRecords result;
     std::size_t number = 0;
     for (std::string_view line : text::split_lines(bytes)) {
         ++number;

@@ -10,20 +10,15 @@
 #include <string_view>
 #include <vector>
 
-#include "indexer/question_split.h"
-#include "qbank/page.h"
+#include "indexer/file_records.h"
 
 namespace qbank::indexer {
 
 // Ends the message of every skipped line, for a person running `qbank index`.
 inline constexpr std::string_view kSkippedLineAdvice = "; line skipped, fix it and index again";
 
-struct JsonLinesResult {
-    // record.id: as the line gave it, or empty. fragment: that id, else the title's anchor.
-    std::vector<SplitRecord> records;
-    std::vector<Diagnostic> problems;  // one per line skipped
-};
-
-JsonLinesResult read_json_lines(std::string_view bytes, const std::string& source);
+// A record's id: as the line gave it, or empty; its fragment: that id, else the
+// title's anchor. One problem per line skipped.
+FileRecords read_json_lines(std::string_view bytes, const std::string& source);
 
 }  // namespace qbank::indexer

@@ -1,4 +1,4 @@
-// The public reading API: bytes or a file in, records or diagnostics out.
+// The public reading API: bytes or a file in, records or problems out.
 #include "qbank/page.h"
 
 #include <filesystem>
@@ -20,7 +20,7 @@ namespace {
 FileResult to_file_result(indexer::FileRecords parsed) {
     FileResult result;
     for (indexer::SplitRecord& split : parsed.records) result.records.push_back(std::move(split.record));
-    result.diagnostics = std::move(parsed.problems);
+    result.problems = std::move(parsed.problems);
     return result;
 }
 
@@ -43,7 +43,7 @@ PageResult parse_page(std::string_view bytes, const std::string& source, const s
                       const NormalizeOptions& options) {
     FileResult parsed = to_file_result(indexer::parse_file_bytes(bytes, source, source, Format::Text, options, nullptr));
     PageResult result;
-    result.diagnostics = std::move(parsed.diagnostics);
+    result.problems = std::move(parsed.problems);
     if (!parsed.records.empty()) {
         result.record = std::move(parsed.records.front());
         result.record->id = id;

@@ -65,7 +65,7 @@ struct IndexSummary {
     std::size_t duplicates = 0; // records merged into the document of the same question
     std::size_t ignored = 0;    // files that are not pages (code, data, images), passed over
     // Files that could not be indexed, and lines of JSON Lines files that were skipped, one each.
-    std::vector<Diagnostic> skipped;
+    std::vector<Diagnostic> problems;
     std::vector<BoilerplateReport> boilerplate;  // most pages first
     double seconds = 0;         // from opening the index to the end of commit()
 };
@@ -83,7 +83,7 @@ public:
 
     // Adds a file, or every regular file below a folder (recursively, hidden entries
     // skipped), to the run. Files are read when commit() runs; a path that does not
-    // exist or cannot be read is reported in the summary's `skipped`.
+    // exist or cannot be read is reported in the summary's `problems`.
     void add_path(const std::string& path);
 
     // Stages a ready record as it is, replacing any document with the same id

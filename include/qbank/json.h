@@ -1,6 +1,6 @@
 #pragma once
 // qbank's values as JSON text, in the shapes of the JSON Schemas installed in
-// share/qbank/schema (record, search, stats, index_summary, check): what the
+// share/qbank/schema (record, search, stats, index_summary, check, file_result): what the
 // command line prints with --json and the C API returns. Pure functions; safe
 // from any number of threads.
 
@@ -28,6 +28,8 @@ QBANK_API std::string search_result_to_json(const SearchResult& result, bool exp
 QBANK_API std::string stats_to_json(const IndexStats& stats, int indent = 2);
 QBANK_API std::string index_summary_to_json(const IndexSummary& summary, int indent = 2);
 QBANK_API std::string check_report_to_json(const CheckReport& report, int indent = 2);
+// The records of one file and its problems (file_result.schema.json).
+QBANK_API std::string file_result_to_json(const FileResult& file, int indent = -1);
 
 // The excerpt as HTML text: everything escaped, highlights wrapped in <mark>…</mark>.
 QBANK_API std::string excerpt_to_html(const Excerpt& excerpt);

@@ -32,23 +32,23 @@ struct NormalizeOptions {
     std::size_t min_boilerplate_chars = 20;
 };
 
-// Either a record, or the diagnostics that explain why there is none.
+// Either a record, or the problems that explain why there is none.
 struct PageResult {
     std::optional<Record> record;
-    std::vector<Diagnostic> diagnostics;
+    std::vector<Diagnostic> problems;
 };
 
 // Normalizes and parses the bytes of one text page. `source` is reported in
-// diagnostics and stored in the record; `id` becomes the record id.
+// problems and stored in the record; `id` becomes the record id.
 QBANK_API PageResult parse_page(std::string_view bytes, const std::string& source, const std::string& id,
                       const NormalizeOptions& options = {});
 
 // The records one file holds (a handbook holds many), and what was wrong with it.
-// No records: the file could not be read, and `diagnostics` says why. Records and
-// diagnostics: lines that were skipped (JSON Lines).
+// No records: the file could not be read, and `problems` says why. Records and
+// problems: lines that were skipped (JSON Lines).
 struct FileResult {
     std::vector<Record> records;
-    std::vector<Diagnostic> diagnostics;
+    std::vector<Diagnostic> problems;
 };
 
 // Parses file bytes in `format` (Auto: chosen by detect_format from `source` and

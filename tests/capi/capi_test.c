@@ -54,7 +54,7 @@ static void test_normalize(void) {
     expect_status(qbank_normalize(page, sizeof page - 1, "conflict.txt", "text", &json, &error), QBANK_OK, &error,
                   "normalize");
     CHECK(contains(json, "\"question\":\"How do you handle conflict in a team?\""));
-    CHECK(contains(json, "\"diagnostics\":[]"));
+    CHECK(contains(json, "\"problems\":[]"));
     qbank_free(json);
 
     json = NULL;
@@ -109,7 +109,7 @@ static void test_index(const char* seeds, const char* db) {
     expect_status(qbank_indexer_commit(indexer, &summary, &error), QBANK_OK, &error, "commit");
     CHECK(contains(summary, "\"files\":4"));
     CHECK(contains(summary, "\"added\":5"));
-    CHECK(contains(summary, "\"skipped\":[]"));
+    CHECK(contains(summary, "\"problems\":[]"));
     qbank_free(summary);
     qbank_indexer_close(indexer);
 }

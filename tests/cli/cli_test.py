@@ -175,9 +175,9 @@ class IndexTest(unittest.TestCase):
             "qbank: tests/data/broken/latin1.txt:2: error: invalid UTF-8 byte 0xE9 at offset 31; save the file as UTF-8",
         ])
         self.assertEqual(summary["added"], 2)
-        self.assertEqual(summary["skipped"][0], {"path": "tests/data/broken/binary.txt", "line": 2,
-                                                 "reason": "binary file: NUL byte at offset 5"})
-        self.assertEqual(len(summary["skipped"]), 4)
+        self.assertEqual(summary["problems"][0], {"path": "tests/data/broken/binary.txt", "line": 2,
+                                                 "message": "binary file: NUL byte at offset 5"})
+        self.assertEqual(len(summary["problems"]), 4)
         self.assertEqual(self.stats()["documents"], 2)
 
     def test_issue12_a_repository_folder_indexes_its_pages_only(self):
@@ -199,7 +199,7 @@ class IndexTest(unittest.TestCase):
         self.assertEqual(result.returncode, 0, result.stderr)
         self.assertEqual(result.stderr, "")
         self.assertEqual(summary["ignored"], 6)  # js, json, njk, css, png, and binary content
-        self.assertEqual(summary["skipped"], [])
+        self.assertEqual(summary["problems"], [])
         titles = sorted(h["title"] for h in json.loads(run("search", "", "--db", self.db, "--json").stdout)["hits"])
         self.assertEqual(titles, ["Driving Large-Scale Technical Evolution", "How would you shard a table?",
                                   "What is a closure?"])
@@ -211,9 +211,9 @@ class IndexTest(unittest.TestCase):
         result, summary = self.index_json("corpus/seeds", "--max-bytes", "6000")
         self.assertEqual(result.returncode, 3)
         self.assertEqual(summary["added"], 1)
-        self.assertEqual([s["path"] for s in summary["skipped"]], [
+        self.assertEqual([s["path"] for s in summary["problems"]], [
             "corpus/seeds/001_27a37069c9836300.txt", "corpus/seeds/002_22658396d99d4cfe.txt", "corpus/seeds/003_cb000c7924d76c46.txt"])
-        self.assertEqual(summary["skipped"][0]["reason"],
+        self.assertEqual(summary["problems"][0]["message"],
                          "larger than the 6000 bytes limit (8094 bytes); raise --max-bytes to index it")
 
     def test_duplicate_and_banner_reported(self):

@@ -150,8 +150,8 @@ TEST_F(HandbookIndexTest, JsonLinesBadLineIsReportedTheRestIndexed) {
           "{\"id\": \"00000000000000aa\", \"title\": \"What is a semaphore?\"}\n");
     IndexSummary s = run();
     EXPECT_EQ(s.added, 2u);
-    ASSERT_EQ(s.skipped.size(), 1u);
-    EXPECT_EQ(s.skipped[0].line, 2u);
+    ASSERT_EQ(s.problems.size(), 1u);
+    EXPECT_EQ(s.problems[0].line, 2u);
     EXPECT_EQ(Searcher(db()).find("00000000000000aa")->title, "What is a semaphore?");
     EXPECT_EQ(search("mutex").hits.at(0).record.tags, std::vector<std::string>{"Concurrency"});
 }
@@ -161,7 +161,7 @@ TEST_F(HandbookIndexTest, JsonLinesLineThatBreaksKeepsItsLastGoodRecord) {
     run();
     write("export.jsonl", "{\"title\": \"What is a mutex?\"}\n{\"title\": \"What is a semaphore?\"\n");
     IndexSummary s = run();
-    EXPECT_EQ(s.skipped.size(), 1u);
+    EXPECT_EQ(s.problems.size(), 1u);
     EXPECT_EQ(s.removed, 0u);
     EXPECT_EQ(search("semaphore").total, 1u);
 }

@@ -49,7 +49,7 @@ protected:
 
     static std::vector<std::string> skipped(const IndexSummary& s) {
         std::vector<std::string> lines;
-        for (const Diagnostic& d : s.skipped) lines.push_back(d.to_string());
+        for (const Diagnostic& d : s.problems) lines.push_back(d.to_string());
         return lines;
     }
 
@@ -174,7 +174,7 @@ TEST_F(IndexerTest, GoodDataSurvivesAFileGoingBad) {
     run();
     write(pages() / "000_41899f8394122547.txt", "caf\xE9");
     IndexSummary s = run();
-    EXPECT_EQ(s.skipped.size(), 1u);
+    EXPECT_EQ(s.problems.size(), 1u);
     EXPECT_EQ(s.removed, 0u);
     EXPECT_EQ(Searcher(db()).search({"thundering herd", {}, 0, 10}).total, 1u);
 }
@@ -316,14 +316,14 @@ TEST_F(IndexerTest, IndexFolderInsideTheCorpusIsNotIndexed) {
     indexer.add_path(pages().string());
     IndexSummary s = indexer.commit();
     EXPECT_EQ(s.added, 4u);
-    EXPECT_TRUE(s.skipped.empty());
+    EXPECT_TRUE(s.problems.empty());
 }
 
 TEST_F(IndexerTest, NonUtf8FileNameIsIndexed) {
     write(pages() / "caf\xE9.txt", "Why this job?");
     IndexSummary s = run();
     EXPECT_EQ(s.added, 5u);
-    EXPECT_TRUE(s.skipped.empty());
+    EXPECT_TRUE(s.problems.empty());
 }
 
 TEST_F(IndexerTest, CorpusWideBannerIsLearnedAndRemoved) {
@@ -578,7 +578,7 @@ TEST_F(IndexerTest, UnreadableSubfolderPrunesNothing) {
     IndexSummary s = run();
     fs::permissions(pages() / "a_sub", fs::perms::owner_all);
     EXPECT_EQ(s.removed, 0u);
-    EXPECT_EQ(s.skipped.size(), 1u);
+    EXPECT_EQ(s.problems.size(), 1u);
     EXPECT_EQ(documents(), 5u);
 }
 

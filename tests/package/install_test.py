@@ -185,6 +185,67 @@ class InstallTest(unittest.TestCase):
             self.assertIn("thundering herd" if language == "c" else "Driving Large-Scale Technical Evolution", output)
             self.assertTrue((work / "qbank-index" / "iamglass").is_file())
 
+    def test_every_c_api_output_matches_its_schema(self):
+        """Each JSON the C API returns, for good input and bad, against the schema installed for it."""
+        import ctypes
+        lib = ctypes.CDLL(str(self.libdir / self.soname))
+        text = ctypes.POINTER(ctypes.c_char)
+        handle = ctypes.c_void_p
+        for name, args in {
+            "qbank_normalize": [ctypes.c_char_p, ctypes.c_size_t, ctypes.c_char_p, ctypes.c_char_p,
+                                ctypes.POINTER(text), ctypes.POINTER(text)],
+            "qbank_indexer_open": [ctypes.c_char_p, ctypes.c_char_p, ctypes.POINTER(handle), ctypes.POINTER(text)],
+            "qbank_indexer_add_path": [handle, ctypes.c_char_p, ctypes.POINTER(text)],
+            "qbank_indexer_commit": [handle, ctypes.POINTER(text), ctypes.POINTER(text)],
+            "qbank_searcher_open": [ctypes.c_char_p, ctypes.c_char_p, ctypes.POINTER(handle), ctypes.POINTER(text)],
+            "qbank_search": [handle, ctypes.c_char_p, ctypes.POINTER(text), ctypes.POINTER(text)],
+            "qbank_related": [handle, ctypes.c_char_p, ctypes.c_size_t, ctypes.POINTER(text), ctypes.POINTER(text)],
+            "qbank_find": [handle, ctypes.c_char_p, ctypes.POINTER(text), ctypes.POINTER(text)],
+            "qbank_stats": [handle, ctypes.POINTER(text), ctypes.POINTER(text)],
+            "qbank_check": [ctypes.c_char_p, ctypes.POINTER(text), ctypes.POINTER(text)],
+        }.items():
+            getattr(lib, name).argtypes, getattr(lib, name).restype = args, ctypes.c_int
+        lib.qbank_free.argtypes = lib.qbank_indexer_close.argtypes = lib.qbank_searcher_close.argtypes = [handle]
+
+        def call(function, *args):
+            """The JSON the call's one output holds; fails on any status but OK."""
+            result, error = text(), text()
+            status = function(*args, ctypes.byref(result), ctypes.byref(error))
+            self.assertEqual(status, 0, ctypes.string_at(error).decode() if error else "")
+            value = json.loads(ctypes.string_at(result).decode())
+            lib.qbank_free(result)
+            return value
+
+        record = self.validator("record.schema.json")
+        for name, data in [("page.txt", (SEEDS / "000_41899f8394122547.txt").read_bytes()),
+                           ("broken.jsonl", b'{"title": "A", "question": "Why?"}\nnot json\n'),
+                           ("empty.txt", b"")]:
+            result = call(lib.qbank_normalize, data, len(data), name.encode(), None)
+            self.validator("file_result.schema.json").validate(result)
+            for r in result["records"]:
+                record.validate(r)
+            self.assertEqual(bool(result["problems"]), name != "page.txt", result["problems"])
+        index = self.index_dir("index-schemas")
+        indexer, error = handle(), text()
+        self.assertEqual(lib.qbank_indexer_open(str(index).encode(), None, ctypes.byref(indexer), ctypes.byref(error)), 0)
+        self.assertEqual(lib.qbank_indexer_add_path(indexer, str(SEEDS).encode(), ctypes.byref(error)), 0)
+        self.assertEqual(lib.qbank_indexer_add_path(indexer, str(self.work / "no-such-folder").encode(),
+                                                    ctypes.byref(error)), 0)
+        summary = call(lib.qbank_indexer_commit, indexer)
+        lib.qbank_indexer_close(indexer)
+        self.validator("index_summary.schema.json").validate(summary)
+        self.assertEqual(len(summary["problems"]), 1, summary["problems"])
+        searcher = handle()
+        self.assertEqual(lib.qbank_searcher_open(str(index).encode(), None, ctypes.byref(searcher), ctypes.byref(error)), 0)
+        hits = call(lib.qbank_search, searcher, b'{"query": "conflict", "explain": true}')
+        self.validator("search.schema.json").validate(hits)
+        first = hits["hits"][0]["id"].encode()
+        self.validator("search.schema.json").validate(call(lib.qbank_related, searcher, first, 3))
+        record.validate(call(lib.qbank_find, searcher, first))
+        self.validator("stats.schema.json").validate(call(lib.qbank_stats, searcher))
+        lib.qbank_searcher_close(searcher)
+        self.validator("check.schema.json").validate(call(lib.qbank_check, str(index).encode()))
+
     def test_python_example(self):
         index = self.index_dir("index-python")
         env = dict(os.environ, QBANK_LIBRARY=str(self.libdir / self.soname))

@@ -25,7 +25,7 @@ protected:
         indexer.add_path((test::source_dir() / "corpus" / "seeds").string());
         IndexSummary summary = indexer.commit();
         ASSERT_EQ(summary.added, 4u);
-        ASSERT_TRUE(summary.skipped.empty());
+        ASSERT_TRUE(summary.problems.empty());
     }
     static void TearDownTestSuite() { delete dir_; }
 
