@@ -125,7 +125,7 @@ SearchRequest search_request_from_json(std::string_view text) {
 
 Format format_from_name(std::string_view name) {
     if (auto format = format_from_string(name)) return *format;
-    throw BadInputError("format must be auto, text, markdown, html or jsonl, got '" + std::string(name) + "'");
+    throw BadInputError("format must be " + format_choices() + ", got '" + std::string(name) + "'");
 }
 
 ApiRecord api_record_from_json(std::string_view text, const std::string& default_source) {

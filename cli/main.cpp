@@ -139,7 +139,7 @@ std::optional<std::string> unknown_command(CLI::App& app, int argc, char** argv)
 
 Format parse_format(const std::string& name) {
     if (auto format = format_from_string(name)) return *format;
-    throw BadInputError("--format wants auto, text, markdown, html or jsonl, got '" + name + "'");
+    throw BadInputError("--format wants " + format_choices() + ", got '" + name + "'");
 }
 
 int run_index(const Options& o, const std::string& db) {
@@ -255,7 +255,9 @@ int main(int argc, char** argv) {
     app.fallthrough();  // --db may come before or after the subcommand
     app.add_option("--db", o.db, "index folder (default: $QBANK_DB, else $XDG_DATA_HOME/qbank/index)");
 
-    const std::string format_help = "auto (by extension and content), text, markdown, html or jsonl";
+    std::string format_help = "auto (by extension and content)";
+    for (const qbank::FormatInfo& f : qbank::formats()) format_help += ", " + std::string(f.name);
+    format_help += "; see 'qbank formats'";
     auto* normalize = app.add_subcommand("normalize", "print the records one file normalizes to");
     normalize->add_option("FILE", o.file, "a scraped page, Markdown handbook, HTML page or JSON Lines file")->required();
     normalize->add_option("--format", o.format, format_help);
@@ -321,6 +323,8 @@ int main(int argc, char** argv) {
     auto* stats = app.add_subcommand("stats", "document count and facet totals");
     stats->add_flag("--json", o.json, "print JSON");
 
+    app.add_subcommand("formats", "the input formats: which files each reads and the records they make");
+
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
@@ -341,6 +345,10 @@ int main(int argc, char** argv) {
         if (show->parsed()) return run_show(o, db);
         if (check->parsed()) return run_check(o, db);
         if (app.got_subcommand("compact")) return run_compact(db);
+        if (app.got_subcommand("formats")) {
+            print_formats(std::cout);
+            return kOk;
+        }
         return run_stats(o, db);
     } catch (const qbank::Error& e) {
         int code = fail(e.what(), exit_code_for(e));

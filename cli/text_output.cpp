@@ -2,8 +2,10 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
+#include <string>
 
 #include "cli/terminal_text.h"
 
@@ -111,6 +113,28 @@ void print_search_result(std::ostream& out, const SearchResult& result, const Te
         out << "\nfacets:\n";
         print_facets(out, result.facets);
     }
+}
+
+// The files a format reads: its extensions, then which other files by content.
+std::string format_files(const FormatInfo& f) {
+    std::string files;
+    for (std::string_view ext : f.extensions) files += (files.empty() ? "" : " ") + std::string(ext);
+    if (!f.content.empty()) files += (files.empty() ? "" : ", or ") + std::string(f.content);
+    return files;
+}
+
+void print_formats(std::ostream& out) {
+    std::size_t name_width = 6, files_width = 5;  // the headings
+    for (const FormatInfo& f : formats()) {
+        name_width = std::max(name_width, f.name.size());
+        files_width = std::max(files_width, format_files(f).size());
+    }
+    auto row = [&](std::string_view name, const std::string& files, std::string_view records) {
+        out << name << std::string(name_width - name.size() + 2, ' ') << files
+            << std::string(files_width - files.size() + 2, ' ') << records << "\n";
+    };
+    row("FORMAT", "FILES", "RECORDS");
+    for (const FormatInfo& f : formats()) row(f.name, format_files(f), f.records);
 }
 
 void print_stats(std::ostream& out, const IndexStats& stats) {

@@ -3,6 +3,7 @@
 
 #include <ostream>
 
+#include "qbank/format.h"
 #include "qbank/record.h"
 #include "qbank/searcher.h"
 
@@ -18,5 +19,7 @@ TextStyle style_for_stdout();
 void print_record(std::ostream& out, const Record& record, const TextStyle& style);
 void print_search_result(std::ostream& out, const SearchResult& result, const TextStyle& style);
 void print_stats(std::ostream& out, const IndexStats& stats);
+// The input formats (qbank/format.h) as a table: name, the files it reads, the records they make.
+void print_formats(std::ostream& out);
 
 }  // namespace qbank::cli

@@ -4,6 +4,7 @@
 #include <map>
 #include <set>
 
+#include "indexer/input_format.h"
 #include "indexer/json_lines.h"
 #include "indexer/normalize.h"
 #include "indexer/page_parser.h"
@@ -64,7 +65,7 @@ FileRecords page_records(std::string_view bytes, const std::string& shown, const
         out.problems.push_back({shown, page.error_line, page.error});
         return out;
     }
-    if (format == Format::Markdown) {
+    if (input_format(format).split == Split::QuestionHeadings) {
         SplitPage split = split_questions(page.text, std::filesystem::path(shown).stem().string(), page.heading_links);
         out.records = std::move(split.records);
         for (TitleLink& link : split.title_links) {
@@ -130,8 +131,9 @@ FileRecords parse_file_bytes(std::string_view bytes, const std::string& shown, c
     std::optional<std::string> utf8 = utf16_as_utf8(bytes);
     if (utf8) bytes = *utf8;
     if (format == Format::Auto) format = detect_format(shown, bytes.substr(0, 4096));
-    FileRecords out = format == Format::JsonLines ? json_lines_records(bytes, shown)
-                                                  : page_records(bytes, shown, identity, format, options, corpus);
+    FileRecords out = input_format(format).split == Split::Lines
+                          ? json_lines_records(bytes, shown)
+                          : page_records(bytes, shown, identity, format, options, corpus);
     if (out.records.size() > kMaxRecordsPerFile) {
         out.problems.push_back({shown, 0, "holds " + std::to_string(out.records.size()) + " records; the first " +
                                               std::to_string(kMaxRecordsPerFile) +

@@ -11,8 +11,7 @@
 #include <stdexcept>
 
 #include "indexer/boilerplate.h"
-#include "indexer/html_render.h"
-#include "indexer/markdown_render.h"
+#include "indexer/input_format.h"
 #include "indexer/page_chrome.h"
 #include "text/split_lines.h"
 #include "text/utf8_check.h"
@@ -144,28 +143,12 @@ std::string_view without_bom(std::string_view bytes) {
     return bytes;
 }
 
-// Clean text with its markup rendered away, and what the markup told.
-struct RenderedPage {
-    std::string text;
-    std::vector<std::string> chrome;  // HTML: elements named as chrome by their markup
-    std::vector<HeadingLink> heading_links;
-};
-
+// Clean text with its markup rendered away, as the format's row says; text of
+// a format that makes no page (JSON Lines) is read as text.
 RenderedPage page_text(std::string_view bytes, Format format) {
     std::string text = clean_characters(without_bom(bytes));
-    switch (format) {
-        // Again after rendering: decoded entities bring back no-break spaces and the like.
-        case Format::Markdown: {
-            RenderedMarkdown markdown = render_markdown(text);
-            for (HeadingLink& link : markdown.heading_links) link.heading = clean_characters(link.heading);
-            return {clean_characters(markdown.text), {}, std::move(markdown.heading_links)};
-        }
-        case Format::Html: {
-            RenderedHtml html = render_html(text);
-            return {clean_characters(html.text), std::move(html.chrome), {}};
-        }
-        default: return {std::move(text), {}, {}};
-    }
+    const InputFormat& f = input_format(format);
+    return f.render != nullptr ? f.render(std::move(text)) : RenderedPage{std::move(text), {}, {}};
 }
 
 }  // namespace
@@ -201,7 +184,7 @@ NormalizedPage normalize_page(std::string_view bytes, const NormalizeOptions& op
 
 std::vector<std::uint64_t> learnable_units(std::string_view bytes, const NormalizeOptions& options,
                                            Format format) {
-    if (!reject(bytes).error.empty() || format == Format::JsonLines) return {};
+    if (!reject(bytes).error.empty() || input_format(format).split == Split::Lines) return {};
     return boilerplate_unit_hashes(page_text(bytes, format).text, options.min_boilerplate_chars);
 }
 

@@ -590,6 +590,30 @@ class MissingIndexTest(unittest.TestCase):
             self.assertEqual(result.returncode, 6)
             self.assertEqual(result.stderr, f"qbank: cannot create index {blocker}/index: Not a directory\n")
 
+    def test_formats_come_from_one_table_and_the_readme_shows_it(self):
+        result = run("formats")
+        self.assertEqual(result.returncode, 0, result.stderr)
+        lines = result.stdout.splitlines()
+        self.assertEqual(re.split(r"\s{2,}", lines[0]), ["FORMAT", "FILES", "RECORDS"])
+        rows = [re.split(r"\s{2,}", line) for line in lines[1:]]
+        self.assertEqual([r[0] for r in rows], ["text", "markdown", "html", "jsonl"])
+        readme = (ROOT / "README.md").read_text()
+        for name, files, records in rows:
+            extensions, content = [], files
+            if files.startswith("."):
+                listed, _, content = files.partition(", or ")
+                extensions = listed.split()
+            cell = ", ".join(f"`{e}`" for e in extensions)
+            cell = f"{cell}, or {content}" if cell and content else cell or content
+            row = f"| `{name}` | {cell} | {records} |"
+            self.assertTrue(row in readme, f"README.md lacks the row {row}")
+        # The help and the messages name the same formats.
+        help_text = run("index", "--help").stdout
+        self.assertIn("auto (by extension and content), text, markdown, html, jsonl", " ".join(help_text.split()))
+        bad = run("normalize", "x.txt", "--format", "pdf")
+        self.assertEqual(bad.returncode, 2)
+        self.assertIn("--format wants auto, text, markdown, html or jsonl, got 'pdf'", bad.stderr)
+
     def test_version_names_the_project_and_index_schema(self):
         cmake = (ROOT / "CMakeLists.txt").read_text()
         version = re.search(r"project\(qbank VERSION (\S+)", cmake).group(1)
