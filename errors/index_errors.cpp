@@ -19,6 +19,14 @@ void require_index_folder(const std::string& path) {
     if (!exists) throw IndexMissingError("no index at " + path);
 }
 
+std::string what_went_wrong(const Xapian::Error& error) {
+    std::string out = error.get_msg();
+    const char* reason = error.get_error_string();
+    if (reason != nullptr && *reason != '\0' && out.find(reason) == std::string::npos)
+        out += (out.empty() ? "" : ": ") + std::string(reason);
+    return out.empty() ? std::string(error.get_type()) : out;
+}
+
 void throw_index_error(const Xapian::Error& error, const std::string& path) {
     // Xapian::Error has no virtual functions to cast through; it names its class.
     const std::string_view type = error.get_type();
@@ -38,7 +46,7 @@ void throw_index_error(const Xapian::Error& error, const std::string& path) {
                                " (it can still be searched)");
         throw IndexLockedError("index " + path + " is being written by another qbank index");
     }
-    throw IndexIOError("cannot use index " + path + ": " + error.get_description());
+    throw IndexIOError("cannot use index " + path + ": " + what_went_wrong(error));
 }
 
 }  // namespace qbank::errors

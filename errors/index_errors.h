@@ -18,4 +18,8 @@ void require_index_folder(const std::string& path);
 // IndexLockedError, anything else (permissions, I/O) -> IndexIOError.
 [[noreturn]] void throw_index_error(const Xapian::Error& error, const std::string& path);
 
+// What a Xapian error says, for a person: its message and the system's reason
+// ("Error writing block 5: No space left on device"), without Xapian's class name.
+std::string what_went_wrong(const Xapian::Error& error);
+
 }  // namespace qbank::errors

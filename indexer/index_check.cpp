@@ -68,7 +68,7 @@ CheckReport check_index(const std::string& path) {
         schema::check_schema_version(db, path);
         check_documents(db, report);
     } catch (const Xapian::Error& e) {
-        report.problems.push_back(e.get_description());
+        report.problems.push_back(errors::what_went_wrong(e));
     } catch (const Error& e) {
         report.problems.push_back(e.what());
     }

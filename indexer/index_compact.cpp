@@ -63,7 +63,7 @@ CompactReport compact_index(const std::string& given) {
     } catch (const Xapian::Error& e) {
         std::error_code ec;
         fs::remove_all(fresh, ec);
-        throw IndexIOError("cannot compact index " + given + ": " + e.get_description());
+        throw IndexIOError("cannot compact index " + given + ": " + errors::what_went_wrong(e));
     } catch (const fs::filesystem_error& e) {
         throw IndexIOError("cannot compact index " + given + ": " + e.code().message());
     }

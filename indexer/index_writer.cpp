@@ -107,7 +107,7 @@ auto IndexWriter::write(Change change) {
     } catch (const Xapian::Error& e) {
         // Xapian has dropped everything pending: committing now would write part of a run.
         failed_ = true;
-        throw IndexIOError("cannot write to index " + path_ + ": " + e.get_description());
+        throw IndexIOError("cannot write to index " + path_ + ": " + errors::what_went_wrong(e));
     }
 }
 
@@ -186,7 +186,7 @@ void IndexWriter::commit() {
         else db_.commit();
         in_transaction_ = false;
     } catch (const Xapian::Error& e) {
-        throw IndexIOError("cannot commit index " + path_ + ": " + e.get_description());
+        throw IndexIOError("cannot commit index " + path_ + ": " + errors::what_went_wrong(e));
     }
 }
 

@@ -143,7 +143,7 @@ struct Searcher::Impl {
                 if (attempt > 0) throw IndexIOError("index " + path + " keeps changing under " + what);
                 db.reopen();
             } catch (const Xapian::Error& e) {
-                throw IndexIOError(what + " failed on index " + path + ": " + e.get_description());
+                throw IndexIOError(what + " failed on index " + path + ": " + errors::what_went_wrong(e));
             }
         }
     }

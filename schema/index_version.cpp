@@ -1,5 +1,6 @@
 #include "schema/index_version.h"
 
+#include "errors/index_errors.h"
 #include "qbank/error.h"
 #include "qbank/version.h"
 #include "schema/fields.h"
@@ -15,7 +16,7 @@ void check_schema_version(const Xapian::Database& db, const std::string& path) {
         written_by = db.get_metadata(std::string(kWrittenByKey));
         documents = db.get_doccount();
     } catch (const Xapian::Error& e) {
-        throw IndexCorruptError("cannot read index " + path + ": " + e.get_description());
+        throw IndexCorruptError("cannot read index " + path + ": " + errors::what_went_wrong(e));
     }
     if (stored.empty() && documents == 0) return;  // new, empty index
     if (stored == std::to_string(kSchemaVersion)) return;
