@@ -49,7 +49,7 @@ int exit_code_for(const Error& e) {
 struct Options {
     std::string db;
     bool json = false;
-    std::string file;
+    std::vector<std::string> files;
     std::vector<std::string> paths;
     IndexOptions index;
     std::vector<std::string> query;  // every word after `search`: `qbank search react hooks`
@@ -62,19 +62,25 @@ struct Options {
     SearcherOptions searcher;
 };
 
+// Each file in turn; a file with problems is reported and the others still printed.
 int run_normalize(const Options& o) {
-    FileResult file = read_records(o.file, o.index.format, o.index.normalize, o.index.max_bytes);
-    for (const Diagnostic& d : file.problems) std::cerr << kProgram << ": " << printable(d.to_string()) << "\n";
     TextStyle style = style_for_stdout();
-    for (std::size_t i = 0; i < file.records.size(); ++i) {
-        if (o.json) {
-            std::cout << record_to_json(file.records[i]) << "\n";  // JSON Lines: what `index` reads back
-        } else {
-            if (i > 0) std::cout << "\n";
-            print_record(std::cout, file.records[i], style);
+    bool problems = false, first = true;
+    for (const std::string& path : o.files) {
+        FileResult file = read_records(path, o.index.format, o.index.normalize, o.index.max_bytes);
+        for (const Diagnostic& d : file.problems) std::cerr << kProgram << ": " << printable(d.to_string()) << "\n";
+        problems = problems || !file.problems.empty();
+        for (const Record& record : file.records) {
+            if (o.json) {
+                std::cout << record_to_json(record) << "\n";  // JSON Lines: what `index` reads back
+            } else {
+                if (!first) std::cout << "\n";
+                print_record(std::cout, record, style);
+            }
+            first = false;
         }
     }
-    return file.problems.empty() ? kOk : kInputSkipped;
+    return problems ? kInputSkipped : kOk;
 }
 
 constexpr std::size_t kMaxLimit = 10000;
@@ -258,8 +264,8 @@ int main(int argc, char** argv) {
     std::string format_help = "auto (by extension and content)";
     for (const qbank::FormatInfo& f : qbank::formats()) format_help += ", " + std::string(f.name);
     format_help += "; see 'qbank formats'";
-    auto* normalize = app.add_subcommand("normalize", "print the records one file normalizes to");
-    normalize->add_option("FILE", o.file, "a scraped page, Markdown handbook, HTML page or JSON Lines file")->required();
+    auto* normalize = app.add_subcommand("normalize", "print the records files normalize to, without an index");
+    normalize->add_option("FILE", o.files, "scraped pages, Markdown handbooks, HTML pages or JSON Lines files")->required();
     normalize->add_option("--format", o.format, format_help);
     normalize->add_flag("--json", o.json, "print JSON Lines, one record per line (schema/record.schema.json)");
 

@@ -85,6 +85,7 @@ FileRecords page_records(std::string_view bytes, const std::string& shown, const
 constexpr std::size_t kMaxRecordsPerFile = 20000;
 constexpr std::size_t kMaxQuestionBytes = 4096;
 constexpr std::size_t kMaxTitleBytes = 1024;
+constexpr std::size_t kMaxSections = 1000;
 
 // At most `max` bytes of `text`, cut at a space (or a character boundary) with "…" after.
 std::string cut(std::string_view text, std::size_t max) {
@@ -102,6 +103,16 @@ void bound_fields(Record& r) {
         r.question = cut(r.question, kMaxQuestionBytes);
     }
     if (r.title.size() > kMaxTitleBytes) r.title = cut(r.title, kMaxTitleBytes);
+    // Sections past the bound join the last one kept, their headings as lines: every
+    // word stays searchable, and a hit never carries ten thousand sections.
+    if (r.sections.size() > kMaxSections) {
+        Section& last = r.sections[kMaxSections - 1];
+        for (std::size_t i = kMaxSections; i < r.sections.size(); ++i) {
+            const Section& s = r.sections[i];
+            last.text += "\n\n" + (s.heading.empty() ? std::string() : s.heading + "\n") + s.text;
+        }
+        r.sections.erase(r.sections.begin() + kMaxSections, r.sections.end());
+    }
 }
 
 // Fragments unique within a file: a fragment met again gets "-1", "-2", as heading

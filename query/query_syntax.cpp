@@ -116,6 +116,8 @@ private:
     std::size_t pos_ = 0;
 };
 
+constexpr unsigned kMaxGroupDepth = 32;
+
 class Parser {
 public:
     Parser(const std::string& text, std::vector<Token> tokens) : text_(text), tokens_(std::move(tokens)) {}
@@ -251,7 +253,13 @@ private:
     QueryNode parse_unit() {
         if (at(Token::Type::Open)) {
             ++next_;
+            // Groups deeper than anyone writes are flattened: the "(" opens nothing, and
+            // its ")" closes an outer group or nothing. Every rewrite walks the tree
+            // recursively, on whatever stack the embedding program gives it.
+            if (depth_ == kMaxGroupDepth) return QueryNode{.kind = Kind::Sequence};
+            ++depth_;
             QueryNode group = parse_or();
+            --depth_;
             if (at(Token::Type::Close)) ++next_;  // a group left open closes at the end
             return group;
         }
@@ -262,6 +270,7 @@ private:
     std::vector<Token> tokens_;
     std::size_t next_ = 0;
     bool operators_ = false;
+    unsigned depth_ = 0;  // groups open around the token at next_
 };
 
 }  // namespace

@@ -130,6 +130,13 @@ class NormalizeTest(unittest.TestCase):
         self.assertEqual(result.returncode, 3)
         self.assertEqual(result.stderr, "qbank: no/such/page.txt: error: no such file\n")
 
+    def test_many_files_at_once(self):
+        pages = [str(p.relative_to(ROOT)) for p in sorted(CORPUS.iterdir())[:2]]
+        result = run("normalize", "--json", pages[0], "no/such/page.txt", pages[1])
+        self.assertEqual(result.returncode, 3)  # one file was skipped; the others are printed
+        self.assertEqual(result.stderr, "qbank: no/such/page.txt: error: no such file\n")
+        self.assertEqual([json.loads(line)["source"] for line in result.stdout.splitlines()], pages)
+
 
 class IndexTest(unittest.TestCase):
     def setUp(self):

@@ -118,8 +118,35 @@ def normalize(path):
     return _normalized[key]
 
 
+def shown_path(path):
+    return str(path.relative_to(ROOT)) if path.is_relative_to(ROOT) else str(path)
+
+
+def prefetch(paths, chunk=200):
+    """Normalizes many pages in a few runs of qbank (one per `chunk` pages), each
+    page's records as normalize() would give them; a page with problems is left
+    for normalize() to run alone, so its exit code and message are its own."""
+    todo = [p for p in paths if str(p) not in _normalized]
+    for i in range(0, len(todo), chunk):
+        shown = {shown_path(p): p for p in todo[i:i + chunk]}
+        result = run("normalize", "--json", *shown)
+        try:
+            records = [json.loads(line) for line in result.stdout.splitlines() if line.strip()]
+        except ValueError:
+            continue
+        found = {s: [] for s in shown}
+        for record in records:
+            source = record.get("source", "").split("#")[0]
+            if source in found:
+                found[source].append(record)
+        troubled = {s for s in shown for line in result.stderr.splitlines() if line.startswith(f"qbank: {s}:")}
+        for s, path in shown.items():
+            if found[s] and s not in troubled:
+                _normalized[str(path)] = (found[s], None)
+
+
 def _normalize(path):
-    shown = str(path.relative_to(ROOT)) if path.is_relative_to(ROOT) else str(path)
+    shown = shown_path(path)
     try:
         result = run("normalize", shown, "--json")
     except UnicodeDecodeError as e:
@@ -286,6 +313,7 @@ class Results:
 def check_gallery():
     """Results of every page in tests/gallery/pages, grouped by page."""
     results = Results()
+    prefetch(mutate.gallery_pages(HERE))
     for page in mutate.gallery_pages(HERE):
         expected_path = EXPECTED / (page.stem + ".json")
         try:
@@ -324,6 +352,7 @@ def variant_pages(out_dir):
 def check_mutations(out_dir):
     """Results of the variants mutate.py wrote into out_dir, grouped by layout."""
     results = Results()
+    prefetch(variant_pages(out_dir))
     for page in variant_pages(out_dir):
         expected = json.loads(page.with_suffix(".json").read_text(encoding="utf-8"))
         results.add(page.name, mutate.layout_of(page), check_page(page, expected))

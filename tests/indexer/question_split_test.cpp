@@ -233,6 +233,17 @@ TEST(QuestionSplitTest, Issue15_BoundsOnOneFile) {
     ASSERT_FALSE(r.sections.empty());
     EXPECT_EQ(r.sections[0].heading, "Question");
     EXPECT_GE(r.sections[0].text.size(), 99000u);  // the whole text stays searchable
+
+    std::string sections = "{\"title\": \"Many parts\", \"question\": \"Why?\", \"sections\": [";
+    for (int i = 0; i < 1500; ++i)
+        sections += std::string(i ? "," : "") + "{\"heading\": \"Part " + std::to_string(i) + "\", \"text\": \"word" +
+                    std::to_string(i) + "\"}";
+    FileRecords parts = parse_file_bytes(sections + "]}\n", "s.jsonl", "/s.jsonl", Format::JsonLines, {}, nullptr);
+    ASSERT_EQ(parts.records.size(), 1u);
+    const std::vector<Section>& kept = parts.records[0].record.sections;
+    ASSERT_EQ(kept.size(), 1000u);
+    EXPECT_TRUE(kept.back().text.starts_with("word999\n\nPart 1000\nword1000"));
+    EXPECT_TRUE(kept.back().text.ends_with("Part 1499\nword1499"));
 }
 
 }  // namespace

@@ -68,5 +68,24 @@ TEST(QuerySyntax, BrokenSyntaxIsReadAsWords) {
     for (const auto& [text, expected] : cases) EXPECT_EQ(tree(text), expected) << text;
 }
 
+std::size_t depth(const QueryNode& node) {
+    std::size_t deepest = 0;
+    for (const QueryNode& child : node.children) deepest = std::max(deepest, depth(child));
+    return deepest + 1;
+}
+
+// Every rewrite walks the tree recursively: thousands of nested groups must not
+// make it thousands deep. Deep groups are flattened; the words stay.
+TEST(QuerySyntax, DeepGroupsAreFlattened) {
+    const std::string deep = std::string(5000, '(') + "herd OR cache" + std::string(5000, ')') + " conflict";
+    ParsedQuery parsed = parse_query_syntax(deep);
+    EXPECT_LE(depth(parsed.root), 2u * 33 + 2);
+    std::string described = describe(parsed.root);
+    EXPECT_NE(described.find("herd"), std::string::npos);
+    EXPECT_NE(described.find("cache"), std::string::npos);
+    EXPECT_NE(described.find("conflict"), std::string::npos);
+    EXPECT_EQ(tree("((((a))))"), "(((((a)))))");  // shallow groups stay groups
+}
+
 }  // namespace
 }  // namespace qbank::query
