@@ -362,6 +362,7 @@ def check_mutations(out_dir):
 def schema_problems(pages):
     """Lines naming every record of the pages that the record schema refuses."""
     lines = []
+    prefetch(pages)
     for page in pages:
         records, _ = normalize(page)
         for i, record in enumerate(records):

@@ -115,5 +115,17 @@ TEST(MarkdownRenderTest, Issue15_StrayFenceMarksAlone) {
     EXPECT_EQ(render("\\`\\`\\`\n\nText.\n"), "Text.");
 }
 
+// Issue 15: nesting as deep as a file can make it renders without exhausting
+// the stack (md4c keeps its own stacks); the words stay.
+TEST(MarkdownRenderTest, Issue15_DeepNestingRenders) {
+    EXPECT_NE(render("# T\n\n" + std::string(100000, '>') + " deep quote\n").find("deep quote"), std::string::npos);
+    std::string list = "# T\n\n";
+    for (int i = 0; i < 3000; ++i) list += std::string(2 * i, ' ') + "- item" + std::to_string(i) + "\n";
+    EXPECT_NE(render(list).find("item2999"), std::string::npos);
+    std::string inline_nesting = "# T\n\n" + std::string(50000, '*') + "x" + std::string(50000, '*') + " " +
+                                 std::string(50000, '[') + "y" + std::string(50000, ']') + "(u)\n";
+    EXPECT_NE(render(inline_nesting).find('y'), std::string::npos);
+}
+
 }  // namespace
 }  // namespace qbank::indexer
