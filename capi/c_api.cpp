@@ -201,7 +201,7 @@ qbank_status qbank_related(qbank_searcher* searcher, const char* id, size_t limi
         require(searcher, "searcher");
         require(id, "id");
         require(result_json, "result_json");
-        std::optional<qbank::SearchResult> related = searcher->searcher.related(id, limit);
+        std::optional<qbank::SearchResult> related = searcher->searcher.related(id, {.limit = limit});
         if (!related) {
             found = fail(QBANK_NOT_FOUND, std::string("no question with id '") + id + "'", error);
             return;

@@ -59,6 +59,7 @@ struct Options {
     std::string id;
     std::string format = "auto";
     bool explain = false;
+    bool all = false;
     SearcherOptions searcher;
 };
 
@@ -84,6 +85,7 @@ int run_normalize(const Options& o) {
 }
 
 constexpr std::size_t kMaxLimit = 10000;
+constexpr std::size_t kStatsTop = 10;  // facet values 'qbank stats' shows by default
 constexpr std::size_t kMaxOffset = 1'000'000'000;
 
 // A count of hits: a whole number from 0 to `max`, said in words when it is not one.
@@ -202,7 +204,12 @@ int run_search(const Options& o, const std::string& db) {
 
 int run_related(const Options& o, const std::string& db) {
     Searcher searcher(db, o.searcher);
-    std::optional<SearchResult> related = searcher.related(o.id, o.limit);
+    SearchRequest request;
+    for (const std::string& spec : o.filters) request.filters.push_back(parse_filter(spec));
+    request.limit = o.limit;
+    request.offset = o.offset;
+    request.explain = o.explain;
+    std::optional<SearchResult> related = searcher.related(o.id, request);
     if (!related) return fail("no question with id '" + o.id + "' in " + db, kNoHits);
     return print_result(o, *related);
 }
@@ -227,7 +234,8 @@ int run_check(const Options& o, const std::string& db) {
                       << (report.tables_checked ? "" : " (tables not checked: the index cannot be written)") << "\n";
     }
     if (!report.ok())
-        std::cerr << kProgram << ": index " << printable(db) << " is damaged: rebuild it with 'qbank index --full' over its corpus\n";
+        std::cerr << kProgram << ": index " << printable(db) << " is damaged\n"
+                  << "  rebuild it with: qbank index --full --db " << printable(db) << " PATH...\n";
     return report.ok() ? kOk : kIndexUnusable;
 }
 
@@ -244,7 +252,7 @@ int run_stats(const Options& o, const std::string& db) {
     Searcher searcher(db);
     IndexStats stats = searcher.stats();
     if (o.json) std::cout << stats_to_json(stats) << "\n";
-    else print_stats(std::cout, stats);
+    else print_stats(std::cout, stats, o.all ? 0 : kStatsTop);
     return kOk;
 }
 
@@ -272,7 +280,8 @@ int main(int argc, char** argv) {
     auto* index = app.add_subcommand("index", "add or replace pages in the index");
     index->add_option("PATH", o.paths, "files or folders (recursive)")->required();
     index->add_flag("--full", o.index.full, "drop every document and reparse everything");
-    index->add_flag("--no-prune{false}", o.index.prune, "keep documents whose file is gone from an indexed folder");
+    index->add_flag_callback("--no-prune", [&o] { o.index.prune = false; },
+                             "keep documents whose file is gone from an indexed folder");
     index->add_option("--format", o.format, format_help + " (default: auto)");
     index->add_option("--exclude", o.index.exclude,
                       "skip entries matching this glob in folders, e.g. 'LICENSE*' or 'drafts/*' (repeatable)")
@@ -297,8 +306,8 @@ int main(int argc, char** argv) {
     // One value per flag, so that the query's words after it stay the query.
     search->add_option("--filter", o.filters, "FIELD:VALUE, e.g. level:Senior (repeatable; all must hold)")
         ->allow_extra_args(false);
-    search->add_option("--limit", o.limit, "hits to show")->check(count_up_to(kMaxLimit));
-    search->add_option("--offset", o.offset, "hits to skip")->check(count_up_to(kMaxOffset));
+    search->add_option("--limit", o.limit, "hits to show (default: " + std::to_string(o.limit) + ")")->check(count_up_to(kMaxLimit));
+    search->add_option("--offset", o.offset, "hits to skip (default: 0)")->check(count_up_to(kMaxOffset));
     search->add_flag("--json", o.json, "print JSON (schema/search.schema.json)");
     search->add_flag("--explain", o.explain, "show which terms matched in which fields, and their part of each score");
     search->add_option("--synonyms", o.searcher.synonym_files,
@@ -313,7 +322,10 @@ int main(int argc, char** argv) {
 
     auto* related = app.add_subcommand("related", "questions most like one question");
     related->add_option("ID", o.id, "id from search output")->required();
-    related->add_option("--limit", o.limit, "hits to show")->check(count_up_to(kMaxLimit));
+    related->add_option("--filter", o.filters, "FIELD:VALUE, e.g. level:Senior (repeatable; all must hold)")
+        ->allow_extra_args(false);
+    related->add_option("--limit", o.limit, "hits to show (default: " + std::to_string(o.limit) + ")")->check(count_up_to(kMaxLimit));
+    related->add_option("--offset", o.offset, "hits to skip (default: 0)")->check(count_up_to(kMaxOffset));
     related->add_flag("--json", o.json, "print JSON (schema/search.schema.json)");
     related->add_flag("--explain", o.explain, "show which terms matched in which fields, and their part of each score");
 
@@ -327,7 +339,8 @@ int main(int argc, char** argv) {
     app.add_subcommand("compact", "rewrite the index compactly, in place, while searches go on");
 
     auto* stats = app.add_subcommand("stats", "document count and facet totals");
-    stats->add_flag("--json", o.json, "print JSON");
+    stats->add_flag("--json", o.json, "print JSON (schema/stats.schema.json)");
+    stats->add_flag("--all", o.all, "every value of each facet, not the " + std::to_string(kStatsTop) + " commonest");
 
     app.add_subcommand("formats", "the input formats: which files each reads and the records they make");
 
@@ -358,6 +371,9 @@ int main(int argc, char** argv) {
         return run_stats(o, db);
     } catch (const qbank::Error& e) {
         int code = fail(e.what(), exit_code_for(e));
+        // The library says what is wrong; the command that mends it is the command line's to give.
+        if (e.kind() == qbank::Error::Kind::IndexCorrupt || e.kind() == qbank::Error::Kind::IndexIncompatible)
+            std::cerr << "  rebuild it with: qbank index --full --db " << printable(db) << " PATH...\n";
         if (e.kind() == qbank::Error::Kind::IndexMissing && !std::filesystem::exists(db))
             std::cerr << "  build it with: qbank index corpus/ " << (o.db.empty() ? "  (choose its place with --db DIR or QBANK_DB)"
                                                                               : "--db " + printable(o.db))

@@ -34,11 +34,9 @@ void throw_index_error(const Xapian::Error& error, const std::string& path) {
         throw IndexMissingError("no index at " + path + ": " + error.get_msg());
     if (type == "DatabaseVersionError")
         throw IndexIncompatibleError("index " + path + " is in a Xapian format this build cannot read (" +
-                                     error.get_msg() + "): rebuild it with 'qbank index --full --db " + path +
-                                     " PATH...' over the files it was built from");
+                                     error.get_msg() + "): rebuild it from the files it was built from");
     if (type == "DatabaseCorruptError")
-        throw IndexCorruptError("index " + path + " is damaged (" + error.get_msg() +
-                                "): rebuild it with 'qbank index --full --db " + path + " PATH...'");
+        throw IndexCorruptError("index " + path + " is damaged (" + error.get_msg() + "): rebuild it from its files");
     if (type == "DatabaseLockError") {
         // No lock file can be made where nothing can be written: not another writer.
         if (::access(path.c_str(), W_OK) != 0)

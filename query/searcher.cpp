@@ -143,7 +143,7 @@ struct Searcher::Impl {
                 if (attempt > 0) throw IndexIOError("index " + path + " keeps changing under " + what);
                 db.reopen();
             } catch (const Xapian::Error& e) {
-                throw IndexIOError(what + " failed on index " + path + ": " + errors::what_went_wrong(e));
+                errors::throw_index_error(e, path);  // as on opening: a damaged table is IndexCorruptError
             }
         }
     }
@@ -182,16 +182,19 @@ struct Searcher::Impl {
         return result;
     }
 
-    std::optional<SearchResult> related(const std::string& id, std::size_t limit) {
+    std::optional<SearchResult> related(const std::string& id, SearchRequest request) {
+        check_facet_fields(request.facets);
         std::string term = schema::id_term(id);
         Xapian::PostingIterator it = db.postlist_begin(term);
         if (it == db.postlist_end(term)) return std::nullopt;
-        SearchRequest request;
         request.query = "related:" + id;
-        request.limit = limit;
+        Xapian::Query query = query::related_query(db, *it, term);
+        if (!request.filters.empty())
+            query = Xapian::Query(Xapian::Query::OP_FILTER, query,
+                                  query::QueryBuilder(db, synonyms).build("", request.filters));
         SearchResult result;
         result.query = request.query;
-        fill(result, *run(query::related_query(db, *it, term), request), request, std::nullopt);
+        fill(result, *run(query, request), request, filtered_level(request.filters));
         return result;
     }
 
@@ -243,8 +246,8 @@ SearchResult Searcher::search(const SearchRequest& request) {
     return impl_->with_snapshot("search \"" + request.query + "\"", [&] { return impl_->search(request); });
 }
 
-std::optional<SearchResult> Searcher::related(const std::string& id, std::size_t limit) {
-    return impl_->with_snapshot("related " + id, [&] { return impl_->related(id, limit); });
+std::optional<SearchResult> Searcher::related(const std::string& id, const SearchRequest& request) {
+    return impl_->with_snapshot("related " + id, [&] { return impl_->related(id, request); });
 }
 
 std::optional<Record> Searcher::find(const std::string& id) {

@@ -25,8 +25,7 @@ void check_schema_version(const Xapian::Database& db, const std::string& path) {
                                              : "was written by qbank " + written_by + " with schema " + stored;
     throw IndexIncompatibleError("index " + path + " " + found + "; qbank " + std::string(version()) +
                                  " needs schema " + std::to_string(kSchemaVersion) +
-                                 ": rebuild it with 'qbank index --full --db " + path +
-                                 " PATH...' over the files it was built from");
+                                 ": rebuild it from the files it was built from");
 }
 
 void stamp_schema_version(Xapian::WritableDatabase& db) {

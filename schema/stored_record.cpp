@@ -10,7 +10,7 @@ Record stored_record(const Xapian::Document& doc) {
         return record_from_json(doc.get_data());
     } catch (const BadInputError& e) {
         throw IndexCorruptError("stored record of document " + std::to_string(doc.get_docid()) +
-                                " is damaged (" + e.what() + "): rebuild the index with 'qbank index --full'");
+                                " is damaged (" + e.what() + "): rebuild the index from its files");
     }
 }
 

@@ -115,8 +115,10 @@ public:
 
     // The questions most like the one with this id (by the words that set it apart,
     // Xapian's relevance feedback), itself excluded, in the shape of a search whose
-    // query is "related:ID"; nullopt when no question has that id. Throws as search.
-    std::optional<SearchResult> related(const std::string& id, std::size_t limit = 10);
+    // query is "related:ID"; nullopt when no question has that id. The request's
+    // filters, offset, limit, excerpt length, facets and explain apply as in search;
+    // its query is not used. Throws as search.
+    std::optional<SearchResult> related(const std::string& id, const SearchRequest& request = {});
 
     // The stored record with this id, or nullopt. Throws IndexCorruptError, IndexIOError.
     std::optional<Record> find(const std::string& id);

@@ -157,6 +157,16 @@ class IndexTest(unittest.TestCase):
         SUMMARY.validate(summary)
         return result, summary
 
+    def test_no_prune_keeps_documents_of_files_gone(self):
+        corpus = Path(self.tmp) / "corpus"
+        shutil.copytree(CORPUS, corpus)
+        self.index_json(str(corpus))
+        next(corpus.iterdir()).unlink()
+        _, kept = self.index_json(str(corpus), "--no-prune")
+        self.assertEqual((kept["removed"], self.stats()["documents"]), (0, 4))
+        _, pruned = self.index_json(str(corpus))
+        self.assertEqual((pruned["removed"], self.stats()["documents"]), (1, 3))
+
     def test_summary_line(self):
         first = run("index", "corpus/seeds", "--db", self.db)
         self.assertEqual(first.returncode, 0)
@@ -282,8 +292,37 @@ class IndexTest(unittest.TestCase):
         run("index", "corpus/seeds", "--db", self.db)
         result = run("stats", "--db", self.db)
         self.assertEqual(result.returncode, 0)
-        self.assertTrue(result.stdout.startswith("4 documents\n"))
-        self.assertIn("  level: Junior (1), Mid (1), Senior (3), Staff+ (1)\n", result.stdout)
+        self.assertEqual(result.stdout, """4 documents
+
+category (1 value)
+  2  Behavioral
+
+lang (1 value)
+  4  en
+
+level (4 values)
+  3  Senior
+  1  Junior
+  1  Mid
+  1  Staff+
+
+tag (12 values, the 10 commonest)
+  2  Decision Making
+  2  Risk Management
+  2  Stakeholder Management
+  2  Strategic Planning
+  1  Change Management
+  1  Communication
+  1  Conflict Resolution
+  1  Persuasion
+  1  Problem Solving
+  1  Scalability
+  … 2 more: qbank stats --all
+""")
+        every = run("stats", "--db", self.db, "--all").stdout
+        self.assertIn("tag (12 values)\n", every)
+        self.assertIn("  1  Technical Leadership\n", every)
+        self.assertNotIn("more:", every)
 
 
 class SearchTest(IndexedCorpus):
@@ -397,6 +436,21 @@ class SearchTest(IndexedCorpus):
         self.assertEqual(missing.returncode, 1)
         self.assertIn("no question with id '0000000000000000'", missing.stderr)
 
+    def test_related_takes_the_options_of_search(self):
+        _, found = self.search_json("thundering herd")
+        own = found["hits"][0]["id"]
+        every = json.loads(run("related", own, "--db", self.db, "--json").stdout)
+        self.assertGreaterEqual(len(every["hits"]), 2)
+        # The level filter keeps the pages that address that level (one has no level at all).
+        result = run("related", own, "--db", self.db, "--json", "--filter", "level:Junior", "--explain")
+        self.assertEqual(result.returncode, 0, result.stderr)
+        filtered = json.loads(result.stdout)
+        SEARCH.validate(filtered)
+        self.assertLess(len(filtered["hits"]), len(every["hits"]))
+        self.assertTrue(filtered["hits"] and all(h["explain"] for h in filtered["hits"]))
+        offset = json.loads(run("related", own, "--db", self.db, "--json", "--offset", "1").stdout)
+        self.assertEqual([h["id"] for h in offset["hits"]], [h["id"] for h in every["hits"]][1:])
+
     def test_bad_query_exits_2(self):
         result = self.search("level:wizard")
         self.assertEqual(result.returncode, 2)
@@ -476,7 +530,7 @@ class MaintenanceTest(IndexedCorpus):
             table.write(b"\xab" * 4000)
         result = run("check", "--db", self.db)
         self.assertEqual(result.returncode, 5)
-        self.assertIn(f"qbank: index {self.db} is damaged: rebuild it with 'qbank index --full' over its corpus\n",
+        self.assertIn(f"qbank: index {self.db} is damaged\n  rebuild it with: qbank index --full --db {self.db} PATH...\n",
                       result.stderr)
         # No search here: glass blocks carry no checksums, and libxapian 1.4 can crash
         # reading one overwritten with garbage (here, in get_metadata). `check` is the guard.
@@ -620,6 +674,16 @@ class MissingIndexTest(unittest.TestCase):
         bad = run("normalize", "x.txt", "--format", "pdf")
         self.assertEqual(bad.returncode, 2)
         self.assertIn("--format wants auto, text, markdown, html or jsonl, got 'pdf'", bad.stderr)
+
+    def test_help_shows_defaults_and_no_artefacts(self):
+        index_help = run("index", "--help").stdout
+        self.assertIn("--no-prune ", index_help)
+        self.assertNotIn("{", index_help)
+        for command in ("search", "related"):
+            help_text = " ".join(run(command, "--help").stdout.split())
+            self.assertIn("hits to show (default: 10)", help_text)
+            self.assertIn("hits to skip (default: 0)", help_text)
+        self.assertIn("--all", run("stats", "--help").stdout)
 
     def test_version_names_the_project_and_index_schema(self):
         cmake = (ROOT / "CMakeLists.txt").read_text()

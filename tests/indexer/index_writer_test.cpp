@@ -122,8 +122,7 @@ TEST_P(IndexWriterTest, RejectsIndexOfAnotherSchemaVersion) {
         EXPECT_EQ(std::string(e.what()), "index the-index was written by qbank 9.9.9 with schema 999; qbank " +
                                              std::string(version()) +
                                              " needs schema " + std::to_string(schema::kSchemaVersion) +
-                                             ": rebuild it with 'qbank index --full --db the-index "
-                                             "PATH...' over the files it was built from");
+                                             ": rebuild it from the files it was built from");
     }
 }
 

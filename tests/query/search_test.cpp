@@ -303,7 +303,7 @@ TEST_F(SearchTest, RelatedQuestionsExcludeTheQuestionItself) {
     Searcher searcher(dir_->str("index"));
     SearchResult first = search("thundering herd");
     std::string id = first.hits.at(0).record.id;
-    SearchResult related = searcher.related(id, 3).value();
+    SearchResult related = searcher.related(id, {.limit = 3}).value();
     EXPECT_EQ(related.query, "related:" + id);
     ASSERT_FALSE(related.hits.empty());
     for (const Hit& h : related.hits) EXPECT_NE(h.record.id, id);
