@@ -235,6 +235,14 @@ qbank_status qbank_stats(qbank_searcher* searcher, char** stats_json, char** err
     });
 }
 
+qbank_status qbank_searcher_reopen(qbank_searcher* searcher, int* changed, char** error) {
+    return guarded(error, [&] {
+        require(searcher, "searcher");
+        require(changed, "changed");
+        *changed = searcher->searcher.reopen() ? 1 : 0;
+    });
+}
+
 void qbank_searcher_close(qbank_searcher* searcher) { delete searcher; }
 
 qbank_status qbank_check(const char* db_path, char** report_json, char** error) {

@@ -105,6 +105,10 @@ QBANK_C_API qbank_status qbank_related(qbank_searcher* searcher, const char* id,
 QBANK_C_API qbank_status qbank_find(qbank_searcher* searcher, const char* id, char** record_json, char** error);
 /* Document count and facet totals (stats.schema.json). */
 QBANK_C_API qbank_status qbank_stats(qbank_searcher* searcher, char** stats_json, char** error);
+/* Moves the searcher to the index's last commit (a searcher sees commits made
+ * after it opened only then); *changed is 1 when that commit differs from the
+ * one it read before, else 0. */
+QBANK_C_API qbank_status qbank_searcher_reopen(qbank_searcher* searcher, int* changed, char** error);
 /* Releases the searcher. NULL is ignored. */
 QBANK_C_API void qbank_searcher_close(qbank_searcher* searcher);
 

@@ -258,4 +258,15 @@ IndexStats Searcher::stats() {
     return impl_->with_snapshot("stats", [&] { return impl_->stats(); });
 }
 
+bool Searcher::reopen() {
+    try {
+        Xapian::rev before = impl_->db.get_revision();
+        if (!impl_->db.reopen() || impl_->db.get_revision() == before) return false;
+        impl_->index_language = query::dominant_language(impl_->db);
+        return true;
+    } catch (const Xapian::Error& e) {
+        errors::throw_index_error(e, impl_->path);
+    }
+}
+
 }  // namespace qbank

@@ -126,6 +126,13 @@ public:
     // Document count and facet totals over the whole index. Throws IndexIOError.
     IndexStats stats();
 
+    // A Searcher answers from the index as last committed when it was opened or
+    // last reopened: commits made since are not seen until reopen(), except that
+    // a search whose snapshot a writer has recycled reopens once by itself.
+    // Moves to the last commit; true when that differs from the one read before.
+    // Throws as the constructor does (IndexCorruptError, IndexIOError, ...).
+    bool reopen();
+
 private:
     struct Impl;
     std::unique_ptr<Impl> impl_;

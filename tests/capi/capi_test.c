@@ -120,6 +120,11 @@ static void test_search(const char* db) {
     expect_status(qbank_searcher_open(db, "{\"bm25_b\": 0.3}", &searcher, &error), QBANK_OK, &error, "searcher open");
     if (searcher == NULL) return;
 
+    int changed = -1;
+    expect_status(qbank_searcher_reopen(searcher, &changed, &error), QBANK_OK, &error, "reopen");
+    CHECK(changed == 0);  /* nothing was committed since it opened */
+    qbank_free(expect_status(qbank_searcher_reopen(searcher, NULL, &error), QBANK_BAD_INPUT, &error, "reopen without changed"));
+
     char* result = NULL;
     expect_status(qbank_search(searcher, "{\"query\": \"rate limiter\", \"limit\": 5}", &result, &error), QBANK_OK,
                   &error, "search");

@@ -336,6 +336,32 @@ TEST(Searcher, AccentedAndChineseTextIsFound) {
     EXPECT_EQ(searcher.search(request).total, 0u);
 }
 
+// A searcher reads the commit it opened until reopen() moves it to the last one.
+TEST(Searcher, ReopenSeesLaterCommitsAndSaysWhetherAnythingChanged) {
+    test::TempDir dir;
+    std::ofstream(dir.str("a.jsonl")) << R"({"title": "What is a closure?", "question": "Explain closures."})" "\n";
+    std::ofstream(dir.str("b.jsonl")) << R"({"title": "What is event delegation?", "question": "Explain it."})" "\n";
+    {
+        Indexer indexer(dir.str("index"));
+        indexer.add_path(dir.str("a.jsonl"));
+        indexer.commit();
+    }
+    Searcher searcher(dir.str("index"));
+    EXPECT_FALSE(searcher.reopen());  // nothing committed since it opened
+    {
+        Indexer indexer(dir.str("index"));
+        indexer.add_path(dir.str("b.jsonl"));
+        indexer.commit();
+    }
+    EXPECT_EQ(searcher.stats().documents, 1u);  // the snapshot it opened
+    EXPECT_TRUE(searcher.reopen());
+    EXPECT_EQ(searcher.stats().documents, 2u);
+    SearchRequest request;
+    request.query = "delegation";
+    EXPECT_EQ(searcher.search(request).total, 1u);
+    EXPECT_FALSE(searcher.reopen());
+}
+
 TEST(ParseFilter, SplitsAtTheFirstColon) {
     struct Row {
         const char* spec;
