@@ -156,6 +156,18 @@ qbank_status qbank_indexer_add_path(qbank_indexer* indexer, const char* path, ch
     });
 }
 
+qbank_status qbank_indexer_set_progress(qbank_indexer* indexer, qbank_progress_fn callback, void* user,
+                                        char** error) {
+    return guarded(error, [&] {
+        require(indexer, "indexer");
+        if (callback == nullptr) return indexer->indexer.set_progress({});
+        indexer->indexer.set_progress([callback, user](const qbank::IndexProgress& p) {
+            const qbank_progress progress{p.files_done, p.files_total, p.bytes_done, p.bytes_total};
+            callback(user, &progress);
+        });
+    });
+}
+
 qbank_status qbank_indexer_add_record(qbank_indexer* indexer, const char* record_json, char** error) {
     return guarded(error, [&] {
         require(indexer, "indexer");
@@ -192,6 +204,20 @@ qbank_status qbank_search(qbank_searcher* searcher, const char* request_json, ch
         qbank::SearchRequest request = qbank::capi::search_request_from_json(optional_text(request_json));
         qbank::SearchResult result = searcher->searcher.search(request);
         *result_json = copy_out(qbank::search_result_to_json(result, request.explain, -1));
+    });
+}
+
+qbank_status qbank_search_text(qbank_searcher* searcher, const char* query, size_t limit, size_t offset,
+                               char** result_json, char** error) {
+    return guarded(error, [&] {
+        require(searcher, "searcher");
+        require(query, "query");
+        require(result_json, "result_json");
+        qbank::SearchRequest request;
+        request.query = query;
+        request.limit = limit;
+        request.offset = offset;
+        *result_json = copy_out(qbank::search_result_to_json(searcher->searcher.search(request), false, -1));
     });
 }
 

@@ -23,6 +23,7 @@
 #define QBANK_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #if defined(__GNUC__) || defined(__clang__)
 #define QBANK_C_API __attribute__((visibility("default")))
@@ -81,6 +82,18 @@ QBANK_C_API qbank_status qbank_indexer_add_path(qbank_indexer* indexer, const ch
  * it; "removed" and "duplicates" belong to the indexer and are ignored. Without an
  * "id", the id comes from the source and title. */
 QBANK_C_API qbank_status qbank_indexer_add_record(qbank_indexer* indexer, const char* record_json, char** error);
+/* How far a commit has got: files read and parsed, of those found so far. */
+typedef struct qbank_progress {
+    size_t files_done;
+    size_t files_total;
+    uint64_t bytes_done;
+    uint64_t bytes_total;
+} qbank_progress;
+typedef void (*qbank_progress_fn)(void* user, const qbank_progress* progress);
+/* Calls callback(user, progress) as commits go on, on the thread that calls
+ * qbank_indexer_commit, after each file; NULL stops the calls. */
+QBANK_C_API qbank_status qbank_indexer_set_progress(qbank_indexer* indexer, qbank_progress_fn callback, void* user,
+                                                    char** error);
 /* Writes the run at once and sets *summary_json (index_summary.schema.json; NULL: not
  * wanted). Files that could not be indexed are listed in its "skipped", not failures.
  * The indexer stays open for another run. */
@@ -92,6 +105,11 @@ QBANK_C_API void qbank_indexer_close(qbank_indexer* indexer);
  * "synonym_files" (array of paths), "bm25_k1", "bm25_b" (numbers). */
 QBANK_C_API qbank_status qbank_searcher_open(const char* db_path, const char* options_json, qbank_searcher** searcher,
                                              char** error);
+/* Searches for `query` as typed (words, "phrases", operators, field:value; no JSON
+ * escaping) and returns hits offset+1 to offset+limit with the default facets, as
+ * qbank_search does. */
+QBANK_C_API qbank_status qbank_search_text(qbank_searcher* searcher, const char* query, size_t limit, size_t offset,
+                                           char** result_json, char** error);
 /* Searches; *result_json in the shape of search.schema.json. request_json keys: "query"
  * (string, required), "filters" (array of "FIELD:VALUE"), "offset", "limit",
  * "excerpt_chars" (integers), "facets" (array of "level", "category", "tag"),

@@ -342,6 +342,10 @@ IndexSummary Indexer::commit() {
     return at_boundary(impl_->db_path, [&] { return impl_->commit(); });
 }
 
+void Indexer::set_progress(std::function<void(const IndexProgress&)> on_progress) {
+    impl_->options.on_progress = std::move(on_progress);
+}
+
 IndexSummary Indexer::Impl::commit() {
     std::vector<indexer::FileInfo> to_parse = survey_all();
     indexer::CorpusBoilerplate corpus = learn(to_parse);

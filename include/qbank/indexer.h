@@ -101,6 +101,9 @@ public:
     // run is), IndexCorruptError when what it holds is damaged.
     IndexSummary commit();
 
+    // Replaces options.on_progress for the commits to come (empty: no calls).
+    void set_progress(std::function<void(const IndexProgress&)> on_progress);
+
 private:
     struct Impl;
     std::unique_ptr<Impl> impl_;

@@ -71,6 +71,18 @@ static void test_normalize(void) {
     qbank_free(message);
 }
 
+/* What the progress callback saw. */
+struct progress_seen {
+    int calls;
+    qbank_progress last;
+};
+
+static void count_progress(void* user, const qbank_progress* progress) {
+    struct progress_seen* seen = user;
+    ++seen->calls;
+    seen->last = *progress;
+}
+
 static void test_index(const char* seeds, const char* db) {
     char* error = NULL;
     qbank_indexer* indexer = NULL;
@@ -90,6 +102,8 @@ static void test_index(const char* seeds, const char* db) {
     CHECK(second == NULL);
     qbank_free(message);
 
+    struct progress_seen seen = {0, {0, 0, 0, 0}};
+    expect_status(qbank_indexer_set_progress(indexer, count_progress, &seen, &error), QBANK_OK, &error, "set_progress");
     expect_status(qbank_indexer_add_path(indexer, seeds, &error), QBANK_OK, &error, "add_path");
     const char* record =
         "{\"source\": \"notes/rate-limiter.md\",\n"
@@ -108,6 +122,7 @@ static void test_index(const char* seeds, const char* db) {
     char* summary = NULL;
     expect_status(qbank_indexer_commit(indexer, &summary, &error), QBANK_OK, &error, "commit");
     CHECK(contains(summary, "\"files\":4"));
+    CHECK(seen.calls == 4 && seen.last.files_done == 4 && seen.last.files_total == 4 && seen.last.bytes_done > 0);
     CHECK(contains(summary, "\"added\":5"));
     CHECK(contains(summary, "\"problems\":[]"));
     qbank_free(summary);
@@ -119,13 +134,20 @@ static void test_search(const char* db) {
     qbank_searcher* searcher = NULL;
     expect_status(qbank_searcher_open(db, "{\"bm25_b\": 0.3}", &searcher, &error), QBANK_OK, &error, "searcher open");
     if (searcher == NULL) return;
+    char* result = NULL;
+
+    /* The query as typed: quotes make a phrase and need no JSON escaping. */
+    expect_status(qbank_search_text(searcher, "\"rate limiter\" \"say hi", 2, 0, &result, &error), QBANK_OK, &error,
+                  "search_text");
+    CHECK(contains(result, "\"query\":\"\\\"rate limiter\\\" \\\"say hi\""));
+    qbank_free(result);
+    result = NULL;
 
     int changed = -1;
     expect_status(qbank_searcher_reopen(searcher, &changed, &error), QBANK_OK, &error, "reopen");
     CHECK(changed == 0);  /* nothing was committed since it opened */
     qbank_free(expect_status(qbank_searcher_reopen(searcher, NULL, &error), QBANK_BAD_INPUT, &error, "reopen without changed"));
 
-    char* result = NULL;
     expect_status(qbank_search(searcher, "{\"query\": \"rate limiter\", \"limit\": 5}", &result, &error), QBANK_OK,
                   &error, "search");
     /* Best first: the record added as JSON; a seed page mentions a "limit" and a "rate". */
