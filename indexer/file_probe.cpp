@@ -15,7 +15,7 @@ namespace {
 
 std::string reason_for(int error) {
     switch (error) {
-        case ENOENT: return std::string(kVanishedReason);
+        case ENOENT: return "vanished before it could be read";
         case ELOOP: return "symlink loop";
         case EACCES: return "permission denied";
         default: return std::strerror(error);
@@ -33,18 +33,21 @@ std::string limit_text(std::uint64_t bytes) {
 
 }  // namespace
 
-std::variant<FileInfo, Diagnostic> probe_file(const std::string& path) {
+std::variant<FileInfo, ProbeProblem> probe_file(const std::string& path) {
     struct stat st {};
     if (::stat(path.c_str(), &st) != 0) {
         int error = errno;
         struct stat link {};
         if (error == ENOENT && ::lstat(path.c_str(), &link) == 0 && S_ISLNK(link.st_mode))
-            return Diagnostic{path, 0, std::string(kBrokenSymlinkReason)};
-        return Diagnostic{path, 0, reason_for(error)};
+            return ProbeProblem{{path, 0, "broken symlink"}, true};
+        return ProbeProblem{{path, 0, reason_for(error)}, error == ENOENT};
     }
-    if (!S_ISREG(st.st_mode)) return Diagnostic{path, 0, "not a regular file"};
+    if (!S_ISREG(st.st_mode)) return ProbeProblem{{path, 0, "not a regular file"}, false};
     char resolved[PATH_MAX];
-    if (::realpath(path.c_str(), resolved) == nullptr) return Diagnostic{path, 0, reason_for(errno)};
+    if (::realpath(path.c_str(), resolved) == nullptr) {
+        int error = errno;
+        return ProbeProblem{{path, 0, reason_for(error)}, error == ENOENT};
+    }
     return FileInfo{path, resolved, static_cast<std::uint64_t>(st.st_size), mtime_ns_of(st)};
 }
 

@@ -13,10 +13,6 @@
 
 namespace qbank::indexer {
 
-// Reasons that mean the file is gone, so its document may go too.
-inline constexpr std::string_view kVanishedReason = "vanished before it could be read";
-inline constexpr std::string_view kBrokenSymlinkReason = "broken symlink";
-
 struct FileInfo {
     std::string path;       // as listed
     std::string canonical;  // absolute, symlinks resolved: the file's identity across runs
@@ -24,8 +20,15 @@ struct FileInfo {
     std::int64_t mtime_ns = 0;
 };
 
+// Why a listed file cannot be looked at, and whether that is because it is gone
+// (removed, or a symlink to nothing): only then may its document go too.
+struct ProbeProblem {
+    Diagnostic diagnostic;
+    bool gone = false;
+};
+
 // stat() of a listed file.
-std::variant<FileInfo, Diagnostic> probe_file(const std::string& path);
+std::variant<FileInfo, ProbeProblem> probe_file(const std::string& path);
 
 // The file's bytes, or why they cannot be had; files over `max_bytes` are refused
 // without being read.

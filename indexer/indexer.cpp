@@ -114,12 +114,11 @@ struct Indexer::Impl {
     Surveyed survey(const std::string& path) const {
         Surveyed out;
         auto probed = indexer::probe_file(path);
-        if (auto* problem = std::get_if<Diagnostic>(&probed)) {
-            out.problem = std::move(*problem);
+        if (auto* problem = std::get_if<indexer::ProbeProblem>(&probed)) {
+            out.problem = std::move(problem->diagnostic);
             // A file that is there but cannot be looked at keeps its document: only
             // files that are gone are pruned.
-            if (out.problem.message != indexer::kVanishedReason && out.problem.message != indexer::kBrokenSymlinkReason)
-                out.file.canonical = std::filesystem::absolute(path).lexically_normal().string();
+            if (!problem->gone) out.file.canonical = std::filesystem::absolute(path).lexically_normal().string();
             return out;
         }
         out.file = std::move(std::get<indexer::FileInfo>(probed));

@@ -30,7 +30,7 @@ std::variant<std::pair<indexer::FileInfo, std::string>, Diagnostic> load(const s
     std::error_code ec;
     if (!std::filesystem::exists(std::filesystem::symlink_status(path, ec))) return Diagnostic{path, 0, "no such file"};
     auto probed = indexer::probe_file(path);
-    if (auto* problem = std::get_if<Diagnostic>(&probed)) return *problem;
+    if (auto* problem = std::get_if<indexer::ProbeProblem>(&probed)) return problem->diagnostic;
     indexer::FileInfo file = std::get<indexer::FileInfo>(probed);
     auto bytes = indexer::read_file_bytes(file, max_bytes);
     if (auto* problem = std::get_if<Diagnostic>(&bytes)) return *problem;
