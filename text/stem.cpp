@@ -4,7 +4,7 @@
 
 namespace qbank::text {
 
-std::string stem_of(std::string_view term) {
+std::string stem_of(const std::string& term) {
     if (term.empty()) return {};
     // Xapian's rule: stem what starts with a lower-case, title-case, modifier or other letter.
     using U = Xapian::Unicode::category;
@@ -14,7 +14,7 @@ std::string stem_of(std::string_view term) {
         return {};
     // A stemmer keeps state while it works: one per thread.
     thread_local const Xapian::Stem stemmer("english");
-    return stemmer(std::string(term));
+    return stemmer(term);
 }
 
 }  // namespace qbank::text

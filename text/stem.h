@@ -4,12 +4,11 @@
 // Xapian's STEM_SOME strategy does at index and query time.
 
 #include <string>
-#include <string_view>
 
 namespace qbank::text {
 
 // The stem of an index term (tokenizer.h), or "" when the term keeps no stem
 // (it starts with a digit or a sign). Thread-safe.
-std::string stem_of(std::string_view term);
+std::string stem_of(const std::string& term);
 
 }  // namespace qbank::text

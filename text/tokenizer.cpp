@@ -33,12 +33,14 @@ bool is_digit(unsigned c) {
                     : Xapian::Unicode::get_category(c) == Xapian::Unicode::DECIMAL_DIGIT_NUMBER;
 }
 
+// Zero-width spaces and joiners inside a word join it and add nothing.
+bool is_zero_width(unsigned c) { return c >= 0x200b && (c <= 0x200d || c == 0x2060 || c == 0xfeff); }
+
 // Between two letters: what joins them into one word ("don't", "at&t"); 0 for nothing.
 unsigned infix(unsigned c) {
     if (c == '\'' || c == '&' || c == 0xb7 || c == 0x5f4 || c == 0x2027) return c;
     if (c == 0x2019 || c == 0x201b) return '\'';  // typographic apostrophes
-    if (c >= 0x200b && (c <= 0x200d || c == 0x2060 || c == 0xfeff)) return kIgnore;  // zero-width joiners
-    return 0;
+    return is_zero_width(c) ? kIgnore : 0;
 }
 
 // Between two digits ("3.14", "1,000").
@@ -46,7 +48,7 @@ unsigned digit_infix(unsigned c) {
     switch (c) {
         case ',': case '.': case ';': case 0x037e: case 0x0589: case 0x060d: case 0x07f8:
         case 0x2044: case 0xfe10: case 0xfe13: case 0xfe14: return c;
-        default: return (c >= 0x200b && (c <= 0x200d || c == 0x2060 || c == 0xfeff)) ? kIgnore : 0;
+        default: return is_zero_width(c) ? kIgnore : 0;
     }
 }
 
@@ -137,7 +139,7 @@ void for_each_token(std::string_view text, const std::function<void(const Token&
         }
         if (k < n && !p[k].cut_before && is_wordchar(p[k])) term.resize(length);
         if (term.size() > length) word_end = k;
-        if (term.size() > kMaxTermBytes) continue;
+        if (term.size() > kMaxWordBytes) continue;
         token.begin = folded.source_begin(at(start));
         token.end = folded.source_end(at(word_end));
         visit(token);

@@ -23,7 +23,7 @@ struct Token {
 };
 
 // A longer word is no term (TermGenerator's default limit): a hash, a long URL path.
-inline constexpr std::size_t kMaxTermBytes = 64;
+inline constexpr std::size_t kMaxWordBytes = 64;
 
 enum class Scripts {
     All,

@@ -58,9 +58,9 @@ TEST(Tokenizer, CutsScriptsWrittenWithoutSpacesIntoWords) {
 }
 
 TEST(Tokenizer, LongWordsAreNoTerms) {
-    std::string hash(kMaxTermBytes + 1, 'a');
+    std::string hash(kMaxWordBytes + 1, 'a');
     EXPECT_EQ(terms("sha " + hash + " end"), (Strings{"sha", "end"}));
-    EXPECT_EQ(terms(std::string(kMaxTermBytes, 'b')).size(), 1u);
+    EXPECT_EQ(terms(std::string(kMaxWordBytes, 'b')).size(), 1u);
 }
 
 // Text is checked as UTF-8 where it comes in; a stray byte that gets here still reads.
