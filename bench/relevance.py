@@ -20,7 +20,7 @@ from collections import defaultdict
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-CORPUS = "corpus"  # indexed from ROOT, so sources read "corpus/<path>"
+CORPUS = "corpus"  # indexed from ROOT: the index gives sources as absolute paths, normalize as "corpus/<path>"
 K = 10
 RELEVANT = 2  # grades >= this count for MRR and recall: the record is substantially about the query
 
@@ -38,7 +38,11 @@ def corpus_files():
 
 
 def strip_corpus(source):
-    return source[len(CORPUS) + 1:] if source.startswith(CORPUS + "/") else source
+    """The source's path below corpus/, the way judgments name it."""
+    for prefix in (f"{ROOT / CORPUS}/", f"{CORPUS}/"):
+        if source.startswith(prefix):
+            return source[len(prefix):]
+    return source
 
 
 # ---- metrics ---------------------------------------------------------------

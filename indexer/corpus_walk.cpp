@@ -36,7 +36,7 @@ CorpusFiles list_corpus_files(const std::string& path, const std::string& exclud
         return out;
     }
     if (!fs::is_directory(fs::status(path, ec))) {
-        out.files.push_back(path);
+        out.files.push_back({path, fs::path(path).filename().string()});
         return out;
     }
     out.is_folder = true;
@@ -46,6 +46,8 @@ CorpusFiles list_corpus_files(const std::string& path, const std::string& exclud
         out.complete = false;
         return out;
     }
+    // Named from the folder's own name down, so that ids do not depend on where the corpus lies.
+    const fs::path folder_name = fs::path(out.canonical).filename();
     fs::path excluded = exclude.empty() ? fs::path() : fs::weakly_canonical(exclude, ec);
     fs::recursive_directory_iterator it(path, fs::directory_options::skip_permission_denied, ec);
     for (; !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
@@ -61,14 +63,15 @@ CorpusFiles list_corpus_files(const std::string& path, const std::string& exclud
             out.complete = false;
             it.disable_recursion_pending();
         } else if (!is_dir && !hidden) {
-            out.files.push_back(p.string());
+            out.files.push_back({p.string(), (folder_name / p.lexically_relative(path)).string()});
         }
     }
     if (ec) {
         out.problems.push_back({path, 0, "cannot list folder: " + ec.message()});
         out.complete = false;
     }
-    std::sort(out.files.begin(), out.files.end());
+    std::sort(out.files.begin(), out.files.end(),
+              [](const ListedFile& a, const ListedFile& b) { return a.path < b.path; });
     return out;
 }
 

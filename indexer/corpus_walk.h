@@ -8,8 +8,13 @@
 
 namespace qbank::indexer {
 
+struct ListedFile {
+    std::string path;  // spelled from the path as given
+    std::string name;  // FileInfo::name: "corpus/a/x.md" for corpus/a/x.md below the folder corpus/ given
+};
+
 struct CorpusFiles {
-    std::vector<std::string> files;    // in name order, spelled from the path as given
+    std::vector<ListedFile> files;     // in path order
     std::vector<Diagnostic> problems;  // paths that do not exist or cannot be listed
     bool is_folder = false;            // the path was a folder
     // Every entry below the folder was listed: only then may documents of files

@@ -16,6 +16,9 @@ namespace qbank::indexer {
 struct FileInfo {
     std::string path;       // as listed
     std::string canonical;  // absolute, symlinks resolved: the file's identity across runs
+    // What record ids are made from, the same on every machine: the path below the
+    // folder above the folder indexed ("corpus/a/x.md"), or the name of a file given alone.
+    std::string name;
     std::uint64_t size = 0;
     std::int64_t mtime_ns = 0;
 };
@@ -27,7 +30,7 @@ struct ProbeProblem {
     bool gone = false;
 };
 
-// stat() of a listed file.
+// stat() of a listed file; its name is the file name until the caller says otherwise.
 std::variant<FileInfo, ProbeProblem> probe_file(const std::string& path);
 
 // The file's bytes, or why they cannot be had; files over `max_bytes` are refused

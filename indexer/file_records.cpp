@@ -137,14 +137,15 @@ FileRecords json_lines_records(std::string_view bytes, const std::string& shown)
 
 }  // namespace
 
-FileRecords parse_file_bytes(std::string_view bytes, const std::string& shown, const std::string& identity,
-                             Format format, const NormalizeOptions& options, const CorpusBoilerplate* corpus) {
+FileRecords parse_file_bytes(std::string_view bytes, const FileInfo& file, Format format,
+                             const NormalizeOptions& options, const CorpusBoilerplate* corpus) {
+    const std::string& shown = file.path;
     std::optional<std::string> utf8 = utf16_as_utf8(bytes);
     if (utf8) bytes = *utf8;
     if (format == Format::Auto) format = detect_format(shown, bytes.substr(0, 4096));
     FileRecords out = input_format(format).split == Split::Lines
                           ? json_lines_records(bytes, shown)
-                          : page_records(bytes, shown, identity, format, options, corpus);
+                          : page_records(bytes, shown, file.canonical, format, options, corpus);
     if (out.records.size() > kMaxRecordsPerFile) {
         out.problems.push_back({shown, 0, "holds " + std::to_string(out.records.size()) + " records; the first " +
                                               std::to_string(kMaxRecordsPerFile) +
@@ -175,7 +176,7 @@ FileRecords parse_file_bytes(std::string_view bytes, const std::string& shown, c
         }
         if (!split.fragment.empty()) split.fragment = fragments.unique(split.fragment);
         Record& r = split.record;
-        if (r.id.empty()) r.id = record_id_for_canonical(split.fragment.empty() ? identity : identity + "#" + split.fragment);
+        if (r.id.empty()) r.id = record_id(split.fragment.empty() ? file.name : file.name + "#" + split.fragment);
         r.source = split.fragment.empty() ? shown : shown + "#" + split.fragment;
     }
     // A heading that lends its title is a source of the file as a record is: its fragment must not collide.

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "indexer/corpus_boilerplate.h"
+#include "indexer/file_probe.h"
 #include "indexer/question_split.h"
 #include "qbank/format.h"
 #include "qbank/page.h"
@@ -23,7 +24,7 @@ struct LentTitle {
 };
 
 struct FileRecords {
-    // Fragments are unique within the file; ids derive from `identity` and the fragment
+    // Fragments are unique within the file; ids derive from the file's name and the fragment
     // unless the input gave one (JSON Lines). The file's removed boilerplate goes on its first record.
     std::vector<SplitRecord> records;
     // Without records: why the file was skipped. With records: parts skipped (JSON Lines lines).
@@ -31,10 +32,11 @@ struct FileRecords {
     std::vector<LentTitle> lent_titles;  // Markdown handbooks
 };
 
-// `shown` is the path as given (reported, stored as the source); `identity` (the
-// canonical path) is what ids are made from. Format::Auto means detect_format.
-FileRecords parse_file_bytes(std::string_view bytes, const std::string& shown, const std::string& identity,
-                             Format format, const NormalizeOptions& options, const CorpusBoilerplate* corpus);
+// `file.path` names the file in problems and in the records' source, `file.canonical`
+// is what its links are resolved against, `file.name` what ids are made from.
+// Format::Auto means detect_format.
+FileRecords parse_file_bytes(std::string_view bytes, const FileInfo& file, Format format,
+                             const NormalizeOptions& options, const CorpusBoilerplate* corpus);
 
 // The units of the file that corpus-wide boilerplate is learned from.
 std::vector<std::uint64_t> file_learnable_units(std::string_view bytes, const std::string& shown, Format format,

@@ -103,7 +103,7 @@ void FileSync::refresh(const schema::SourceState& state) {
         DocumentCatalog::Document entry = *catalog_.document(docid);
         for (schema::SourceState& s : entry.sources)
             if (s.path == state.path) {
-                s.shown = state.shown;
+                s.name = state.name;
                 s.size = state.size;
                 s.mtime_ns = state.mtime_ns;
                 s.content_hash = state.content_hash;
@@ -159,7 +159,7 @@ void FileSync::claim_id(Record& record, Xapian::Document& doc) {
         auto holder = db.postlist_begin(term);
         // Free, or held by a document no file of this index claims (written by add_record).
         if (holder == db.postlist_end(term) || catalog_.document(*holder) == nullptr) break;
-        record.id = record_id_for_canonical(original + "#" + std::to_string(attempt));
+        record.id = record_id(original + "#" + std::to_string(attempt));
     }
     if (record.id != original) {
         doc.remove_term(schema::id_term(original));

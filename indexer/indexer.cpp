@@ -85,7 +85,7 @@ struct Indexer::Impl {
     indexer::IndexWriter writer;
     indexer::DocumentCatalog catalog;
     indexer::FileSync files{writer, catalog};
-    std::vector<std::string> staged;       // files added to the run, in order
+    std::vector<indexer::ListedFile> staged;  // files added to the run, in order
     std::vector<std::string> folders;      // canonical folders given, for pruning
     std::unordered_set<std::string> seen;  // canonical paths met in this run
     IndexSummary summary;
@@ -111,8 +111,9 @@ struct Indexer::Impl {
     }
 
     // Worker: is the file new, changed or the same as when it was indexed?
-    Surveyed survey(const std::string& path) const {
+    Surveyed survey(const indexer::ListedFile& listed) const {
         Surveyed out;
+        const std::string& path = listed.path;
         auto probed = indexer::probe_file(path);
         if (auto* problem = std::get_if<indexer::ProbeProblem>(&probed)) {
             out.problem = std::move(problem->diagnostic);
@@ -123,6 +124,8 @@ struct Indexer::Impl {
         }
         out.file = std::move(std::get<indexer::FileInfo>(probed));
         const schema::SourceState* known = catalog.state_of(out.file.canonical);
+        // A file keeps the name its ids came from, whichever folder it is indexed through now.
+        out.file.name = known != nullptr ? known->name : listed.name;
         out.kind = Surveyed::Kind::ToParse;
         if (known == nullptr) return out;
         if (known->size == out.file.size && known->mtime_ns == out.file.mtime_ns) {
@@ -133,7 +136,7 @@ struct Indexer::Impl {
         if (auto* content = std::get_if<std::string>(&bytes);
             content && XXH3_64bits(content->data(), content->size()) == known->content_hash) {
             out.kind = Surveyed::Kind::Touched;
-            out.state = {out.file.canonical, out.file.path, content->size(), out.file.mtime_ns, known->content_hash};
+            out.state = {out.file.canonical, out.file.name, content->size(), out.file.mtime_ns, known->content_hash};
         }
         return out;  // a read failure shows again, and is reported, when the file is parsed
     }
@@ -152,11 +155,11 @@ struct Indexer::Impl {
             out.ignored = true;
             return out;
         }
-        out.state = {file.canonical, file.path, content.size(), file.mtime_ns,
+        out.state = {file.canonical, file.name, content.size(), file.mtime_ns,
                      XXH3_64bits(content.data(), content.size())};
         try {
-            indexer::FileRecords parsed = indexer::parse_file_bytes(content, file.path, file.canonical, options.format,
-                                                                    options.normalize, corpus);
+            indexer::FileRecords parsed =
+                indexer::parse_file_bytes(content, file, options.format, options.normalize, corpus);
             out.problems = std::move(parsed.problems);
             out.lent_titles = std::move(parsed.lent_titles);
             for (indexer::SplitRecord& split : parsed.records) {
@@ -321,8 +324,8 @@ void Indexer::add_path(const std::string& path) {
     if (corpus.is_folder && corpus.complete) impl.folders.push_back(corpus.canonical);
     // Code, data and images are not pages, unless a format is forced.
     if (impl.options.format == Format::Auto)
-        std::erase_if(corpus.files, [&](const std::string& file) {
-            bool page = indexer::choose_by_name(file) != indexer::FileChoice::NotPage;
+        std::erase_if(corpus.files, [&](const indexer::ListedFile& file) {
+            bool page = indexer::choose_by_name(file.path) != indexer::FileChoice::NotPage;
             impl.summary.ignored += page ? 0 : 1;
             return !page;
         });
@@ -357,7 +360,7 @@ IndexSummary Indexer::Impl::commit() {
         for (const schema::SourceState& s : promoted) {
             // Pruned since (a duplicate pair gone with its folder): nothing to bring.
             if (catalog.document_of(s.key()) == 0) continue;
-            if (listed.insert(s.path).second) again.push_back({s.shown, s.path, s.size, s.mtime_ns});
+            if (listed.insert(s.path).second) again.push_back({s.path, s.path, s.name, s.size, s.mtime_ns});
         }
         progress.files_total += again.size();
         parse_all(again, corpus, true);

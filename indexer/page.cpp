@@ -41,7 +41,8 @@ std::variant<std::pair<indexer::FileInfo, std::string>, Diagnostic> load(const s
 
 PageResult parse_page(std::string_view bytes, const std::string& source, const std::string& id,
                       const NormalizeOptions& options) {
-    FileResult parsed = to_file_result(indexer::parse_file_bytes(bytes, source, source, Format::Text, options, nullptr));
+    indexer::FileInfo file{source, source, source};
+    FileResult parsed = to_file_result(indexer::parse_file_bytes(bytes, file, Format::Text, options, nullptr));
     PageResult result;
     result.problems = std::move(parsed.problems);
     if (!parsed.records.empty()) {
@@ -53,7 +54,8 @@ PageResult parse_page(std::string_view bytes, const std::string& source, const s
 
 FileResult parse_records(std::string_view bytes, const std::string& source, Format format,
                          const NormalizeOptions& options) {
-    return to_file_result(indexer::parse_file_bytes(bytes, source, source, format, options, nullptr));
+    indexer::FileInfo file{source, source, source};
+    return to_file_result(indexer::parse_file_bytes(bytes, file, format, options, nullptr));
 }
 
 FileResult read_records(const std::string& path, Format format, const NormalizeOptions& options,
@@ -61,7 +63,7 @@ FileResult read_records(const std::string& path, Format format, const NormalizeO
     auto loaded = load(path, max_bytes);
     if (auto* problem = std::get_if<Diagnostic>(&loaded)) return {{}, {*problem}};
     const auto& [file, bytes] = std::get<0>(loaded);
-    return to_file_result(indexer::parse_file_bytes(bytes, path, file.canonical, format, options, nullptr));
+    return to_file_result(indexer::parse_file_bytes(bytes, file, format, options, nullptr));
 }
 
 }  // namespace qbank

@@ -6,10 +6,10 @@
 
 namespace qbank::indexer {
 
-std::string record_id_for_canonical(const std::string& canonical_path) {
+std::string record_id(const std::string& name) {
     char hex[17];
     std::snprintf(hex, sizeof hex, "%016llx",
-                  static_cast<unsigned long long>(XXH3_64bits(canonical_path.data(), canonical_path.size())));
+                  static_cast<unsigned long long>(XXH3_64bits(name.data(), name.size())));
     return hex;
 }
 

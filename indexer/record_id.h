@@ -1,10 +1,11 @@
 #pragma once
-// Record ids: 16 hex digits of XXH3-64 over the canonical path of the source file.
+// Record ids: 16 hex digits of XXH3-64 over what names the record: the file's
+// name (FileInfo::name) and, for one of several records, "#" and its fragment.
 
 #include <string>
 
 namespace qbank::indexer {
 
-std::string record_id_for_canonical(const std::string& canonical_path);
+std::string record_id(const std::string& name);
 
 }  // namespace qbank::indexer

@@ -56,7 +56,7 @@ std::string encode_source_states(const std::vector<SourceState>& states) {
         append_le(out, static_cast<std::uint64_t>(s.mtime_ns), 8);
         append_le(out, s.content_hash, 8);
         put_string(out, s.path);
-        put_string(out, s.shown);
+        put_string(out, s.name);
         put_string(out, s.fragment);
         put_string(out, s.link_title);
         put_string(out, s.facets.lang);
@@ -76,15 +76,15 @@ std::optional<std::vector<SourceState>> decode_source_states(std::string_view in
         auto hash = get_le(in, 8);
         if (!size || !mtime || !hash) return std::nullopt;
         auto path = get_string(in);
-        auto shown = path ? get_string(in) : std::nullopt;
-        auto fragment = shown ? get_string(in) : std::nullopt;
+        auto name = path ? get_string(in) : std::nullopt;
+        auto fragment = name ? get_string(in) : std::nullopt;
         auto link_title = fragment ? get_string(in) : std::nullopt;
         auto lang = link_title ? get_string(in) : std::nullopt;
         auto category = lang ? get_string(in) : std::nullopt;
         auto levels = category ? get_strings(in) : std::nullopt;
         auto tags = levels ? get_strings(in) : std::nullopt;
         if (!tags || path->empty()) return std::nullopt;
-        states.push_back({std::move(*path), std::move(*shown), *size, static_cast<std::int64_t>(*mtime), *hash,
+        states.push_back({std::move(*path), std::move(*name), *size, static_cast<std::int64_t>(*mtime), *hash,
                           std::move(*fragment),
                           {std::move(*lang), std::move(*category), std::move(*levels), std::move(*tags)},
                           std::move(*link_title)});

@@ -31,7 +31,7 @@ struct SourceFacets {
 
 struct SourceState {
     std::string path;            // canonical absolute path: the file's identity
-    std::string shown;           // the path as the run that indexed it was given it
+    std::string name;            // what its ids are made from (see indexer/file_probe.h)
     std::uint64_t size = 0;      // bytes
     std::int64_t mtime_ns = 0;   // modification time, nanoseconds since the epoch
     std::uint64_t content_hash = 0;  // XXH3-64 of the file's bytes
@@ -45,8 +45,8 @@ struct SourceState {
 
     // Identity of the record's source: the path, plus the fragment when there is one.
     std::string key() const { return fragment.empty() ? path : path + '\0' + fragment; }
-    // How the source is shown: "handbook.md#what-is-react".
-    std::string display() const { return fragment.empty() ? shown : shown + '#' + fragment; }
+    // How the source is shown, a path that opens from any folder: "/srv/corpus/handbook.md#what-is-react".
+    std::string display() const { return fragment.empty() ? path : path + '#' + fragment; }
 
     bool operator==(const SourceState&) const = default;
 };

@@ -61,7 +61,7 @@ QBANK_API FileResult parse_records(std::string_view bytes, const std::string& so
 inline constexpr std::uint64_t kDefaultMaxPageBytes = std::uint64_t{16} << 20;
 
 // Reads the file at `path` and parses its records as parse_records does, with ids
-// made from its canonical path, as the indexer makes them.
+// made from its file name, as the indexer makes them for a file given alone.
 QBANK_API FileResult read_records(const std::string& path, Format format = Format::Auto, const NormalizeOptions& options = {},
                         std::uint64_t max_bytes = kDefaultMaxPageBytes);
 

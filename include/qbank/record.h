@@ -60,8 +60,12 @@ struct RemovedBlock {
 };
 
 struct QBANK_API Record {
-    std::string id;      // stable: from the source file's canonical path and the record's anchor in it
-    std::string source;  // the path as the caller gave it, plus "#anchor" when the file holds several records
+    // Stable, and the same in every copy of the corpus: from the file's path below the
+    // folder above the folder indexed ("corpus/seeds/x.txt") and the record's anchor in it.
+    std::string id;
+    // In an index, the file's absolute path (it opens from any folder); from the reading
+    // calls, the path as given. Plus "#anchor" when the file holds several records.
+    std::string source;
     std::string title;   // inferred from the question when the page has none
     std::string question;
     std::optional<std::string> category;
@@ -70,8 +74,8 @@ struct QBANK_API Record {
     std::string lang;               // BCP 47 ("en", "pt-BR", "zh-CN"); "und" when it cannot be told
     std::vector<Section> sections;  // in page order
     std::vector<RemovedBlock> removed;
-    // Other sources holding the same question (exact or near duplicates), as given
-    // to the run that found them; `source` is the one the content comes from.
+    // Other sources holding the same question (exact or near duplicates), as `source`
+    // is written; `source` is the one the content comes from.
     std::vector<std::string> duplicates;
     // Headings elsewhere in the corpus whose whole answer is a link to this page:
     // other titles the question is known by, searched as titles.

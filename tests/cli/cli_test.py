@@ -167,6 +167,49 @@ class IndexTest(unittest.TestCase):
         _, pruned = self.index_json(str(corpus))
         self.assertEqual((pruned["removed"], self.stats()["documents"]), (1, 3))
 
+    def ids_and_sources(self, db):
+        data = json.loads(run("search", "", "--db", db, "--limit", "100", "--json").stdout)
+        return sorted((h["id"], h["source"]) for h in data["hits"])
+
+    def test_issue17_ids_are_the_same_wherever_the_corpus_lies(self):
+        # The same folder in two places (two clones) gives the same ids; each
+        # source is an absolute path to its own copy.
+        indexes = []
+        for place in ("a", "b/deeper"):
+            copy = Path(self.tmp) / place / "seeds"
+            shutil.copytree(CORPUS, copy)
+            db = str(Path(self.tmp) / place / "index")
+            self.assertEqual(run("index", str(copy), "--db", db).returncode, 0)
+            indexes.append(self.ids_and_sources(db))
+            for _, source in indexes[-1]:
+                self.assertTrue(source.startswith(str(copy) + "/"), source)
+        self.assertEqual([i for i, _ in indexes[0]], [i for i, _ in indexes[1]])
+        # ... and the same ids as the folder in the repository, given relative to the working folder.
+        self.assertEqual(run("index", "corpus/seeds", "--db", self.db).returncode, 0)
+        self.assertEqual([i for i, _ in self.ids_and_sources(self.db)], [i for i, _ in indexes[0]])
+
+    def test_issue17_sources_open_from_any_folder(self):
+        self.assertEqual(run("index", "./corpus/seeds/", "--db", self.db).returncode, 0)
+        elsewhere = subprocess.run([str(Path(BIN).resolve()), "search", "thundering herd", "--db", self.db, "--json"],
+                                   capture_output=True, text=True, cwd=self.tmp, env=clean_env())
+        source = json.loads(elsewhere.stdout)["hits"][0]["source"]
+        self.assertEqual(source, str(CORPUS / "000_41899f8394122547.txt"))
+        self.assertTrue((Path(self.tmp) / source).is_file())  # absolute: the working folder does not matter
+
+    def test_issue17_a_file_keeps_its_ids_when_indexed_through_another_folder(self):
+        seeds = Path(self.tmp) / "corpus" / "seeds"
+        shutil.copytree(CORPUS, seeds)
+        self.index_json(str(seeds))
+        before = self.ids_and_sources(self.db)
+        # Changed, then reached through the parent folder, then given alone: nothing is renamed.
+        page = seeds / "000_41899f8394122547.txt"
+        page.write_text(page.read_text() + "\nOne more line about retries.\n")
+        _, again = self.index_json(str(seeds.parent))
+        self.assertEqual((again["added"], again["updated"]), (0, 1))
+        _, alone = self.index_json(str(page))
+        self.assertEqual(alone["unchanged"], 1)
+        self.assertEqual(self.ids_and_sources(self.db), before)
+
     def test_summary_line(self):
         first = run("index", "corpus/seeds", "--db", self.db)
         self.assertEqual(first.returncode, 0)
@@ -183,7 +226,7 @@ class IndexTest(unittest.TestCase):
         self.assertEqual(self.stats()["documents"], 4)
 
     def test_bad_files_skipped_rest_indexed(self):
-        result, summary = self.index_json("tests/data/broken", "corpus/seeds/000_41899f8394122547.txt")
+        result, summary = self.index_json("tests/data/broken", str(CORPUS / "000_41899f8394122547.txt"))
         self.assertEqual(result.returncode, 3)
         self.assertEqual(result.stderr.splitlines(), [
             "qbank: tests/data/broken/binary.txt:2: error: binary file: NUL byte at offset 5",
@@ -332,20 +375,20 @@ class SearchTest(IndexedCorpus):
         self.assertEqual(data["query"], "thundering herd")
         self.assertEqual(data["total"], 1)
         hit = data["hits"][0]
-        self.assertEqual(hit["source"], "corpus/seeds/000_41899f8394122547.txt")
+        self.assertEqual(hit["source"], str(CORPUS / "000_41899f8394122547.txt"))
         self.assertEqual(hit["rank"], 1)
         self.assertIn('contention caused a &quot;<mark>thundering</mark> <mark>herd</mark>&quot; effect', hit["excerpt"])
         self.assertEqual(data["facets"]["level"], {"Senior": 1})
 
     def test_level_filter(self):
         _, data = self.search_json("stakeholder", "--filter", "level:Mid")
-        self.assertEqual([h["source"] for h in data["hits"]], ["corpus/seeds/002_22658396d99d4cfe.txt"])
+        self.assertEqual([h["source"] for h in data["hits"]], [str(CORPUS / "002_22658396d99d4cfe.txt")])
         self.assertEqual(data["facets"]["level"], {"Junior": 1, "Mid": 1, "Senior": 1, "Staff+": 1})
 
     def test_filters_all_hold(self):
         _, data = self.search_json("", "--filter", "level:senior", "--filter", "tag:Technical Debt")
         self.assertEqual(data["total"], 1)
-        self.assertEqual(data["hits"][0]["source"], "corpus/seeds/001_27a37069c9836300.txt")
+        self.assertEqual(data["hits"][0]["source"], str(CORPUS / "001_27a37069c9836300.txt"))
 
     def test_facets_count_all_matches_not_the_page(self):
         _, data = self.search_json("", "--limit", "1")
@@ -690,7 +733,7 @@ class MissingIndexTest(unittest.TestCase):
         version = re.search(r"project\(qbank VERSION (\S+)", cmake).group(1)
         result = run("--version")
         self.assertEqual(result.returncode, 0)
-        self.assertEqual(result.stdout, f"qbank {version} (index schema 6)\n")
+        self.assertEqual(result.stdout, f"qbank {version} (index schema 7)\n")
 
 
 if __name__ == "__main__":

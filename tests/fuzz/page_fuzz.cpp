@@ -14,6 +14,6 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
                                           qbank::Format::Html, qbank::Format::JsonLines};
     qbank::Format format = kFormats[data[0] % std::size(kFormats)];
     std::string_view bytes(reinterpret_cast<const char*>(data + 1), size - 1);
-    qbank::indexer::parse_file_bytes(bytes, "fuzz/page", "/fuzz/page", format, {}, nullptr);
+    qbank::indexer::parse_file_bytes(bytes, {"fuzz/page", "/fuzz/page", "fuzz/page"}, format, {}, nullptr);
     return 0;
 }

@@ -208,7 +208,7 @@ TEST(QuestionSplitTest, Issue12_BareLinksAreNoAnswer) {
 // Review: anchors stay unique within a file, as GitHub makes them.
 TEST(QuestionSplitTest, RepeatedHeadingsGetUniqueFragments) {
     FileRecords file = parse_file_bytes("# B\n\n## What is X?\n\nA.\n\n## What is X?\n\nB.\n\n## What is X 1?\n\nC.\n",
-                                        "b.md", "/b.md", Format::Markdown, {}, nullptr);
+                                        {"b.md", "/b.md", "b.md"}, Format::Markdown, {}, nullptr);
     std::vector<std::string> fragments;
     for (const SplitRecord& r : file.records) fragments.push_back(r.fragment);
     EXPECT_EQ(fragments, (std::vector<std::string>{"what-is-x", "what-is-x-1", "what-is-x-1-1"}));
@@ -218,14 +218,14 @@ TEST(QuestionSplitTest, RepeatedHeadingsGetUniqueFragments) {
 TEST(QuestionSplitTest, Issue15_BoundsOnOneFile) {
     std::string many = "# Many\n\n";
     for (int i = 0; i < 20005; ++i) many += "## What is thing " + std::to_string(i) + "?\n\nAnswer.\n\n";
-    FileRecords file = parse_file_bytes(many, "many.md", "/many.md", Format::Markdown, {}, nullptr);
+    FileRecords file = parse_file_bytes(many, {"many.md", "/many.md", "many.md"}, Format::Markdown, {}, nullptr);
     EXPECT_EQ(file.records.size(), 20000u);
     ASSERT_EQ(file.problems.size(), 1u);
     EXPECT_EQ(file.problems[0].message, "holds 20005 records; the first 20000 are indexed: split the file to index the rest");
 
     std::string line = "What is this? ";
     while (line.size() < 100000) line += "word ";
-    FileRecords page = parse_file_bytes(line, "p.txt", "/p.txt", Format::Text, {}, nullptr);
+    FileRecords page = parse_file_bytes(line, {"p.txt", "/p.txt", "p.txt"}, Format::Text, {}, nullptr);
     ASSERT_EQ(page.records.size(), 1u);
     const Record& r = page.records[0].record;
     EXPECT_LE(r.question.size(), 4096u + 3);  // and "…"
@@ -238,7 +238,7 @@ TEST(QuestionSplitTest, Issue15_BoundsOnOneFile) {
     for (int i = 0; i < 1500; ++i)
         sections += std::string(i ? "," : "") + "{\"heading\": \"Part " + std::to_string(i) + "\", \"text\": \"word" +
                     std::to_string(i) + "\"}";
-    FileRecords parts = parse_file_bytes(sections + "]}\n", "s.jsonl", "/s.jsonl", Format::JsonLines, {}, nullptr);
+    FileRecords parts = parse_file_bytes(sections + "]}\n", {"s.jsonl", "/s.jsonl", "s.jsonl"}, Format::JsonLines, {}, nullptr);
     ASSERT_EQ(parts.records.size(), 1u);
     const std::vector<Section>& kept = parts.records[0].record.sections;
     ASSERT_EQ(kept.size(), 1000u);
