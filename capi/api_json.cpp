@@ -115,7 +115,12 @@ SearchRequest search_request_from_json(std::string_view text) {
         {"offset", [](const json& v, SearchRequest& r) { r.offset = whole<std::size_t>(v); }},
         {"limit", [](const json& v, SearchRequest& r) { r.limit = whole<std::size_t>(v); }},
         {"excerpt_chars", [](const json& v, SearchRequest& r) { r.excerpt_chars = whole<std::size_t>(v); }},
+        {"fields", [](const json& v, SearchRequest& r) { r.fields = strings(v); }},
+        {"sort", [](const json& v, SearchRequest& r) { r.sort = parse_sort(v.get<std::string>()); }},
+        {"highlight_open", [](const json& v, SearchRequest& r) { r.highlight_open = v.get<std::string>(); }},
+        {"highlight_close", [](const json& v, SearchRequest& r) { r.highlight_close = v.get<std::string>(); }},
         {"facets", [](const json& v, SearchRequest& r) { r.facets = strings(v); }},
+        {"facet_limit", [](const json& v, SearchRequest& r) { r.facet_limit = whole<std::size_t>(v); }},
         {"explain", [](const json& v, SearchRequest& r) { r.explain = v.get<bool>(); }},
     };
     json object = parse_object(text, "search request");

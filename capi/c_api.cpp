@@ -203,7 +203,7 @@ qbank_status qbank_search(qbank_searcher* searcher, const char* request_json, ch
         require(result_json, "result_json");
         qbank::SearchRequest request = qbank::capi::search_request_from_json(optional_text(request_json));
         qbank::SearchResult result = searcher->searcher.search(request);
-        *result_json = copy_out(qbank::search_result_to_json(result, request.explain, -1));
+        *result_json = copy_out(qbank::search_result_to_json(result, request, -1));
     });
 }
 
@@ -217,7 +217,7 @@ qbank_status qbank_search_text(qbank_searcher* searcher, const char* query, size
         request.query = query;
         request.limit = limit;
         request.offset = offset;
-        *result_json = copy_out(qbank::search_result_to_json(searcher->searcher.search(request), false, -1));
+        *result_json = copy_out(qbank::search_result_to_json(searcher->searcher.search(request), request, -1));
     });
 }
 
@@ -232,7 +232,7 @@ qbank_status qbank_related(qbank_searcher* searcher, const char* id, size_t limi
             found = fail(QBANK_NOT_FOUND, std::string("no question with id '") + id + "'", error);
             return;
         }
-        *result_json = copy_out(qbank::search_result_to_json(*related, false, -1));
+        *result_json = copy_out(qbank::search_result_to_json(*related, {}, -1));
     });
     return status == QBANK_OK ? found : status;
 }

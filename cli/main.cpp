@@ -53,12 +53,13 @@ struct Options {
     std::vector<std::string> paths;
     IndexOptions index;
     std::vector<std::string> query;  // every word after `search`: `qbank search react hooks`
+    // search and related: the request as options set it, then the options it parses.
+    SearchRequest request;
     std::vector<std::string> filters;
-    std::size_t limit = 10;
-    std::size_t offset = 0;
+    std::string sort = "relevance";
+    std::vector<std::string> fields;
     std::string id;
     std::string format = "auto";
-    bool explain = false;
     bool all = false;
     SearcherOptions searcher;
 };
@@ -87,6 +88,7 @@ int run_normalize(const Options& o) {
 constexpr std::size_t kMaxLimit = 10000;
 constexpr std::size_t kStatsTop = 10;  // facet values 'qbank stats' shows by default
 constexpr std::size_t kMaxOffset = 1'000'000'000;
+constexpr std::size_t kMaxExcerptChars = 100'000;
 
 // A count of hits: a whole number from 0 to `max`, said in words when it is not one.
 CLI::Validator count_up_to(std::size_t max) {
@@ -185,33 +187,62 @@ int run_index(const Options& o, const std::string& db) {
     return summary.problems.empty() ? kOk : kInputSkipped;
 }
 
-int print_result(const Options& o, const SearchResult& result) {
-    if (o.json) std::cout << search_result_to_json(result, o.explain) << "\n";
+// The request search and related make of their options.
+SearchRequest request_of(const Options& o) {
+    SearchRequest request = o.request;
+    for (const std::string& spec : o.filters) request.filters.push_back(parse_filter(spec));
+    request.sort = parse_sort(o.sort);
+    if (!o.fields.empty()) request.fields = o.fields;
+    return request;
+}
+
+int print_result(const SearchRequest& request, bool json, const SearchResult& result) {
+    if (json) std::cout << search_result_to_json(result, request) << "\n";
     else print_search_result(std::cout, result, style_for_stdout());
     return result.total == 0 ? kNoHits : kOk;
 }
 
 int run_search(const Options& o, const std::string& db) {
     Searcher searcher(db, o.searcher);
-    SearchRequest request;
+    SearchRequest request = request_of(o);
     for (const std::string& word : o.query) request.query += (request.query.empty() ? "" : " ") + word;
-    for (const std::string& spec : o.filters) request.filters.push_back(parse_filter(spec));
-    request.limit = o.limit;
-    request.offset = o.offset;
-    request.explain = o.explain;
-    return print_result(o, searcher.search(request));
+    return print_result(request, o.json, searcher.search(request));
 }
 
 int run_related(const Options& o, const std::string& db) {
     Searcher searcher(db, o.searcher);
-    SearchRequest request;
-    for (const std::string& spec : o.filters) request.filters.push_back(parse_filter(spec));
-    request.limit = o.limit;
-    request.offset = o.offset;
-    request.explain = o.explain;
+    SearchRequest request = request_of(o);
     std::optional<SearchResult> related = searcher.related(o.id, request);
     if (!related) return fail("no question with id '" + o.id + "' in " + db, kNoHits);
-    return print_result(o, *related);
+    return print_result(request, o.json, *related);
+}
+
+// The options search and related share: which hits, in which order, carrying what.
+// One value per option, so that the query's words after it stay the query.
+void add_result_options(CLI::App* command, Options& o) {
+    SearchRequest& r = o.request;
+    command->add_option("--filter", o.filters, "FIELD:VALUE, e.g. level:Senior (repeatable; all must hold)")
+        ->allow_extra_args(false);
+    command->add_option("--limit", r.limit, "hits to show (default: " + std::to_string(r.limit) + ")")
+        ->check(count_up_to(kMaxLimit));
+    command->add_option("--offset", r.offset, "hits to skip (default: 0)")->check(count_up_to(kMaxOffset));
+    command->add_option("--sort", o.sort, "relevance (default), level or source; add :desc to reverse (level:desc)");
+    std::string fields;
+    for (const std::string& f : kDefaultHitFields) fields += (fields.empty() ? "" : ",") + f;
+    command->add_option("--fields", o.fields,
+                        "hit fields to print with --json, comma-separated (default: " + fields +
+                            "; also sections, removed)")
+        ->delimiter(',')
+        ->allow_extra_args(false);
+    command->add_option("--excerpt-chars", r.excerpt_chars,
+                        "excerpt length to aim for (default: " + std::to_string(r.excerpt_chars) + ")")
+        ->check(count_up_to(kMaxExcerptChars));
+    command->add_option("--facet-limit", r.facet_limit, "values shown per facet, the most common (default: 0, all)")
+        ->check(count_up_to(kMaxLimit));
+    command->add_option("--highlight-open", r.highlight_open, "put before each highlighted word in JSON excerpts (default: <mark>)");
+    command->add_option("--highlight-close", r.highlight_close, "put after it (default: </mark>)");
+    command->add_flag("--json", o.json, "print JSON (schema/search.schema.json)");
+    command->add_flag("--explain", r.explain, "show which terms matched in which fields, and their part of each score");
 }
 
 int run_show(const Options& o, const std::string& db) {
@@ -303,13 +334,7 @@ int main(int argc, char** argv) {
     auto* search = app.add_subcommand("search", "search the index");
     search->add_option("QUERY", o.query, "words, \"phrases\", AND/OR/NOT, field:value (no quotes needed around words)")
         ->required();
-    // One value per flag, so that the query's words after it stay the query.
-    search->add_option("--filter", o.filters, "FIELD:VALUE, e.g. level:Senior (repeatable; all must hold)")
-        ->allow_extra_args(false);
-    search->add_option("--limit", o.limit, "hits to show (default: " + std::to_string(o.limit) + ")")->check(count_up_to(kMaxLimit));
-    search->add_option("--offset", o.offset, "hits to skip (default: 0)")->check(count_up_to(kMaxOffset));
-    search->add_flag("--json", o.json, "print JSON (schema/search.schema.json)");
-    search->add_flag("--explain", o.explain, "show which terms matched in which fields, and their part of each score");
+    add_result_options(search, o);
     search->add_option("--synonyms", o.searcher.synonym_files,
                        "a file of synonym groups to add to the shipped ones, one group per line: pm, product manager "
                        "(repeatable)")
@@ -322,12 +347,7 @@ int main(int argc, char** argv) {
 
     auto* related = app.add_subcommand("related", "questions most like one question");
     related->add_option("ID", o.id, "id from search output")->required();
-    related->add_option("--filter", o.filters, "FIELD:VALUE, e.g. level:Senior (repeatable; all must hold)")
-        ->allow_extra_args(false);
-    related->add_option("--limit", o.limit, "hits to show (default: " + std::to_string(o.limit) + ")")->check(count_up_to(kMaxLimit));
-    related->add_option("--offset", o.offset, "hits to skip (default: 0)")->check(count_up_to(kMaxOffset));
-    related->add_flag("--json", o.json, "print JSON (schema/search.schema.json)");
-    related->add_flag("--explain", o.explain, "show which terms matched in which fields, and their part of each score");
+    add_result_options(related, o);
 
     auto* show = app.add_subcommand("show", "print one stored question");
     show->add_option("ID", o.id, "id from search output")->required();

@@ -139,16 +139,14 @@ void print_formats(std::ostream& out) {
 
 void print_stats(std::ostream& out, const IndexStats& stats, std::size_t top) {
     out << stats.documents << (stats.documents == 1 ? " document" : " documents") << "\n";
-    for (const auto& [name, counts] : stats.facets) {
-        std::vector<std::pair<std::string, std::size_t>> values(counts.begin(), counts.end());
-        std::stable_sort(values.begin(), values.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
+    for (const auto& [name, values] : stats.facets) {  // the most common first
         std::size_t shown = top == 0 ? values.size() : std::min(top, values.size());
         out << "\n" << name << " (" << values.size() << (values.size() == 1 ? " value" : " values")
             << (shown < values.size() ? ", the " + std::to_string(shown) + " commonest" : std::string()) << ")\n";
-        std::size_t width = values.empty() ? 1 : std::to_string(values.front().second).size();
+        std::size_t width = values.empty() ? 1 : std::to_string(values.front().count).size();
         for (std::size_t i = 0; i < shown; ++i) {
-            std::string count = std::to_string(values[i].second);
-            out << "  " << std::string(width - count.size(), ' ') << count << "  " << line(values[i].first) << "\n";
+            std::string count = std::to_string(values[i].count);
+            out << "  " << std::string(width - count.size(), ' ') << count << "  " << line(values[i].value) << "\n";
         }
         if (shown < values.size())
             out << "  … " << values.size() - shown << " more: qbank stats --all\n";

@@ -23,10 +23,15 @@ int main(int argc, char** argv) {
         request.query = argv[3];
         request.filters = {{"level", "Senior"}};
         request.limit = 3;
+        request.fields = {"title", "excerpt"};  // all a list of results shows: no copies of whole records
+        request.facets = {"tag"};
+        request.facet_limit = 3;  // the three commonest tags among all matches
         qbank::SearchResult result = searcher.search(request);
         std::cout << result.total << " matches\n";
         for (const qbank::Hit& hit : result.hits)
             std::cout << hit.rank << ". " << hit.record.title << "\n   " << hit.excerpt.text << "\n";
+        for (const qbank::FacetValue& tag : result.facets["tag"])
+            std::cout << "tag " << tag.value << ": " << tag.count << "\n";
         return 0;
     } catch (const qbank::IndexLockedError& e) {  // another program is writing: try again later
         std::cerr << e.what() << "\n";

@@ -56,14 +56,15 @@ def main(index_dir, corpus_dir, query):
     searcher, result = ctypes.c_void_p(), out()
     call(lib.qbank_searcher_open, index_dir.encode(), None, ctypes.byref(searcher))
     try:
-        request = json.dumps({"query": query, "limit": 3})
+        # Any SearchRequest option: here the fields a list shows, lowest level first.
+        request = json.dumps({"query": query, "limit": 3, "fields": ["title", "level"], "sort": "level"})
         call(lib.qbank_search, searcher, request.encode(), ctypes.byref(result))
     finally:
         lib.qbank_searcher_close(searcher)
     found = json.loads(take_text(result))
     print(found["total"], "matches")
     for hit in found["hits"]:
-        print(f'{hit["rank"]}. {hit["title"]}')
+        print(f'{hit["rank"]}. {hit["title"]}' + (f' [{hit["level"]}]' if hit["level"] else ""))
 
 
 if __name__ == "__main__":

@@ -112,8 +112,12 @@ QBANK_C_API qbank_status qbank_search_text(qbank_searcher* searcher, const char*
                                            char** result_json, char** error);
 /* Searches; *result_json in the shape of search.schema.json. request_json keys: "query"
  * (string, required), "filters" (array of "FIELD:VALUE"), "offset", "limit",
- * "excerpt_chars" (integers), "facets" (array of "level", "category", "tag"),
- * "explain" (boolean). */
+ * "excerpt_chars" (integers), "fields" (array of the hit fields to return, as
+ * SearchRequest::fields: "title", "sections", "excerpt", ...), "sort" ("relevance",
+ * "level" or "source", with ":desc" to reverse), "highlight_open", "highlight_close"
+ * (strings put around highlighted words; default <mark> and </mark>), "facets" (array
+ * of "level", "category", "tag", "lang"), "facet_limit" (the most common values kept
+ * per facet; 0: all), "explain" (boolean). Facet values come most common first. */
 QBANK_C_API qbank_status qbank_search(qbank_searcher* searcher, const char* request_json, char** result_json,
                                       char** error);
 /* The `limit` questions most like the one with this id, as a search result. */

@@ -74,7 +74,16 @@ Xapian::Document build_document(const Record& record, const std::vector<schema::
             add_filter_term(doc, FieldId::Lang, lang.substr(0, dash));
 
     doc.set_data(record_to_json(record));
+    set_sort_values(doc, record);
     return doc;
+}
+
+void set_sort_values(Xapian::Document& doc, const Record& record) {
+    std::vector<Level> levels = record.levels_addressed();  // in order, lowest first
+    if (!levels.empty())
+        doc.add_value(schema::slot_number(schema::Slot::LevelOrder),
+                      std::string(1, static_cast<char>('0' + static_cast<int>(levels.front()))));
+    doc.add_value(schema::slot_number(schema::Slot::SourceOrder), record.source);
 }
 
 void set_file_values(Xapian::Document& doc, const std::vector<schema::SourceState>& sources, const Fingerprint& fp) {

@@ -17,6 +17,10 @@ namespace qbank::indexer {
 // record's in filter terms and facet values (a merged duplicate's category). Thread-safe.
 Xapian::Document build_document(const Record& record, const std::vector<schema::SourceState>& sources = {});
 
+// The values hits are sorted by (SortBy Level and Source); build_document sets them,
+// and again whoever changes the record's source after.
+void set_sort_values(Xapian::Document& doc, const Record& record);
+
 // What a record says about its document's facets, as kept in its source's state.
 schema::SourceFacets facets_of(const Record& record);
 

@@ -205,6 +205,7 @@ Xapian::Document FileSync::compose(Record record, const DocumentCatalog::Documen
     bool as_built = built && duplicates.empty() && record.other_titles.empty();
     Xapian::Document doc = as_built ? std::move(*built) : build_document(record, duplicates);
     doc.set_data(record_to_json(record));
+    set_sort_values(doc, record);
     set_file_values(doc, entry.sources, entry.fingerprint);
     return doc;
 }

@@ -1,5 +1,7 @@
 #include "query/facets.h"
 
+#include <algorithm>
+
 #include "schema/facet_values.h"
 
 namespace qbank::query {
@@ -11,9 +13,16 @@ void PackedValueCountSpy::operator()(const Xapian::Document& doc, double) {
     }
 }
 
-FacetCounts PackedValueCountSpy::counts() const {
+FacetCounts PackedValueCountSpy::counts(std::size_t limit) const {
+    // Keys shown alike count as one value.
+    std::map<std::string, std::size_t> by_display;
+    for (const auto& [_, bucket] : buckets_) by_display[bucket.display] += bucket.count;
     FacetCounts out;
-    for (const auto& [_, bucket] : buckets_) out[bucket.display] += bucket.count;
+    out.reserve(by_display.size());
+    for (auto& [value, count] : by_display) out.push_back({value, count});
+    // Stable: equal counts stay in byte order of value.
+    std::stable_sort(out.begin(), out.end(), [](const FacetValue& a, const FacetValue& b) { return a.count > b.count; });
+    if (limit > 0 && out.size() > limit) out.resize(limit);
     return out;
 }
 

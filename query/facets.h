@@ -20,8 +20,9 @@ public:
     Xapian::MatchSpy* clone() const override { return new PackedValueCountSpy(slot_); }
     std::string name() const override { return "qbank::PackedValueCountSpy"; }
 
-    // Counts by the spelling first seen for each key.
-    FacetCounts counts() const;
+    // Counts by the spelling first seen for each key, the most common first; the
+    // first `limit` values only when limit > 0.
+    FacetCounts counts(std::size_t limit = 0) const;
 
 private:
     struct Bucket {

@@ -19,6 +19,7 @@
 #include "query/related.h"
 #include "query/synonyms.h"
 #include "schema/fields.h"
+#include "schema/hit_fields.h"
 #include "schema/index_version.h"
 #include "schema/level_name.h"
 #include "schema/ranking.h"
@@ -81,21 +82,33 @@ struct FacetSpies {
         }
     }
 
-    std::map<std::string, FacetCounts> counts() const {
+    std::map<std::string, FacetCounts> counts(std::size_t limit = 0) const {
         std::map<std::string, FacetCounts> out;
-        for (const auto& [name, spy] : spies) out[name] = spy->counts();
+        for (const auto& [name, spy] : spies) out[name] = spy->counts(limit);
         return out;
     }
 };
+
+// Sorts by the request's SortBy slot, then relevance; nullptr for relevance only.
+std::unique_ptr<Xapian::KeyMaker> sort_keys(const SearchRequest& request) {
+    const SortOrder& sort = request.sort;
+    if (sort.by == SortBy::Relevance) return nullptr;
+    schema::Slot slot = sort.by == SortBy::Level ? schema::Slot::LevelOrder : schema::Slot::SourceOrder;
+    auto keys = std::make_unique<Xapian::MultiValueKeyMaker>();
+    // A document without the value goes last either way.
+    keys->add_value(schema::slot_number(slot), sort.descending, sort.descending ? "" : "\xff");
+    return keys;
+}
 
 // One run of a query: the enquire, its facet counts and the page of hits asked for.
 struct Matches {
     // `ranked` matches what `q` matches, with the bonuses of ranking; `q` names the words.
     Matches(const Xapian::Database& db, const Xapian::Query& q, std::string preferred, const Xapian::Weight& weighting,
             const SearchRequest& request)
-        : query(q), language(std::move(preferred)), enquire(db), facets(enquire, request.facets) {
+        : query(q), language(std::move(preferred)), keys(sort_keys(request)), enquire(db), facets(enquire, request.facets) {
         enquire.set_query(query::prefer_language(query, language, schema::kPreferredLanguageBonus));
         enquire.set_weighting_scheme(weighting);
+        if (keys) enquire.set_sort_by_key_then_relevance(keys.get(), false);
         // Xapian counts documents in 32 bits; a larger offset is past every hit anyway.
         constexpr std::size_t kMaxCount = std::numeric_limits<Xapian::doccount>::max();
         std::size_t first = std::min(request.offset, kMaxCount);
@@ -108,6 +121,7 @@ struct Matches {
 
     Xapian::Query query;
     std::string language;  // preferred in ranking (language_preference.h)
+    std::unique_ptr<Xapian::KeyMaker> keys;  // outlives the enquire that uses it
     Xapian::Enquire enquire;
     FacetSpies facets;
     Xapian::MSet mset;
@@ -121,6 +135,11 @@ std::optional<Level> filtered_level(const std::vector<Filter>& filters) {
 }
 
 }  // namespace
+
+std::size_t count_of(const FacetCounts& counts, std::string_view value) {
+    auto it = std::find_if(counts.begin(), counts.end(), [&](const FacetValue& v) { return v.value == value; });
+    return it == counts.end() ? 0 : it->count;
+}
 
 struct Searcher::Impl {
     Impl(const std::string& p, const SearcherOptions& options)
@@ -155,6 +174,7 @@ struct Searcher::Impl {
 
     SearchResult search(const SearchRequest& request) {
         check_facet_fields(request.facets);
+        schema::HitFields fields(request.fields);
         query::QueryBuilder builder(db, synonyms);
         SearchResult result;
         result.query = request.query;
@@ -178,12 +198,13 @@ struct Searcher::Impl {
                 result.corrected_query = correction;
             }
         }
-        fill(result, *matches, request, filtered_level(request.filters));
+        fill(result, *matches, request, fields);
         return result;
     }
 
     std::optional<SearchResult> related(const std::string& id, SearchRequest request) {
         check_facet_fields(request.facets);
+        schema::HitFields fields(request.fields);
         std::string term = schema::id_term(id);
         Xapian::PostingIterator it = db.postlist_begin(term);
         if (it == db.postlist_end(term)) return std::nullopt;
@@ -194,13 +215,15 @@ struct Searcher::Impl {
                                   query::QueryBuilder(db, synonyms).build("", request.filters));
         SearchResult result;
         result.query = request.query;
-        fill(result, *run(query, request), request, filtered_level(request.filters));
+        fill(result, *run(query, request), request, fields);
         return result;
     }
 
-    void fill(SearchResult& result, const Matches& matches, const SearchRequest& request, std::optional<Level> level) {
+    void fill(SearchResult& result, const Matches& matches, const SearchRequest& request,
+              const schema::HitFields& fields) {
+        std::optional<Level> level = filtered_level(request.filters);
         result.total = matches.total();
-        result.facets = matches.facets.counts();
+        result.facets = matches.facets.counts(request.facet_limit);
         query::QueryTerms terms(matches.query, matches.mset);
         std::size_t rank = matches.mset.get_firstitem();
         for (auto it = matches.mset.begin(); it != matches.mset.end(); ++it) {
@@ -208,7 +231,7 @@ struct Searcher::Impl {
             hit.rank = ++rank;
             hit.score = it.get_weight();
             hit.record = schema::stored_record(it.get_document());
-            hit.excerpt = query::make_excerpt(hit.record, terms, level, request.excerpt_chars);
+            if (fields.has("excerpt")) hit.excerpt = query::make_excerpt(hit.record, terms, level, request.excerpt_chars);
             if (request.explain) {
                 hit.explanation = query::explain_hit(db, matches.enquire, matches.query, it, hit.record, weighting);
                 if (!matches.language.empty() && hit.record.lang.substr(0, hit.record.lang.find('-')) == matches.language)
@@ -216,6 +239,7 @@ struct Searcher::Impl {
                 std::stable_sort(hit.explanation.begin(), hit.explanation.end(),
                                  [](const TermScore& a, const TermScore& b) { return a.score > b.score; });
             }
+            fields.trim(hit.record);
             result.hits.push_back(std::move(hit));
         }
     }

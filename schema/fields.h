@@ -22,8 +22,11 @@ inline constexpr std::string_view kBoilerplateKey = "qbank.boilerplate";
 
 // Value slots. Level, Category, Tag and Lang hold packed facet values (facet_values.h);
 // Source the states of the document's files (source_state.h); Fingerprint the
-// exact hash and SimHash of its content, 8 bytes little-endian each.
-enum class Slot : unsigned { Level = 0, Category = 1, Tag = 2, Source = 3, Fingerprint = 4, Lang = 5 };
+// exact hash and SimHash of its content, 8 bytes little-endian each. LevelOrder
+// and SourceOrder are what hits are sorted by (SortBy): level_order_key, the source.
+enum class Slot : unsigned {
+    Level = 0, Category = 1, Tag = 2, Source = 3, Fingerprint = 4, Lang = 5, LevelOrder = 6, SourceOrder = 7
+};
 constexpr unsigned slot_number(Slot slot) { return static_cast<unsigned>(slot); }
 
 enum class FieldId { Id, Title, Question, Heading, Answer, Tag, Level, Category, Lang };

@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "qbank/error.h"
+#include "schema/record_json_parts.h"
 
 namespace qbank {
 
@@ -43,20 +44,31 @@ std::optional<RemovedBlock::Scope> scope_from_name(std::string_view name) {
 
 }  // namespace
 
+namespace schema {
+
+json sections_to_json(const std::vector<Section>& sections) {
+    json out = json::array();
+    for (const Section& s : sections) out.push_back(section_to_json(s));
+    return out;
+}
+
+json removed_to_json(const std::vector<RemovedBlock>& removed) {
+    json out = json::array();
+    for (const RemovedBlock& b : removed)
+        out.push_back({{"text", b.text}, {"count", b.count}, {"scope", scope_name(b.scope)}});
+    return out;
+}
+
+}  // namespace schema
+
 std::string record_to_json(const Record& r, int indent) {
     json j = {{"id", r.id},       {"source", r.source}, {"title", r.title},
               {"question", r.question}, {"tags", r.tags}};
     if (r.category) j["category"] = *r.category;
     if (r.level) j["level"] = to_string(*r.level);
     j["lang"] = r.lang;
-    json sections = json::array();
-    for (const Section& s : r.sections) sections.push_back(section_to_json(s));
-    j["sections"] = std::move(sections);
-    json removed = json::array();
-    for (const RemovedBlock& b : r.removed)
-        removed.push_back({{"text", b.text}, {"count", b.count},
-                           {"scope", scope_name(b.scope)}});
-    j["removed"] = std::move(removed);
+    j["sections"] = schema::sections_to_json(r.sections);
+    j["removed"] = schema::removed_to_json(r.removed);
     j["duplicates"] = r.duplicates;
     j["other_titles"] = r.other_titles;
     return j.dump(indent, ' ', false, json::error_handler_t::replace);

@@ -2,6 +2,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include "schema/hit_fields.h"
+#include "schema/record_json_parts.h"
+
 namespace qbank {
 
 // ordered_json keeps keys in the documented order, which people read more easily.
@@ -26,9 +29,14 @@ json optional_level(const std::optional<Level>& level) {
     return level ? json(to_string(*level)) : json(nullptr);
 }
 
+// Each facet an object of value -> count, the most common first.
 json facets_to_json(const std::map<std::string, FacetCounts>& facets) {
     json j = json::object();
-    for (const auto& [name, counts] : facets) j[name] = counts;
+    for (const auto& [name, counts] : facets) {
+        json values = json::object();
+        for (const FacetValue& v : counts) values[v.value] = v.count;
+        j[name] = std::move(values);
+    }
     return j;
 }
 
@@ -48,42 +56,47 @@ json explanation(const std::vector<TermScore>& terms) {
 
 }  // namespace
 
-std::string excerpt_to_html(const Excerpt& excerpt) {
+std::string excerpt_to_html(const Excerpt& excerpt, std::string_view open, std::string_view close) {
     std::string_view text = excerpt.text;
     std::string out;
     std::size_t pos = 0;
     for (const auto& [begin, end] : excerpt.highlights) {
         append_escaped(out, text.substr(pos, begin - pos));
-        out += "<mark>";
+        out += open;
         append_escaped(out, text.substr(begin, end - begin));
-        out += "</mark>";
+        out += close;
         pos = end;
     }
     append_escaped(out, text.substr(pos));
     return out;
 }
 
-std::string search_result_to_json(const SearchResult& result, bool explain, int indent) {
+std::string search_result_to_json(const SearchResult& result, const SearchRequest& request, int indent) {
+    const schema::HitFields fields(request.fields);
     json hits = json::array();
     for (const Hit& h : result.hits) {
         const Record& r = h.record;
-        hits.push_back({
-            {"id", r.id},
-            {"rank", h.rank},
-            {"score", h.score},
-            {"title", r.title},
-            {"question", r.question},
-            {"level", optional_level(r.level)},
-            {"category", r.category ? json(*r.category) : json(nullptr)},
-            {"tags", r.tags},
-            {"lang", r.lang},
-            {"source", r.source},
-            {"duplicates", r.duplicates},
-            {"other_titles", r.other_titles},
-            {"excerpt", excerpt_to_html(h.excerpt)},
-            {"excerpt_section", excerpt_section(h.excerpt)},
-        });
-        if (explain) hits.back()["explain"] = explanation(h.explanation);
+        json hit = {{"id", r.id}, {"rank", h.rank}, {"score", h.score}};
+        auto put = [&](const char* name, auto&& value) {
+            if (fields.has(name)) hit[name] = std::forward<decltype(value)>(value);
+        };
+        put("title", r.title);
+        put("question", r.question);
+        put("level", optional_level(r.level));
+        put("category", r.category ? json(*r.category) : json(nullptr));
+        put("tags", r.tags);
+        put("lang", r.lang);
+        put("source", r.source);
+        put("duplicates", r.duplicates);
+        put("other_titles", r.other_titles);
+        put("sections", schema::sections_to_json(r.sections));
+        put("removed", schema::removed_to_json(r.removed));
+        if (fields.has("excerpt")) {
+            hit["excerpt"] = excerpt_to_html(h.excerpt, request.highlight_open, request.highlight_close);
+            hit["excerpt_section"] = excerpt_section(h.excerpt);
+        }
+        if (request.explain) hit["explain"] = explanation(h.explanation);
+        hits.push_back(std::move(hit));
     }
     json j = {{"query", result.query},
               {"corrected_query", optional_string(result.corrected_query)},

@@ -28,15 +28,44 @@ struct Filter {
 // Throws BadInputError when there is no colon or either side is empty.
 QBANK_API Filter parse_filter(std::string_view spec);
 
+// The order of hits. Relevance: best first. Level: Junior to Staff+ by the lowest
+// level a question addresses, questions of no level last. Source: by source path.
+// Ties go by relevance.
+enum class SortBy { Relevance, Level, Source };
+
+struct SortOrder {
+    SortBy by = SortBy::Relevance;
+    bool descending = false;  // reverses a Level or Source order (no-level questions stay last)
+};
+
+// "relevance", "level", "source", each optionally followed by ":asc" or ":desc"
+// ("level:desc"), as the command line's --sort takes it. Throws BadInputError.
+QBANK_API SortOrder parse_sort(std::string_view spec);
+
+// The record fields a hit carries unless the request names others: what a list of
+// results shows. Whole sections and removed blocks come only when named.
+inline const std::vector<std::string> kDefaultHitFields = {
+    "title", "question", "level", "category", "tags", "lang", "source", "duplicates", "other_titles", "excerpt"};
+
 struct SearchRequest {
     std::string query;            // words, "phrases", AND / OR / NOT, field:value; empty: every document
     std::vector<Filter> filters;  // all must hold
     std::size_t offset = 0;
     std::size_t limit = 10;
+    // What each hit carries besides its id, rank and score: names of Record fields
+    // ("sections", "removed" and those of kDefaultHitFields) and "excerpt". Fields
+    // not named are left empty. Unknown names throw BadInputError.
+    std::vector<std::string> fields = kDefaultHitFields;
+    SortOrder sort;
     std::size_t excerpt_chars = 300;  // excerpt length to aim for, in characters; cut at sentence ends
-    // Facet fields to count over all matches: any of "level", "category", "tag"; empty for none.
+    // Put around each highlighted word of the excerpt in JSON output (search_result_to_json),
+    // whose text is HTML-escaped; these are written as they are.
+    std::string highlight_open = "<mark>";
+    std::string highlight_close = "</mark>";
+    // Facet fields to count over all matches: any of "level", "category", "tag", "lang"; empty for none.
     std::vector<std::string> facets = {"level", "category", "tag"};
-    bool explain = false;  // fill Hit::explanation
+    std::size_t facet_limit = 0;  // per facet, only the most common values; 0: every value
+    bool explain = false;         // fill Hit::explanation
 };
 
 // The passage of a hit that answers the query best, with the query's words marked
@@ -67,8 +96,18 @@ struct Hit {
     std::vector<TermScore> explanation;  // with SearchRequest::explain: matched terms, largest part first
 };
 
-// value -> number of matching documents; values in byte order.
-using FacetCounts = std::map<std::string, std::size_t>;
+struct FacetValue {
+    std::string value;
+    std::size_t count = 0;  // matching documents that have it
+
+    bool operator==(const FacetValue&) const = default;
+};
+
+// A facet's values, the most common first (equal counts in byte order of value).
+using FacetCounts = std::vector<FacetValue>;
+
+// How many matching documents have `value` (0 when it is not among `counts`).
+QBANK_API std::size_t count_of(const FacetCounts& counts, std::string_view value);
 
 struct SearchResult {
     std::string query;

@@ -35,7 +35,8 @@ TEST(ApiJson, EveryKeyReachesItsField) {
 
     SearchRequest r = search_request_from_json(
         R"({"query": "herd", "filters": ["level:Senior", "tag:C++"], "offset": 2, "limit": 4, "excerpt_chars": 120,
-            "facets": ["tag"], "explain": true})");
+            "facets": ["tag"], "explain": true, "fields": ["title", "sections"], "sort": "level:desc",
+            "highlight_open": "<b>", "highlight_close": "</b>", "facet_limit": 5})");
     EXPECT_EQ(r.query, "herd");
     ASSERT_EQ(r.filters.size(), 2u);
     EXPECT_EQ(r.filters[1].field, "tag");
@@ -45,6 +46,11 @@ TEST(ApiJson, EveryKeyReachesItsField) {
     EXPECT_EQ(r.excerpt_chars, 120u);
     EXPECT_EQ(r.facets, std::vector<std::string>{"tag"});
     EXPECT_TRUE(r.explain);
+    EXPECT_EQ(r.fields, (std::vector<std::string>{"title", "sections"}));
+    EXPECT_EQ(r.sort.by, SortBy::Level);
+    EXPECT_TRUE(r.sort.descending);
+    EXPECT_EQ(r.highlight_open + r.highlight_close, "<b></b>");
+    EXPECT_EQ(r.facet_limit, 5u);
 
     SearcherOptions s = searcher_options_from_json(R"({"synonym_files": ["a.txt"], "bm25_k1": 1.5, "bm25_b": 0})");
     EXPECT_EQ(s.synonym_files, std::vector<std::string>{"a.txt"});
@@ -62,7 +68,7 @@ TEST(ApiJson, BadInputNamesTheKey) {
         {"[1]", "search request must be a JSON object"},
         {R"({"limit": 3})", "a search request needs a \"query\""},
         {R"({"query": "x", "limt": 3})",
-         "unknown key 'limt' in search request; known keys: excerpt_chars, explain, facets, filters, limit, offset, query"},
+         "unknown key 'limt' in search request; known keys: excerpt_chars, explain, facet_limit, facets, fields, filters, highlight_close, highlight_open, limit, offset, query, sort"},
         {R"({"query": "x", "limit": -1})", "key 'limit' in search request has the wrong type: -1"},
         {R"({"query": "x", "limit": 2.5})", "key 'limit' in search request has the wrong type: 2.5"},
         {R"({"query": 7})", "key 'query' in search request has the wrong type: 7"},

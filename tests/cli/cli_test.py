@@ -16,7 +16,6 @@ import time
 import unittest
 from pathlib import Path
 
-import jsonschema
 
 BIN = os.environ.get("QBANK_BIN", "build/cli/qbank")
 ROOT = Path(__file__).resolve().parents[2]
@@ -24,10 +23,12 @@ CORPUS = ROOT / "corpus" / "seeds"
 BROKEN = ROOT / "tests" / "data" / "broken"
 
 
+sys.path.insert(0, str(ROOT / "tests"))
+from json_schemas import validator  # noqa: E402
+
+
 def load_schema(name):
-    schema = json.loads((ROOT / "schema" / name).read_text())
-    jsonschema.Draft202012Validator.check_schema(schema)
-    return jsonschema.Draft202012Validator(schema)
+    return validator(ROOT / "schema", name)
 
 
 RECORD = load_schema("record.schema.json")
@@ -510,6 +511,28 @@ class SearchTest(IndexedCorpus):
         result = self.search("herd", "--filter", "nocolon")
         self.assertEqual(result.returncode, 2)
         self.assertEqual(result.stderr, "qbank: a filter is FIELD:VALUE, such as level:Senior; got 'nocolon'\n")
+
+    def test_issue17_fields_sort_highlight_and_facet_limit(self):
+        _, data = self.search_json("", "--sort", "source:desc", "--fields", "title,sections", "--facet-limit", "2")
+        self.assertEqual([h["id"] for h in data["hits"]],
+                         [h["id"] for h in reversed(self.search_json("", "--sort", "source")[1]["hits"])])
+        hit = data["hits"][0]
+        self.assertEqual(sorted(hit), ["id", "rank", "score", "sections", "title"])
+        self.assertTrue(hit["sections"] and all("text" in s for s in hit["sections"]))
+        self.assertEqual(list(data["facets"]["level"].items()), [("Senior", 3), ("Junior", 1)])
+        # By the lowest level addressed: 002 has sample answers from Junior up; 003 has no level.
+        _, levels = self.search_json("", "--sort", "level", "--fields", "level,source")
+        self.assertEqual([(Path(h["source"]).name[:3], h["level"]) for h in levels["hits"]],
+                         [("002", None), ("000", "Senior"), ("001", "Senior"), ("003", None)])
+        _, marked = self.search_json("thundering herd", "--highlight-open", "<b>", "--highlight-close", "</b>")
+        self.assertIn("<b>thundering</b> <b>herd</b>", marked["hits"][0]["excerpt"])
+        text = self.search("", "--facet-limit", "1").stdout
+        self.assertIn("  level: Senior (3)\n", text)
+        for flag, value, message in (("--fields", "title,answers", "no field 'answers' to return"),
+                                     ("--sort", "date", "cannot sort by 'date'")):
+            result = self.search("herd", flag, value)
+            self.assertEqual(result.returncode, 2)
+            self.assertIn(message, result.stderr)
 
     def test_show(self):
         _, data = self.search_json("thundering herd")

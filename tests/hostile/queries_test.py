@@ -10,6 +10,7 @@ QBANK_BIN pointing at the built binary (ctest does this)."""
 import json
 import os
 import subprocess
+import sys
 import tempfile
 import unittest
 from concurrent.futures import ThreadPoolExecutor
@@ -19,6 +20,8 @@ import jsonschema
 
 BIN = os.environ.get("QBANK_BIN", "build/cli/qbank")
 ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT / "tests"))
+from json_schemas import validator  # noqa: E402
 HANG_SECONDS = 60  # far beyond any answer, even under sanitizers: only a hang reaches it
 
 
@@ -39,8 +42,7 @@ class HostileQueriesTest(unittest.TestCase):
         for folder in ("corpus/seeds", "tests/gallery/pages"):
             subprocess.run([BIN, "index", str(ROOT / folder), "--db", cls.db, "--json"], check=True,
                            capture_output=True)
-        schema = json.loads((ROOT / "schema" / "search.schema.json").read_text())
-        cls.search_schema = jsonschema.Draft202012Validator(schema)
+        cls.search_schema = validator(ROOT / "schema", "search.schema.json")
 
     @classmethod
     def tearDownClass(cls):

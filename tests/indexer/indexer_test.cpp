@@ -344,9 +344,10 @@ TEST_F(IndexerTest, CorpusWideBannerIsLearnedAndRemoved) {
     EXPECT_EQ(searcher.search({"\"writing things down\"", {}, 0, 10}).total, 2u);  // shared by two: kept
     SearchResult one = searcher.search({"topic7", {}, 0, 10});
     ASSERT_EQ(one.total, 1u);
-    ASSERT_EQ(one.hits[0].record.removed.size(), 1u);
-    EXPECT_EQ(one.hits[0].record.removed[0].scope, RemovedBlock::Scope::Corpus);
-    EXPECT_EQ(one.hits[0].record.removed[0].count, 1);
+    Record stored = *searcher.find(one.hits[0].record.id);  // a hit carries no removed blocks unless asked
+    ASSERT_EQ(stored.removed.size(), 1u);
+    EXPECT_EQ(stored.removed[0].scope, RemovedBlock::Scope::Corpus);
+    EXPECT_EQ(stored.removed[0].count, 1);
 
     // A later run with one new page too few to learn from uses what was learned.
     write(pages() / "late.txt", "How do you review code?\n" + banner + "\n## Solution\nCarefully, latecomer.");
@@ -437,7 +438,7 @@ TEST_F(DuplicatesTest, Issue12_MergedDuplicateCarriesTheUnionOfFacets) {
     EXPECT_NE(std::find(tags.begin(), tags.end(), "On-call"), tags.end());
     SearchRequest request{"\"thundering herd\"", {}, 0, 10};
     request.facets = {"category"};
-    EXPECT_EQ(Searcher(db()).search(request).facets["category"]["Reliability"], 1u);
+    EXPECT_EQ(count_of(Searcher(db()).search(request).facets["category"], "Reliability"), 1u);
 
     fs::remove(pages() / "zz_refiled.txt");
     run();

@@ -88,10 +88,10 @@ TEST_F(SearchTest, FacetCountsAreExactOverAllMatches) {
     SearchResult r = search("", {}, 1);  // one hit shown, facets over all four
     EXPECT_EQ(r.total, 4u);
     EXPECT_EQ(r.hits.size(), 1u);
-    EXPECT_EQ(r.facets["level"], (FacetCounts{{"Junior", 1}, {"Mid", 1}, {"Senior", 3}, {"Staff+", 1}}));
+    EXPECT_EQ(r.facets["level"], (FacetCounts{{"Senior", 3}, {"Junior", 1}, {"Mid", 1}, {"Staff+", 1}}));
     EXPECT_EQ(r.facets["category"], (FacetCounts{{"Behavioral", 2}}));
-    EXPECT_EQ(r.facets["tag"]["Stakeholder Management"], 2u);
-    EXPECT_EQ(r.facets["tag"]["Technical Debt"], 1u);
+    EXPECT_EQ(count_of(r.facets["tag"], "Stakeholder Management"), 2u);
+    EXPECT_EQ(count_of(r.facets["tag"], "Technical Debt"), 1u);
     EXPECT_EQ(r.facets["tag"].size(), 12u);
 
     SearchResult tagged = search("", {{"tag", "technical debt"}});
@@ -105,7 +105,7 @@ TEST_F(SearchTest, OnlyTheFacetsAskedForAreCounted) {
     request.facets = {"tag", "level", "tag"};  // a repeat counts once
     SearchResult r = searcher.search(request);
     EXPECT_EQ(r.facets.size(), 2u);
-    EXPECT_EQ(r.facets["level"]["Senior"], 3u);
+    EXPECT_EQ(count_of(r.facets["level"], "Senior"), 3u);
     EXPECT_EQ(r.facets["tag"].size(), 12u);
     request.facets.clear();
     r = searcher.search(request);
@@ -167,7 +167,7 @@ TEST_F(SearchTest, StatsCountEverything) {
     Searcher searcher(dir_->str("index"));
     IndexStats stats = searcher.stats();
     EXPECT_EQ(stats.documents, 4u);
-    EXPECT_EQ(stats.facets["level"]["Senior"], 3u);
+    EXPECT_EQ(count_of(stats.facets["level"], "Senior"), 3u);
 }
 
 TEST_F(SearchTest, ExcerptHtmlEscapesAndMarks) {
@@ -177,6 +177,87 @@ TEST_F(SearchTest, ExcerptHtmlEscapesAndMarks) {
     EXPECT_NE(html.find("&quot;extensible shortcuts&quot; rather than &quot;<mark>dead</mark>-<mark>end</mark> <mark>hacks</mark>.&quot;"),
               std::string::npos)
         << html;
+}
+
+// Issue 17: a hit carries the fields asked for, and no copy of the rest.
+TEST_F(SearchTest, Issue17_HitsCarryOnlyTheFieldsAskedFor) {
+    Searcher searcher(dir_->str("index"));
+    SearchRequest request;
+    request.query = "thundering herd";
+    const Record by_default = searcher.search(request).hits.at(0).record;
+    EXPECT_FALSE(by_default.title.empty());
+    EXPECT_FALSE(by_default.source.empty());
+    EXPECT_TRUE(by_default.sections.empty());  // whole sections only when asked
+
+    request.fields = {"title", "sections"};
+    Hit hit = searcher.search(request).hits.at(0);
+    EXPECT_EQ(hit.record.title, by_default.title);
+    EXPECT_EQ(hit.record.id, by_default.id);
+    EXPECT_FALSE(hit.record.sections.empty());
+    EXPECT_TRUE(hit.record.question.empty());
+    EXPECT_TRUE(hit.record.source.empty());
+    EXPECT_FALSE(hit.record.level);
+    EXPECT_TRUE(hit.excerpt.text.empty());  // "excerpt" not named: none made
+    EXPECT_EQ(search_result_to_json(searcher.search(request), request).find("\"question\""), std::string::npos);
+
+    request.fields = {"title", "answers"};
+    EXPECT_THROW(searcher.search(request), BadInputError);
+}
+
+// Issue 17: by level (lowest addressed; none last, either way), by source, ties by relevance.
+TEST_F(SearchTest, Issue17_SortsByLevelOrSource) {
+    Searcher searcher(dir_->str("index"));
+    SearchRequest request;
+    auto lowest_levels = [&] {
+        std::vector<std::string> out;
+        for (const Hit& h : searcher.search(request).hits) {
+            Record full = *searcher.find(h.record.id);
+            std::vector<Level> levels = full.levels_addressed();
+            out.emplace_back(levels.empty() ? "-" : to_string(levels.front()));
+        }
+        return out;
+    };
+    request.sort = parse_sort("level");
+    EXPECT_EQ(lowest_levels(), (std::vector<std::string>{"Junior", "Senior", "Senior", "-"}));
+    request.sort = parse_sort("level:desc");
+    EXPECT_EQ(lowest_levels(), (std::vector<std::string>{"Senior", "Senior", "Junior", "-"}));
+
+    request.sort = parse_sort("source");
+    SearchResult ascending = searcher.search(request);
+    EXPECT_EQ(sources(ascending), (std::vector<std::string>{"000_41899f8394122547.txt", "001_27a37069c9836300.txt",
+                                                            "002_22658396d99d4cfe.txt", "003_cb000c7924d76c46.txt"}));
+    request.sort = parse_sort("source:desc");
+    std::vector<std::string> descending = sources(searcher.search(request));
+    std::reverse(descending.begin(), descending.end());
+    EXPECT_EQ(descending, sources(ascending));
+
+    EXPECT_THROW(parse_sort("date"), BadInputError);
+    EXPECT_THROW(parse_sort("level:up"), BadInputError);
+    EXPECT_EQ(parse_sort("relevance").by, SortBy::Relevance);
+}
+
+// Issue 17: facet values come most common first, and may be cut to the top N.
+TEST_F(SearchTest, Issue17_FacetsMostCommonFirstAndCutToTheTop) {
+    Searcher searcher(dir_->str("index"));
+    SearchRequest request;
+    request.facet_limit = 2;
+    SearchResult r = searcher.search(request);
+    EXPECT_EQ(r.facets["level"], (FacetCounts{{"Senior", 3}, {"Junior", 1}}));
+    ASSERT_EQ(r.facets["tag"].size(), 2u);
+    EXPECT_EQ(r.facets["tag"][0].count, 2u);
+    EXPECT_EQ(r.total, 4u);  // the limit cuts values, not matches
+}
+
+// Issue 17: the caller's highlight tags, around escaped text.
+TEST_F(SearchTest, Issue17_HighlightTagsAreTheCallers) {
+    Searcher searcher(dir_->str("index"));
+    SearchRequest request;
+    request.query = "\"dead-end hacks\"";
+    request.highlight_open = "<em class=\"hit\">";
+    request.highlight_close = "</em>";
+    std::string json = search_result_to_json(searcher.search(request), request);
+    EXPECT_NE(json.find("<em class=\\\"hit\\\">dead</em>-<em class=\\\"hit\\\">end</em>"), std::string::npos) << json;
+    EXPECT_EQ(json.find("<mark>"), std::string::npos);
 }
 
 TEST_F(SearchTest, MisspelledQueryIsSearchedCorrected) {
