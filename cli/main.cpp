@@ -230,7 +230,7 @@ void add_result_options(CLI::App* command, Options& o) {
     std::string fields;
     for (const std::string& f : kDefaultHitFields) fields += (fields.empty() ? "" : ",") + f;
     command->add_option("--fields", o.fields,
-                        "hit fields to print with --json, comma-separated (default: " + fields +
+                        "hit fields to return, comma-separated (default: " + fields +
                             "; also sections, removed)")
         ->delimiter(',')
         ->allow_extra_args(false);
