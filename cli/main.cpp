@@ -239,7 +239,8 @@ void add_result_options(CLI::App* command, Options& o) {
         ->check(count_up_to(kMaxExcerptChars));
     command->add_option("--facet-limit", r.facet_limit, "values shown per facet, the most common (default: 0, all)")
         ->check(count_up_to(kMaxLimit));
-    command->add_option("--highlight-open", r.highlight_open, "put before each highlighted word in JSON excerpts (default: <mark>)");
+    command->add_option("--highlight-open", r.highlight_open,
+                        "put before each highlighted word in JSON excerpts (default: <mark>)");
     command->add_option("--highlight-close", r.highlight_close, "put after it (default: </mark>)");
     command->add_flag("--json", o.json, "print JSON (schema/search.schema.json)");
     command->add_flag("--explain", r.explain, "show which terms matched in which fields, and their part of each score");

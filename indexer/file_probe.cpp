@@ -49,7 +49,8 @@ std::variant<FileInfo, ProbeProblem> probe_file(const std::string& path) {
         int error = errno;
         return ProbeProblem{{path, 0, reason_for(error)}, error == ENOENT};
     }
-    return FileInfo{path, resolved, std::filesystem::path(path).filename().string(), static_cast<std::uint64_t>(st.st_size), mtime_ns_of(st)};
+    return FileInfo{path, resolved, std::filesystem::path(path).filename().string(),
+                    static_cast<std::uint64_t>(st.st_size), mtime_ns_of(st)};
 }
 
 std::variant<std::string, Diagnostic> read_file_bytes(const FileInfo& file, std::uint64_t max_bytes) {

@@ -21,7 +21,8 @@ FacetCounts PackedValueCountSpy::counts(std::size_t limit) const {
     out.reserve(by_display.size());
     for (auto& [value, count] : by_display) out.push_back({value, count});
     // Stable: equal counts stay in byte order of value.
-    std::stable_sort(out.begin(), out.end(), [](const FacetValue& a, const FacetValue& b) { return a.count > b.count; });
+    std::stable_sort(out.begin(), out.end(),
+                     [](const FacetValue& a, const FacetValue& b) { return a.count > b.count; });
     if (limit > 0 && out.size() > limit) out.resize(limit);
     return out;
 }

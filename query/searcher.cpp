@@ -105,7 +105,11 @@ struct Matches {
     // `ranked` matches what `q` matches, with the bonuses of ranking; `q` names the words.
     Matches(const Xapian::Database& db, const Xapian::Query& q, std::string preferred, const Xapian::Weight& weighting,
             const SearchRequest& request)
-        : query(q), language(std::move(preferred)), keys(sort_keys(request)), enquire(db), facets(enquire, request.facets) {
+        : query(q),
+          language(std::move(preferred)),
+          keys(sort_keys(request)),
+          enquire(db),
+          facets(enquire, request.facets) {
         enquire.set_query(query::prefer_language(query, language, schema::kPreferredLanguageBonus));
         enquire.set_weighting_scheme(weighting);
         if (keys) enquire.set_sort_by_key_then_relevance(keys.get(), false);
@@ -231,7 +235,8 @@ struct Searcher::Impl {
             hit.rank = ++rank;
             hit.score = it.get_weight();
             hit.record = schema::stored_record(it.get_document());
-            if (fields.has("excerpt")) hit.excerpt = query::make_excerpt(hit.record, terms, level, request.excerpt_chars);
+            if (fields.has("excerpt"))
+                hit.excerpt = query::make_excerpt(hit.record, terms, level, request.excerpt_chars);
             if (request.explain) {
                 hit.explanation = query::explain_hit(db, matches.enquire, matches.query, it, hit.record, weighting);
                 if (!matches.language.empty() && hit.record.lang.substr(0, hit.record.lang.find('-')) == matches.language)

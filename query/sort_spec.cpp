@@ -12,7 +12,8 @@ SortOrder parse_sort(std::string_view spec) {
     else if (by == "source") order.by = SortBy::Source;
     else throw BadInputError("cannot sort by '" + std::string(by) + "': sort by relevance, level or source");
     if (direction != "asc" && direction != "desc")
-        throw BadInputError("a sort is FIELD, FIELD:asc or FIELD:desc, such as level:desc; got '" + std::string(spec) + "'");
+        throw BadInputError("a sort is FIELD, FIELD:asc or FIELD:desc, such as level:desc; got '" +
+                            std::string(spec) + "'");
     order.descending = direction == "desc";
     return order;
 }

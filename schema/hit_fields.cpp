@@ -8,10 +8,10 @@ namespace qbank::schema {
 
 namespace {
 
-// In the order JSON writes them.
-constexpr std::array<std::string_view, 12> kNames = {"title",      "question", "level",        "category",
-                                                     "tags",       "lang",     "source",       "duplicates",
-                                                     "other_titles", "sections", "removed",    "excerpt"};
+// The Record fields besides the id (as record.schema.json names them), and the excerpt.
+constexpr std::array<std::string_view, 12> kNames = {
+    "title", "question", "level", "category", "tags", "lang",
+    "source", "duplicates", "other_titles", "sections", "removed", "excerpt"};
 
 std::uint32_t bit_of(std::string_view name) {
     for (std::size_t i = 0; i < kNames.size(); ++i)

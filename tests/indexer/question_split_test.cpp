@@ -238,7 +238,8 @@ TEST(QuestionSplitTest, Issue15_BoundsOnOneFile) {
     for (int i = 0; i < 1500; ++i)
         sections += std::string(i ? "," : "") + "{\"heading\": \"Part " + std::to_string(i) + "\", \"text\": \"word" +
                     std::to_string(i) + "\"}";
-    FileRecords parts = parse_file_bytes(sections + "]}\n", {"s.jsonl", "/s.jsonl", "s.jsonl"}, Format::JsonLines, {}, nullptr);
+    FileRecords parts =
+        parse_file_bytes(sections + "]}\n", {"s.jsonl", "/s.jsonl", "s.jsonl"}, Format::JsonLines, {}, nullptr);
     ASSERT_EQ(parts.records.size(), 1u);
     const std::vector<Section>& kept = parts.records[0].record.sections;
     ASSERT_EQ(kept.size(), 1000u);
