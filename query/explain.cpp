@@ -7,6 +7,7 @@
 #include "schema/field_terms.h"
 #include "schema/field_text.h"
 #include "schema/fields.h"
+#include "schema/ranking.h"
 
 namespace qbank::query {
 
@@ -25,20 +26,32 @@ std::map<FieldId, std::set<std::string>> terms_by_field(const Record& record) {
     return out;
 }
 
-double score_alone(const Xapian::Database& db, const Xapian::Weight& weighting, const std::string& term,
-                   Xapian::termcount wqf, const std::string& id_term) {
+double score_alone(const Xapian::Database& db, const Xapian::Weight& weighting, const Xapian::Query& part,
+                   const std::string& id_term) {
     Xapian::Enquire enquire(db);
     enquire.set_weighting_scheme(weighting);
-    enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, Xapian::Query(term, wqf), Xapian::Query(id_term)));
+    enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, part, Xapian::Query(id_term)));
     Xapian::MSet mset = enquire.get_mset(0, 1);
     return mset.empty() ? 0.0 : mset.begin().get_weight();
+}
+
+// The pairs of a nearness bonus (SCALE_WEIGHT over one pair or an OR of pairs), each scaled as in the bonus.
+std::vector<Xapian::Query> near_pairs(const Xapian::Query& near) {
+    std::vector<Xapian::Query> pairs;
+    if (near.empty()) return pairs;
+    Xapian::Query inner = near.get_subquery(0);
+    if (inner.get_type() != Xapian::Query::OP_OR) return {near};
+    for (std::size_t i = 0; i < inner.get_num_subqueries(); ++i)
+        pairs.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, inner.get_subquery(i), schema::kNearnessWeight);
+    return pairs;
 }
 
 }  // namespace
 
 std::vector<TermScore> explain_hit(const Xapian::Database& db, const Xapian::Enquire& enquire,
-                                   const Xapian::Query& query, const Xapian::MSetIterator& hit,
-                                   const Record& record, const Xapian::Weight& weighting) {
+                                   const Xapian::Query& query, const Xapian::Query& near,
+                                   const Xapian::MSetIterator& hit, const Record& record,
+                                   const Xapian::Weight& weighting) {
     std::map<std::string, Xapian::termcount> wqf;
     for (auto it = query.get_terms_begin(); it != query.get_terms_end(); ++it) ++wqf[*it];
     std::map<FieldId, std::set<std::string>> fields = terms_by_field(record);
@@ -46,6 +59,7 @@ std::vector<TermScore> explain_hit(const Xapian::Database& db, const Xapian::Enq
     std::vector<TermScore> out;
     for (auto it = enquire.get_matching_terms_begin(hit); it != enquire.get_matching_terms_end(hit); ++it) {
         auto parts = schema::split_term(*it);
+        if (!wqf.count(*it)) continue;  // a word of the nearness bonus only: scored with its pair below
         if (!parts || (parts->field != nullptr && parts->field->kind != schema::FieldKind::FreeText)) continue;
         TermScore t;
         t.term = parts->word;
@@ -57,7 +71,17 @@ std::vector<TermScore> explain_hit(const Xapian::Database& db, const Xapian::Enq
             for (const auto& [field, terms] : fields)
                 if (terms.count(plain)) t.fields.emplace_back(schema::field(field).name);
         }
-        t.score = score_alone(db, weighting, *it, std::max<Xapian::termcount>(wqf[*it], 1), id);
+        t.score = score_alone(db, weighting, Xapian::Query(*it, wqf[*it]), id);
+        out.push_back(std::move(t));
+    }
+    for (const Xapian::Query& pair : near_pairs(near)) {
+        double score = score_alone(db, weighting, pair, id);
+        if (score <= 0) continue;
+        TermScore t;
+        for (auto term = pair.get_terms_begin(); term != pair.get_terms_end(); ++term)
+            t.term += (t.term.empty() ? "" : " ") + *term;
+        t.fields = {"near"};
+        t.score = score;
         out.push_back(std::move(t));
     }
     std::stable_sort(out.begin(), out.end(), [](const TermScore& a, const TermScore& b) { return a.score > b.score; });

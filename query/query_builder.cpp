@@ -9,6 +9,7 @@
 #include "query/match_all.h"
 #include "query/stopwords.h"
 #include "schema/fields.h"
+#include "schema/ranking.h"
 #include "text/fold.h"
 #include "text/stem.h"
 #include "text/tokenizer.h"
@@ -155,9 +156,18 @@ Xapian::Query at_least(std::size_t m, const std::vector<Xapian::Query>& parts) {
                          Xapian::Query(Xapian::Query::OP_OR, subsets.begin(), subsets.end()));
 }
 
-// Queries of four words or more are softened (QueryBuilder::softened); fewer must all match.
-constexpr std::size_t kMinSoftenedWords = 4;
+// A query of this many words or more is a whole question: its common words
+// only add score, and one word in four may be missing from a match.
+constexpr std::size_t kQuestionWords = 4;
 constexpr std::size_t kMaxSoftenedWords = 12;  // C(12, 9) = 220 subsets at most
+// A word more than this share of the documents hold says little about what is
+// asked ("how are candidates evaluated in coding interviews"), if they are more
+// than a handful: in a small index every word is in a large share.
+constexpr double kCommonWordShare = 0.10;
+constexpr Xapian::doccount kMinCommonDocs = 20;
+// Two query words side by side earn the nearness bonus where a document holds
+// them this close (a window of 3: next to each other, or one word between).
+constexpr Xapian::termcount kNearWindow = 3;
 
 Xapian::Query joined(Xapian::Query::op op, const std::vector<Xapian::Query>& parts) {
     if (parts.empty()) return Xapian::Query();
@@ -254,6 +264,15 @@ Xapian::Query QueryBuilder::term(const QueryNode& node, bool positional) const {
     return joined(Xapian::Query::OP_AND, parts);
 }
 
+double QueryBuilder::common_frequency() const {
+    return std::max(kCommonWordShare * db_.get_doccount(), static_cast<double>(kMinCommonDocs));
+}
+
+Xapian::doccount QueryBuilder::stem_frequency(const std::string& word) const {
+    std::string stem = text::stem_of(word);
+    return db_.get_termfreq(stem.empty() ? word : "Z" + stem);
+}
+
 Xapian::doccount QueryBuilder::frequency(const Xapian::Query& part) const {
     Xapian::doccount rarest = std::numeric_limits<Xapian::doccount>::max();
     Xapian::doccount commonest = 0;
@@ -265,29 +284,37 @@ Xapian::doccount QueryBuilder::frequency(const Xapian::Query& part) const {
     return part.get_type() == Xapian::Query::OP_SYNONYM ? commonest : rarest;
 }
 
-// A whole question typed as a query ("how do I convince my product manager to pay
-// down technical debt") rarely has every word in its best answer: one word in
-// four may be missing, but only from the commoner half of the words; the rarer
-// half, which says what is asked, must all be there.
-Xapian::Query QueryBuilder::softened(const std::vector<Xapian::Query>& parts) const {
-    std::vector<std::size_t> order(parts.size());
-    for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
-    std::vector<Xapian::doccount> freq;
-    for (const Xapian::Query& part : parts) freq.push_back(frequency(part));
-    // A word no page holds (a typo, a name) can only be one of those missing.
-    for (Xapian::doccount& f : freq)
-        if (f == 0) f = std::numeric_limits<Xapian::doccount>::max();
-    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return freq[a] < freq[b]; });
-    std::size_t rare = parts.size() - parts.size() / 2;
-    std::vector<Xapian::Query> required, common;
-    for (std::size_t k = 0; k < order.size(); ++k) (k < rare ? required : common).push_back(parts[order[k]]);
-    std::size_t missing = std::max<std::size_t>(1, parts.size() / 4);
-    required.push_back(at_least(common.size() - missing, common));
-    return Xapian::Query(Xapian::Query::OP_AND, required.begin(), required.end());
+// Words a match need not hold: filler ("would", "instead") always and, in a
+// whole question, the words most documents hold; the others are needed (all of
+// them when nothing else is left). Of a whole question's needed words, one in
+// four of the words typed may be missing: the best answer rarely repeats every
+// word of a question ("url shortener like bitly" for a page on "Bit.ly").
+Xapian::Query QueryBuilder::required_words(const std::vector<Xapian::Query>& parts,
+                                           const std::vector<bool>& filler) const {
+    const bool question = parts.size() >= kQuestionWords;
+    const double common = common_frequency();
+    std::vector<Xapian::Query> needed, extra;
+    // When every word that is not filler is common, the common ones are needed.
+    for (bool by_frequency : {question, false}) {
+        needed.clear();
+        extra.clear();
+        for (std::size_t i = 0; i < parts.size(); ++i) {
+            bool optional = filler[i] || (by_frequency && frequency(parts[i]) > common);
+            (optional ? extra : needed).push_back(parts[i]);
+        }
+        if (!needed.empty()) break;
+    }
+    if (needed.empty()) std::swap(needed, extra);  // nothing but filler: all of it
+    std::size_t missing = question && needed.size() <= kMaxSoftenedWords ? needed.size() / 2 : 0;
+    missing = std::min(missing, needed.size() - 1);
+    Xapian::Query base = missing == 0 ? joined(Xapian::Query::OP_AND, needed) : at_least(needed.size() - missing, needed);
+    if (extra.empty()) return base;
+    return Xapian::Query(Xapian::Query::OP_AND_MAYBE, base, joined(Xapian::Query::OP_OR, extra));
 }
 
 Xapian::Query QueryBuilder::sequence(const QueryNode& node, Xapian::Query::op default_op, bool soften) const {
     std::vector<Xapian::Query> must, should, must_not;
+    std::vector<bool> filler;  // of each `should`
     std::map<std::string, std::vector<Xapian::Query>> filters;  // by prefix: values of one field OR together
     for (const QueryNode& child : node.children) {
         if (is_filter(child)) {
@@ -298,11 +325,12 @@ Xapian::Query QueryBuilder::sequence(const QueryNode& node, Xapian::Query::op de
         Xapian::Query q = to_xapian(child, default_op, false);
         if (q.empty()) continue;
         (child.occur == Occur::Must ? must : child.occur == Occur::MustNot ? must_not : should).push_back(q);
+        if (child.occur == Occur::Should) filler.push_back(is_plain_word(child) && is_filler_word(bare(child.text)));
     }
     Xapian::Query base;
     if (default_op == Xapian::Query::OP_AND) {
-        if (soften && must.empty() && should.size() >= kMinSoftenedWords && should.size() <= kMaxSoftenedWords)
-            base = softened(should);
+        if (soften && must.empty() && should.size() >= 2)
+            base = required_words(should, filler);
         else
             base = joined(Xapian::Query::OP_AND, [&] {
                 std::vector<Xapian::Query> all = must;
@@ -392,6 +420,35 @@ Xapian::Query QueryBuilder::build(const std::string& text, const std::vector<Fil
         query = Xapian::Query(Xapian::Query::OP_FILTER, query, Xapian::Query(*term));
     }
     return query;
+}
+
+Xapian::Query QueryBuilder::nearness(const std::string& text) {
+    check_utf8(text);
+    if (is_blank(text) || text.size() > kMaxQueryBytes) return Xapian::Query();
+    text_ = text;
+    next_position_ = 1;
+    const QueryNode root = rewrite_query(text, synonyms_);
+    const double common = common_frequency();
+    const bool question = std::count_if(root.children.begin(), root.children.end(), [](const QueryNode& n) {
+                              return n.occur == Occur::Should && !is_filter(n);
+                          }) >= static_cast<std::ptrdiff_t>(kQuestionWords);
+    std::vector<Xapian::Query> pairs;
+    std::optional<Xapian::Query> previous;
+    for (const QueryNode& child : root.children) {
+        std::optional<Xapian::Query> word;
+        if (is_plain_word(child) && !is_filler_word(bare(child.text))) {
+            Xapian::Query q = term(child, true);
+            if (q.get_type() == Xapian::Query::LEAF_TERM && !(question && stem_frequency(*q.get_terms_begin()) > common))
+                word = q;
+        }
+        if (previous && word) {
+            const Xapian::Query pair[] = {*previous, *word};
+            pairs.emplace_back(Xapian::Query::OP_NEAR, std::begin(pair), std::end(pair), kNearWindow);
+        }
+        previous = word;
+    }
+    if (pairs.empty()) return Xapian::Query();
+    return Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, joined(Xapian::Query::OP_OR, pairs), schema::kNearnessWeight);
 }
 
 bool QueryBuilder::can_relax(const std::string& text) {

@@ -5,9 +5,11 @@
 //
 // The text is parsed once (query_syntax.h); each step is a function of the tree:
 // folding (and cutting Chinese and Japanese into words), dropping stopwords,
-// synonyms (one OP_SYNONYM per concept), spelling, softening long whole-question
-// queries, relaxing AND to OR. Each word or phrase becomes terms through the
-// tokenizer that indexing uses (text/tokenizer.h), stemmed as indexed text is.
+// synonyms (one OP_SYNONYM per concept), spelling, which words a match needs
+// (filler and, in long queries, common words only add score), relaxing AND to
+// OR; and, apart from the query, a bonus for words that stand together. Each
+// word or phrase becomes terms through the tokenizer that indexing uses
+// (text/tokenizer.h), stemmed as indexed text is.
 
 #include <xapian.h>
 
@@ -40,6 +42,13 @@ public:
     Xapian::Query build(const std::string& text, const std::vector<Filter>& filters,
                         Xapian::Query::op default_op = Xapian::Query::OP_AND);
 
+    // A bonus to add to build(text, …) with OP_AND_MAYBE: documents where two
+    // words typed side by side stand together ("consistent hashing") rank above
+    // those where they are apart ("consistency … hash"). Only plain single words
+    // pair, never filler; in a whole question, common words do not either
+    // ("coding interview" stands together on most pages). Empty for none.
+    Xapian::Query nearness(const std::string& text);
+
     // Whether build(text, …, OP_OR) can match more than OP_AND: two or more words
     // are joined by the default operator.
     bool can_relax(const std::string& text);
@@ -55,7 +64,12 @@ private:
     Xapian::Query sequence(const QueryNode& node, Xapian::Query::op default_op, bool soften) const;
     // How many documents hold a part of a query, as far as its terms tell.
     Xapian::doccount frequency(const Xapian::Query& part) const;
-    Xapian::Query softened(const std::vector<Xapian::Query>& parts) const;
+    // Past how many documents a word is common (it says little about what is asked).
+    double common_frequency() const;
+    // How many documents hold a word (an unprefixed term) in any of its forms.
+    Xapian::doccount stem_frequency(const std::string& word) const;
+    // Words typed side by side, no operator: what a match needs, and what only adds score.
+    Xapian::Query required_words(const std::vector<Xapian::Query>& parts, const std::vector<bool>& filler) const;
     // One word or phrase as terms; `positional`: unstemmed, for NEAR and ADJ.
     Xapian::Query term(const QueryNode& node, bool positional = false) const;
     // The index's nearest word to a folded word it lacks; empty when it has it or nothing is near.

@@ -102,15 +102,18 @@ std::unique_ptr<Xapian::KeyMaker> sort_keys(const SearchRequest& request) {
 
 // One run of a query: the enquire, its facet counts and the page of hits asked for.
 struct Matches {
-    // `ranked` matches what `q` matches, with the bonuses of ranking; `q` names the words.
-    Matches(const Xapian::Database& db, const Xapian::Query& q, std::string preferred, const Xapian::Weight& weighting,
-            const SearchRequest& request)
+    // Ranks what `q` matches with the bonuses of ranking: words standing together
+    // (`near`, may be empty) and the `preferred` language.
+    Matches(const Xapian::Database& db, const Xapian::Query& q, const Xapian::Query& near_words, std::string preferred,
+            const Xapian::Weight& weighting, const SearchRequest& request)
         : query(q),
+          near(near_words),
           language(std::move(preferred)),
           keys(sort_keys(request)),
           enquire(db),
           facets(enquire, request.facets) {
-        enquire.set_query(query::prefer_language(query, language, schema::kPreferredLanguageBonus));
+        Xapian::Query ranked = near.empty() ? query : Xapian::Query(Xapian::Query::OP_AND_MAYBE, query, near);
+        enquire.set_query(query::prefer_language(ranked, language, schema::kPreferredLanguageBonus));
         enquire.set_weighting_scheme(weighting);
         if (keys) enquire.set_sort_by_key_then_relevance(keys.get(), false);
         // Xapian counts documents in 32 bits; a larger offset is past every hit anyway.
@@ -124,6 +127,7 @@ struct Matches {
     std::size_t total() const { return mset.get_matches_estimated(); }
 
     Xapian::Query query;
+    Xapian::Query near;    // the nearness bonus (QueryBuilder::nearness)
     std::string language;  // preferred in ranking (language_preference.h)
     std::unique_ptr<Xapian::KeyMaker> keys;  // outlives the enquire that uses it
     Xapian::Enquire enquire;
@@ -171,9 +175,9 @@ struct Searcher::Impl {
         }
     }
 
-    std::unique_ptr<Matches> run(const Xapian::Query& q, const SearchRequest& request) {
-        return std::make_unique<Matches>(db, q, query::preferred_language(request.query, index_language), weighting,
-                                         request);
+    std::unique_ptr<Matches> run(const Xapian::Query& q, const Xapian::Query& near, const SearchRequest& request) {
+        return std::make_unique<Matches>(db, q, near, query::preferred_language(request.query, index_language),
+                                         weighting, request);
     }
 
     SearchResult search(const SearchRequest& request) {
@@ -182,10 +186,11 @@ struct Searcher::Impl {
         query::QueryBuilder builder(db, synonyms);
         SearchResult result;
         result.query = request.query;
-        std::unique_ptr<Matches> matches = run(builder.build(request.query, request.filters), request);
+        std::unique_ptr<Matches> matches =
+            run(builder.build(request.query, request.filters), builder.nearness(request.query), request);
         std::optional<std::string> correction = builder.correct_spelling(request.query);
         if (matches->total() == 0 && correction) {
-            auto corrected = run(builder.build(*correction, request.filters), request);
+            auto corrected = run(builder.build(*correction, request.filters), builder.nearness(*correction), request);
             if (corrected->total() > 0) {
                 matches = std::move(corrected);
                 result.corrected_query = correction;
@@ -195,7 +200,8 @@ struct Searcher::Impl {
         }
         // No document has every word: rank those with some of them.
         if (const std::string& text = correction.value_or(request.query); matches->total() == 0 && builder.can_relax(text)) {
-            auto relaxed = run(builder.build(text, request.filters, Xapian::Query::OP_OR), request);
+            auto relaxed =
+                run(builder.build(text, request.filters, Xapian::Query::OP_OR), builder.nearness(text), request);
             if (relaxed->total() > 0) {
                 matches = std::move(relaxed);
                 result.relaxed = true;
@@ -219,7 +225,7 @@ struct Searcher::Impl {
                                   query::QueryBuilder(db, synonyms).build("", request.filters));
         SearchResult result;
         result.query = request.query;
-        fill(result, *run(query, request), request, fields);
+        fill(result, *run(query, Xapian::Query(), request), request, fields);
         return result;
     }
 
@@ -238,7 +244,8 @@ struct Searcher::Impl {
             if (fields.has("excerpt"))
                 hit.excerpt = query::make_excerpt(hit.record, terms, level, request.excerpt_chars);
             if (request.explain) {
-                hit.explanation = query::explain_hit(db, matches.enquire, matches.query, it, hit.record, weighting);
+                hit.explanation = query::explain_hit(db, matches.enquire, matches.query, matches.near, it, hit.record,
+                                                       weighting);
                 if (!matches.language.empty() && hit.record.lang.substr(0, hit.record.lang.find('-')) == matches.language)
                     hit.explanation.push_back({matches.language, false, {"lang"}, schema::kPreferredLanguageBonus});
                 std::stable_sort(hit.explanation.begin(), hit.explanation.end(),

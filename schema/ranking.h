@@ -20,4 +20,8 @@ inline constexpr Bm25Params kBm25{2.0, 0.0, 1.0, 0.3, 0.5};
 // original unless it matches much better.
 inline constexpr double kPreferredLanguageBonus = 10.0;
 
+// How much two query words standing together in a document add, as a share of
+// what the two words score (query/query_builder.h).
+inline constexpr double kNearnessWeight = 0.5;
+
 }  // namespace qbank::schema

@@ -83,7 +83,8 @@ struct TermScore {
     std::string term;                 // the word searched, or its stem when stemmed
     bool stemmed = false;             // matched any word with this stem ("scale" for "scaling")
     // Where the hit holds it: "title", "question", "heading", "answer", "tag", "category";
-    // "lang" for the bonus of a hit in the searcher's language (the term is that language).
+    // "lang" for the bonus of a hit in the searcher's language (the term is that language);
+    // "near" for the bonus of two query words the hit holds together (the term is both words).
     std::vector<std::string> fields;
     double score = 0;                 // its part of Hit::score (BM25)
 };

@@ -95,7 +95,7 @@ TEST_F(QueryBuilderTest, BadFiltersAreBadInput) {
 TEST_F(QueryBuilderTest, ColonsThatAreNotFieldsAreText) {
     // Issue 15: a word before a colon that is no field is searched as text, as pasted.
     EXPECT_EQ(describe("herd lvl:senior"), "Query((Zherd@1 AND (lvl@2 PHRASE 2 senior@3)))");
-    EXPECT_EQ(describe("Tip: use memo"), "Query((Ztip@1 AND Zuse@2 AND Zmemo@3))");
+    EXPECT_EQ(describe("Tip: use memo"), "Query(((Ztip@1 AND Zmemo@3) AND_MAYBE Zuse@2))");
     EXPECT_EQ(describe("std::vector"), "Query((std@1 PHRASE 2 vector@2))");
     EXPECT_EQ(describe("\"key:value\""), "Query((key@1 PHRASE 2 value@2))");
     EXPECT_EQ(describe("Title:Scaling"), "Query(ZSscale@1)");
@@ -110,12 +110,45 @@ TEST_F(QueryBuilderTest, StopwordsStayInPhrasesAndPhrasesAreNotStemmed) {
     EXPECT_EQ(describe("art of scaling"), "Query((Zart@1 AND Zscale@2))");
 }
 
-TEST_F(QueryBuilderTest, FourWordsOrMoreMayMissOneInFour) {
-    // No page holds any of them here: in typed order, the first half must match.
-    EXPECT_EQ(describe("alpha beta gamma delta"), "Query((Zalpha@1 AND Zbeta@2 AND (Zgamma@3 OR Zdelta@4)))");
+TEST_F(QueryBuilderTest, WholeQuestionsNeedHalfTheirWords) {
+    // Any two of four words: a whole question's best answer rarely holds every word.
+    EXPECT_EQ(describe("alpha beta gamma delta"),
+              "Query(((Zalpha@1 OR Zbeta@2 OR Zgamma@3 OR Zdelta@4) FILTER ((Zalpha@1 AND Zbeta@2) OR (Zalpha@1 AND "
+              "Zgamma@3) OR (Zalpha@1 AND Zdelta@4) OR (Zbeta@2 AND Zgamma@3) OR (Zbeta@2 AND Zdelta@4) OR (Zgamma@3 "
+              "AND Zdelta@4))))");
+    // Fewer than four words must all match.
+    EXPECT_EQ(describe("alpha beta gamma"), "Query((Zalpha@1 AND Zbeta@2 AND Zgamma@3))");
     // Operators are taken as written.
     EXPECT_EQ(describe("alpha AND beta AND gamma AND delta"), "Query((Zalpha@1 AND Zbeta@2 AND Zgamma@3 AND Zdelta@4))");
     EXPECT_EQ(describe("alpha beta gamma +delta"), "Query((Zdelta@4 AND Zalpha@1 AND Zbeta@2 AND Zgamma@3))");
+}
+
+// Issue 14: words that shape a question ("would", "vs", "instead") only add score.
+TEST_F(QueryBuilderTest, FillerWordsAreNeverNeeded) {
+    EXPECT_EQ(describe("csr vs ssr"), "Query(((Zcsr@1 AND Zssr@3) AND_MAYBE Zvs@2))");
+    EXPECT_EQ(describe("would you use redux instead"), "Query((Zredux@3 AND_MAYBE (Zwould@1 OR Zuse@2 OR Zinstead@4)))");
+    // Nothing but filler: all of it.
+    EXPECT_EQ(describe("should I"), "Query(Zshould@1)");
+}
+
+// Issue 14: in a whole question, words most pages hold add score but are not needed.
+TEST_F(QueryBuilderTest, CommonWordsOfWholeQuestionsAreNotNeeded) {
+    for (int i = 0; i < 30; ++i) {
+        Record record;
+        record.id = "r" + std::to_string(i);
+        record.title = i == 0 ? "Getting stuck in a coding interview" : "Coding interview number " + std::to_string(i);
+        db_.add_document(indexer::build_document(record));
+    }
+    EXPECT_EQ(describe("what if I get stuck during a coding interview"),
+              "Query((Zstuck@3 AND_MAYBE (Zif@1 OR Zget@2 OR Zdure@4 OR Zcode@5 OR Zinterview@6)))");
+    // Two of them alone are needed: nothing else is left.
+    EXPECT_EQ(describe("coding interview"), "Query((Zcode@1 AND Zinterview@2))");
+    // Words standing together earn a bonus; common words of a whole question do not pair.
+    EXPECT_EQ(builder_.nearness("coding interview").get_description(),
+              "Query(0.5 * (coding@1 NEAR 3 interview@2))");
+    EXPECT_EQ(builder_.nearness("what if I get stuck during a coding interview").get_description(), "Query()");
+    EXPECT_EQ(builder_.nearness("stuck alpha").get_description(), "Query(0.5 * (stuck@1 NEAR 3 alpha@2))");
+    EXPECT_EQ(builder_.nearness("\"stuck alpha\" OR beta").get_description(), "Query()");
 }
 
 // Issue 15: a ')' before any operator used to loop forever looking for one.
