@@ -4,7 +4,7 @@
 namespace qbank::cli {
 
 inline constexpr int kOk = 0;
-inline constexpr int kNoHits = 1;         // search matched nothing, like grep
+inline constexpr int kNoHits = 1;         // nothing matched the query as typed, like grep
 inline constexpr int kUsage = 2;          // bad flags, bad query, or another fatal error
 inline constexpr int kInputSkipped = 3;   // some input files were rejected; the rest were processed
 inline constexpr int kIndexLocked = 4;    // another `qbank index` is writing the index

@@ -199,7 +199,9 @@ SearchRequest request_of(const Options& o) {
 int print_result(const SearchRequest& request, bool json, const SearchResult& result) {
     if (json) std::cout << search_result_to_json(result, request) << "\n";
     else print_search_result(std::cout, result, style_for_stdout());
-    return result.total == 0 ? kNoHits : kOk;
+    // Like grep: 1 unless the query as typed matched; corrected or relaxed hits are shown, and say so.
+    bool as_typed = result.total > 0 && !result.corrected_query && !result.relaxed;
+    return as_typed ? kOk : kNoHits;
 }
 
 int run_search(const Options& o, const std::string& db) {

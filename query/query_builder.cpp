@@ -175,6 +175,12 @@ Xapian::Query joined(Xapian::Query::op op, const std::vector<Xapian::Query>& par
     return Xapian::Query(op, parts.begin(), parts.end());
 }
 
+bool starts_with_hangul(const std::string& word) {
+    if (word.empty()) return false;
+    unsigned c = *Xapian::Utf8Iterator(word.data(), word.size());
+    return (c >= 0x1100 && c <= 0x11FF) || (c >= 0x3130 && c <= 0x318F) || (c >= 0xAC00 && c <= 0xD7A3);
+}
+
 bool is_blank(const std::string& text) { return text.find_first_not_of(" \t\n\r") == std::string::npos; }
 
 void check_utf8(const std::string& text) {
@@ -478,7 +484,8 @@ std::optional<std::string> QueryBuilder::correct_spelling(const std::string& tex
 std::string QueryBuilder::spelling_suggestion(const std::string& word) const {
     if (db_.term_exists(word) || (*english_stopper())(word) || synonyms_.knows(word))
         return {};
-    if (text::starts_with_unspaced_script(word)) return {};
+    // An edit there changes a whole word or syllable, so the nearest term is another word.
+    if (text::starts_with_unspaced_script(word) || starts_with_hangul(word)) return {};
     // Two edits turn most three-letter words into another word.
     unsigned max_edits = word.size() <= 4 ? 1 : 2;
     return db_.get_spelling_suggestion(word, max_edits);

@@ -56,7 +56,8 @@ public:
     // The query text with each word the index lacks replaced by the nearest word
     // of the index's spelling data (Xapian's, built at index time), or nullopt
     // when there is nothing to correct. Stopwords, synonyms, operators, field
-    // names and values, wildcards, and Chinese or Japanese words are never corrected.
+    // names and values, wildcards, and Chinese, Japanese or Korean words are never
+    // corrected.
     std::optional<std::string> correct_spelling(const std::string& text);
 
 private:

@@ -1,7 +1,8 @@
 #pragma once
 // The stem kept beside a term, for words that match in another form ("caching"
-// finds "cache"): English Snowball, for terms that start with a letter, as
-// Xapian's STEM_SOME strategy does at index and query time.
+// finds "cache"): English Snowball for terms that start with a letter, as
+// Xapian's STEM_SOME strategy does at index and query time; a Korean word
+// without the particle written onto it ("위임에" finds "위임").
 
 #include <string>
 

@@ -415,7 +415,7 @@ class SearchTest(IndexedCorpus):
 
     def test_misspelling_is_corrected_and_said(self):
         result, data = self.search_json("stakholder managment")
-        self.assertEqual(result.returncode, 0)
+        self.assertEqual(result.returncode, 1)  # issue 14: nothing matched the query as typed
         self.assertEqual(data["corrected_query"], "stakeholder management")
         self.assertIsNone(data["did_you_mean"])
         self.assertFalse(data["relaxed"])
@@ -423,6 +423,15 @@ class SearchTest(IndexedCorpus):
         plain = self.search("stakholder managment")
         self.assertTrue(plain.stdout.startswith(
             'no match for "stakholder managment"; showing "stakeholder management"\n'), plain.stdout)
+
+    def test_relaxed_hits_exit_1_and_say_so(self):
+        # Issue 14: no page holds both words; pages with either are shown, and the exit says so.
+        result, data = self.search_json("thundering xylophone")
+        self.assertEqual(result.returncode, 1)
+        self.assertTrue(data["relaxed"])
+        self.assertGreater(data["total"], 0)
+        self.assertIn("not every word matched", self.search("thundering xylophone").stdout)
+        self.assertEqual(self.search("thundering herd").returncode, 0)
 
     def test_excerpt_names_its_section(self):
         _, data = self.search_json("perfection", "--filter", "level:Senior")
@@ -757,7 +766,7 @@ class MissingIndexTest(unittest.TestCase):
         version = re.search(r"project\(qbank VERSION (\S+)", cmake).group(1)
         result = run("--version")
         self.assertEqual(result.returncode, 0)
-        self.assertEqual(result.stdout, f"qbank {version} (index schema 7)\n")
+        self.assertEqual(result.stdout, f"qbank {version} (index schema 8)\n")
 
 
 if __name__ == "__main__":

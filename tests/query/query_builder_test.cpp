@@ -202,13 +202,15 @@ TEST(QuerySpelling, CorrectionKeepsTheRestAsTyped) {
     Xapian::Document doc;
     for (const char* word : {"successful", "internship", "kafka"}) doc.add_term(word);
     db.add_document(doc);
-    for (const char* word : {"successful", "internship"}) db.add_spelling(word);
+    for (const char* word : {"successful", "internship", "위치", "closet"}) db.add_spelling(word);
     db.commit();
     Synonyms none;
     QueryBuilder builder(db, none);
     EXPECT_EQ(builder.correct_spelling("Sucessful +internshp level:senior \"kafka\""),
               "successful +internship level:senior \"kafka\"");
-    EXPECT_EQ(builder.correct_spelling("successful clo* title:internshp"), std::nullopt);  // wildcards, fields
+    EXPECT_EQ(builder.correct_spelling("successful clo* closu* title:internshp"), std::nullopt);  // wildcards, fields
+    // Issue 14: one edit in Hangul changes a whole syllable ("위임" is not a typo of "위치").
+    EXPECT_EQ(builder.correct_spelling("위임"), std::nullopt);
 }
 
 // Issue 15: bounds on one query.

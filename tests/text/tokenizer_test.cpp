@@ -108,6 +108,12 @@ TEST(Stem, StemsWordsThatStartWithALetter) {
     EXPECT_EQ(stem_of("3d"), "");
     EXPECT_EQ(stem_of("_private"), "");
     EXPECT_EQ(stem_of(""), "");
+    // Issue 14: a Korean word without its particle, when two syllables are left.
+    EXPECT_EQ(stem_of("위임에"), "위임");
+    EXPECT_EQ(stem_of("호이스팅은"), "호이스팅");
+    EXPECT_EQ(stem_of("이벤트에서는"), "이벤트");
+    EXPECT_EQ(stem_of("위임"), "위임");
+    EXPECT_EQ(stem_of("책을"), "책을");
 }
 
 TEST(TypedWords, CutsAtSpacesAndAroundUnspacedWords) {
