@@ -32,15 +32,21 @@ std::string join(const std::vector<std::string>& items, const char* separator) {
     return out;
 }
 
-std::string render_excerpt(const Excerpt& excerpt, const TextStyle& style) {
-    std::string out;
+// The excerpt indented by `indent`, each line of its code too.
+std::string render_excerpt(const Excerpt& excerpt, const TextStyle& style, const std::string& indent) {
+    auto indented = [&](const std::string& text) {
+        std::string out;
+        for (char c : lines(text)) (out += c) += c == '\n' ? indent : "";
+        return out;
+    };
+    std::string out = indent;
     std::size_t pos = 0;
     for (const auto& [begin, end] : excerpt.highlights) {
-        out += line(excerpt.text.substr(pos, begin - pos));
+        out += indented(excerpt.text.substr(pos, begin - pos));
         out += bold(excerpt.text.substr(begin, end - begin), style);
         pos = end;
     }
-    out += line(excerpt.text.substr(pos));
+    out += indented(excerpt.text.substr(pos));
     return out;
 }
 
@@ -106,7 +112,7 @@ void print_search_result(std::ostream& out, const SearchResult& result, const Te
         if (!labels.empty()) out << "  [" << join(labels, ", ") << "]";
         out << "\n   " << line(r.id) << "  " << line(r.source) << "\n";
         if (!h.excerpt.section.empty()) out << "   " << line(h.excerpt.section) << ":\n";
-        if (!h.excerpt.text.empty()) out << "   " << render_excerpt(h.excerpt, style) << "\n";
+        if (!h.excerpt.text.empty()) out << render_excerpt(h.excerpt, style, "   ") << "\n";
         print_explanation(out, h.explanation);
     }
     if (result.total > 0) {

@@ -188,6 +188,19 @@ bool is_site_path(std::string_view href) {
     return colon == std::string_view::npos || href.find_first_of("/?#") < colon;
 }
 
+// An inline HTML tag that parts what stands either side of it ("<br/>" between
+// two links in a table cell, "</p>", "<li>"); "<a>", "<b>" or "<code>" join.
+bool tag_separates(std::string_view tag) {
+    static constexpr std::string_view kParting[] = {"br", "p", "div", "li", "ul", "ol", "tr", "td", "th", "hr",
+                                                     "h1", "h2", "h3", "h4", "h5", "h6", "dd", "dt", "table"};
+    std::size_t begin = tag.find_first_not_of("</");
+    if (begin == std::string_view::npos) return false;
+    std::size_t end = tag.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789", begin);
+    std::string name(tag.substr(begin, (end == std::string_view::npos ? tag.size() : end) - begin));
+    std::transform(name.begin(), name.end(), name.begin(), [](unsigned char c) { return std::tolower(c); });
+    return std::find(std::begin(kParting), std::end(kParting), name) != std::end(kParting);
+}
+
 // A code span that could be a tag: "kafka", "distributed-systems", "Gestión del cambio".
 bool is_tag_like(std::string_view span) {
     constexpr std::size_t kMaxTagBytes = 40;
@@ -404,7 +417,9 @@ private:
                 break;
             case MD_TEXT_SOFTBR: append(" "); break;
             case MD_TEXT_ENTITY: append(html_fragment_text(s)); break;
-            case MD_TEXT_HTML: break;  // inline tags carry no text of their own
+            case MD_TEXT_HTML:  // inline tags carry no text of their own, but some part words
+                if (tag_separates(s)) append(" ");
+                break;
             case MD_TEXT_CODE: line_ += s; break;  // not prose: a paragraph of code spans may be tags
             default: append(s); break;
         }

@@ -6,6 +6,8 @@
 #include <optional>
 
 #include "text/sentences.h"
+#include "text/split_lines.h"
+#include "text/trim.h"
 #include "text/tokenizer.h"
 
 namespace qbank::query {
@@ -21,27 +23,77 @@ struct Match {
     double weight;
 };
 
+// A match in a link ("https://developer.mozilla.org/…/Closures") or in code
+// answers less than one in prose: a section of references, or a config file
+// that names the words, is rarely what the reader asked for.
+constexpr double kLinkMatchWeight = 0.1;
+constexpr double kCodeMatchWeight = 0.5;
+
+bool is_space(char c) { return c == ' ' || c == '\n' || c == '\t'; }
+
+bool is_fence(std::string_view line) { return text::trim(line).starts_with("```"); }
+
+// The byte ranges of `text` between code fences, the fences included.
+std::vector<Range> code_blocks(std::string_view text) {
+    std::vector<Range> blocks;
+    std::size_t open = std::string_view::npos;
+    std::size_t pos = 0;
+    for (std::string_view line : text::split_lines(text)) {
+        if (is_fence(line)) {
+            if (open == std::string_view::npos) {
+                open = pos;
+            } else {
+                blocks.emplace_back(open, pos + line.size());
+                open = std::string_view::npos;
+            }
+        }
+        pos += line.size() + 1;
+    }
+    if (open != std::string_view::npos) blocks.emplace_back(open, text.size());
+    return blocks;
+}
+
+// Whether the whitespace-free chunk around `pos` is a web address.
+bool in_link(std::string_view text, std::size_t pos) {
+    std::size_t begin = pos;
+    while (begin > 0 && !is_space(text[begin - 1])) --begin;
+    std::size_t end = pos;
+    while (end < text.size() && !is_space(text[end])) ++end;
+    std::string_view chunk = text.substr(begin, end - begin);
+    return chunk.find("://") != std::string_view::npos || chunk.starts_with("www.");
+}
+
 std::vector<Match> find_matches(std::string_view text, const QueryTerms& terms) {
     std::vector<Match> matches;
     if (terms.empty()) return matches;
+    const std::vector<Range> code = code_blocks(text);
+    auto in_code = [&](std::size_t pos) {
+        return std::any_of(code.begin(), code.end(), [&](const Range& r) { return pos >= r.first && pos < r.second; });
+    };
     // Without a Chinese, Japanese or Thai term, text in those scripts cannot match:
     // skip its dictionary segmentation (most of the cost).
     text::for_each_token(
         text,
         [&](const text::Token& word) {
-            if (const QueryTerms::Match& m = terms.match(word.term)) matches.push_back({{word.begin, word.end}, m->first, m->second});
+            const QueryTerms::Match& m = terms.match(word.term);
+            if (!m) return;
+            double weight = m->second;
+            if (in_link(text, word.begin)) weight *= kLinkMatchWeight;
+            else if (in_code(word.begin)) weight *= kCodeMatchWeight;
+            matches.push_back({{word.begin, word.end}, m->first, weight});
         },
         terms.has_unspaced_script() ? text::Scripts::All : text::Scripts::SpacedOnly);
     return matches;
 }
 
-// Distinct query terms count by weight; repeats add a little, with diminishing returns.
+// Distinct query terms count by weight (where they count most); repeats add a
+// little, with diminishing returns.
 double score(const std::vector<Match>& matches, std::size_t from, std::size_t to) {
     std::map<std::string_view, std::pair<double, int>> seen;
     for (const Match& m : matches)
         if (m.range.first >= from && m.range.second <= to) {
             auto& [weight, count] = seen[m.term];
-            weight = m.weight;
+            weight = std::max(weight, m.weight);
             ++count;
         }
     double total = 0;
@@ -64,19 +116,35 @@ std::size_t advance(std::string_view s, std::size_t from, std::size_t to, std::s
     return i;
 }
 
-bool is_space(char c) { return c == ' ' || c == '\n' || c == '\t'; }
-
-// Whitespace runs become one space, so the excerpt reads as one line.
-std::string one_line(std::string_view s) {
+// Prose reads as one line (whitespace runs become one space); code between
+// fences keeps its lines and indentation, and stands on lines of its own.
+std::string readable(std::string_view s) {
     std::string out;
-    for (char c : s) {
-        if (is_space(c)) {
-            if (!out.empty() && out.back() != ' ') out += ' ';
-        } else {
-            out += c;
+    bool in_code = false;
+    auto end_line = [&] {
+        while (!out.empty() && out.back() == ' ') out.pop_back();
+        if (!out.empty() && out.back() != '\n') out += '\n';
+    };
+    for (std::string_view line : text::split_lines(s)) {
+        bool fence = is_fence(line);
+        if (in_code || fence) {
+            end_line();
+            std::string_view code = line;
+            while (!code.empty() && is_space(code.back())) code.remove_suffix(1);
+            out.append(code) += '\n';
+            if (fence) in_code = !in_code;
+            continue;
         }
+        for (char c : line) {
+            if (is_space(c)) {
+                if (!out.empty() && out.back() != ' ' && out.back() != '\n') out += ' ';
+            } else {
+                out += c;
+            }
+        }
+        if (!out.empty() && out.back() != ' ' && out.back() != '\n') out += ' ';
     }
-    while (!out.empty() && out.back() == ' ') out.pop_back();
+    while (!out.empty() && is_space(out.back())) out.pop_back();
     return out;
 }
 
@@ -102,7 +170,7 @@ std::string cut_sentence(std::string_view text, Range sentence, const std::vecto
         while (space > begin && !is_space(text[space])) --space;
         if (space > begin) end = space;
     }
-    std::string out = one_line(text.substr(begin, end - begin));
+    std::string out = readable(text.substr(begin, end - begin));
     if (begin > sentence.first) out = "…" + out;
     if (end < sentence.second) out += "…";
     return out;
@@ -131,7 +199,7 @@ std::string best_passage(std::string_view text, const std::vector<Match>& matche
     // One sentence far longer than asked for (a list scraped as one line): cut it.
     if (best_first == best_last && code_points(text, passage.first, passage.second) > chars + chars / 3)
         return cut_sentence(text, passage, matches, chars);
-    return one_line(text.substr(passage.first, passage.second - passage.first));
+    return readable(text.substr(passage.first, passage.second - passage.first));
 }
 
 }  // namespace

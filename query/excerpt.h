@@ -2,6 +2,8 @@
 // The passage of a hit that answers the query: the section that matches it best
 // (or, when the search asks for a level, that level's sample answer), cut to
 // about `chars` characters on ICU sentence boundaries, matched words located.
+// Words matched in prose count more than in links or code; prose reads as one
+// line, code keeps its lines.
 //
 // Built here rather than by Xapian's MSet::snippet: that re-tokenizes without our
 // ICU folding and word breaks (so "José" would not light up for "jose", nor

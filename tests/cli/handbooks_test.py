@@ -105,6 +105,14 @@ class HandbooksTest(unittest.TestCase):
         self.assertNotIn("](", text)  # no Markdown link syntax
         self.assertNotIn("Back to Top", text)
 
+    def test_excerpts_answer_in_prose_and_keep_code_lines(self):
+        # Issue 14: the answer, not "References: - https://…", and code as code.
+        hit = self.search("closure javascript")["hits"][0]
+        self.assertEqual(hit["excerpt_section"]["heading"], "Answer")
+        self.assertNotIn("https://", hit["excerpt"])
+        text = run("search", "react hooks rules", "--db", self.db, "--limit", "1").stdout
+        self.assertRegex(text, r'\n   ```\n   // Your ESLint configuration\n   \{\n     "plugins": \[\n')
+
 
 class FormatsTest(unittest.TestCase):
     def setUp(self):

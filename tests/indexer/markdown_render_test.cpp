@@ -19,6 +19,13 @@ TEST(MarkdownRenderTest, LinksKeepTheirWordsImagesAndTagsGo) {
               "See the docs and  here.");
 }
 
+// Issue 14: links parted by "<br/>" in a table cell ran together ("queue.acm.orgstackexchange.com").
+TEST(MarkdownRenderTest, TagsThatPartWordsLeaveASpace) {
+    EXPECT_EQ(render("| a | [queue.acm.org](http://q)<br/>[stackexchange.com](http://s)<BR>end</p>x |\n|---|---|\n"),
+              "a | queue.acm.org stackexchange.com end x");
+    EXPECT_EQ(render("One<b>word</b> and <code>x</code>y\n"), "Oneword and xy");
+}
+
 TEST(MarkdownRenderTest, HeadingsListsAndCodeKeepTheirShape) {
     std::string md =
         "# Title\n\nIntro *text* with `code`.\n\n## Part\n\n- one\n- two\n  1. nested\n\n```js\n"

@@ -184,5 +184,32 @@ TEST_F(ExcerptTest, OneOverlongSentenceIsCutAtWordsWithEllipses) {
     EXPECT_LE(e.text.size(), 110u);
 }
 
+// Issue 14: "closure javascript" showed "References: - https://…/JavaScript/…/Closures".
+TEST_F(ExcerptTest, ProseAnswersBeforeLinksAndCode) {
+    Record r;
+    r.sections = {
+        {"References", SectionKind::Other, std::nullopt,
+         "- https://developer.mozilla.org/en-US/docs/Web/JavaScript/Guide/Closures\n"
+         "- https://medium.com/javascript-scene/what-is-a-closure-b2f0d2152b36\n"},
+        {"Config", SectionKind::Other, std::nullopt, "```\nconst closure = javascript(closure);\n```\n"},
+        {"Answer", SectionKind::Other, std::nullopt, "A closure in JavaScript is a function with its scope.\n"},
+    };
+    EXPECT_EQ(make_excerpt(r, terms("closure javascript"), std::nullopt, 300).section, "Answer");
+    r.sections.pop_back();
+    EXPECT_EQ(make_excerpt(r, terms("closure javascript"), std::nullopt, 300).section, "Config");
+}
+
+// Issue 14: a code block read as one flattened line.
+TEST_F(ExcerptTest, CodeKeepsItsLines) {
+    Record r;
+    r.sections = {{"Answer", SectionKind::Other, std::nullopt,
+                   "Add the rules to your config:\n```\n{\n  \"rules\": {\n    \"hooks\": \"error\"\n  }\n}\n```\n"
+                   "Then   run   the linter.\n"}};
+    Excerpt e = make_excerpt(r, terms("hooks rules"), std::nullopt, 300);
+    EXPECT_EQ(e.text,
+              "Add the rules to your config:\n```\n{\n  \"rules\": {\n    \"hooks\": \"error\"\n  }\n}\n```\n"
+              "Then run the linter.");
+}
+
 }  // namespace
 }  // namespace qbank::query
