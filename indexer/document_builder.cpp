@@ -33,7 +33,7 @@ void add_field_texts(Xapian::Document& doc, const Record& record) {
     schema::for_each_field_text(record, [&](FieldId field, const std::string& text) {
         if (text.empty()) return;
         std::size_t words = schema::for_each_field_term(
-            field, text, [&](const std::string& term, Xapian::termcount wdf, std::size_t word) {
+            field, text, record.lang, [&](const std::string& term, Xapian::termcount wdf, std::size_t word) {
                 if (word == schema::kNoPosition) doc.add_term(term, wdf);
                 else doc.add_posting(term, next + static_cast<Xapian::termpos>(word), wdf);
             });

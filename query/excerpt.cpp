@@ -63,7 +63,7 @@ bool in_link(std::string_view text, std::size_t pos) {
     return chunk.find("://") != std::string_view::npos || chunk.starts_with("www.");
 }
 
-std::vector<Match> find_matches(std::string_view text, const QueryTerms& terms) {
+std::vector<Match> find_matches(std::string_view text, const QueryTerms& terms, std::string_view language) {
     std::vector<Match> matches;
     if (terms.empty()) return matches;
     const std::vector<Range> code = code_blocks(text);
@@ -75,7 +75,7 @@ std::vector<Match> find_matches(std::string_view text, const QueryTerms& terms) 
     text::for_each_token(
         text,
         [&](const text::Token& word) {
-            const QueryTerms::Match& m = terms.match(word.term);
+            const QueryTerms::Match& m = terms.match(word.term, language);
             if (!m) return;
             double weight = m->second;
             if (in_link(text, word.begin)) weight *= kLinkMatchWeight;
@@ -204,9 +204,9 @@ std::string best_passage(std::string_view text, const std::vector<Match>& matche
 
 }  // namespace
 
-std::vector<Range> find_highlights(std::string_view text, const QueryTerms& terms) {
+std::vector<Range> find_highlights(std::string_view text, const QueryTerms& terms, std::string_view language) {
     std::vector<Range> ranges;
-    for (const Match& m : find_matches(text, terms)) ranges.push_back(m.range);
+    for (const Match& m : find_matches(text, terms, language)) ranges.push_back(m.range);
     return ranges;
 }
 
@@ -221,9 +221,10 @@ Excerpt make_excerpt(const Record& record, const QueryTerms& terms, std::optiona
     double best = 0;
     for (const Section& s : record.sections) {
         if (level_wanted && s.level != preferred_level) continue;
-        std::vector<Match> found = find_matches(s.text, terms);
+        std::vector<Match> found = find_matches(s.text, terms, record.lang);
+        std::vector<Match> in_heading = find_matches(s.heading, terms, record.lang);
         // A heading that matches ("Common Mistakes") says more than the same words in passing.
-        double value = score(found, 0, s.text.size()) + 2 * score(find_matches(s.heading, terms), 0, s.heading.size());
+        double value = score(found, 0, s.text.size()) + 2 * score(in_heading, 0, s.heading.size());
         if (chosen == nullptr || value > best) {  // when nothing matches: the first candidate
             best = value, chosen = &s;
             matches = std::move(found);
@@ -235,10 +236,10 @@ Excerpt make_excerpt(const Record& record, const QueryTerms& terms, std::optiona
         excerpt.kind = chosen->kind;
         excerpt.level = chosen->level;
     } else {
-        matches = find_matches(text, terms);
+        matches = find_matches(text, terms, record.lang);
     }
     excerpt.text = best_passage(text, matches, chars);
-    excerpt.highlights = find_highlights(excerpt.text, terms);
+    excerpt.highlights = find_highlights(excerpt.text, terms, record.lang);
     return excerpt;
 }
 

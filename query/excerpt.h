@@ -22,7 +22,8 @@ namespace qbank::query {
 Excerpt make_excerpt(const Record& record, const QueryTerms& terms, std::optional<Level> preferred_level,
                      std::size_t chars);
 
-// The byte ranges of `text`'s words that the query looks for.
-std::vector<std::pair<std::size_t, std::size_t>> find_highlights(std::string_view text, const QueryTerms& terms);
+// The byte ranges of `text`'s words (in BCP 47 `language`) that the query looks for.
+std::vector<std::pair<std::size_t, std::size_t>> find_highlights(std::string_view text, const QueryTerms& terms,
+                                                                 std::string_view language);
 
 }  // namespace qbank::query

@@ -23,6 +23,15 @@ std::string dominant_language(const Xapian::Database& db) {
     return best;
 }
 
+std::vector<std::string> languages_of(const Xapian::Database& db) {
+    const std::string prefix = lang_prefix();
+    std::vector<std::string> languages;
+    for (auto it = db.allterms_begin(prefix); it != db.allterms_end(prefix); ++it)
+        if (std::string tag = (*it).substr(prefix.size()); tag.find('-') == std::string::npos)  // primary subtags only
+            languages.push_back(std::move(tag));
+    return languages;
+}
+
 std::string preferred_language(std::string_view query_text, const std::string& fallback) {
     std::string lang = text::language_of_text(query_text);
     if (lang == "und") return fallback;

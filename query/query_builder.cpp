@@ -6,6 +6,7 @@
 #include <tuple>
 
 #include "qbank/error.h"
+#include "query/language_preference.h"
 #include "query/match_all.h"
 #include "query/stopwords.h"
 #include "schema/fields.h"
@@ -222,7 +223,8 @@ void check_bounds(const std::string& text, const QueryNode& root) {
 
 }  // namespace
 
-QueryBuilder::QueryBuilder(const Xapian::Database& db, const Synonyms& synonyms) : db_(db), synonyms_(synonyms) {}
+QueryBuilder::QueryBuilder(const Xapian::Database& db, const Synonyms& synonyms, std::string language)
+    : db_(db), synonyms_(synonyms), language_(std::move(language)) {}
 
 QueryNode rewrite_query(const std::string& text, const Synonyms& synonyms, bool* operators) {
     ParsedQuery parsed = parse_query_syntax(text);
@@ -258,8 +260,27 @@ Xapian::Query QueryBuilder::term(const QueryNode& node, bool positional) const {
     std::vector<Xapian::Query> parts;
     if (words.size() == 1 && !quoted) {
         // A word alone matches its other forms through its stem, when it has one.
-        std::string stem = text::stem_of(words[0].term);
-        parts.emplace_back(stem.empty() ? prefix + words[0].term : "Z" + prefix + stem, 1, next_position_++);
+        const std::string& word = words[0].term;
+        std::string stem = text::stem_of(word, language_);
+        Xapian::termpos position = next_position_++;
+        if (stem.empty()) {
+            parts.emplace_back(prefix + word, 1, position);
+        } else {
+            // Pages in another language hold the word under their own rules (and a
+            // query's language is a guess): its stem by each language of the index,
+            // or the word itself where a language has no stemmer.
+            std::vector<std::string> forms{"Z" + prefix + stem};
+            auto add_form = [&](const std::string& other) {
+                std::string form = "Z" + prefix + other;
+                if (std::find(forms.begin(), forms.end(), form) == forms.end() && db_.term_exists(form))
+                    forms.push_back(std::move(form));
+            };
+            for (const std::string& language : index_languages()) add_form(text::stem_of(word, language));
+            add_form(word);
+            std::vector<Xapian::Query> terms;
+            for (const std::string& form : forms) terms.emplace_back(form, 1, position);
+            parts.push_back(joined(Xapian::Query::OP_SYNONYM, terms));
+        }
     } else {
         // A phrase, or one chunk of several words ("e-mail", "node.js"): side by side, in order.
         for (const text::Token& word : words) parts.emplace_back(prefix + word.term, 1, next_position_++);
@@ -274,8 +295,13 @@ double QueryBuilder::common_frequency() const {
     return std::max(kCommonWordShare * db_.get_doccount(), static_cast<double>(kMinCommonDocs));
 }
 
+const std::vector<std::string>& QueryBuilder::index_languages() const {
+    if (!index_languages_) index_languages_ = languages_of(db_);
+    return *index_languages_;
+}
+
 Xapian::doccount QueryBuilder::stem_frequency(const std::string& word) const {
-    std::string stem = text::stem_of(word);
+    std::string stem = text::stem_of(word, language_);
     return db_.get_termfreq(stem.empty() ? word : "Z" + stem);
 }
 
@@ -301,7 +327,8 @@ Xapian::Query QueryBuilder::required_words(const std::vector<Xapian::Query>& par
     const double common = common_frequency();
     std::vector<Xapian::Query> needed, extra;
     // When every word that is not filler is common, the common ones are needed.
-    for (bool by_frequency : {question, false}) {
+    static const bool exp_nofreq = getenv("QBX_NOFREQ") != nullptr;
+    for (bool by_frequency : {question && !exp_nofreq, false}) {
         needed.clear();
         extra.clear();
         for (std::size_t i = 0; i < parts.size(); ++i) {
@@ -444,7 +471,8 @@ Xapian::Query QueryBuilder::nearness(const std::string& text) {
         std::optional<Xapian::Query> word;
         if (is_plain_word(child) && !is_filler_word(bare(child.text))) {
             Xapian::Query q = term(child, true);
-            if (q.get_type() == Xapian::Query::LEAF_TERM && !(question && stem_frequency(*q.get_terms_begin()) > common))
+            static const bool exp_nearall = getenv("QBX_NEARALL") != nullptr;
+            if (q.get_type() == Xapian::Query::LEAF_TERM && !(!exp_nearall && question && stem_frequency(*q.get_terms_begin()) > common))
                 word = q;
         }
         if (previous && word) {

@@ -20,6 +20,7 @@
 #include "qbank/searcher.h"
 #include "query/query_syntax.h"
 #include "query/synonyms.h"
+#include "text/stem.h"
 
 namespace qbank::query {
 
@@ -30,8 +31,10 @@ QueryNode rewrite_query(const std::string& text, const Synonyms& synonyms, bool*
 
 class QueryBuilder {
 public:
-    // `db` and `synonyms` must outlive the builder.
-    QueryBuilder(const Xapian::Database& db, const Synonyms& synonyms);
+    // `db` and `synonyms` must outlive the builder. Words are stemmed by the rules
+    // of BCP 47 `language` (text/stem.h), the language the query is written in.
+    QueryBuilder(const Xapian::Database& db, const Synonyms& synonyms,
+                 std::string language = std::string(text::kDefaultStemLanguage));
     QueryBuilder(const QueryBuilder&) = delete;
     QueryBuilder& operator=(const QueryBuilder&) = delete;
 
@@ -65,6 +68,8 @@ private:
     Xapian::Query sequence(const QueryNode& node, Xapian::Query::op default_op, bool soften) const;
     // How many documents hold a part of a query, as far as its terms tell.
     Xapian::doccount frequency(const Xapian::Query& part) const;
+    // The primary language subtags of the index's documents ("en", "pt").
+    const std::vector<std::string>& index_languages() const;
     // Past how many documents a word is common (it says little about what is asked).
     double common_frequency() const;
     // How many documents hold a word (an unprefixed term) in any of its forms.
@@ -78,6 +83,8 @@ private:
 
     Xapian::Database db_;
     const Synonyms& synonyms_;
+    std::string language_;
+    mutable std::optional<std::vector<std::string>> index_languages_;  // read on first use
     std::string text_;  // the query being built, for messages
     mutable Xapian::termpos next_position_ = 1;
 };

@@ -22,10 +22,10 @@ public:
     using Match = std::optional<std::pair<std::string, double>>;
 
     // The query term a word of page text matches (given as its index term,
-    // text/tokenizer.h), with its weight; nullopt for a word the query does not
-    // look for. Remembers each word's answer, since the hits of one search repeat
-    // their words: one QueryTerms serves one thread.
-    const Match& match(const std::string& term) const;
+    // text/tokenizer.h, in text of BCP 47 `language`), with its weight; nullopt for
+    // a word the query does not look for. Remembers each word's answer, since the
+    // hits of one search repeat their words: one QueryTerms serves one thread.
+    const Match& match(const std::string& term, std::string_view language) const;
 
     bool empty() const { return weights_.empty(); }
     // Whether a term is a word of Chinese, Japanese or another script written without spaces.
@@ -34,7 +34,7 @@ public:
 private:
     std::map<std::string, double, std::less<>> weights_;  // plain term -> weight
     bool unspaced_ = false;
-    mutable std::unordered_map<std::string, Match> known_;  // term -> its match
+    mutable std::unordered_map<std::string, Match> known_;  // language '\0' term -> its match
 };
 
 }  // namespace qbank::query

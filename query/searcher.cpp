@@ -175,15 +175,19 @@ struct Searcher::Impl {
         }
     }
 
+    // The language a query is written in, whose pages rank first and whose rules stem its words.
+    std::string language_of(const SearchRequest& request) const {
+        return query::preferred_language(request.query, index_language);
+    }
+
     std::unique_ptr<Matches> run(const Xapian::Query& q, const Xapian::Query& near, const SearchRequest& request) {
-        return std::make_unique<Matches>(db, q, near, query::preferred_language(request.query, index_language),
-                                         weighting, request);
+        return std::make_unique<Matches>(db, q, near, language_of(request), weighting, request);
     }
 
     SearchResult search(const SearchRequest& request) {
         check_facet_fields(request.facets);
         schema::HitFields fields(request.fields);
-        query::QueryBuilder builder(db, synonyms);
+        query::QueryBuilder builder(db, synonyms, language_of(request));
         SearchResult result;
         result.query = request.query;
         std::unique_ptr<Matches> matches =
@@ -198,10 +202,18 @@ struct Searcher::Impl {
         } else if (correction) {
             result.did_you_mean = correction;
         }
-        // No document has every word: rank those with some of them.
+        // No document has every word: rank those with some of them, in the query's
+        // own language when its words tell it and that language has any ("jest" is
+        // also Polish for "is").
         if (const std::string& text = correction.value_or(request.query); matches->total() == 0 && builder.can_relax(text)) {
-            auto relaxed =
-                run(builder.build(text, request.filters, Xapian::Query::OP_OR), builder.nearness(text), request);
+            std::unique_ptr<Matches> relaxed;
+            if (std::string own = query::preferred_language(request.query, ""); !own.empty()) {
+                std::vector<Filter> filters = request.filters;
+                filters.push_back({std::string(schema::field(schema::FieldId::Lang).name), own});
+                relaxed = run(builder.build(text, filters, Xapian::Query::OP_OR), builder.nearness(text), request);
+            }
+            if (!relaxed || relaxed->total() == 0)
+                relaxed = run(builder.build(text, request.filters, Xapian::Query::OP_OR), builder.nearness(text), request);
             if (relaxed->total() > 0) {
                 matches = std::move(relaxed);
                 result.relaxed = true;

@@ -5,7 +5,8 @@
 
 namespace qbank::schema {
 
-std::size_t for_each_field_term(FieldId id, std::string_view text, const FieldTermVisitor& add) {
+std::size_t for_each_field_term(FieldId id, std::string_view text, std::string_view language,
+                                const FieldTermVisitor& add) {
     const Field& f = field(id);
     const bool prefixed = f.kind == FieldKind::FreeText;
     const bool plain = f.weight > 0;
@@ -13,7 +14,7 @@ std::size_t for_each_field_term(FieldId id, std::string_view text, const FieldTe
     std::size_t words = 0;
     std::string term;
     text::for_each_token(text, [&](const text::Token& token) {
-        std::string stem = text::stem_of(token.term);
+        std::string stem = text::stem_of(token.term, language);
         if (prefixed) {
             add(term.assign(f.prefix).append(token.term), 1, words);
             if (!stem.empty()) add(term.assign("Z").append(f.prefix).append(stem), 1, kNoPosition);

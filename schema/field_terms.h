@@ -24,9 +24,10 @@ inline constexpr std::size_t kNoPosition = std::numeric_limits<std::size_t>::max
 inline constexpr Xapian::termpos kFieldGap = 100;
 
 // Calls add(term, wdf, word) for every term of `text` in `field`, where `word`
-// counts the field's words from 0, or is kNoPosition for a stem. Returns the
-// number of words.
+// counts the field's words from 0, or is kNoPosition for a stem (by the rules of
+// BCP 47 `language`, text/stem.h). Returns the number of words.
 using FieldTermVisitor = std::function<void(const std::string& term, Xapian::termcount wdf, std::size_t word)>;
-std::size_t for_each_field_term(FieldId field, std::string_view text, const FieldTermVisitor& add);
+std::size_t for_each_field_term(FieldId field, std::string_view text, std::string_view language,
+                                const FieldTermVisitor& add);
 
 }  // namespace qbank::schema

@@ -26,14 +26,17 @@ constexpr std::string_view kLocaleFolders[] = {"i18n", "locales", "locale", "tra
 // Files named after their language: README-ja.md, index.zh-CN.md.
 constexpr std::string_view kLocalizedStems[] = {"readme", "index"};
 
-// The most frequent words of each Latin-script language, lower case.
+// The most frequent words of each Latin-script language, lower case. English
+// also lists the words its questions are made of ("I", "do", "my"), since a
+// short question holds few others and "i" is also Polish for "and".
 struct WordList {
     std::string_view language;
-    std::array<std::string_view, 18> words;
+    std::array<std::string_view, 26> words;  // the rest of a shorter list is empty
 };
 
 constexpr WordList kCommonWords[] = {
-    {"en", {"the", "and", "is", "of", "to", "in", "that", "it", "you", "for", "are", "with", "this", "be", "on", "what", "how", "not"}},
+    {"en", {"the", "and", "is", "of", "to", "in", "that", "it", "you", "for", "are", "with", "this", "be", "on",
+            "what", "how", "not", "i", "a", "do", "my", "can", "why", "does", "should"}},
     {"es", {"el", "la", "que", "y", "en", "los", "las", "del", "se", "por", "un", "una", "es", "para", "con", "como", "qué", "cómo"}},
     {"pt", {"o", "que", "e", "do", "da", "em", "um", "uma", "para", "com", "não", "os", "é", "dos", "das", "como", "você", "ao"}},
     {"fr", {"le", "la", "les", "des", "et", "est", "un", "une", "que", "pour", "dans", "pas", "vous", "du", "qui", "sur", "au", "ce"}},

@@ -2,6 +2,7 @@
 
 #include <xapian.h>
 
+#include <map>
 #include <string_view>
 
 namespace qbank::text {
@@ -27,9 +28,27 @@ std::string without_korean_particle(const std::string& word) {
     return word;
 }
 
+// The Snowball stemmer for a language's primary subtag; a stemmer that leaves
+// words as they are (Xapian's "none") when Xapian has none for it. A stemmer
+// keeps state while it works: one set per thread.
+const Xapian::Stem& stemmer_for(std::string_view language) {
+    std::string_view primary = language.substr(0, language.find('-'));
+    if (primary.empty() || primary == "und") primary = kDefaultStemLanguage;
+    thread_local std::map<std::string, Xapian::Stem, std::less<>> stemmers;
+    auto it = stemmers.find(primary);
+    if (it != stemmers.end()) return it->second;
+    Xapian::Stem stemmer;
+    try {
+        stemmer = Xapian::Stem(std::string(primary));  // Xapian knows the ISO 639-1 codes of its stemmers
+    } catch (const Xapian::InvalidArgumentError&) {
+        stemmer = Xapian::Stem("none");
+    }
+    return stemmers.emplace(std::string(primary), stemmer).first->second;
+}
+
 }  // namespace
 
-std::string stem_of(const std::string& term) {
+std::string stem_of(const std::string& term, std::string_view language) {
     if (term.empty()) return {};
     // Xapian's rule: stem what starts with a lower-case, title-case, modifier or other letter.
     using U = Xapian::Unicode::category;
@@ -39,9 +58,8 @@ std::string stem_of(const std::string& term) {
         first != U::OTHER_LETTER)
         return {};
     if (is_hangul_syllable(first_char)) return without_korean_particle(term);
-    // A stemmer keeps state while it works: one per thread.
-    thread_local const Xapian::Stem stemmer("english");
-    return stemmer(term);
+    const Xapian::Stem& stemmer = stemmer_for(language);
+    return stemmer.is_none() ? term : stemmer(term);
 }
 
 }  // namespace qbank::text

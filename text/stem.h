@@ -1,15 +1,23 @@
 #pragma once
 // The stem kept beside a term, for words that match in another form ("caching"
-// finds "cache"): English Snowball for terms that start with a letter, as
-// Xapian's STEM_SOME strategy does at index and query time; a Korean word
-// without the particle written onto it ("위임에" finds "위임").
+// finds "cache"), by the rules of the text's language: Xapian's Snowball
+// stemmer for that language (English, Portuguese, Spanish, Russian, German, …)
+// and none for a language Xapian has none for (Polish, Chinese, Tagalog, …): the
+// word is its own stem there, so English rules never touch Polish. Korean words
+// lose the particle written onto them ("위임에" finds "위임") in any text.
 
 #include <string>
+#include <string_view>
 
 namespace qbank::text {
 
-// The stem of an index term (tokenizer.h), or "" when the term keeps no stem
-// (it starts with a digit or a sign). Thread-safe.
-std::string stem_of(const std::string& term);
+// The language whose rules text of no known language ("und", "") is stemmed by.
+inline constexpr std::string_view kDefaultStemLanguage = "en";
+
+// The stem of an index term (tokenizer.h) in text of BCP 47 `language` ("pt-BR"),
+// or "" when the term keeps no stem (it starts with a digit or a sign). Only
+// terms that start with a letter are stemmed, as Xapian's STEM_SOME does.
+// Thread-safe.
+std::string stem_of(const std::string& term, std::string_view language = kDefaultStemLanguage);
 
 }  // namespace qbank::text

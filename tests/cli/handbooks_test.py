@@ -105,6 +105,34 @@ class HandbooksTest(unittest.TestCase):
         self.assertNotIn("](", text)  # no Markdown link syntax
         self.assertNotIn("Back to Top", text)
 
+    def test_each_language_is_stemmed_by_its_own_rules(self):
+        # Issue 14: Portuguese pages stemmed as Portuguese ("renderização" and
+        # "renderizar" share a stem); Polish ones not stemmed at all.
+        hits = self.search("renderização progressiva", limit=3)["hits"]
+        self.assertTrue(hits and all(h["lang"] == "pt-BR" for h in hits), hits)
+        explain = json.loads(run("search", "renderizar", "--filter", "lang:pt", "--explain", "--db", self.db,
+                                 "--json").stdout)["hits"][0]["explain"]
+        self.assertIn(("renderiz", True), [(t["term"], t["stemmed"]) for t in explain])
+        # "jest" is also Polish for "is": English pages first, Polish ones nowhere near.
+        result = run("search", "jest snapshot", "--db", self.db, "--limit", "10", "--json")
+        self.assertEqual(result.returncode, 1)  # relaxed: no page holds both words
+        self.assertFalse([h for h in json.loads(result.stdout)["hits"] if h["lang"] == "pl"])
+
+    def test_relaxed_matches_stay_in_the_query_language(self):
+        # Cyrillic tells the language: pages holding "hoisting" in other languages are left out.
+        result = run("search", "поднятие hoisting xyzzyq", "--db", self.db, "--limit", "50", "--json")
+        data = json.loads(result.stdout)
+        self.assertTrue(data["relaxed"])
+        self.assertTrue(data["hits"] and all(h["lang"] == "ru" for h in data["hits"]), data["hits"])
+        other = json.loads(run("search", "hoisting xyzzyq", "--db", self.db, "--limit", "50", "--json").stdout)
+        self.assertGreater(len({h["lang"] for h in other["hits"]}), 1)
+
+    def test_korean_words_are_found_without_their_particles(self):
+        # Issue 14: the question says "이벤트 위임에 대해"; "위임" was "corrected" to "위치".
+        data = self.search("이벤트 위임", limit=3)
+        self.assertIsNone(data["corrected_query"])
+        self.assertIn("위임", data["hits"][0]["title"])
+
     def test_excerpts_answer_in_prose_and_keep_code_lines(self):
         # Issue 14: the answer, not "References: - https://…", and code as code.
         hit = self.search("closure javascript")["hits"][0]

@@ -21,7 +21,7 @@ Xapian::Database& database() {
                                   "stakeholder management conflict", "kubernetes pods deployment rollout"}) {
             Xapian::Document doc;
             qbank::schema::for_each_field_term(
-                qbank::schema::FieldId::Answer, words,
+                qbank::schema::FieldId::Answer, words, "en",
                 [&](const std::string& term, Xapian::termcount wdf, std::size_t) { doc.add_term(term, wdf); });
             d.add_document(doc);
         }

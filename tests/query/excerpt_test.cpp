@@ -20,7 +20,7 @@ protected:
         db_ = Xapian::WritableDatabase(std::string(), Xapian::DB_BACKEND_INMEMORY);
         for (const std::string& t : texts) {
             Xapian::Document doc;
-            schema::for_each_field_term(schema::FieldId::Answer, t,
+            schema::for_each_field_term(schema::FieldId::Answer, t, "en",
                                         [&](const std::string& term, Xapian::termcount wdf, std::size_t) { doc.add_term(term, wdf); });
             db_.add_document(doc);
         }
@@ -32,7 +32,7 @@ protected:
 
     static std::vector<std::string> marked(const std::string& text, const QueryTerms& t) {
         std::vector<std::string> words;
-        for (const auto& [b, e] : find_highlights(text, t)) words.push_back(text.substr(b, e - b));
+        for (const auto& [b, e] : find_highlights(text, t, "en")) words.push_back(text.substr(b, e - b));
         return words;
     }
 
@@ -96,7 +96,7 @@ TEST_F(ExcerptTest, MarksExactlyTheWordsTheIndexHolds) {
     std::string query;
     for (const std::string& word : indexed) query += (query.empty() ? "" : " OR ") + std::string("\"") + word + "\"";
     QueryTerms all = terms(query, {text});
-    std::vector<std::pair<std::size_t, std::size_t>> marks = find_highlights(text, all);
+    std::vector<std::pair<std::size_t, std::size_t>> marks = find_highlights(text, all, "en");
     EXPECT_EQ(marks.size(), positions);
     std::set<std::string> marked_terms;
     for (const auto& [b, e] : marks) {

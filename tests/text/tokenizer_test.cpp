@@ -108,6 +108,14 @@ TEST(Stem, StemsWordsThatStartWithALetter) {
     EXPECT_EQ(stem_of("3d"), "");
     EXPECT_EQ(stem_of("_private"), "");
     EXPECT_EQ(stem_of(""), "");
+    // Issue 14: each language by its own rules; English rules never touch Polish.
+    EXPECT_EQ(stem_of("programação", "pt-BR"), "program");
+    EXPECT_EQ(stem_of("programação"), "programação");
+    EXPECT_EQ(stem_of("переменных", "ru"), "перемен");
+    EXPECT_EQ(stem_of("funkcje", "pl"), "funkcje");
+    EXPECT_EQ(stem_of("funkcje", "en"), "funkcj");
+    EXPECT_EQ(stem_of("caching", "und"), "cach");
+    EXPECT_EQ(stem_of("3d", "pl"), "");
     // Issue 14: a Korean word without its particle, when two syllables are left.
     EXPECT_EQ(stem_of("위임에"), "위임");
     EXPECT_EQ(stem_of("호이스팅은"), "호이스팅");
