@@ -103,6 +103,8 @@ void print_search_result(std::ostream& out, const SearchResult& result, const Te
     if (result.relaxed) out << " (not every word matched)";
     out << "\n";
     if (result.did_you_mean) out << "did you mean \"" << line(*result.did_you_mean) << "\"?\n";
+    for (const std::string& prefix : result.wide_prefixes)
+        out << "\"" << line(prefix) << "\" begins too many words: only the commonest were searched; type more letters\n";
     for (const Hit& h : result.hits) {
         const Record& r = h.record;
         out << "\n" << h.rank << ". " << bold(r.title, style);

@@ -253,8 +253,13 @@ Xapian::Query QueryBuilder::term(const QueryNode& node, bool positional) const {
     std::optional<Xapian::Query> prefix_match;
     if (wildcard && !words.empty() && words.back().end == typed.size()) {
         // "clo*": the commonest terms that start so ("a*" would otherwise OR half the index).
-        prefix_match = Xapian::Query(Xapian::Query::OP_WILDCARD, prefix + words.back().term, kMaxWildcardTerms,
+        const std::string start = prefix + words.back().term;
+        prefix_match = Xapian::Query(Xapian::Query::OP_WILDCARD, start, kMaxWildcardTerms,
                                      Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
+        Xapian::termcount begun = 0;
+        for (auto it = db_.allterms_begin(start); it != db_.allterms_end(start) && begun <= kMaxWildcardTerms; ++it)
+            ++begun;
+        if (begun > kMaxWildcardTerms) wide_prefixes_.push_back(node.text);
         words.pop_back();
     }
     std::vector<Xapian::Query> parts;
@@ -436,6 +441,7 @@ Xapian::Query QueryBuilder::build(const std::string& text, const std::vector<Fil
     check_utf8(text);
     text_ = text;
     next_position_ = 1;
+    wide_prefixes_.clear();
     Xapian::Query query = match_all();
     if (!is_blank(text)) {
         bool operators = false;

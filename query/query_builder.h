@@ -52,6 +52,10 @@ public:
     // ("coding interview" stands together on most pages). Empty for none.
     Xapian::Query nearness(const std::string& text);
 
+    // The words typed with '*' in the last build() ("clo*") that begin more
+    // index words than a search takes: only the commonest were searched.
+    const std::vector<std::string>& wide_prefixes() const { return wide_prefixes_; }
+
     // Whether build(text, …, OP_OR) can match more than OP_AND: two or more words
     // are joined by the default operator.
     bool can_relax(const std::string& text);
@@ -87,6 +91,7 @@ private:
     mutable std::optional<std::vector<std::string>> index_languages_;  // read on first use
     std::string text_;  // the query being built, for messages
     mutable Xapian::termpos next_position_ = 1;
+    mutable std::vector<std::string> wide_prefixes_;  // of the last build()
 };
 
 }  // namespace qbank::query

@@ -220,6 +220,7 @@ struct Searcher::Impl {
                 result.corrected_query = correction;
             }
         }
+        result.wide_prefixes = builder.wide_prefixes();
         fill(result, *matches, request, fields);
         return result;
     }

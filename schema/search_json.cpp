@@ -102,6 +102,7 @@ std::string search_result_to_json(const SearchResult& result, const SearchReques
               {"corrected_query", optional_string(result.corrected_query)},
               {"did_you_mean", optional_string(result.did_you_mean)},
               {"relaxed", result.relaxed},
+              {"wide_prefixes", result.wide_prefixes},
               {"total", result.total},
               {"hits", std::move(hits)},
               {"facets", facets_to_json(result.facets)}};

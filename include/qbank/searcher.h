@@ -118,6 +118,9 @@ struct SearchResult {
     std::optional<std::string> did_you_mean;
     // No document holds every word: hits hold some of them, best first.
     bool relaxed = false;
+    // Prefixes typed with '*' ("a*") that begin more words than one search takes:
+    // only the commonest of those words were searched.
+    std::vector<std::string> wide_prefixes;
     std::size_t total = 0;  // exact number of matching documents
     std::vector<Hit> hits;
     std::map<std::string, FacetCounts> facets;  // those SearchRequest::facets asked for, over all matches

@@ -433,6 +433,14 @@ class SearchTest(IndexedCorpus):
         self.assertIn("not every word matched", self.search("thundering xylophone").stdout)
         self.assertEqual(self.search("thundering herd").returncode, 0)
 
+    def test_prefixes_are_searched_and_never_corrected(self):
+        # Issue 14: "thund*" was not a typo to correct; it finds "thundering".
+        result, data = self.search_json("thund*")
+        self.assertEqual(result.returncode, 0)
+        self.assertIsNone(data["corrected_query"])
+        self.assertEqual(data["wide_prefixes"], [])
+        self.assertEqual(data["hits"][0]["source"].rsplit("/", 1)[-1], "000_41899f8394122547.txt")
+
     def test_excerpt_names_its_section(self):
         _, data = self.search_json("perfection", "--filter", "level:Senior")
         section = data["hits"][0]["excerpt_section"]

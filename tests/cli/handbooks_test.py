@@ -127,6 +127,12 @@ class HandbooksTest(unittest.TestCase):
         other = json.loads(run("search", "hoisting xyzzyq", "--db", self.db, "--limit", "50", "--json").stdout)
         self.assertGreater(len({h["lang"] for h in other["hits"]}), 1)
 
+    def test_a_prefix_of_too_many_words_is_said(self):
+        data = self.search("a*")
+        self.assertEqual(data["wide_prefixes"], ["a*"])
+        text = run("search", "a*", "--db", self.db, "--limit", "1").stdout
+        self.assertIn('"a*" begins too many words: only the commonest were searched; type more letters', text)
+
     def test_korean_words_are_found_without_their_particles(self):
         # Issue 14: the question says "이벤트 위임에 대해"; "위임" was "corrected" to "위치".
         data = self.search("이벤트 위임", limit=3)

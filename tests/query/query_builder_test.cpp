@@ -213,6 +213,18 @@ TEST(QuerySpelling, CorrectionKeepsTheRestAsTyped) {
     EXPECT_EQ(builder.correct_spelling("위임"), std::nullopt);
 }
 
+// Issue 14: a prefix that begins more words than one search takes is said, not silently cut.
+TEST_F(QueryBuilderTest, WidePrefixesAreNamed) {
+    Xapian::Document doc;
+    for (int i = 0; i < 300; ++i) doc.add_term("clo" + std::to_string(1000 + i));
+    doc.add_term("closure");
+    db_.add_document(doc);
+    builder_.build("clo* closu*", {});
+    EXPECT_EQ(builder_.wide_prefixes(), std::vector<std::string>{"clo*"});
+    builder_.build("closu*", {});
+    EXPECT_TRUE(builder_.wide_prefixes().empty());
+}
+
 // Issue 15: bounds on one query.
 TEST_F(QueryBuilderTest, Issue15_BoundsOnOneQuery) {
     std::string words;
