@@ -2,7 +2,9 @@
 
 #include <xapian.h>
 
+#include <algorithm>
 #include <limits>
+#include <string_view>
 
 #include "text/fold.h"
 #include "text/word_segment.h"
@@ -31,6 +33,21 @@ bool is_wordchar(const CodePoint& p) {
 bool is_digit(unsigned c) {
     return c < 0x80 ? (c >= '0' && c <= '9')
                     : Xapian::Unicode::get_category(c) == Xapian::Unicode::DECIMAL_DIGIT_NUMBER;
+}
+
+// The signs operators are made of.
+bool is_operator_sign(unsigned c) {
+    return c == '=' || c == '!' || c == '<' || c == '>' || c == '&' || c == '|' || c == '?' || c == '.' ||
+           c == '+' || c == '-';
+}
+
+// Operators people ask about ("== vs ===", "the ?? operator", "=>"): a run of
+// signs that spells one is a word of its own. Not "--", "**" or "...", which
+// prose and markup use for other things.
+bool is_operator(std::string_view run) {
+    static constexpr std::string_view kOperators[] = {"==", "===", "!=", "!==", "=>", "??", "?\?=", "?.", "&&",
+                                                      "||", "<=", ">=", "<<", ">>", ">>>", "->", "|>", "+=", "-="};
+    return std::find(std::begin(kOperators), std::end(kOperators), run) != std::end(kOperators);
 }
 
 // Zero-width spaces and joiners inside a word join it and add nothing.
@@ -105,7 +122,20 @@ void for_each_token(std::string_view text, const std::function<void(const Token&
     Token token;
     for (std::size_t k = 0; k < n;) {
         if (!is_wordchar(p[k])) {
-            ++k;
+            std::size_t end = k;
+            while (end < n && is_operator_sign(p[end].c)) ++end;
+            if (end == k) {
+                ++k;
+                continue;
+            }
+            token.term.clear();
+            for (std::size_t i = k; i < end; ++i) token.term += static_cast<char>(p[i].c);
+            if (is_operator(token.term)) {
+                token.begin = folded.source_begin(at(k));
+                token.end = folded.source_end(at(end));
+                visit(token);
+            }
+            k = end;
             continue;
         }
         std::size_t start = k;

@@ -7,7 +7,8 @@
 // ICU (word_segment.h), and words are read as Xapian's TermGenerator reads them:
 // letters, marks, digits and '_'; an apostrophe, '&' or middle dot between two
 // of them joins ("don't", "at&t"), as '.' or ',' joins digits ("3.14"); up to
-// three '+' or a '#' right after a word belong to it ("c++", "c#").
+// three '+' or a '#' right after a word belong to it ("c++", "c#"). An operator
+// people ask about ("==", "===", "=>", "??", "?.", "&&") is a word of its own.
 
 #include <cstddef>
 #include <functional>

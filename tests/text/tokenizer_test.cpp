@@ -76,7 +76,8 @@ TEST(Tokenizer, InvalidUtf8ReadsWithoutFailing) {
 }
 
 // The oracle: Xapian's own TermGenerator over the folded text reads the same words
-// in the same order, on every line of the shipped corpus in scripts written with spaces.
+// in the same order, on every line of the shipped corpus in scripts written with
+// spaces; operators ("==") are words to qbank alone.
 TEST(Tokenizer, MatchesXapiansTermGeneratorOnTheCorpus) {
     std::size_t lines = 0;
     for (const auto& entry : std::filesystem::recursive_directory_iterator(test::source_dir() / "corpus")) {
@@ -95,11 +96,21 @@ TEST(Tokenizer, MatchesXapiansTermGeneratorOnTheCorpus) {
                 for (auto pos = term.positionlist_begin(); pos != term.positionlist_end(); ++pos) by_position[*pos] = *term;
             Strings expected;
             for (auto& [pos, term] : by_position) expected.push_back(term);
-            ASSERT_EQ(terms(line), expected) << entry.path() << ": " << line;
+            Strings ours = terms(line);
+            std::erase_if(ours, [](const std::string& term) { return term.find_first_of("=!<>&|?.+-") == 0; });
+            ASSERT_EQ(ours, expected) << entry.path() << ": " << line;
             ++lines;
         }
     }
     EXPECT_GT(lines, 10000u);
+}
+
+// Issue 14: "what is the difference between == and ===" found nothing.
+TEST(Tokenizer, OperatorsPeopleAskAboutAreWords) {
+    EXPECT_EQ(terms("== vs ===, a!==b, x => y ?? z?.w && ||"),
+              (Strings{"==", "vs", "===", "a", "!==", "b", "x", "=>", "y", "??", "z", "?.", "w", "&&", "||"}));
+    // Not dashes, emphasis, ellipses or runs that spell no operator.
+    EXPECT_EQ(terms("a -- b ** c ... d =!= e"), (Strings{"a", "b", "c", "d", "e"}));
 }
 
 TEST(Stem, StemsWordsThatStartWithALetter) {
