@@ -36,6 +36,7 @@ bool is_fence(std::string_view line) { return text::trim(line).starts_with("```"
 // The byte ranges of `text` between code fences, the fences included.
 std::vector<Range> code_blocks(std::string_view text) {
     std::vector<Range> blocks;
+    if (text.find("```") == std::string_view::npos) return blocks;
     std::size_t open = std::string_view::npos;
     std::size_t pos = 0;
     for (std::string_view line : text::split_lines(text)) {

@@ -223,8 +223,9 @@ void check_bounds(const std::string& text, const QueryNode& root) {
 
 }  // namespace
 
-QueryBuilder::QueryBuilder(const Xapian::Database& db, const Synonyms& synonyms, std::string language)
-    : db_(db), synonyms_(synonyms), language_(std::move(language)) {}
+QueryBuilder::QueryBuilder(const Xapian::Database& db, const Synonyms& synonyms, std::string language,
+                           std::optional<std::vector<std::string>> index_languages)
+    : db_(db), synonyms_(synonyms), language_(std::move(language)), index_languages_(std::move(index_languages)) {}
 
 QueryNode rewrite_query(const std::string& text, const Synonyms& synonyms, bool* operators) {
     ParsedQuery parsed = parse_query_syntax(text);
@@ -274,14 +275,14 @@ Xapian::Query QueryBuilder::term(const QueryNode& node, bool positional) const {
             // Pages in another language hold the word under their own rules (and a
             // query's language is a guess): its stem by each language of the index,
             // or the word itself where a language has no stemmer.
+            std::vector<std::string> others{word};
+            for (const std::string& language : index_languages()) others.push_back(text::stem_of(word, language));
+            std::sort(others.begin(), others.end());
+            others.erase(std::unique(others.begin(), others.end()), others.end());
             std::vector<std::string> forms{"Z" + prefix + stem};
-            auto add_form = [&](const std::string& other) {
-                std::string form = "Z" + prefix + other;
-                if (std::find(forms.begin(), forms.end(), form) == forms.end() && db_.term_exists(form))
+            for (const std::string& other : others)
+                if (std::string form = "Z" + prefix + other; other != stem && db_.term_exists(form))
                     forms.push_back(std::move(form));
-            };
-            for (const std::string& language : index_languages()) add_form(text::stem_of(word, language));
-            add_form(word);
             std::vector<Xapian::Query> terms;
             for (const std::string& form : forms) terms.emplace_back(form, 1, position);
             parts.push_back(joined(Xapian::Query::OP_SYNONYM, terms));

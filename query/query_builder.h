@@ -32,9 +32,11 @@ QueryNode rewrite_query(const std::string& text, const Synonyms& synonyms, bool*
 class QueryBuilder {
 public:
     // `db` and `synonyms` must outlive the builder. Words are stemmed by the rules
-    // of BCP 47 `language` (text/stem.h), the language the query is written in.
+    // of BCP 47 `language` (text/stem.h), the language the query is written in, and
+    // of each of `index_languages` (languages_of(db), read from `db` when not given).
     QueryBuilder(const Xapian::Database& db, const Synonyms& synonyms,
-                 std::string language = std::string(text::kDefaultStemLanguage));
+                 std::string language = std::string(text::kDefaultStemLanguage),
+                 std::optional<std::vector<std::string>> index_languages = std::nullopt);
     QueryBuilder(const QueryBuilder&) = delete;
     QueryBuilder& operator=(const QueryBuilder&) = delete;
 
@@ -88,7 +90,7 @@ private:
     Xapian::Database db_;
     const Synonyms& synonyms_;
     std::string language_;
-    mutable std::optional<std::vector<std::string>> index_languages_;  // read on first use
+    mutable std::optional<std::vector<std::string>> index_languages_;  // read on first use when not given
     std::string text_;  // the query being built, for messages
     mutable Xapian::termpos next_position_ = 1;
     mutable std::vector<std::string> wide_prefixes_;  // of the last build()

@@ -20,13 +20,16 @@ QueryTerms::QueryTerms(const Xapian::Query& query, const Xapian::MSet& mset) {
 }
 
 const QueryTerms::Match& QueryTerms::match(const std::string& term, std::string_view language) const {
-    std::string key = std::string(language.substr(0, language.find('-'))).append(1, '\0').append(term);
-    if (auto known = known_.find(key); known != known_.end()) return known->second;
+    std::string_view primary = language.substr(0, language.find('-'));
+    auto by_language = known_.find(primary);
+    if (by_language == known_.end()) by_language = known_.emplace(std::string(primary), Known()).first;
+    Known& known = by_language->second;
+    if (auto it = known.find(term); it != known.end()) return it->second;
     Match found;
     if (auto it = weights_.find(term); it != weights_.end()) found = *it;
     else if (std::string stem = text::stem_of(term, language); !stem.empty())
         if (auto stemmed = weights_.find("Z" + stem); stemmed != weights_.end()) found = *stemmed;
-    return known_.emplace(std::move(key), std::move(found)).first->second;
+    return known.emplace(term, std::move(found)).first->second;
 }
 
 }  // namespace qbank::query

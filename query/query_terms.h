@@ -34,7 +34,8 @@ public:
 private:
     std::map<std::string, double, std::less<>> weights_;  // plain term -> weight
     bool unspaced_ = false;
-    mutable std::unordered_map<std::string, Match> known_;  // language '\0' term -> its match
+    using Known = std::unordered_map<std::string, Match>;  // term -> its match
+    mutable std::map<std::string, Known, std::less<>> known_;  // by language (primary subtag)
 };
 
 }  // namespace qbank::query

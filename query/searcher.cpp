@@ -152,13 +152,15 @@ std::size_t count_of(const FacetCounts& counts, std::string_view value) {
 struct Searcher::Impl {
     Impl(const std::string& p, const SearcherOptions& options)
         : path(p), db(open_for_reading(p)), synonyms(load_synonyms(options.synonym_files)),
-          weighting(make_weighting(options)), index_language(query::dominant_language(db)) {}
+          weighting(make_weighting(options)), index_language(query::dominant_language(db)),
+          index_languages(query::languages_of(db)) {}
 
     std::string path;
     Xapian::Database db;
     query::Synonyms synonyms;
     Xapian::BM25Weight weighting;
-    std::string index_language;  // what most documents are written in
+    std::string index_language;                // what most documents are written in
+    std::vector<std::string> index_languages;  // every language documents are written in
 
     // Runs `work`, reopening the snapshot once if a writer recycled the blocks it was reading.
     template <typename Work>
@@ -187,7 +189,7 @@ struct Searcher::Impl {
     SearchResult search(const SearchRequest& request) {
         check_facet_fields(request.facets);
         schema::HitFields fields(request.fields);
-        query::QueryBuilder builder(db, synonyms, language_of(request));
+        query::QueryBuilder builder(db, synonyms, language_of(request), index_languages);
         SearchResult result;
         result.query = request.query;
         std::unique_ptr<Matches> matches =
@@ -312,6 +314,7 @@ bool Searcher::reopen() {
         Xapian::rev before = impl_->db.get_revision();
         if (!impl_->db.reopen() || impl_->db.get_revision() == before) return false;
         impl_->index_language = query::dominant_language(impl_->db);
+        impl_->index_languages = query::languages_of(impl_->db);
         return true;
     } catch (const Xapian::Error& e) {
         errors::throw_index_error(e, impl_->path);
