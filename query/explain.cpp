@@ -20,8 +20,9 @@ std::map<FieldId, std::set<std::string>> terms_by_field(const Record& record) {
     std::map<FieldId, std::set<std::string>> out;
     schema::for_each_field_text(record, [&](FieldId field, const std::string& text) {
         std::set<std::string>& terms = out[field];
-        schema::for_each_field_term(field, text, record.lang,
-                                    [&](const std::string& term, Xapian::termcount, std::size_t) { terms.insert(term); });
+        schema::for_each_field_term(field, text, record.lang, [&](const std::string& term, Xapian::termcount, std::size_t) {
+            terms.insert(term);
+        });
     });
     return out;
 }

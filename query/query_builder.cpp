@@ -333,8 +333,7 @@ Xapian::Query QueryBuilder::required_words(const std::vector<Xapian::Query>& par
     const double common = common_frequency();
     std::vector<Xapian::Query> needed, extra;
     // When every word that is not filler is common, the common ones are needed.
-    static const bool exp_nofreq = getenv("QBX_NOFREQ") != nullptr;
-    for (bool by_frequency : {question && !exp_nofreq, false}) {
+    for (bool by_frequency : {question, false}) {
         needed.clear();
         extra.clear();
         for (std::size_t i = 0; i < parts.size(); ++i) {
@@ -346,7 +345,8 @@ Xapian::Query QueryBuilder::required_words(const std::vector<Xapian::Query>& par
     if (needed.empty()) std::swap(needed, extra);  // nothing but filler: all of it
     std::size_t missing = question && needed.size() <= kMaxSoftenedWords ? needed.size() / 2 : 0;
     missing = std::min(missing, needed.size() - 1);
-    Xapian::Query base = missing == 0 ? joined(Xapian::Query::OP_AND, needed) : at_least(needed.size() - missing, needed);
+    Xapian::Query base =
+        missing == 0 ? joined(Xapian::Query::OP_AND, needed) : at_least(needed.size() - missing, needed);
     if (extra.empty()) return base;
     return Xapian::Query(Xapian::Query::OP_AND_MAYBE, base, joined(Xapian::Query::OP_OR, extra));
 }
@@ -478,8 +478,9 @@ Xapian::Query QueryBuilder::nearness(const std::string& text) {
         std::optional<Xapian::Query> word;
         if (is_plain_word(child) && !is_filler_word(bare(child.text))) {
             Xapian::Query q = term(child, true);
-            static const bool exp_nearall = getenv("QBX_NEARALL") != nullptr;
-            if (q.get_type() == Xapian::Query::LEAF_TERM && !(!exp_nearall && question && stem_frequency(*q.get_terms_begin()) > common))
+            // A single term; and not common, in a whole question.
+            if (q.get_type() == Xapian::Query::LEAF_TERM &&
+                !(question && stem_frequency(*q.get_terms_begin()) > common))
                 word = q;
         }
         if (previous && word) {

@@ -149,6 +149,8 @@ TEST_F(QueryBuilderTest, CommonWordsOfWholeQuestionsAreNotNeeded) {
     EXPECT_EQ(builder_.nearness("what if I get stuck during a coding interview").get_description(), "Query()");
     EXPECT_EQ(builder_.nearness("stuck alpha").get_description(), "Query(0.5 * (stuck@1 NEAR 3 alpha@2))");
     EXPECT_EQ(builder_.nearness("\"stuck alpha\" OR beta").get_description(), "Query()");
+    // A word that makes no term ("+") pairs with nothing.
+    EXPECT_EQ(builder_.nearness("stuck + alpha").get_description(), "Query()");
 }
 
 // Issue 15: a ')' before any operator used to loop forever looking for one.
