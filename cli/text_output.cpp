@@ -36,7 +36,10 @@ std::string join(const std::vector<std::string>& items, const char* separator) {
 std::string render_excerpt(const Excerpt& excerpt, const TextStyle& style, const std::string& indent) {
     auto indented = [&](const std::string& text) {
         std::string out;
-        for (char c : lines(text)) (out += c) += c == '\n' ? indent : "";
+        for (char c : lines(text)) {
+            out += c;
+            if (c == '\n') out += indent;
+        }
         return out;
     };
     std::string out = indent;

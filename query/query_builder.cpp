@@ -158,9 +158,18 @@ Xapian::Query at_least(std::size_t m, const std::vector<Xapian::Query>& parts) {
 }
 
 // A query of this many words or more is a whole question: its common words
-// only add score, and one word in four may be missing from a match.
+// only add score, and half its other words may be missing from a match.
 constexpr std::size_t kQuestionWords = 4;
-constexpr std::size_t kMaxSoftenedWords = 12;  // C(12, 9) = 220 subsets at most
+// at_least() ORs every subset of the words a match needs: C(10, 5) = 252 is
+// about the most one query can afford; longer questions may miss fewer words.
+constexpr double kMaxSubsets = 256;
+
+// How many ways there are to choose `k` of `n`.
+double choose(std::size_t n, std::size_t k) {
+    double ways = 1;
+    for (std::size_t i = 1; i <= k; ++i) ways = ways * static_cast<double>(n - k + i) / static_cast<double>(i);
+    return ways;
+}
 // A word more than this share of the documents hold says little about what is
 // asked ("how are candidates evaluated in coding interviews"), if they are more
 // than a handful: in a small index every word is in a large share.
@@ -174,12 +183,6 @@ Xapian::Query joined(Xapian::Query::op op, const std::vector<Xapian::Query>& par
     if (parts.empty()) return Xapian::Query();
     if (parts.size() == 1) return parts.front();
     return Xapian::Query(op, parts.begin(), parts.end());
-}
-
-bool starts_with_hangul(const std::string& word) {
-    if (word.empty()) return false;
-    unsigned c = *Xapian::Utf8Iterator(word.data(), word.size());
-    return (c >= 0x1100 && c <= 0x11FF) || (c >= 0x3130 && c <= 0x318F) || (c >= 0xAC00 && c <= 0xD7A3);
 }
 
 bool is_blank(const std::string& text) { return text.find_first_not_of(" \t\n\r") == std::string::npos; }
@@ -324,9 +327,9 @@ Xapian::doccount QueryBuilder::frequency(const Xapian::Query& part) const {
 
 // Words a match need not hold: filler ("would", "instead") always and, in a
 // whole question, the words most documents hold; the others are needed (all of
-// them when nothing else is left). Of a whole question's needed words, one in
-// four of the words typed may be missing: the best answer rarely repeats every
-// word of a question ("url shortener like bitly" for a page on "Bit.ly").
+// them when nothing else is left). Of a whole question's needed words, half may
+// be missing: the best answer rarely repeats every word of a question ("url
+// shortener like bitly" for a page on "Bit.ly").
 Xapian::Query QueryBuilder::required_words(const std::vector<Xapian::Query>& parts,
                                            const std::vector<bool>& filler) const {
     const bool question = parts.size() >= kQuestionWords;
@@ -343,8 +346,8 @@ Xapian::Query QueryBuilder::required_words(const std::vector<Xapian::Query>& par
         if (!needed.empty()) break;
     }
     if (needed.empty()) std::swap(needed, extra);  // nothing but filler: all of it
-    std::size_t missing = question && needed.size() <= kMaxSoftenedWords ? needed.size() / 2 : 0;
-    missing = std::min(missing, needed.size() - 1);
+    std::size_t missing = question ? std::min(needed.size() / 2, needed.size() - 1) : 0;
+    while (missing > 0 && choose(needed.size(), missing) > kMaxSubsets) --missing;
     Xapian::Query base =
         missing == 0 ? joined(Xapian::Query::OP_AND, needed) : at_least(needed.size() - missing, needed);
     if (extra.empty()) return base;
@@ -521,7 +524,7 @@ std::string QueryBuilder::spelling_suggestion(const std::string& word) const {
     if (db_.term_exists(word) || (*english_stopper())(word) || synonyms_.knows(word))
         return {};
     // An edit there changes a whole word or syllable, so the nearest term is another word.
-    if (text::starts_with_unspaced_script(word) || starts_with_hangul(word)) return {};
+    if (text::starts_with_unspaced_script(word) || text::starts_with_hangul(word)) return {};
     // Two edits turn most three-letter words into another word.
     unsigned max_edits = word.size() <= 4 ? 1 : 2;
     return db_.get_spelling_suggestion(word, max_edits);

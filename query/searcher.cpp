@@ -182,21 +182,28 @@ struct Searcher::Impl {
         return query::preferred_language(request.query, index_language);
     }
 
-    std::unique_ptr<Matches> run(const Xapian::Query& q, const Xapian::Query& near, const SearchRequest& request) {
-        return std::make_unique<Matches>(db, q, near, language_of(request), weighting, request);
+    std::unique_ptr<Matches> run(const Xapian::Query& q, const Xapian::Query& near, const std::string& language,
+                                 const SearchRequest& request) {
+        return std::make_unique<Matches>(db, q, near, language, weighting, request);
     }
 
     SearchResult search(const SearchRequest& request) {
         check_facet_fields(request.facets);
         schema::HitFields fields(request.fields);
-        query::QueryBuilder builder(db, synonyms, language_of(request), index_languages);
+        const std::string language = language_of(request);
+        query::QueryBuilder builder(db, synonyms, language, index_languages);
+        // One run of the query `text` (as typed, corrected or relaxed) with its nearness bonus.
+        auto search_text = [&](const std::string& text, const std::vector<Filter>& filters,
+                               Xapian::Query::op op = Xapian::Query::OP_AND) {
+            Xapian::Query query = builder.build(text, filters, op);
+            return run(query, builder.nearness(text), language, request);
+        };
         SearchResult result;
         result.query = request.query;
-        std::unique_ptr<Matches> matches =
-            run(builder.build(request.query, request.filters), builder.nearness(request.query), request);
+        std::unique_ptr<Matches> matches = search_text(request.query, request.filters);
         std::optional<std::string> correction = builder.correct_spelling(request.query);
         if (matches->total() == 0 && correction) {
-            auto corrected = run(builder.build(*correction, request.filters), builder.nearness(*correction), request);
+            auto corrected = search_text(*correction, request.filters);
             if (corrected->total() > 0) {
                 matches = std::move(corrected);
                 result.corrected_query = correction;
@@ -212,10 +219,9 @@ struct Searcher::Impl {
             if (std::string own = query::preferred_language(request.query, ""); !own.empty()) {
                 std::vector<Filter> filters = request.filters;
                 filters.push_back({std::string(schema::field(schema::FieldId::Lang).name), own});
-                relaxed = run(builder.build(text, filters, Xapian::Query::OP_OR), builder.nearness(text), request);
+                relaxed = search_text(text, filters, Xapian::Query::OP_OR);
             }
-            if (!relaxed || relaxed->total() == 0)
-                relaxed = run(builder.build(text, request.filters, Xapian::Query::OP_OR), builder.nearness(text), request);
+            if (!relaxed || relaxed->total() == 0) relaxed = search_text(text, request.filters, Xapian::Query::OP_OR);
             if (relaxed->total() > 0) {
                 matches = std::move(relaxed);
                 result.relaxed = true;
@@ -240,7 +246,7 @@ struct Searcher::Impl {
                                   query::QueryBuilder(db, synonyms).build("", request.filters));
         SearchResult result;
         result.query = request.query;
-        fill(result, *run(query, Xapian::Query(), request), request, fields);
+        fill(result, *run(query, Xapian::Query(), language_of(request), request), request, fields);
         return result;
     }
 

@@ -5,11 +5,11 @@
 #include <map>
 #include <string_view>
 
+#include "text/word_segment.h"
+
 namespace qbank::text {
 
 namespace {
-
-bool is_hangul_syllable(unsigned c) { return c >= 0xAC00 && c <= 0xD7A3; }
 
 // Korean marks a noun's role with a particle written onto it ("이벤트를",
 // "호이스팅은", "위임에서"): the word without it, when two syllables or more are
@@ -21,7 +21,7 @@ std::string without_korean_particle(const std::string& word) {
         "는",     "이",     "가",     "을",     "를",     "에",     "의",     "로",   "와",   "과",   "도",
         "만",     "란",
     };
-    constexpr std::size_t kSyllableBytes = 3;  // every Hangul syllable in UTF-8
+    constexpr std::size_t kSyllableBytes = 3;  // every Hangul letter in UTF-8
     for (std::string_view particle : kParticles)
         if (word.size() >= particle.size() + 2 * kSyllableBytes && word.ends_with(particle))
             return word.substr(0, word.size() - particle.size());
@@ -52,12 +52,11 @@ std::string stem_of(const std::string& term, std::string_view language) {
     if (term.empty()) return {};
     // Xapian's rule: stem what starts with a lower-case, title-case, modifier or other letter.
     using U = Xapian::Unicode::category;
-    unsigned first_char = *Xapian::Utf8Iterator(term.data(), term.size());
-    U first = Xapian::Unicode::get_category(first_char);
+    U first = Xapian::Unicode::get_category(*Xapian::Utf8Iterator(term.data(), term.size()));
     if (first != U::LOWERCASE_LETTER && first != U::TITLECASE_LETTER && first != U::MODIFIER_LETTER &&
         first != U::OTHER_LETTER)
         return {};
-    if (is_hangul_syllable(first_char)) return without_korean_particle(term);
+    if (starts_with_hangul(term)) return without_korean_particle(term);
     const Xapian::Stem& stemmer = stemmer_for(language);
     return stemmer.is_none() ? term : stemmer(term);
 }

@@ -54,6 +54,15 @@ bool starts_with_unspaced_script(std::string_view text) {
     return first >= 0 && is_unspaced_script(first);
 }
 
+bool starts_with_hangul(std::string_view text) {
+    if (text.empty()) return false;
+    UChar32 first;
+    int32_t i = 0;
+    U8_NEXT(reinterpret_cast<const uint8_t*>(text.data()), i, static_cast<int32_t>(text.size()), first);
+    UErrorCode status = U_ZERO_ERROR;
+    return first >= 0 && uscript_getScript(first, &status) == USCRIPT_HANGUL && U_SUCCESS(status);
+}
+
 void for_each_word_break(std::string_view run, const std::function<void(std::size_t)>& cut) {
     UErrorCode status = U_ZERO_ERROR;
     UText* utext = utext_openUTF8(nullptr, run.data(), static_cast<int64_t>(run.size()), &status);

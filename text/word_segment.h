@@ -18,6 +18,10 @@ bool is_unspaced_script(int code_point, bool after_unspaced = false);
 // True when the first code point of UTF-8 `text` is of such a script.
 bool starts_with_unspaced_script(std::string_view text);
 
+// True when the first code point of UTF-8 `text` is Hangul: Korean is written
+// with spaces, but in syllable blocks that carry their particles.
+bool starts_with_hangul(std::string_view text);
+
 // Calls `cut(offset)` for each byte offset inside the UTF-8 `run` (a run of such
 // scripts) where one word ends and the next begins, in order. Thread-safe.
 void for_each_word_break(std::string_view run, const std::function<void(std::size_t)>& cut);

@@ -116,6 +116,10 @@ TEST_F(QueryBuilderTest, WholeQuestionsNeedHalfTheirWords) {
               "Query(((Zalpha@1 OR Zbeta@2 OR Zgamma@3 OR Zdelta@4) FILTER ((Zalpha@1 AND Zbeta@2) OR (Zalpha@1 AND "
               "Zgamma@3) OR (Zalpha@1 AND Zdelta@4) OR (Zbeta@2 AND Zgamma@3) OR (Zbeta@2 AND Zdelta@4) OR (Zgamma@3 "
               "AND Zdelta@4))))");
+    // Longer questions may miss fewer, so that the subsets stay few: 12 words, C(12, 3) = 220.
+    Xapian::Query twelve = builder_.build("a1 b2 c3 d4 e5 f6 g7 h8 i9 j10 k11 l12", {});
+    ASSERT_EQ(twelve.get_type(), Xapian::Query::OP_FILTER);
+    EXPECT_EQ(twelve.get_subquery(1).get_num_subqueries(), 220u);
     // Fewer than four words must all match.
     EXPECT_EQ(describe("alpha beta gamma"), "Query((Zalpha@1 AND Zbeta@2 AND Zgamma@3))");
     // Operators are taken as written.
