@@ -325,7 +325,7 @@ int main(int argc, char** argv) {
     index->add_option("--max-bytes", o.index.max_bytes, "skip files larger than this (default: 16 MiB)")
         ->check(CLI::PositiveNumber);
     index->add_option("--flush-every", o.index.flush_every,
-                      "documents buffered in memory between flushes to disk (default: 500)")
+                      "changes held in memory at once; a run of more is written beside the index (default: 200)")
         ->check(CLI::Range(1u, 1000000u));
     index->add_option("--boilerplate-min-pages", o.index.boilerplate_min_pages,
                       "a sentence on at least this many pages may be boilerplate (default: 5)");

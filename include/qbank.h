@@ -14,10 +14,8 @@
  * - Threads: a handle is used by one thread at a time. Any number of searchers,
  *   in any threads or processes, may read one index at once, also while one
  *   indexer writes to it; a second indexer gets QBANK_INDEX_LOCKED. The
- *   functions without a handle are safe from any thread, except that
- *   qbank_indexer_open sets XAPIAN_FLUSH_THRESHOLD in the environment while it
- *   opens the index (unless "flush_every" is 0): no thread may use the
- *   environment meanwhile.
+ *   functions without a handle are safe from any thread. Nothing changes the
+ *   process's environment.
  * - No function keeps a pointer it was given after it returns. */
 #ifndef QBANK_H
 #define QBANK_H

@@ -1,13 +1,9 @@
-#include <stdio.h>  // renameat2
-#include <fcntl.h>  // AT_FDCWD
-
 #include <xapian.h>
 
-#include <cerrno>
-#include <cstring>
 #include <filesystem>
 
 #include "errors/index_errors.h"
+#include "indexer/folder_swap.h"
 #include "indexer/index_writer.h"
 #include "qbank/error.h"
 #include "qbank/maintenance.h"
@@ -26,29 +22,10 @@ std::uint64_t folder_bytes(const fs::path& folder) {
     return total;
 }
 
-// Puts `fresh` at `path` and the old index at `fresh`, in one step where the
-// filesystem allows it.
-void swap_folders(const fs::path& path, const fs::path& fresh) {
-    if (::renameat2(AT_FDCWD, fresh.c_str(), AT_FDCWD, path.c_str(), RENAME_EXCHANGE) == 0) return;
-    if (errno != EINVAL && errno != ENOSYS)
-        throw IndexIOError("cannot swap in compacted index: " + std::string(std::strerror(errno)));
-    // No atomic exchange here: two renames leave a moment with no index at `path`.
-    fs::path old = fresh.string() + ".old";
-    fs::rename(path, old);
-    try {
-        fs::rename(fresh, path);
-    } catch (const fs::filesystem_error&) {
-        fs::rename(old, path);  // put the old index back
-        throw;
-    }
-    fs::rename(old, fresh);
-}
-
 }  // namespace
 
 CompactReport compact_index(const std::string& given) {
-    fs::path path = fs::path(given).lexically_normal();
-    if (path.filename().empty()) path = path.parent_path();  // "index/" names the folder "index"
+    fs::path path = indexer::index_folder(given);
     errors::require_index_folder(given);
     indexer::IndexWriter lock(path.string(), 0);  // no writer may change the index meanwhile
     fs::path fresh = path.string() + ".compacting";
@@ -58,7 +35,7 @@ CompactReport compact_index(const std::string& given) {
         report.bytes_before = folder_bytes(path);
         Xapian::Database(path.string()).compact(fresh.string(), Xapian::DBCOMPACT_NO_RENUMBER | Xapian::Compactor::FULL);
         report.bytes_after = folder_bytes(fresh);
-        swap_folders(path, fresh);
+        indexer::swap_folders(path, fresh);
         fs::remove_all(fresh);  // now the old index; open readers keep their files until they close
     } catch (const Xapian::Error& e) {
         std::error_code ec;

@@ -1,12 +1,23 @@
 #pragma once
 // The one place that writes to a Xapian database: opens it for writing (lock,
-// schema version, flush threshold), applies a run's changes inside one
-// transaction, and commits or cancels that transaction as a whole. It keeps the
-// spelling data (the documents' plain words) in step with the documents.
+// schema version), applies a run's changes so that readers see all of a run or
+// none of it, and keeps the spelling data (the documents' plain words) in step
+// with the documents.
+//
+// Memory stays bounded without Xapian's process-wide flush setting (an
+// environment variable): a run is written in place, inside one transaction,
+// while it holds fewer than half of `flush_every` changes. A larger run moves to
+// a copy of the index beside it (a fresh database for a rebuild), which commits,
+// unsynced, every `flush_every` changes; commit() compacts the copy and swaps it
+// into the index's place. Moving costs two copies of the index.
 
 #include <xapian.h>
 
+#include <cstddef>
+#include <filesystem>
+#include <optional>
 #include <string>
+#include <vector>
 
 #include "indexer/document_builder.h"
 #include "qbank/record.h"
@@ -18,19 +29,20 @@ class IndexWriter {
 public:
     enum class Open {
         Update,   // keep the documents; an index of another schema version is refused
-        Rebuild,  // stage the removal of every document (and, from another schema version, all metadata)
+        Rebuild,  // start from no documents (and, from another schema version, no metadata)
     };
 
-    // Opens (creating if missing) the glass database at `path`, flushing buffered
-    // changes to disk every `flush_every` documents (0: Xapian's default).
+    // Opens (creating if missing) the glass database at `path`. `flush_every`: the
+    // changes a run holds in memory (0: no bound, the whole run stays in place).
     // Throws IndexLockedError, IndexIncompatibleError (Update only), IndexIOError, IndexCorruptError.
     IndexWriter(const std::string& path, unsigned flush_every, Open open = Open::Update);
-    // Writes into an already open database (tests use the in-memory backend).
+    // Writes into an already open database (tests use the in-memory backend); runs stay in place.
     IndexWriter(Xapian::WritableDatabase db, const std::string& label, Open open = Open::Update);
-    // Cancels an uncommitted transaction: an exception never commits half a batch.
+    // Cancels an uncommitted run and removes its copy: an exception never commits half a batch.
     ~IndexWriter();
 
-    const Xapian::Database& database() const { return db_; }
+    // What the run reads: the index with the run's changes so far.
+    const Xapian::Database& database() const { return beside_ ? *beside_ : db_; }
 
     struct Put {
         Xapian::docid docid;
@@ -49,18 +61,38 @@ public:
     void commit();
 
 private:
+    struct Change;  // one change made in place, kept to be replayed beside
+
+    Xapian::WritableDatabase& target() { return beside_ ? *beside_ : db_; }
+    std::filesystem::path beside_folder() const { return folder_.string() + ".writing"; }
+    std::filesystem::path compacted_folder() const { return folder_.string() + ".compacting"; }
+    bool may_move() const { return !folder_.empty() && flush_every_ > 0; }
+    void start(Open open);
     void begin();
-    template <typename Change>
-    auto write(Change change);
+    void end_transaction();
+    template <typename Work>
+    auto write(Work work);
+    template <typename MakeChange>
+    void changed(MakeChange make_change);
+    void move_beside(bool fresh, bool with_metadata);
+    void replay(const Change& change);
+    void swap_in();
+    void remove_leftovers();
     void count_spellings(const Xapian::Document& doc, bool add);
+    void store(Xapian::docid docid, const Xapian::Document& doc, bool existed);
     void remove_all(bool with_metadata);
 
-    Xapian::WritableDatabase db_;
-    std::string path_;
-    bool in_transaction_ = false;
-    bool transactions_ = true;  // false for backends without them (in-memory)
-    bool failed_ = false;       // a write failed: the run can no longer be committed
-    bool spelling_ = true;      // false for backends without spelling data (in-memory)
+    Xapian::WritableDatabase db_;                     // the index: holds its lock
+    std::optional<Xapian::WritableDatabase> beside_;  // the copy a large run is written to
+    std::string path_;                                // the index's path, or a label
+    std::filesystem::path folder_;                    // empty: not on disk, runs stay in place
+    unsigned flush_every_ = 0;
+    std::vector<Change> log_;    // in place: the run's changes, while it may still move beside
+    std::size_t unflushed_ = 0;  // beside: changes since the copy's last commit
+    bool in_transaction_ = false;  // of the database written to (the index, or its copy)
+    bool transactions_ = true;     // false for backends without them (in-memory)
+    bool failed_ = false;          // a write failed: the run can no longer be committed
+    bool spelling_ = true;         // false for backends without spelling data (in-memory)
 };
 
 }  // namespace qbank::indexer

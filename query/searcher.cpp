@@ -162,7 +162,19 @@ struct Searcher::Impl {
     std::string index_language;                // what most documents are written in
     std::vector<std::string> index_languages;  // every language documents are written in
 
-    // Runs `work`, reopening the snapshot once if a writer recycled the blocks it was reading.
+    // Moves to the index's last commit, if it is another. A commit is known by its
+    // database's uuid as well as its revision: a run written beside the index and
+    // swapped in brings a new database, whose revisions count from 1 again.
+    bool refresh() {
+        Xapian::Database latest = open_for_reading(path);
+        if (latest.get_uuid() == db.get_uuid() && latest.get_revision() == db.get_revision()) return false;
+        db = std::move(latest);
+        index_language = query::dominant_language(db);
+        index_languages = query::languages_of(db);
+        return true;
+    }
+
+    // Runs `work`, moving to the last commit once if a writer recycled the blocks it was reading.
     template <typename Work>
     auto with_snapshot(const std::string& what, Work work) {
         for (int attempt = 0;; ++attempt) {
@@ -170,7 +182,7 @@ struct Searcher::Impl {
                 return work();
             } catch (const Xapian::DatabaseModifiedError&) {
                 if (attempt > 0) throw IndexIOError("index " + path + " keeps changing under " + what);
-                db.reopen();
+                refresh();
             } catch (const Xapian::Error& e) {
                 errors::throw_index_error(e, path);  // as on opening: a damaged table is IndexCorruptError
             }
@@ -317,11 +329,7 @@ IndexStats Searcher::stats() {
 
 bool Searcher::reopen() {
     try {
-        Xapian::rev before = impl_->db.get_revision();
-        if (!impl_->db.reopen() || impl_->db.get_revision() == before) return false;
-        impl_->index_language = query::dominant_language(impl_->db);
-        impl_->index_languages = query::languages_of(impl_->db);
-        return true;
+        return impl_->refresh();
     } catch (const Xapian::Error& e) {
         errors::throw_index_error(e, impl_->path);
     }

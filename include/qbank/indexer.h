@@ -36,12 +36,12 @@ struct IndexOptions {
     // Shell globs of entries skipped in folders given to add_path ("LICENSE*", "drafts/*");
     // documents of files they match are pruned like those of files that are gone.
     std::vector<std::string> exclude;
-    // Documents buffered between flushes to disk (inside the run's transaction):
-    // bounds memory. Xapian 1.4 reads it only from the environment, so opening the
-    // Indexer sets XAPIAN_FLUSH_THRESHOLD for that moment: no other thread of the
-    // program may read or change the environment meanwhile. 0: Xapian's default,
-    // and the environment is left alone.
-    unsigned flush_every = 500;
+    // Changes held in memory at once, which bounds memory (about 0.3 MB each for
+    // pages of 10 KB). A run of more than half as many is written to a copy beside
+    // the index, committed every flush_every changes, then compacted and swapped
+    // in whole; that costs two copies of the index. 0: no bound, every run is
+    // written in place.
+    unsigned flush_every = 200;
     // A sentence or line on at least this many pages, and on at least this share of
     // the pages a run parses, is corpus-wide boilerplate and removed from every page.
     std::size_t boilerplate_min_pages = 5;

@@ -654,6 +654,8 @@ class CrashTest(unittest.TestCase):
             finish = run("index", old, new, "--db", db, "--json")
             self.assertEqual(finish.returncode, 0, finish.stderr)
             self.assertEqual(json.loads(run("check", "--json", "--db", db).stdout)["documents"], 360)
+            # A killed run of that size was being written beside the index: the next run removed the copy.
+            self.assertEqual(sorted(os.listdir(tmp)), ["index", "new", "old"])
 
 
 class MissingIndexTest(unittest.TestCase):

@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <filesystem>
 #include <fstream>
 #include <set>
 
@@ -178,6 +179,129 @@ TEST(IndexWriterSpelling, Issue15_OnlyWordsWithoutDigits) {
     EXPECT_TRUE(words.count("rollout"));
     EXPECT_FALSE(words.count("12345"));
     EXPECT_FALSE(words.count("k8s"));
+}
+
+// Issue 17: memory is bounded by qbank's own commits, never by Xapian's flush
+// setting in the environment. A run of more changes than half the bound moves to
+// a copy beside the index, which commits as it goes; readers see none of it
+// until the whole run is swapped in.
+class IndexWriterBeside : public ::testing::Test {
+protected:
+    std::string path() const { return dir_.str("index"); }
+    bool copy_exists() const { return std::filesystem::exists(path() + ".writing"); }
+
+    static Record numbered(int i) {
+        std::string id = "0000000000000" + std::to_string(100 + i);
+        return record(id, "Question on " + word(i));
+    }
+
+    // A word of its own per record, and one the spelling data keeps (no digits).
+    static std::string word(int i) { return "zebra" + std::string(1, static_cast<char>('a' + i)); }
+
+    static std::set<std::string> spellings(const Xapian::Database& db) {
+        return {db.spellings_begin(), db.spellings_end()};
+    }
+
+    test::TempDir dir_;
+};
+
+TEST_F(IndexWriterBeside, LargeRunsAreWrittenBesideAndSwappedInWhole) {
+    { IndexWriter(path(), 4).commit(); }
+    Xapian::Database before(path());
+    std::vector<Xapian::docid> docids;
+    {
+        IndexWriter writer(path(), 4);
+        docids.push_back(writer.put(numbered(0)).docid);
+        EXPECT_FALSE(copy_exists());  // one change stays in place
+        for (int i = 1; i < 11; ++i) docids.push_back(writer.put(numbered(i)).docid);
+        ASSERT_TRUE(copy_exists());
+        // The copy commits as it goes: that is what bounds memory.
+        EXPECT_GE(Xapian::Database(path() + ".writing").get_doccount(), 8u);
+        EXPECT_EQ(Xapian::Database(path()).get_doccount(), 0u);
+        writer.commit();
+        EXPECT_FALSE(copy_exists());
+        EXPECT_FALSE(std::filesystem::exists(path() + ".compacting"));
+    }
+    Xapian::Database after(path());
+    ASSERT_EQ(after.get_doccount(), 11u);
+    for (int i = 0; i < 11; ++i)  // the docids handed out during the run are the documents' own
+        EXPECT_EQ(terms_of(after.get_document(docids[i])).count(schema::id_term(numbered(i).id)), 1u) << i;
+    EXPECT_TRUE(spellings(after).count(word(7)));
+    EXPECT_EQ(before.get_doccount(), 0u);  // an open reader keeps its commit, whole
+    EXPECT_NE(after.get_uuid(), before.get_uuid());
+}
+
+TEST_F(IndexWriterBeside, ChangesMadeInPlaceFollowTheRunBeside) {
+    {
+        IndexWriter writer(path(), 100);
+        for (int i = 0; i < 3; ++i) writer.put(numbered(i));
+        writer.commit();
+    }
+    {
+        IndexWriter writer(path(), 10);
+        Xapian::docid first = writer.put(numbered(0)).docid;  // the same record again
+        Xapian::Document doc = writer.get(first);
+        doc.add_value(40, "kept");
+        writer.replace(first, doc);
+        writer.remove(2);  // numbered(1), the only page with its word
+        writer.set_metadata("qbank.test", "moved along");
+        EXPECT_FALSE(copy_exists());
+        for (int i = 3; i < 9; ++i) writer.put(numbered(i));
+        ASSERT_TRUE(copy_exists());
+        writer.commit();
+    }
+    Xapian::Database db(path());
+    EXPECT_EQ(db.get_doccount(), 8u);
+    EXPECT_EQ(db.get_document(1).get_value(40), "kept");
+    EXPECT_EQ(db.get_termfreq(schema::id_term(numbered(1).id)), 0u);
+    EXPECT_EQ(db.get_metadata("qbank.test"), "moved along");
+    std::set<std::string> words = spellings(db);
+    EXPECT_FALSE(words.count(word(1)));  // its only page went while the run was in place
+    EXPECT_TRUE(words.count(word(0)));
+    EXPECT_TRUE(words.count(word(8)));
+}
+
+TEST_F(IndexWriterBeside, RebuildStartsBesideAndKeepsTheMetadata) {
+    {
+        IndexWriter writer(path(), 100);
+        for (int i = 0; i < 3; ++i) writer.put(numbered(i));
+        writer.set_metadata("qbank.learned", "boilerplate");
+        writer.commit();
+    }
+    {
+        IndexWriter writer(path(), 100, IndexWriter::Open::Rebuild);
+        EXPECT_TRUE(copy_exists());
+        writer.put(numbered(5));
+        EXPECT_EQ(Xapian::Database(path()).get_doccount(), 3u);
+        writer.commit();
+    }
+    Xapian::Database db(path());
+    EXPECT_EQ(db.get_doccount(), 1u);
+    EXPECT_EQ(db.get_metadata("qbank.learned"), "boilerplate");
+    EXPECT_TRUE(spellings(db).count(word(5)));
+    EXPECT_FALSE(spellings(db).count(word(1)));  // the spelling data went with the documents
+}
+
+TEST_F(IndexWriterBeside, AnAbandonedRunLeavesTheIndexAndNoCopy) {
+    {
+        IndexWriter writer(path(), 4);
+        writer.put(numbered(0));
+        writer.commit();
+        for (int i = 1; i < 10; ++i) writer.put(numbered(i));
+        ASSERT_TRUE(copy_exists());
+    }  // destroyed mid-run, as when an exception unwinds
+    EXPECT_FALSE(copy_exists());
+    EXPECT_EQ(Xapian::Database(path()).get_doccount(), 1u);
+}
+
+TEST_F(IndexWriterBeside, TheCopyOfAKilledRunIsRemovedByTheNextWriter) {
+    { IndexWriter(path(), 4).commit(); }
+    std::filesystem::create_directories(path() + ".writing");
+    std::ofstream(path() + ".writing/postlist.glass") << "half written";
+    std::filesystem::create_directories(path() + ".compacting");
+    IndexWriter writer(path(), 4);
+    EXPECT_FALSE(copy_exists());
+    EXPECT_FALSE(std::filesystem::exists(path() + ".compacting"));
 }
 
 }  // namespace

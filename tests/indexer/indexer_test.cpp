@@ -13,12 +13,14 @@
 #include <atomic>
 #include <fstream>
 #include <iterator>
+#include <map>
 #include <thread>
 
 #include "../test_paths.h"
 #include "qbank/error.h"
 #include "qbank/searcher.h"
 #include "qbank/version.h"
+#include "schema/fields.h"
 
 namespace qbank {
 namespace {
@@ -260,8 +262,7 @@ TEST_F(IndexerTest, IndexOfAnotherSchemaIsRefusedUntilRebuiltInFull) {
     EXPECT_EQ(documents(), 4u);
 }
 
-// A searcher opened before several rewrites still answers: it reopens when Xapian
-// reports that the blocks it was reading were recycled.
+// A searcher opened before several rebuilds still answers, from the commit it opened.
 TEST_F(IndexerTest, SearcherSurvivesRewritesUnderIt) {
     run();
     Searcher searcher(db());
@@ -271,8 +272,76 @@ TEST_F(IndexerTest, SearcherSurvivesRewritesUnderIt) {
         write(pages() / "000_41899f8394122547.txt", "Zebracorn number " + std::to_string(i) + " about thundering herds?");
         run(full);
     }
-    SearchResult r = searcher.search({"zebracorn", {}, 0, 10});
-    EXPECT_EQ(r.total, 1u);
+    // Each rebuild was written beside the index and swapped in: the old files stay
+    // whole for the searcher until it reopens.
+    EXPECT_EQ(searcher.search({"zebracorn", {}, 0, 10}).total, 0u);
+    EXPECT_TRUE(searcher.reopen());
+    EXPECT_EQ(searcher.search({"zebracorn", {}, 0, 10}).total, 1u);
+}
+
+// Issue 17: a run written beside the index (more changes than half of flush_every)
+// leaves the same documents as the same run written in place: new, changed,
+// duplicate, split and removed pages, and a rebuild. The second run makes eight
+// changes in place (questions left a handbook among them) before it moves.
+TEST_F(IndexerTest, RunsWrittenBesideEndAsRunsInPlace) {
+    auto documents_of = [](const std::string& path) {
+        Xapian::Database db(path);
+        const std::string id_prefix = schema::id_term("");
+        std::map<std::string, std::string> out;  // record id -> data, terms and values
+        for (auto it = db.postlist_begin(""); it != db.postlist_end(""); ++it) {
+            Xapian::Document doc = db.get_document(*it);
+            std::string id, all = doc.get_data();
+            for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t) {
+                if ((*t).rfind(id_prefix, 0) == 0) id = *t;
+                all += "\n" + *t + " " + std::to_string(t.get_wdf());
+            }
+            for (auto v = doc.values_begin(); v != doc.values_end(); ++v)
+                all += "\n" + std::to_string(v.get_valueno()) + "=" + *v;
+            out[id] = all;
+        }
+        return out;
+    };
+    auto both = [&](IndexOptions options) {
+        for (unsigned flush_every : {0u, 16u}) {
+            options.flush_every = flush_every;
+            Indexer indexer(dir_.str(flush_every == 0 ? "in-place" : "beside"), options);
+            indexer.add_path(pages().string());
+            indexer.commit();
+        }
+        auto in_place = documents_of(dir_.str("in-place")), beside = documents_of(dir_.str("beside"));
+        EXPECT_EQ(beside.size(), in_place.size());
+        for (const auto& [id, all] : in_place) EXPECT_TRUE(beside.count(id) && beside.at(id) == all) << id;
+        EXPECT_FALSE(fs::exists(dir_.str("beside") + ".writing"));
+    };
+    std::string handbook;
+    for (int i = 0; i < 6; ++i) handbook += "## How would you shard table " + std::to_string(i) + "?\n\nBy key.\n\n";
+    write(pages() / "00.md", handbook);  // read first: its changes are made in place, then moved
+    both({});
+    EXPECT_EQ(Searcher(dir_.str("beside")).stats().documents, 10u);
+    write(pages() / "00.md", handbook.substr(handbook.find("## How would you shard table 2")) +
+                                       "## How do you size a cache?\n\nBy the working set.\n");
+    fs::copy_file(pages() / "001_27a37069c9836300.txt", pages() / "zz_copy.txt");
+    fs::remove(pages() / "002_22658396d99d4cfe.txt");
+    write(pages() / "000_41899f8394122547.txt", "How do you handle a thundering herd?\n\nJitter the retries.\n");
+    both({});
+    IndexOptions full;
+    full.full = true;
+    both(full);
+}
+
+// Rebuilt in place (no bound on memory), the index recycles the blocks an old
+// searcher reads: Xapian says so, and the searcher reopens by itself.
+TEST_F(IndexerTest, SearcherReopensWhenRewritesInPlaceRecycleItsBlocks) {
+    run();
+    Searcher searcher(db());
+    IndexOptions full;
+    full.full = true;
+    full.flush_every = 0;
+    for (int i = 0; i < 4; ++i) {
+        write(pages() / "000_41899f8394122547.txt", "Zebracorn number " + std::to_string(i) + " about thundering herds?");
+        run(full);
+    }
+    EXPECT_EQ(searcher.search({"zebracorn", {}, 0, 10}).total, 1u);
 }
 
 // The contract in the headers: a Searcher per thread, any number at once, while
