@@ -149,6 +149,11 @@ std::size_t count_of(const FacetCounts& counts, std::string_view value) {
     return it == counts.end() ? 0 : it->count;
 }
 
+// A query finding at most kFewMatches pages is searched corrected too, and
+// corrected when that finds kManyTimesMore times as many (any, if it found none).
+constexpr std::size_t kFewMatches = 3;
+constexpr std::size_t kManyTimesMore = 4;
+
 struct Searcher::Impl {
     Impl(const std::string& p, const SearcherOptions& options)
         : path(p), db(open_for_reading(p)), synonyms(load_synonyms(options.synonym_files)),
@@ -214,15 +219,17 @@ struct Searcher::Impl {
         result.query = request.query;
         std::unique_ptr<Matches> matches = search_text(request.query, request.filters);
         std::optional<std::string> correction = builder.correct_spelling(request.query);
-        if (matches->total() == 0 && correction) {
+        // A misspelt word can still find a few pages: by its stem ("reconcilation" is
+        // "reconcil", as in "reconcile") or where a page has the same typo. When the
+        // corrected query finds many times more, it is what was meant.
+        if (correction && matches->total() <= kFewMatches) {
             auto corrected = search_text(*correction, request.filters);
-            if (corrected->total() > 0) {
+            if (corrected->total() > 0 && corrected->total() >= kManyTimesMore * matches->total()) {
                 matches = std::move(corrected);
                 result.corrected_query = correction;
             }
-        } else if (correction) {
-            result.did_you_mean = correction;
         }
+        if (correction && !result.corrected_query && matches->total() > 0) result.did_you_mean = correction;
         // No document has every word: rank those with some of them, in the query's
         // own language when its words tell it and that language has any ("jest" is
         // also Polish for "is").

@@ -278,6 +278,36 @@ TEST_F(SearchTest, QueryThatFindsSomethingGetsDidYouMean) {
     EXPECT_FALSE(search("stakeholder management").did_you_mean);  // nothing to correct
 }
 
+// Issue 14: a misspelt word that still finds a few pages (by its stem, or where a
+// page has the same typo) is searched corrected when that finds many times more.
+TEST(Searcher, AFewPagesMatchingATypoGiveWayToTheCorrectedQuery) {
+    test::TempDir dir;
+    {
+        std::ofstream pages(dir.str("pages.jsonl"));
+        pages << R"({"title": "How do you reconcile the books each month?", "question": "Month end."})" "\n";
+        for (int i = 0; i < 6; ++i)
+            pages << R"({"title": "What does reconciliation do in React, part )" << i << R"(?", "question": "The diff."})" "\n";
+        pages << R"({"title": "Memoized selectors", "question": "Cache them."})" "\n";
+        for (int i = 0; i < 3; ++i)
+            pages << R"({"title": "Who memorizes answers, part )" << i << R"(?", "question": "Not you."})" "\n";
+    }
+    Indexer indexer(dir.str("index"));
+    indexer.add_path(dir.str("pages.jsonl"));
+    indexer.commit();
+    Searcher searcher(dir.str("index"));
+    SearchResult r = searcher.search({"reconcilation", {}, 0, 10});  // the stem "reconcil" finds the books page
+    EXPECT_EQ(r.corrected_query, std::optional<std::string>("reconciliation"));
+    EXPECT_EQ(r.total, 6u);
+    EXPECT_FALSE(r.did_you_mean);
+    // The word typed as the index holds it is never corrected.
+    EXPECT_EQ(searcher.search({"reconcile", {}, 0, 10}).total, 1u);
+    // A word that finds its own page by its stem keeps it when the suggestion finds only a few more.
+    SearchResult own = searcher.search({"memoizes", {}, 0, 10});
+    EXPECT_FALSE(own.corrected_query);
+    EXPECT_EQ(own.did_you_mean, std::optional<std::string>("memorizes"));
+    EXPECT_EQ(own.total, 1u);
+}
+
 TEST_F(SearchTest, NoDocumentWithEveryWordRelaxesToAnyWord) {
     SearchResult r = search("thundering herd xqzvv");
     EXPECT_TRUE(r.relaxed);
