@@ -279,7 +279,11 @@ Xapian::Query QueryBuilder::term(const QueryNode& node, bool positional) const {
             // query's language is a guess): its stem by each language of the index,
             // or the word itself where a language has no stemmer.
             std::vector<std::string> others{word};
-            for (const std::string& language : index_languages()) others.push_back(text::stem_of(word, language));
+            for (const std::string& language : index_languages()) {
+                others.push_back(text::stem_of(word, language));
+                if (std::string base = text::adverb_base(word, language); !base.empty())
+                    others.push_back(text::stem_of(base, language));
+            }
             std::sort(others.begin(), others.end());
             others.erase(std::unique(others.begin(), others.end()), others.end());
             std::vector<std::string> forms{"Z" + prefix + stem};

@@ -61,4 +61,11 @@ std::string stem_of(const std::string& term, std::string_view language) {
     return stemmer.is_none() ? term : stemmer(term);
 }
 
+std::string adverb_base(const std::string& word, std::string_view language) {
+    std::string_view primary = language.substr(0, language.find('-'));
+    bool english = primary.empty() || primary == "und" || primary == "en";
+    if (!english || word.size() < 6 || !word.ends_with("ily")) return {};
+    return word.substr(0, word.size() - 3) + "y";
+}
+
 }  // namespace qbank::text

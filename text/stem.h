@@ -20,4 +20,10 @@ inline constexpr std::string_view kDefaultStemLanguage = "en";
 // Thread-safe.
 std::string stem_of(const std::string& term, std::string_view language = kDefaultStemLanguage);
 
+// The adjective an English adverb in "-ily" is made from ("lazily" -> "lazy",
+// "necessarily" -> "necessary"), which Snowball's English stemmer keeps apart
+// from it; "" for other words, words of five letters or fewer ("daily" is no
+// "day"), and other languages. Queries search it as another form of the word.
+std::string adverb_base(const std::string& word, std::string_view language);
+
 }  // namespace qbank::text

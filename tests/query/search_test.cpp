@@ -308,6 +308,21 @@ TEST(Searcher, AFewPagesMatchingATypoGiveWayToTheCorrectedQuery) {
     EXPECT_EQ(own.total, 1u);
 }
 
+// Issue 14: an adverb finds the pages of its adjective, which Snowball stems apart.
+TEST(Searcher, AnAdverbInIlyFindsItsAdjective) {
+    test::TempDir dir;
+    std::ofstream(dir.str("pages.jsonl")) << R"({"title": "How does lazy loading of images work?", "question": "Defer it."})" "\n"
+                                          << R"({"title": "What makes a page fast?", "question": "Less."})" "\n";
+    Indexer indexer(dir.str("index"));
+    indexer.add_path(dir.str("pages.jsonl"));
+    indexer.commit();
+    Searcher searcher(dir.str("index"));
+    SearchResult r = searcher.search({"lazily loaded images", {}, 0, 10});
+    ASSERT_EQ(r.total, 1u);
+    EXPECT_FALSE(r.relaxed);
+    EXPECT_EQ(r.hits[0].record.title, "How does lazy loading of images work?");
+}
+
 TEST_F(SearchTest, NoDocumentWithEveryWordRelaxesToAnyWord) {
     SearchResult r = search("thundering herd xqzvv");
     EXPECT_TRUE(r.relaxed);

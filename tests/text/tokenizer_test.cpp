@@ -113,6 +113,18 @@ TEST(Tokenizer, OperatorsPeopleAskAboutAreWords) {
     EXPECT_EQ(terms("a -- b ** c ... d =!= e"), (Strings{"a", "b", "c", "d", "e"}));
 }
 
+// Issue 14: Snowball keeps "lazily" ("lazili") apart from "lazy" ("lazi").
+TEST(Stem, EnglishAdverbsInIlyComeFromTheirAdjective) {
+    EXPECT_NE(stem_of("lazily"), stem_of("lazy"));
+    EXPECT_EQ(adverb_base("lazily", "en"), "lazy");
+    EXPECT_EQ(adverb_base("necessarily", "en-GB"), "necessary");
+    EXPECT_EQ(stem_of(adverb_base("easily", "und")), stem_of("easy"));
+    EXPECT_EQ(adverb_base("daily", "en"), "");  // no "day"
+    EXPECT_EQ(adverb_base("quickly", "en"), "");  // Snowball already has it
+    EXPECT_EQ(stem_of("quickly"), stem_of("quick"));
+    EXPECT_EQ(adverb_base("lazily", "pl"), "");
+}
+
 TEST(Stem, StemsWordsThatStartWithALetter) {
     EXPECT_EQ(stem_of("caching"), "cach");
     EXPECT_EQ(stem_of("cache"), "cach");
