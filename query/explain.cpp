@@ -79,8 +79,10 @@ std::vector<TermScore> explain_hit(const Xapian::Database& db, const Xapian::Enq
         double score = score_alone(db, weighting, pair, id);
         if (score <= 0) continue;
         TermScore t;
-        for (auto term = pair.get_terms_begin(); term != pair.get_terms_end(); ++term)
-            t.term += (t.term.empty() ? "" : " ") + *term;
+        for (auto term = pair.get_terms_begin(); term != pair.get_terms_end(); ++term) {
+            auto parts = schema::split_term(*term);  // a title phrase's terms carry the title's prefix
+            t.term += (t.term.empty() ? "" : " ") + (parts ? parts->word : *term);
+        }
         t.fields = {"near"};
         t.score = score;
         out.push_back(std::move(t));

@@ -479,22 +479,41 @@ Xapian::Query QueryBuilder::nearness(const std::string& text) {
     const bool question = std::count_if(root.children.begin(), root.children.end(), [](const QueryNode& n) {
                               return n.occur == Occur::Should && !is_filter(n);
                           }) >= static_cast<std::ptrdiff_t>(kQuestionWords);
+    // Words common in the index stand near each other in any long text; in a
+    // whole question, three words in a row with a common one among them count
+    // only as a phrase of a title ("system design interview").
+    const std::string title(schema::field(schema::FieldId::Title).prefix);
+    struct Word {
+        Xapian::Query query;
+        Xapian::Query in_title;  // the same word, at the same query position, in titles
+        bool common;
+    };
     std::vector<Xapian::Query> pairs;
-    std::optional<Xapian::Query> previous;
+    std::vector<Word> run;  // the words in a row so far
     for (const QueryNode& child : root.children) {
-        std::optional<Xapian::Query> word;
+        std::optional<Word> word;
         if (is_plain_word(child) && !is_filler_word(bare(child.text))) {
+            const Xapian::termpos position = next_position_;
             Xapian::Query q = term(child, true);
-            // A single term; and not common, in a whole question.
-            if (q.get_type() == Xapian::Query::LEAF_TERM &&
-                !(question && stem_frequency(*q.get_terms_begin()) > common))
-                word = q;
+            if (q.get_type() == Xapian::Query::LEAF_TERM) {  // a single term
+                const std::string& t = *q.get_terms_begin();
+                word = Word{q, Xapian::Query(title + t, 1, position), question && stem_frequency(t) > common};
+            }
         }
-        if (previous && word) {
-            const Xapian::Query pair[] = {*previous, *word};
+        if (!word) {
+            run.clear();
+            continue;
+        }
+        run.push_back(*word);
+        std::size_t n = run.size();
+        if (n >= 2 && !run[n - 2].common && !run[n - 1].common) {
+            const Xapian::Query pair[] = {run[n - 2].query, run[n - 1].query};
             pairs.emplace_back(Xapian::Query::OP_NEAR, std::begin(pair), std::end(pair), kNearWindow);
         }
-        previous = word;
+        if (n >= 3 && (run[n - 3].common || run[n - 2].common || run[n - 1].common)) {
+            const Xapian::Query three[] = {run[n - 3].in_title, run[n - 2].in_title, run[n - 1].in_title};
+            pairs.emplace_back(Xapian::Query::OP_PHRASE, std::begin(three), std::end(three), 3);
+        }
     }
     if (pairs.empty()) return Xapian::Query();
     return Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, joined(Xapian::Query::OP_OR, pairs), schema::kNearnessWeight);

@@ -152,6 +152,10 @@ TEST_F(QueryBuilderTest, CommonWordsOfWholeQuestionsAreNotNeeded) {
               "Query(0.5 * (coding@1 NEAR 3 interview@2))");
     EXPECT_EQ(builder_.nearness("what if I get stuck during a coding interview").get_description(), "Query()");
     EXPECT_EQ(builder_.nearness("stuck alpha").get_description(), "Query(0.5 * (stuck@1 NEAR 3 alpha@2))");
+    // Three in a row with a common word among them: a phrase of a title.
+    EXPECT_EQ(builder_.nearness("stuck coding interview alpha").get_description(),
+              "Query(0.5 * ((Sstuck@1 PHRASE 3 Scoding@2 PHRASE 3 Sinterview@3) OR "
+              "(Scoding@2 PHRASE 3 Sinterview@3 PHRASE 3 Salpha@4)))");
     EXPECT_EQ(builder_.nearness("\"stuck alpha\" OR beta").get_description(), "Query()");
     // A word that makes no term ("+") pairs with nothing.
     EXPECT_EQ(builder_.nearness("stuck + alpha").get_description(), "Query()");
