@@ -145,34 +145,45 @@ void IndexWriter::move_beside(bool fresh, bool with_metadata) {
         fs::remove_all(beside);
         if (fresh) {
             beside_.emplace(beside.string(), Xapian::DB_CREATE | Xapian::DB_BACKEND_GLASS | Xapian::DB_NO_SYNC);
-            begin();
-            if (with_metadata)
-                for (auto key = db_.metadata_keys_begin(); key != db_.metadata_keys_end(); ++key)
-                    beside_->set_metadata(*key, db_.get_metadata(*key));
         } else {
             // A reader sees the last commit, whatever the run has staged in place. The
             // copy keeps every docid, which the run has handed out already.
             Xapian::Database(folder_.string()).compact(beside.string(), Xapian::DBCOMPACT_NO_RENUMBER);
-            if (in_transaction_) db_.cancel_transaction();  // frees what was staged in place
-            in_transaction_ = false;
             beside_.emplace(beside.string(), Xapian::DB_OPEN | Xapian::DB_BACKEND_GLASS | Xapian::DB_NO_SYNC);
-            begin();
-            for (Change& change : log_) {
-                replay(change);
-                std::string().swap(change.value);
-            }
-            unflushed_ = log_.size();
-            log_.clear();
         }
+    } catch (const Xapian::Error&) {
+        return stay_in_place(fresh, with_metadata);
+    } catch (const fs::filesystem_error&) {
+        return stay_in_place(fresh, with_metadata);
+    }
+    try {
+        if (in_transaction_) db_.cancel_transaction();  // frees what was staged in place
+        in_transaction_ = false;
+        begin();
+        if (fresh && with_metadata)
+            for (auto key = db_.metadata_keys_begin(); key != db_.metadata_keys_end(); ++key)
+                beside_->set_metadata(*key, db_.get_metadata(*key));
+        for (Change& change : log_) {
+            replay(change);
+            std::string().swap(change.value);
+        }
+        unflushed_ = log_.size();
+        log_.clear();
     } catch (const Xapian::Error& e) {
         failed_ = true;
         throw IndexIOError("cannot write index " + path_ + " beside it, in " + beside.string() + ": " +
                            errors::what_went_wrong(e));
-    } catch (const fs::filesystem_error& e) {
-        failed_ = true;
-        throw IndexIOError("cannot write index " + path_ + " beside it, in " + beside.string() + ": " +
-                           e.code().message());
     }
+}
+
+// No copy can be made beside the index (its parent folder is read-only, say):
+// this run and the next stay in place, in one transaction, as with no bound.
+void IndexWriter::stay_in_place(bool fresh, bool with_metadata) {
+    beside_.reset();
+    remove_leftovers();
+    flush_every_ = 0;
+    log_.clear();
+    if (fresh) remove_all(!with_metadata);
 }
 
 void IndexWriter::replay(const Change& change) {

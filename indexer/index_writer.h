@@ -9,7 +9,8 @@
 // while it holds fewer than half of `flush_every` changes. A larger run moves to
 // a copy of the index beside it (a fresh database for a rebuild), which commits,
 // unsynced, every `flush_every` changes; commit() compacts the copy and swaps it
-// into the index's place. Moving costs two copies of the index.
+// into the index's place. Moving costs two copies of the index. Where no copy
+// can be made beside the index, runs stay in place, without the bound.
 
 #include <xapian.h>
 
@@ -75,6 +76,7 @@ private:
     template <typename MakeChange>
     void changed(MakeChange make_change);
     void move_beside(bool fresh, bool with_metadata);
+    void stay_in_place(bool fresh, bool with_metadata);
     void replay(const Change& change);
     void swap_in();
     void remove_leftovers();

@@ -106,6 +106,25 @@ class WritePathFaultTest(unittest.TestCase):
                     found = qbank("search", self.new_page_title, "--db", db, "--json")
                     self.assertEqual(found.returncode, 0, found.stderr)
 
+    def test_run_written_beside_survives_a_failed_write_at_every_point(self):
+        """Issue 17: with --flush-every 1 the run moves to a copy beside the index at its
+        first change, then compacts and swaps it in: a fault anywhere leaves the last
+        good index and no copy behind."""
+        total = self.count_points("index", self.corpus, "--flush-every", "1")
+        for at in points(total):
+            with self.subTest(at=at):
+                db = self.fresh_copy("beside-run")
+                result = qbank("index", self.corpus, "--db", db, "--flush-every", "1", fault_at=at)
+                if result.returncode != 0:
+                    self.assertEqual(result.returncode, 6, result.stderr)
+                    self.assertIn(str(db), result.stderr)
+                    self.assertNotIn("internal error", result.stderr)
+                self.assert_last_good_state(db, {self.good_count, self.good_count + 1})
+                self.assertEqual(sorted(p.name for p in self.work.glob("beside-run*")), ["beside-run"])
+                rerun = qbank("index", self.corpus, "--db", db)
+                self.assertEqual(rerun.returncode, 0, rerun.stderr)
+                self.assertEqual(self.documents(db), self.good_count + 1)
+
     def test_compact_survives_a_failed_write_or_rename_at_every_point(self):
         total = self.count_points("compact")
         renames = self.count_points("compact", calls="rename")
