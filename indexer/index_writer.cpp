@@ -307,8 +307,8 @@ void IndexWriter::swap_in() {
         fs::remove_all(compacted);
         // Each commit beside left blocks part full: compacted, the index is about a third smaller.
         Xapian::Database(beside.string()).compact(compacted.string(), Xapian::DBCOMPACT_NO_RENUMBER);
-        // Readers see a new commit by its revision number (qbank's also by the
-        // database's uuid), and a compacted database counts from 1 again.
+        // Xapian's readers see a new commit by its revision number (qbank's also by
+        // the folder being replaced), and a compacted database counts from 1 again.
         Xapian::WritableDatabase fresh(compacted.string(), Xapian::DB_OPEN | Xapian::DB_BACKEND_GLASS);
         if (fresh.get_revision() == db_.get_revision()) {
             schema::stamp_schema_version(fresh);

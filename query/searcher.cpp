@@ -1,5 +1,6 @@
 #include "qbank/searcher.h"
 
+#include <sys/stat.h>
 #include <xapian.h>
 
 #include <algorithm>
@@ -154,26 +155,39 @@ std::size_t count_of(const FacetCounts& counts, std::string_view value) {
 constexpr std::size_t kFewMatches = 3;
 constexpr std::size_t kManyTimesMore = 4;
 
+// The index folder's inode (0 if it cannot be read). A run written beside the
+// index and swapped in, or a compaction, puts a new folder in its place.
+ino_t folder_inode(const std::string& path) {
+    struct stat st {};
+    return ::stat(path.c_str(), &st) == 0 ? st.st_ino : 0;
+}
+
 struct Searcher::Impl {
     Impl(const std::string& p, const SearcherOptions& options)
-        : path(p), db(open_for_reading(p)), synonyms(load_synonyms(options.synonym_files)),
+        : path(p), inode(folder_inode(p)), db(open_for_reading(p)), synonyms(load_synonyms(options.synonym_files)),
           weighting(make_weighting(options)), index_language(query::dominant_language(db)),
           index_languages(query::languages_of(db)) {}
 
     std::string path;
+    ino_t inode;  // of the folder `db` was opened from
     Xapian::Database db;
     query::Synonyms synonyms;
     Xapian::BM25Weight weighting;
     std::string index_language;                // what most documents are written in
     std::vector<std::string> index_languages;  // every language documents are written in
 
-    // Moves to the index's last commit, if it is another. A commit is known by its
-    // database's uuid as well as its revision: a run written beside the index and
-    // swapped in brings a new database, whose revisions count from 1 again.
+    // Moves to the index's last commit, if it is another. A folder swapped in holds
+    // a new database, whose revisions count from 1 again: it is opened afresh, since
+    // Xapian's reopen() compares revisions only. Otherwise reopen() is enough, and
+    // cheap when nothing changed.
     bool refresh() {
-        Xapian::Database latest = open_for_reading(path);
-        if (latest.get_uuid() == db.get_uuid() && latest.get_revision() == db.get_revision()) return false;
-        db = std::move(latest);
+        if (ino_t now = folder_inode(path); now != inode) {
+            inode = now;  // read first: a swap after it is seen by the next refresh
+            db = open_for_reading(path);
+        } else {
+            Xapian::rev before = db.get_revision();
+            if (!db.reopen() || db.get_revision() == before) return false;
+        }
         index_language = query::dominant_language(db);
         index_languages = query::languages_of(db);
         return true;

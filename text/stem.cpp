@@ -28,12 +28,18 @@ std::string without_korean_particle(const std::string& word) {
     return word;
 }
 
+// The language whose rules apply: the primary subtag ("pt" of "pt-BR"), and the
+// default for text of no known language.
+std::string_view rules_language(std::string_view language) {
+    std::string_view primary = language.substr(0, language.find('-'));
+    return primary.empty() || primary == "und" ? kDefaultStemLanguage : primary;
+}
+
 // The Snowball stemmer for a language's primary subtag; a stemmer that leaves
 // words as they are (Xapian's "none") when Xapian has none for it. A stemmer
 // keeps state while it works: one set per thread.
 const Xapian::Stem& stemmer_for(std::string_view language) {
-    std::string_view primary = language.substr(0, language.find('-'));
-    if (primary.empty() || primary == "und") primary = kDefaultStemLanguage;
+    std::string_view primary = rules_language(language);
     thread_local std::map<std::string, Xapian::Stem, std::less<>> stemmers;
     auto it = stemmers.find(primary);
     if (it != stemmers.end()) return it->second;
@@ -62,9 +68,7 @@ std::string stem_of(const std::string& term, std::string_view language) {
 }
 
 std::string adverb_base(const std::string& word, std::string_view language) {
-    std::string_view primary = language.substr(0, language.find('-'));
-    bool english = primary.empty() || primary == "und" || primary == "en";
-    if (!english || word.size() < 6 || !word.ends_with("ily")) return {};
+    if (rules_language(language) != "en" || word.size() < 6 || !word.ends_with("ily")) return {};
     return word.substr(0, word.size() - 3) + "y";
 }
 

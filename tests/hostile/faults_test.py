@@ -111,11 +111,13 @@ class WritePathFaultTest(unittest.TestCase):
         first change, then compacts and swaps it in: a fault anywhere leaves the last
         good index and no copy behind."""
         total = self.count_points("index", self.corpus, "--flush-every", "1")
+        failed = 0
         for at in points(total):
             with self.subTest(at=at):
                 db = self.fresh_copy("beside-run")
                 result = qbank("index", self.corpus, "--db", db, "--flush-every", "1", fault_at=at)
                 if result.returncode != 0:
+                    failed += 1
                     self.assertEqual(result.returncode, 6, result.stderr)
                     self.assertIn(str(db), result.stderr)
                     self.assertNotIn("internal error", result.stderr)
@@ -124,6 +126,7 @@ class WritePathFaultTest(unittest.TestCase):
                 rerun = qbank("index", self.corpus, "--db", db)
                 self.assertEqual(rerun.returncode, 0, rerun.stderr)
                 self.assertEqual(self.documents(db), self.good_count + 1)
+        self.assertGreater(failed, 0, "no fault stopped a run: the faults missed the copy")
 
     def test_compact_survives_a_failed_write_or_rename_at_every_point(self):
         total = self.count_points("compact")
