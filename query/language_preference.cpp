@@ -1,5 +1,6 @@
 #include "query/language_preference.h"
 
+#include "schema/facet_values.h"
 #include "schema/fields.h"
 #include "text/language.h"
 
@@ -38,13 +39,25 @@ std::string preferred_language(std::string_view query_text, const std::string& f
     return lang.substr(0, lang.find('-'));
 }
 
-Xapian::Query prefer_language(const Xapian::Query& query, const std::string& language, double weight) {
-    if (language.empty() || weight <= 0) return query;
-    auto term = schema::filter_term(schema::FieldId::Lang, language);
-    if (!term) return query;
-    Xapian::Query bonus(Xapian::Query::OP_FILTER, Xapian::Query((new Xapian::FixedWeightPostingSource(weight))->release()),
-                        Xapian::Query(*term));
-    return Xapian::Query(Xapian::Query::OP_AND_MAYBE, query, bonus);
+LanguageFirst::LanguageFirst(std::string language, std::unique_ptr<Xapian::KeyMaker> first)
+    : language_(std::move(language)), first_(std::move(first)) {}
+
+std::string LanguageFirst::operator()(const Xapian::Document& doc) const {
+    std::string key;
+    if (first_) {
+        // Escaped and ended as Xapian's MultiValueKeyMaker does, so that a key
+        // that is a prefix of another still sorts first.
+        for (char c : (*first_)(doc)) {
+            key += c;
+            if (c == '\0') key += '\xff';
+        }
+        key.append(2, '\0');
+    }
+    bool in_language = false;
+    for (const schema::FacetValue& lang : schema::unpack_facet_values(doc.get_value(schema::slot_number(schema::Slot::Lang))))
+        in_language = in_language || lang.key.substr(0, lang.key.find('-')) == language_;
+    key += in_language ? '0' : '1';
+    return key;
 }
 
 }  // namespace qbank::query

@@ -6,6 +6,7 @@
 
 #include <xapian.h>
 
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -21,8 +22,18 @@ std::vector<std::string> languages_of(const Xapian::Database& db);
 // The language to prefer for `query_text`: its own, else `fallback`.
 std::string preferred_language(std::string_view query_text, const std::string& fallback);
 
-// `query` with a bonus of `weight` for documents in `language` (a primary subtag);
-// matches nothing more and nothing less than `query`.
-Xapian::Query prefer_language(const Xapian::Query& query, const std::string& language, double weight);
+// Sort keys for Enquire::set_sort_by_key_then_relevance: the keys of `first`
+// (may be null), then documents in `language` (a primary subtag) before the
+// others. A translation ranks below every match in the reader's language, and
+// scores stay those of the words.
+class LanguageFirst : public Xapian::KeyMaker {
+public:
+    LanguageFirst(std::string language, std::unique_ptr<Xapian::KeyMaker> first);
+    std::string operator()(const Xapian::Document& doc) const override;
+
+private:
+    std::string language_;
+    std::unique_ptr<Xapian::KeyMaker> first_;
+};
 
 }  // namespace qbank::query

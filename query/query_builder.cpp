@@ -329,27 +329,30 @@ Xapian::doccount QueryBuilder::frequency(const Xapian::Query& part) const {
     return part.get_type() == Xapian::Query::OP_SYNONYM ? commonest : rarest;
 }
 
-// Words a match need not hold: filler ("would", "instead") always and, in a
-// whole question, the words most documents hold; the others are needed (all of
-// them when nothing else is left). Of a whole question's needed words, half may
-// be missing: the best answer rarely repeats every word of a question ("url
-// shortener like bitly" for a page on "Bit.ly").
+// Words a match need not hold: filler ("would", "instead") always, adding
+// little score, and, in a whole question, the words most documents hold; the
+// others are needed (all of them when nothing else is left). Of a whole
+// question's needed words, half may be missing: the best answer rarely repeats
+// every word of a question ("url shortener like bitly" for a page on "Bit.ly").
 Xapian::Query QueryBuilder::required_words(const std::vector<Xapian::Query>& parts,
                                            const std::vector<bool>& filler) const {
     const bool question = parts.size() >= kQuestionWords;
     const double common = common_frequency();
-    std::vector<Xapian::Query> needed, extra;
+    std::vector<Xapian::Query> needed, extra, chat;
     // When every word that is not filler is common, the common ones are needed.
     for (bool by_frequency : {question, false}) {
         needed.clear();
         extra.clear();
+        chat.clear();
         for (std::size_t i = 0; i < parts.size(); ++i) {
-            bool optional = filler[i] || (by_frequency && frequency(parts[i]) > common);
-            (optional ? extra : needed).push_back(parts[i]);
+            if (filler[i]) chat.push_back(parts[i]);
+            else (by_frequency && frequency(parts[i]) > common ? extra : needed).push_back(parts[i]);
         }
         if (!needed.empty()) break;
     }
-    if (needed.empty()) std::swap(needed, extra);  // nothing but filler: all of it
+    if (needed.empty()) std::swap(needed, chat);  // nothing but filler: all of it
+    if (!chat.empty())
+        extra.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, joined(Xapian::Query::OP_OR, chat), schema::kFillerWeight);
     std::size_t missing = question ? std::min(needed.size() / 2, needed.size() - 1) : 0;
     while (missing > 0 && choose(needed.size(), missing) > kMaxSubsets) --missing;
     Xapian::Query base =

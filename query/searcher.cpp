@@ -90,31 +90,30 @@ struct FacetSpies {
     }
 };
 
-// Sorts by the request's SortBy slot, then relevance; nullptr for relevance only.
-std::unique_ptr<Xapian::KeyMaker> sort_keys(const SearchRequest& request) {
+// Sorts by the request's SortBy slot, then pages in `language` first, then
+// relevance; nullptr for relevance only.
+std::unique_ptr<Xapian::KeyMaker> sort_keys(const SearchRequest& request, const std::string& language) {
     const SortOrder& sort = request.sort;
-    if (sort.by == SortBy::Relevance) return nullptr;
-    schema::Slot slot = sort.by == SortBy::Level ? schema::Slot::LevelOrder : schema::Slot::SourceOrder;
-    auto keys = std::make_unique<Xapian::MultiValueKeyMaker>();
-    // A document without the value goes last either way.
-    keys->add_value(schema::slot_number(slot), sort.descending, sort.descending ? "" : "\xff");
+    std::unique_ptr<Xapian::KeyMaker> keys;
+    if (sort.by != SortBy::Relevance) {
+        schema::Slot slot = sort.by == SortBy::Level ? schema::Slot::LevelOrder : schema::Slot::SourceOrder;
+        auto values = std::make_unique<Xapian::MultiValueKeyMaker>();
+        // A document without the value goes last either way.
+        values->add_value(schema::slot_number(slot), sort.descending, sort.descending ? "" : "\xff");
+        keys = std::move(values);
+    }
+    if (!language.empty()) keys = std::make_unique<query::LanguageFirst>(language, std::move(keys));
     return keys;
 }
 
 // One run of a query: the enquire, its facet counts and the page of hits asked for.
 struct Matches {
-    // Ranks what `q` matches with the bonuses of ranking: words standing together
-    // (`near`, may be empty) and the `preferred` language.
-    Matches(const Xapian::Database& db, const Xapian::Query& q, const Xapian::Query& near_words, std::string preferred,
-            const Xapian::Weight& weighting, const SearchRequest& request)
-        : query(q),
-          near(near_words),
-          language(std::move(preferred)),
-          keys(sort_keys(request)),
-          enquire(db),
-          facets(enquire, request.facets) {
-        Xapian::Query ranked = near.empty() ? query : Xapian::Query(Xapian::Query::OP_AND_MAYBE, query, near);
-        enquire.set_query(query::prefer_language(ranked, language, schema::kPreferredLanguageBonus));
+    // Ranks what `q` matches, pages in the `preferred` language first, with the
+    // bonus of words standing together (`near`, may be empty).
+    Matches(const Xapian::Database& db, const Xapian::Query& q, const Xapian::Query& near_words,
+            const std::string& preferred, const Xapian::Weight& weighting, const SearchRequest& request)
+        : query(q), near(near_words), keys(sort_keys(request, preferred)), enquire(db), facets(enquire, request.facets) {
+        enquire.set_query(near.empty() ? query : Xapian::Query(Xapian::Query::OP_AND_MAYBE, query, near));
         enquire.set_weighting_scheme(weighting);
         if (keys) enquire.set_sort_by_key_then_relevance(keys.get(), false);
         // Xapian counts documents in 32 bits; a larger offset is past every hit anyway.
@@ -128,8 +127,7 @@ struct Matches {
     std::size_t total() const { return mset.get_matches_estimated(); }
 
     Xapian::Query query;
-    Xapian::Query near;    // the nearness bonus (QueryBuilder::nearness)
-    std::string language;  // preferred in ranking (language_preference.h)
+    Xapian::Query near;  // the nearness bonus (QueryBuilder::nearness)
     std::unique_ptr<Xapian::KeyMaker> keys;  // outlives the enquire that uses it
     Xapian::Enquire enquire;
     FacetSpies facets;
@@ -300,8 +298,6 @@ struct Searcher::Impl {
             if (request.explain) {
                 hit.explanation = query::explain_hit(db, matches.enquire, matches.query, matches.near, it, hit.record,
                                                        weighting);
-                if (!matches.language.empty() && hit.record.lang.substr(0, hit.record.lang.find('-')) == matches.language)
-                    hit.explanation.push_back({matches.language, false, {"lang"}, schema::kPreferredLanguageBonus});
                 std::stable_sort(hit.explanation.begin(), hit.explanation.end(),
                                  [](const TermScore& a, const TermScore& b) { return a.score > b.score; });
             }

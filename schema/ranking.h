@@ -15,10 +15,10 @@ struct Bm25Params {
 
 inline constexpr Bm25Params kBm25{2.0, 0.0, 1.0, 0.3, 0.5};
 
-// Added to the score of a match in the language the searcher reads
-// (query/language_preference.h), so that a translation ranks below the
-// original unless it matches much better.
-inline constexpr double kPreferredLanguageBonus = 10.0;
+// How much a filler word of a question ("would", "hey", "instead") adds where a
+// page holds it, as a share of what a word of its content adds: it says little
+// about what is asked (query/stopwords.h).
+inline constexpr double kFillerWeight = 0.25;
 
 // How much two query words standing together in a document add, as a share of
 // what the two words score (query/query_builder.h).

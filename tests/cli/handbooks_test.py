@@ -118,6 +118,19 @@ class HandbooksTest(unittest.TestCase):
         self.assertEqual(result.returncode, 1)  # relaxed: no page holds both words
         self.assertFalse([h for h in json.loads(result.stdout)["hits"] if h["lang"] == "pl"])
 
+    def test_pages_in_the_query_language_rank_first(self):
+        # Issue 14: the quiz is translated into ten languages, each matching
+        # "script async defer" as well as the original does; an English question
+        # ranks every English match above every translation.
+        langs = [h["lang"].split("-")[0] for h in self.search("difference between script async and defer", 40)["hits"]]
+        self.assertEqual(langs[0], "en")
+        self.assertIn("ko", langs)  # translations are still found, below
+        self.assertEqual(langs, sorted(langs, key=lambda lang: lang != "en"), langs)
+        # A Portuguese question puts Portuguese pages first.
+        langs = [h["lang"].split("-")[0] for h in self.search("qual é a diferença entre o script async e o defer", 40)["hits"]]
+        self.assertEqual(langs[0], "pt")
+        self.assertEqual(langs, sorted(langs, key=lambda lang: lang != "pt"), langs)
+
     def test_relaxed_matches_stay_in_the_query_language(self):
         # Cyrillic tells the language: pages holding "hoisting" in other languages are left out.
         result = run("search", "поднятие hoisting xyzzyq", "--db", self.db, "--limit", "50", "--json")
