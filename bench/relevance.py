@@ -4,13 +4,15 @@ beside SQLite FTS5 ranked with bm25() over the same records in the same run.
 
 Prints nDCG@10, MRR and recall@10 per system, overall and per kind of query.
 With --check FILE, exits 1 if qbank's nDCG@10 is below the figure recorded there.
+With --typos SEED, judges the same queries typed with one typo each (generated).
 
-Usage: bench/relevance.py [--qbank BIN] [--check bench/relevance/recorded.json] [--runs DIR]
+Usage: bench/relevance.py [--qbank BIN] [--check bench/relevance/recorded.json] [--typos SEED]
 """
 
 import argparse
 import json
 import math
+import random
 import re
 import sqlite3
 import subprocess
@@ -165,6 +167,26 @@ def tune(qbank, db, queries, group_of):
         print(f"{k1:>6}" + "".join(f"{v:8.3f}" for v in row))
 
 
+def with_typos(queries, seed):
+    """The English queries, each with one typo in its longest word of six letters
+    or more (a swapped, dropped or doubled letter, seeded); their judgments stay.
+    Phrases and queries already misspelt are left out."""
+    rng = random.Random(seed)
+    out = []
+    for q in queries:
+        if q["kind"] in ("non-english", "phrase", "misspelling"):
+            continue
+        words = q["query"].split()
+        long_words = [i for i, w in enumerate(words) if re.fullmatch(r"[a-z]{6,}", w)]
+        if not long_words:
+            continue
+        i = max(long_words, key=lambda i: len(words[i]))
+        w, k = words[i], rng.randrange(1, len(words[i]) - 2)
+        words[i] = rng.choice([w[:k] + w[k + 1] + w[k] + w[k + 2:], w[:k] + w[k + 1:], w[:k] + w[k] + w[k:]])
+        out.append(dict(q, query=" ".join(words)))
+    return out
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--qbank", default=str(ROOT / "build" / "cli" / "qbank"))
@@ -172,9 +194,12 @@ def main():
     parser.add_argument("--check", help="JSON file with the recorded qbank nDCG@10 it must not fall below")
     parser.add_argument("--per-query", action="store_true", help="print each query's figures")
     parser.add_argument("--tune", action="store_true", help="print qbank's nDCG@10 over a grid of BM25 k1 and b")
+    parser.add_argument("--typos", type=int, metavar="SEED", help="judge the English queries typed with one typo each")
     args = parser.parse_args()
 
     queries = [json.loads(line) for line in open(args.queries, encoding="utf-8") if line.strip()]
+    if args.typos is not None:
+        queries = with_typos(queries, args.typos)
     files = corpus_files()
     with tempfile.TemporaryDirectory(prefix="qbank-relevance-") as tmp:
         db = str(Path(tmp) / "index")

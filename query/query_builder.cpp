@@ -527,23 +527,26 @@ bool QueryBuilder::can_relax(const std::string& text) {
     return !is_blank(text) && relaxable(rewrite_query(text, synonyms_));
 }
 
-std::optional<std::string> QueryBuilder::correct_spelling(const std::string& text) {
+std::optional<QueryBuilder::Correction> QueryBuilder::correct_spelling(const std::string& text) {
     check_utf8(text);
     if (is_blank(text)) return std::nullopt;
+    bool found_nowhere = false;
     // Replacements of the words and phrases typed, last first so that offsets hold.
     std::vector<std::tuple<std::size_t, std::size_t, std::string>> fixes;
     for_each_term(parse_query_syntax(text).root, [&](const QueryNode& node) {
         if (!node.field.empty() || is_wildcard(node)) return;
         // The node's words, where they stand in the query ("+word" and "-word" start at the sign).
         for (const text::Token& word : text::tokenize(std::string_view(text).substr(node.begin, node.end - node.begin)))
-            if (std::string suggestion = spelling_suggestion(word.term); !suggestion.empty())
+            if (std::string suggestion = spelling_suggestion(word.term); !suggestion.empty()) {
                 fixes.emplace_back(node.begin + word.begin, node.begin + word.end, std::move(suggestion));
+                found_nowhere = found_nowhere || frequency(term(QueryNode{.kind = Kind::Word, .text = word.term})) == 0;
+            }
     });
     if (fixes.empty()) return std::nullopt;
     std::string out = text;
     std::sort(fixes.begin(), fixes.end(), [](const auto& a, const auto& b) { return std::get<0>(a) > std::get<0>(b); });
     for (const auto& [begin, end, replacement] : fixes) out.replace(begin, end - begin, replacement);
-    return out;
+    return Correction{out, found_nowhere};
 }
 
 std::string QueryBuilder::spelling_suggestion(const std::string& word) const {

@@ -62,12 +62,17 @@ public:
     // are joined by the default operator.
     bool can_relax(const std::string& text);
 
+    struct Correction {
+        std::string text;         // the query with its misspelt words replaced
+        bool found_nowhere;       // some replaced word is held by no page in any form
+        bool operator==(const Correction&) const = default;
+    };
     // The query text with each word the index lacks replaced by the nearest word
     // of the index's spelling data (Xapian's, built at index time), or nullopt
     // when there is nothing to correct. Stopwords, synonyms, operators, field
     // names and values, wildcards, and Chinese, Japanese or Korean words are never
     // corrected.
-    std::optional<std::string> correct_spelling(const std::string& text);
+    std::optional<Correction> correct_spelling(const std::string& text);
 
 private:
     Xapian::Query to_xapian(const QueryNode& node, Xapian::Query::op default_op, bool soften) const;

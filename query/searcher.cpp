@@ -230,15 +230,21 @@ struct Searcher::Impl {
         SearchResult result;
         result.query = request.query;
         std::unique_ptr<Matches> matches = search_text(request.query, request.filters);
-        std::optional<std::string> correction = builder.correct_spelling(request.query);
-        // A misspelt word can still find a few pages: by its stem ("reconcilation" is
-        // "reconcil", as in "reconcile") or where a page has the same typo. When the
-        // corrected query finds many times more, it is what was meant.
-        if (correction && matches->total() <= kFewMatches) {
-            auto corrected = search_text(*correction, request.filters);
-            if (corrected->total() > 0 && corrected->total() >= kManyTimesMore * matches->total()) {
-                matches = std::move(corrected);
-                result.corrected_query = correction;
+        std::optional<std::string> correction;
+        if (auto fix = builder.correct_spelling(request.query)) {
+            correction = fix->text;
+            // A misspelt word can still find a few pages: by its stem ("reconcilation"
+            // is "reconcil", as in "reconcile") or where a page has the same typo. When
+            // the corrected query finds many times more, it is what was meant. A word no
+            // page holds in any form adds nothing: what the query found came from its
+            // other words ("most common behavorial interview questions").
+            if (fix->found_nowhere || matches->total() <= kFewMatches) {
+                auto corrected = search_text(fix->text, request.filters);
+                if (corrected->total() > 0 &&
+                    (fix->found_nowhere || corrected->total() >= kManyTimesMore * matches->total())) {
+                    matches = std::move(corrected);
+                    result.corrected_query = correction;
+                }
             }
         }
         if (correction && !result.corrected_query && matches->total() > 0) result.did_you_mean = correction;

@@ -112,7 +112,8 @@ QBANK_API std::size_t count_of(const FacetCounts& counts, std::string_view value
 
 struct SearchResult {
     std::string query;
-    // Set when the query found nothing and this spelling correction of it was searched instead.
+    // Set when this spelling correction was searched instead of the query: it found
+    // nothing, few pages, or only pages without a misspelt word no page holds.
     std::optional<std::string> corrected_query;
     // A likely correction of a query that found something (words the index does not hold).
     std::optional<std::string> did_you_mean;
@@ -151,8 +152,8 @@ public:
     Searcher& operator=(Searcher&&) noexcept;
 
     // Ranked hits with excerpts and facet counts over all matches. All words must
-    // match; when none does, a spelling correction is searched (corrected_query),
-    // then any of the words (relaxed). Throws BadInputError (query syntax, unknown
+    // match (README "How words combine"); a misspelt query may be searched corrected
+    // (corrected_query); when nothing matches, any of the words (relaxed). Throws BadInputError (query syntax, unknown
     // filter field or facet), IndexCorruptError (a damaged stored record), IndexIOError.
     SearchResult search(const SearchRequest& request);
 

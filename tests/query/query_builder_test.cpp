@@ -212,15 +212,18 @@ TEST(QuerySpelling, CorrectionKeepsTheRestAsTyped) {
     test::TempDir dir;  // spelling data needs a real backend
     Xapian::WritableDatabase db(dir.str("index"), Xapian::DB_CREATE_OR_OPEN | Xapian::DB_BACKEND_GLASS);
     Xapian::Document doc;
-    for (const char* word : {"successful", "internship", "kafka"}) doc.add_term(word);
+    for (const char* word : {"successful", "internship", "kafka", "Zreconcil"}) doc.add_term(word);
     db.add_document(doc);
-    for (const char* word : {"successful", "internship", "위치", "closet"}) db.add_spelling(word);
+    for (const char* word : {"successful", "internship", "위치", "closet", "reconciliation"}) db.add_spelling(word);
     db.commit();
     Synonyms none;
     QueryBuilder builder(db, none);
+    using Correction = QueryBuilder::Correction;
     EXPECT_EQ(builder.correct_spelling("Sucessful +internshp level:senior \"kafka\""),
-              "successful +internship level:senior \"kafka\"");
+              (Correction{"successful +internship level:senior \"kafka\"", true}));
     EXPECT_EQ(builder.correct_spelling("successful clo* closu* title:internshp"), std::nullopt);  // wildcards, fields
+    // A word found by its stem ("reconcil") is found somewhere.
+    EXPECT_EQ(builder.correct_spelling("reconcilation"), (Correction{"reconciliation", false}));
     // Issue 14: one edit in Hangul changes a whole syllable ("위임" is not a typo of "위치").
     EXPECT_EQ(builder.correct_spelling("위임"), std::nullopt);
 }
