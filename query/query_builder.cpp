@@ -9,6 +9,7 @@
 #include "query/language_preference.h"
 #include "query/match_all.h"
 #include "query/stopwords.h"
+#include "schema/field_terms.h"
 #include "schema/fields.h"
 #include "schema/ranking.h"
 #include "text/fold.h"
@@ -295,10 +296,20 @@ Xapian::Query QueryBuilder::term(const QueryNode& node, bool positional) const {
             parts.push_back(joined(Xapian::Query::OP_SYNONYM, terms));
         }
     } else {
-        // A phrase, or one chunk of several words ("e-mail", "node.js"): side by side, in order.
-        for (const text::Token& word : words) parts.emplace_back(prefix + word.term, 1, next_position_++);
+        // A phrase, or one chunk of several words ("e-mail", "node.js"): side by side,
+        // in order. Where the field's own terms hold no positions, the phrase is
+        // found by the unprefixed terms, in documents whose field holds every word.
+        const bool by_plain = field != nullptr && !schema::prefixed_positions(*field) && words.size() > 1;
+        std::vector<Xapian::Query> in_field;
+        for (const text::Token& word : words) {
+            Xapian::termpos position = next_position_++;
+            parts.emplace_back(by_plain ? word.term : prefix + word.term, 1, position);
+            if (by_plain) in_field.emplace_back(prefix + word.term, 1, position);
+        }
         if (parts.size() > 1) parts = {Xapian::Query(Xapian::Query::OP_PHRASE, parts.begin(), parts.end(),
                                                      static_cast<Xapian::termcount>(parts.size()))};
+        if (by_plain)
+            parts = {Xapian::Query(Xapian::Query::OP_FILTER, parts.front(), joined(Xapian::Query::OP_AND, in_field))};
     }
     if (prefix_match) parts.push_back(*prefix_match);
     return joined(Xapian::Query::OP_AND, parts);
@@ -430,18 +441,32 @@ Xapian::Query QueryBuilder::to_xapian(const QueryNode& node, Xapian::Query::op d
             return Xapian::Query(Xapian::Query::OP_AND_NOT, left.empty() ? match_all() : left, right);
         }
         case Kind::Near: {
-            std::vector<Xapian::Query> words;
+            std::vector<Xapian::Query> words, in_field;
             bool single_terms = true;
-            for (const QueryNode& child : node.children)
-                if (Xapian::Query q = term(child, true); !q.empty()) {
+            for (const QueryNode& child : node.children) {
+                // A word of a field whose own terms hold no positions is placed by its
+                // unprefixed term, in documents whose field holds it.
+                const schema::Field* f = field_of(child);
+                QueryNode placed = child;
+                if (f != nullptr && f->kind == FieldKind::FreeText && !schema::prefixed_positions(*f)) {
+                    if (Xapian::Query q = term(child, true); !q.empty()) in_field.push_back(q);
+                    placed.field.clear();
+                }
+                if (Xapian::Query q = term(placed, true); !q.empty()) {
                     single_terms = single_terms && q.get_type() == Xapian::Query::LEAF_TERM;
                     words.push_back(q);
                 }
+            }
             // Xapian places single terms only: "a NEAR front-end" (a phrase) looks for both words.
-            if (words.size() < 2 || !single_terms) return joined(Xapian::Query::OP_AND, words);
-            return Xapian::Query(node.ordered ? Xapian::Query::OP_PHRASE : Xapian::Query::OP_NEAR, words.begin(),
-                                 words.end(),
-                                 std::max<Xapian::termcount>(node.window, static_cast<Xapian::termcount>(words.size())));
+            Xapian::Query near =
+                words.size() < 2 || !single_terms
+                    ? joined(Xapian::Query::OP_AND, words)
+                    : Xapian::Query(node.ordered ? Xapian::Query::OP_PHRASE : Xapian::Query::OP_NEAR, words.begin(),
+                                    words.end(),
+                                    std::max<Xapian::termcount>(node.window,
+                                                                static_cast<Xapian::termcount>(words.size())));
+            if (in_field.empty() || near.empty()) return near;
+            return Xapian::Query(Xapian::Query::OP_FILTER, near, joined(Xapian::Query::OP_AND, in_field));
         }
     }
     return Xapian::Query();

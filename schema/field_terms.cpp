@@ -10,13 +10,14 @@ std::size_t for_each_field_term(FieldId id, std::string_view text, std::string_v
     const Field& f = field(id);
     const bool prefixed = f.kind == FieldKind::FreeText;
     const bool plain = f.weight > 0;
+    const bool positions = prefixed_positions(f);
     if (!prefixed && !plain) return 0;
     std::size_t words = 0;
     std::string term;
     text::for_each_token(text, [&](const text::Token& token) {
         std::string stem = text::stem_of(token.term, language);
         if (prefixed) {
-            add(term.assign(f.prefix).append(token.term), 1, words);
+            add(term.assign(f.prefix).append(token.term), 1, positions ? words : kNoPosition);
             if (!stem.empty()) add(term.assign("Z").append(f.prefix).append(stem), 1, kNoPosition);
         }
         if (plain) {

@@ -23,9 +23,18 @@ inline constexpr std::size_t kNoPosition = std::numeric_limits<std::size_t>::max
 // Positions left between two fields' words, so a phrase never spans a field boundary.
 inline constexpr Xapian::termpos kFieldGap = 100;
 
+// Whether a free-text field's prefixed terms carry positions. The unprefixed
+// terms carry every field's positions once; of the prefixed ones only the
+// title's do, which ranking reads (a question's words as a phrase of a title),
+// and those of a field kept out of plain search. A phrase in another field is
+// found by the unprefixed terms, filtered by the field's terms: storing its
+// positions twice would double the largest table of the index.
+constexpr bool prefixed_positions(const Field& f) { return f.id == FieldId::Title || f.weight == 0; }
+
 // Calls add(term, wdf, word) for every term of `text` in `field`, where `word`
 // counts the field's words from 0, or is kNoPosition for a stem (by the rules of
-// BCP 47 `language`, text/stem.h). Returns the number of words.
+// BCP 47 `language`, text/stem.h) and for a prefixed term of a field without
+// prefixed positions. Returns the number of words.
 using FieldTermVisitor = std::function<void(const std::string& term, Xapian::termcount wdf, std::size_t word)>;
 std::size_t for_each_field_term(FieldId field, std::string_view text, std::string_view language,
                                 const FieldTermVisitor& add);

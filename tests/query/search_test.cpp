@@ -330,6 +330,41 @@ TEST(Searcher, AnAdverbInIlyFindsItsAdjective) {
     EXPECT_EQ(r.hits[0].record.title, "How does lazy loading of images work?");
 }
 
+// Issue 16: a field's own terms hold no positions (except the title's); a phrase
+// or NEAR in a field is placed by the unprefixed terms, in documents whose field
+// holds the words.
+TEST(Searcher, PhrasesInAFieldAreFoundWithoutTheFieldsPositions) {
+    test::TempDir dir;
+    std::ofstream pages(dir.str("pages.jsonl"));
+    auto page = [&](const std::string& title, const std::string& question, const std::string& answer) {
+        pages << R"({"title": ")" << title << R"(", "question": ")" << question
+              << R"(", "sections": [{"heading": "", "text": ")" << answer << "\"}]}\n";
+    };
+    page("Retries", "How to retry?", "Use exponential backoff with jitter.");
+    page("Exponential backoff", "Why?", "The backoff grows: exponential delays.");
+    page("Jitter", "Why exponential backoff?", "Backoff alone.");
+    pages.close();
+    Indexer indexer(dir.str("index"));
+    indexer.add_path(dir.str("pages.jsonl"));
+    indexer.commit();
+    Searcher searcher(dir.str("index"));
+    auto titles = [&](const std::string& query) {
+        std::vector<std::string> out;
+        for (const Hit& hit : searcher.search({query, {}, 0, 10}).hits) out.push_back(hit.record.title);
+        std::sort(out.begin(), out.end());
+        return out;
+    };
+    // The phrase stands in a page whose answer holds its words: in the answer, or
+    // in the title of a page whose answer says "backoff … exponential".
+    EXPECT_EQ(titles("answer:\"exponential backoff\""), (std::vector<std::string>{"Exponential backoff", "Retries"}));
+    EXPECT_EQ(titles("answer:\"backoff with jitter\""), std::vector<std::string>{"Retries"});
+    EXPECT_EQ(titles("question:\"exponential backoff\""), std::vector<std::string>{"Jitter"});
+    EXPECT_EQ(titles("title:\"exponential backoff\""), std::vector<std::string>{"Exponential backoff"});
+    EXPECT_EQ(titles("\"exponential backoff\""), (std::vector<std::string>{"Exponential backoff", "Jitter", "Retries"}));
+    EXPECT_EQ(titles("answer:jitter NEAR/4 answer:exponential"), std::vector<std::string>{"Retries"});
+    EXPECT_EQ(titles("answer:alone NEAR/3 answer:exponential"), std::vector<std::string>{});
+}
+
 TEST_F(SearchTest, NoDocumentWithEveryWordRelaxesToAnyWord) {
     SearchResult r = search("thundering herd xqzvv");
     EXPECT_TRUE(r.relaxed);
