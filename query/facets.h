@@ -1,37 +1,40 @@
 #pragma once
-// Facet counts for slots that hold a packed list of values (schema/facet_values.h):
-// Xapian's ValueCountMatchSpy would count "A,B" as one value; this counts A and B,
-// each once per document, under their folded key.
+// Exact facet counts over every match of a search. A spy only records which
+// documents matched; their values are then read slot by slot, in docid order,
+// through Xapian's value streams. Reading them per document instead
+// (Document::get_value, as a ValueCountMatchSpy does) looks each value's chunk
+// up afresh, for every facet of every match.
+//
+// A facet slot holds a packed list of values (schema/facet_values.h): each
+// value counts once per document, under its folded key.
 
 #include <xapian.h>
 
-#include <map>
+#include <string>
+#include <vector>
 
 #include "qbank/searcher.h"
 #include "schema/fields.h"
 
 namespace qbank::query {
 
-class PackedValueCountSpy : public Xapian::MatchSpy {
+class MatchedDocuments : public Xapian::MatchSpy {
 public:
-    explicit PackedValueCountSpy(schema::Slot slot) : slot_(slot) {}
-
     void operator()(const Xapian::Document& doc, double weight) override;
-    Xapian::MatchSpy* clone() const override { return new PackedValueCountSpy(slot_); }
-    std::string name() const override { return "qbank::PackedValueCountSpy"; }
+    Xapian::MatchSpy* clone() const override { return new MatchedDocuments(); }
+    std::string name() const override { return "qbank::MatchedDocuments"; }
 
-    // Counts by the spelling first seen for each key, the most common first; the
-    // first `limit` values only when limit > 0.
-    FacetCounts counts(std::size_t limit = 0) const;
+    // The documents seen, in ascending order.
+    const std::vector<Xapian::docid>& ids();
 
 private:
-    struct Bucket {
-        std::string display;
-        std::size_t count = 0;
-    };
-
-    schema::Slot slot_;
-    std::map<std::string, Bucket> buckets_;  // by folded key
+    std::vector<Xapian::docid> ids_;
+    bool sorted_ = true;
 };
+
+// The values of facet `slot` over `docs` (ascending), each counted by the spelling
+// first seen for its key, the most common first; the first `limit` only when limit > 0.
+FacetCounts count_facet(const Xapian::Database& db, schema::Slot slot, const std::vector<Xapian::docid>& docs,
+                        std::size_t limit = 0);
 
 }  // namespace qbank::query

@@ -71,21 +71,22 @@ void check_facet_fields(const std::vector<std::string>& names) {
     }
 }
 
-// One spy per facet field asked for (checked by check_facet_fields).
+// The facet fields asked for (checked by check_facet_fields), counted over every
+// match: a spy notes the matches, their values are read after the match.
 struct FacetSpies {
-    std::vector<std::pair<std::string, std::unique_ptr<query::PackedValueCountSpy>>> spies;
+    std::vector<std::string> names;
+    query::MatchedDocuments matched;
 
-    FacetSpies(Xapian::Enquire& enquire, const std::vector<std::string>& names) {
-        for (const std::string& name : names) {
-            if (std::any_of(spies.begin(), spies.end(), [&](const auto& s) { return s.first == name; })) continue;
-            spies.emplace_back(name, std::make_unique<query::PackedValueCountSpy>(*schema::find_field(name)->facet));
-            enquire.add_matchspy(spies.back().second.get());
-        }
+    FacetSpies(Xapian::Enquire& enquire, const std::vector<std::string>& asked) {
+        for (const std::string& name : asked)
+            if (std::find(names.begin(), names.end(), name) == names.end()) names.push_back(name);
+        if (!names.empty()) enquire.add_matchspy(&matched);
     }
 
-    std::map<std::string, FacetCounts> counts(std::size_t limit = 0) const {
+    std::map<std::string, FacetCounts> counts(const Xapian::Database& db, std::size_t limit = 0) {
         std::map<std::string, FacetCounts> out;
-        for (const auto& [name, spy] : spies) out[name] = spy->counts(limit);
+        for (const std::string& name : names)
+            out[name] = query::count_facet(db, *schema::find_field(name)->facet, matched.ids(), limit);
         return out;
     }
 };
@@ -287,11 +288,11 @@ struct Searcher::Impl {
         return result;
     }
 
-    void fill(SearchResult& result, const Matches& matches, const SearchRequest& request,
+    void fill(SearchResult& result, Matches& matches, const SearchRequest& request,
               const schema::HitFields& fields) {
         std::optional<Level> level = filtered_level(request.filters);
         result.total = matches.total();
-        result.facets = matches.facets.counts(request.facet_limit);
+        result.facets = matches.facets.counts(db, request.facet_limit);
         query::QueryTerms terms(matches.query, matches.mset);
         std::size_t rank = matches.mset.get_firstitem();
         for (auto it = matches.mset.begin(); it != matches.mset.end(); ++it) {
@@ -324,7 +325,7 @@ struct Searcher::Impl {
         enquire.set_query(query::match_all());
         FacetSpies facets(enquire, all_facet_fields());
         enquire.get_mset(0, 0, db.get_doccount());
-        return {db.get_doccount(), facets.counts()};
+        return {db.get_doccount(), facets.counts(db)};
     }
 };
 
