@@ -104,7 +104,7 @@ struct FacetValue {
     bool operator==(const FacetValue&) const = default;
 };
 
-// A facet's values, the most common first (equal counts in byte order of value).
+// A facet's values, each once, the most common first (equal counts in byte order of value).
 using FacetCounts = std::vector<FacetValue>;
 
 // How many matching documents have `value` (0 when it is not among `counts`).
