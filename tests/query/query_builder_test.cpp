@@ -128,11 +128,15 @@ TEST_F(QueryBuilderTest, WholeQuestionsNeedHalfTheirWords) {
 }
 
 // Issue 14: words that shape a question ("would", "vs", "instead") only add
-// score, a quarter of what a word of its content adds.
+// score, a quarter of what a word of its content adds. So do the words that
+// frame an interview question ("explain", "difference between").
 TEST_F(QueryBuilderTest, FillerWordsAreNeverNeeded) {
     EXPECT_EQ(describe("csr vs ssr"), "Query(((Zcsr@1 AND Zssr@3) AND_MAYBE 0.25 * Zvs@2))");
     EXPECT_EQ(describe("would you use redux instead"),
               "Query((Zredux@3 AND_MAYBE 0.25 * (Zwould@1 OR Zuse@2 OR Zinstead@4)))");
+    // The words every "what is the difference between" question wraps its topic in.
+    EXPECT_EQ(describe("difference between state and props"),
+              "Query(((Zstate@3 OR Zprop@4) AND_MAYBE 0.25 * (Zdiffer@1 OR Zbetween@2)))");
     // Nothing but filler: all of it.
     EXPECT_EQ(describe("should I"), "Query(Zshould@1)");
 }
