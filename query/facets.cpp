@@ -1,7 +1,6 @@
 #include "query/facets.h"
 
 #include <algorithm>
-#include <map>
 #include <unordered_map>
 #include <utility>
 
@@ -38,27 +37,31 @@ FacetCounts count_facet(const Xapian::Database& db, schema::Slot slot, const std
         if (added) packed.emplace_back(at->first, 0);
         ++packed[at->second].second;
     }
+    // Views into `packed`, which no longer grows.
     struct Bucket {
-        std::string display;  // as first seen
+        std::string_view display;  // as first seen
         std::size_t count = 0;
     };
-    std::map<std::string, Bucket> buckets;  // by folded key
+    std::unordered_map<std::string_view, Bucket> buckets;  // by folded key
     for (const auto& [values, documents] : packed)
-        for (schema::FacetValue& value : schema::unpack_facet_values(values)) {
-            Bucket& bucket = buckets[std::move(value.key)];
-            if (bucket.count == 0) bucket.display = std::move(value.display);
+        schema::for_each_facet_value(values, [&](std::string_view key, std::string_view display) {
+            Bucket& bucket = buckets[key];
+            if (bucket.count == 0) bucket.display = display;
             bucket.count += documents;
-        }
+        });
     // Keys shown alike count as one value.
-    std::map<std::string, std::size_t> by_display;
+    std::unordered_map<std::string_view, std::size_t> by_display;
     for (const auto& [_, bucket] : buckets) by_display[bucket.display] += bucket.count;
+    std::vector<std::pair<std::string_view, std::size_t>> ranked(by_display.begin(), by_display.end());
+    // The most common first; equal counts in byte order of value.
+    auto before = [](const auto& a, const auto& b) { return a.second != b.second ? a.second > b.second : a.first < b.first; };
+    std::size_t shown = limit > 0 ? std::min(limit, ranked.size()) : ranked.size();
+    auto cut = ranked.begin() + static_cast<std::ptrdiff_t>(shown);
+    if (cut != ranked.end()) std::nth_element(ranked.begin(), cut, ranked.end(), before);
+    std::sort(ranked.begin(), cut, before);
     FacetCounts out;
-    out.reserve(by_display.size());
-    for (auto& [display, count] : by_display) out.push_back({display, count});
-    // Stable: equal counts stay in byte order of value.
-    std::stable_sort(out.begin(), out.end(),
-                     [](const FacetValue& a, const FacetValue& b) { return a.count > b.count; });
-    if (limit > 0 && out.size() > limit) out.resize(limit);
+    out.reserve(shown);
+    for (std::size_t i = 0; i < shown; ++i) out.push_back({std::string(ranked[i].first), ranked[i].second});
     return out;
 }
 

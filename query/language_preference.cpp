@@ -54,8 +54,10 @@ std::string LanguageFirst::operator()(const Xapian::Document& doc) const {
         key.append(2, '\0');
     }
     bool in_language = false;
-    for (const schema::FacetValue& lang : schema::unpack_facet_values(doc.get_value(schema::slot_number(schema::Slot::Lang))))
-        in_language = in_language || lang.key.substr(0, lang.key.find('-')) == language_;
+    schema::for_each_facet_value(doc.get_value(schema::slot_number(schema::Slot::Lang)),
+                                 [&](std::string_view lang, std::string_view) {
+                                     in_language = in_language || lang.substr(0, lang.find('-')) == language_;
+                                 });
     key += in_language ? '0' : '1';
     return key;
 }

@@ -6,19 +6,15 @@
 
 namespace qbank::schema {
 
-// Normalized text never holds control characters, so they can separate values.
-constexpr char kValueSeparator = '\x1e';
-constexpr char kKeySeparator = '\x1f';
-
 std::string pack_facet_values(const std::vector<std::string>& values) {
     std::vector<std::string> keys;
     std::string packed;
     for (const std::string& display : values) {
         std::string key = text::fold_value(display);
         if (key.empty() || std::find(keys.begin(), keys.end(), key) != keys.end()) continue;
-        if (!packed.empty()) packed += kValueSeparator;
+        if (!packed.empty()) packed += kFacetValueSeparator;
         packed += key;
-        packed += kKeySeparator;
+        packed += kFacetKeySeparator;
         packed += display;
         keys.push_back(std::move(key));
     }
@@ -27,15 +23,9 @@ std::string pack_facet_values(const std::vector<std::string>& values) {
 
 std::vector<FacetValue> unpack_facet_values(std::string_view packed) {
     std::vector<FacetValue> values;
-    while (!packed.empty()) {
-        std::size_t end = packed.find(kValueSeparator);
-        std::string_view entry = packed.substr(0, end);
-        std::size_t split = entry.find(kKeySeparator);
-        if (split != std::string_view::npos)
-            values.push_back({std::string(entry.substr(0, split)), std::string(entry.substr(split + 1))});
-        if (end == std::string_view::npos) break;
-        packed.remove_prefix(end + 1);
-    }
+    for_each_facet_value(packed, [&](std::string_view key, std::string_view display) {
+        values.push_back({std::string(key), std::string(display)});
+    });
     return values;
 }
 
