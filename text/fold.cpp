@@ -124,16 +124,22 @@ FoldedText fold_with_sources(std::string_view utf8) {
             i = j;
             single = false;
         }
-        std::string_view piece = utf8.substr(static_cast<std::size_t>(start), static_cast<std::size_t>(i - start));
         if (c >= 0 && c < 0x80 && single) {
             out.text += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : static_cast<char>(c);
-        } else if (c >= 0 && single && normalizer.isInert(c) && !may_have_latin_marks(piece)) {
+            out.from.push_back(static_cast<std::uint32_t>(start));
+            out.to.push_back(static_cast<std::uint32_t>(i));
+            continue;
+        }
+        std::string_view piece = utf8.substr(static_cast<std::size_t>(start), static_cast<std::size_t>(i - start));
+        if (c >= 0 && single && normalizer.isInert(c) && !may_have_latin_marks(piece)) {
             out.text += piece;  // most letters of most scripts: nothing to fold
         } else {
             out.text += fold(piece);
         }
-        out.from.resize(out.text.size(), static_cast<std::uint32_t>(start));
-        out.to.resize(out.text.size(), static_cast<std::uint32_t>(i));
+        while (out.from.size() < out.text.size()) {
+            out.from.push_back(static_cast<std::uint32_t>(start));
+            out.to.push_back(static_cast<std::uint32_t>(i));
+        }
     }
     return out;
 }

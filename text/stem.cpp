@@ -3,6 +3,7 @@
 #include <xapian.h>
 
 #include <map>
+#include <unordered_map>
 #include <string_view>
 
 #include "text/word_segment.h"
@@ -35,21 +36,30 @@ std::string_view rules_language(std::string_view language) {
     return primary.empty() || primary == "und" ? kDefaultStemLanguage : primary;
 }
 
-// The Snowball stemmer for a language's primary subtag; a stemmer that leaves
-// words as they are (Xapian's "none") when Xapian has none for it. A stemmer
+// The Snowball stemmer for a language's primary subtag (Xapian's "none", which
+// leaves words as they are, when Xapian has none for it), with the stems it has
+// given: text repeats its words, and a stem costs more than a lookup. A stemmer
 // keeps state while it works: one set per thread.
-const Xapian::Stem& stemmer_for(std::string_view language) {
-    std::string_view primary = rules_language(language);
-    thread_local std::map<std::string, Xapian::Stem, std::less<>> stemmers;
-    auto it = stemmers.find(primary);
-    if (it != stemmers.end()) return it->second;
+struct Rules {
     Xapian::Stem stemmer;
+    std::unordered_map<std::string, std::string> stems;
+};
+
+// Enough for the vocabulary of a large collection; past it, memory stays bounded.
+constexpr std::size_t kMaxRememberedStems = 1 << 17;
+
+Rules& rules_for(std::string_view language) {
+    std::string_view primary = rules_language(language);
+    thread_local std::map<std::string, Rules, std::less<>> by_language;
+    auto it = by_language.find(primary);
+    if (it != by_language.end()) return it->second;
+    Rules rules;
     try {
-        stemmer = Xapian::Stem(std::string(primary));  // Xapian knows the ISO 639-1 codes of its stemmers
+        rules.stemmer = Xapian::Stem(std::string(primary));  // Xapian knows the ISO 639-1 codes of its stemmers
     } catch (const Xapian::InvalidArgumentError&) {
-        stemmer = Xapian::Stem("none");
+        rules.stemmer = Xapian::Stem("none");
     }
-    return stemmers.emplace(std::string(primary), stemmer).first->second;
+    return by_language.emplace(std::string(primary), std::move(rules)).first->second;
 }
 
 }  // namespace
@@ -63,8 +73,11 @@ std::string stem_of(const std::string& term, std::string_view language) {
         first != U::OTHER_LETTER)
         return {};
     if (starts_with_hangul(term)) return without_korean_particle(term);
-    const Xapian::Stem& stemmer = stemmer_for(language);
-    return stemmer.is_none() ? term : stemmer(term);
+    Rules& rules = rules_for(language);
+    if (rules.stemmer.is_none()) return term;
+    if (auto it = rules.stems.find(term); it != rules.stems.end()) return it->second;
+    if (rules.stems.size() >= kMaxRememberedStems) rules.stems.clear();
+    return rules.stems.emplace(term, rules.stemmer(term)).first->second;
 }
 
 std::string adverb_base(const std::string& word, std::string_view language) {
