@@ -1,11 +1,11 @@
 #include "indexer/document_builder.h"
 
 #include "indexer/document_catalog.h"
-#include "qbank/json.h"
 #include "schema/facet_values.h"
 #include "schema/field_terms.h"
 #include "schema/field_text.h"
 #include "schema/fields.h"
+#include "schema/stored_record.h"
 
 namespace qbank::indexer {
 
@@ -73,7 +73,7 @@ Xapian::Document build_document(const Record& record, const std::vector<schema::
         if (std::size_t dash = lang.find('-'); dash != std::string::npos)
             add_filter_term(doc, FieldId::Lang, lang.substr(0, dash));
 
-    doc.set_data(record_to_json(record));
+    doc.set_data(schema::stored_record_data(record));
     set_sort_values(doc, record);
     return doc;
 }

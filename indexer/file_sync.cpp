@@ -5,7 +5,6 @@
 
 #include "indexer/document_builder.h"
 #include "indexer/record_id.h"
-#include "qbank/json.h"
 #include "schema/fields.h"
 #include "schema/stored_record.h"
 
@@ -204,7 +203,7 @@ Xapian::Document FileSync::compose(Record record, const DocumentCatalog::Documen
     }
     bool as_built = built && duplicates.empty() && record.other_titles.empty();
     Xapian::Document doc = as_built ? std::move(*built) : build_document(record, duplicates);
-    doc.set_data(record_to_json(record));
+    doc.set_data(schema::stored_record_data(record));
     set_sort_values(doc, record);
     set_file_values(doc, entry.sources, entry.fingerprint);
     return doc;

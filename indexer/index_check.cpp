@@ -6,12 +6,12 @@
 
 #include "errors/index_errors.h"
 #include "qbank/error.h"
-#include "qbank/json.h"
 #include "qbank/maintenance.h"
 #include "schema/facet_values.h"
 #include "schema/fields.h"
 #include "schema/index_version.h"
 #include "schema/source_state.h"
+#include "schema/stored_record.h"
 
 namespace qbank {
 
@@ -41,8 +41,8 @@ void check_documents(const Xapian::Database& db, CheckReport& report) {
                                           " does not decode");
         }
         try {
-            record_from_json(doc.get_data());
-        } catch (const BadInputError& e) {
+            schema::stored_record(doc);
+        } catch (const IndexCorruptError& e) {
             report.problems.push_back(where + "stored record is not valid: " + e.what());
         }
     }

@@ -13,7 +13,7 @@ namespace qbank::schema {
 
 // Bump when a change to this table, the stored data or term generation makes
 // older indexes wrong; opening such an index then fails with a reindex hint.
-inline constexpr int kSchemaVersion = 8;
+inline constexpr int kSchemaVersion = 9;
 inline constexpr std::string_view kSchemaVersionKey = "qbank.schema_version";
 // Metadata: the qbank version of the last commit, for the incompatible-index message.
 inline constexpr std::string_view kWrittenByKey = "qbank.written_by";

@@ -776,7 +776,7 @@ class MissingIndexTest(unittest.TestCase):
         version = re.search(r"project\(qbank VERSION (\S+)", cmake).group(1)
         result = run("--version")
         self.assertEqual(result.returncode, 0)
-        self.assertEqual(result.stdout, f"qbank {version} (index schema 8)\n")
+        self.assertEqual(result.stdout, f"qbank {version} (index schema 9)\n")
 
 
 if __name__ == "__main__":

@@ -11,6 +11,7 @@
 #include "qbank/version.h"
 #include "schema/facet_values.h"
 #include "schema/fields.h"
+#include "schema/stored_record.h"
 
 namespace qbank::indexer {
 namespace {
@@ -60,7 +61,7 @@ TEST_P(IndexWriterTest, WritesTermsValuesAndData) {
               (std::vector<schema::FacetValue>{{"mid", "Mid"}, {"senior", "Senior"}}));
     EXPECT_EQ(schema::unpack_facet_values(doc.get_value(schema::slot_number(schema::Slot::Tag))),
               (std::vector<schema::FacetValue>{{"risk management", "Risk Management"}, {"c++", "C++"}}));
-    EXPECT_NE(doc.get_data().find("\"title\":\"Canary Releases\""), std::string::npos);
+    EXPECT_EQ(schema::stored_record(doc).title, "Canary Releases");
     EXPECT_EQ(db.get_metadata(std::string(schema::kSchemaVersionKey)), std::to_string(schema::kSchemaVersion));
 }
 

@@ -36,7 +36,7 @@ TEST_F(MaintenanceTest, DamagedRecordsAndSharedIdsAreReported) {
     {
         Xapian::WritableDatabase w(db());
         Xapian::Document first = w.get_document(1);
-        first.set_data("{not json");
+        first.set_data("{not a record");
         w.replace_document(1, first);
         Xapian::Document copy = w.get_document(2);
         w.add_document(copy);  // a second document with the same id term
