@@ -111,6 +111,12 @@ FoldedText fold_with_sources(std::string_view utf8) {
     out.from.reserve(utf8.size());
     out.to.reserve(utf8.size());
     for (int32_t i = 0; i < n;) {
+        if (s[i] < 0x80 && (i + 1 == n || s[i + 1] < 0x80)) {  // ASCII with no mark after it: its lower case
+            out.text += static_cast<char>(s[i] >= 'A' && s[i] <= 'Z' ? s[i] - 'A' + 'a' : s[i]);
+            out.from.push_back(static_cast<std::uint32_t>(i));
+            out.to.push_back(static_cast<std::uint32_t>(++i));
+            continue;
+        }
         int32_t start = i;
         UChar32 c;
         U8_NEXT(s, i, n, c);

@@ -74,10 +74,18 @@ std::vector<CodePoint> code_points(const std::string& folded, Scripts scripts) {
     std::vector<CodePoint> points;
     points.reserve(folded.size());
     bool ascii = true;
-    for (Xapian::Utf8Iterator it(folded), end; it != end; ++it) {
-        std::size_t at = static_cast<std::size_t>(it.raw() - folded.data());
+    for (std::size_t at = 0; at < folded.size();) {
+        auto byte = static_cast<unsigned char>(folded[at]);
+        if (byte < 0x80) {  // most text: no decoding
+            points.push_back({byte, at, false, false});
+            ++at;
+            continue;
+        }
+        Xapian::Utf8Iterator it(folded.data() + at, folded.size() - at);
         points.push_back({*it, at, false, false});
-        ascii = ascii && *it < 0x80;
+        ++it;
+        at = static_cast<std::size_t>(it.raw() - folded.data());
+        ascii = false;
     }
     if (ascii) return points;
     bool unspaced = false;
@@ -144,7 +152,9 @@ void for_each_token(std::string_view text, const std::function<void(const Token&
         while (true) {
             unsigned previous = 0;
             do {
-                append_utf8(term, Xapian::Unicode::tolower(p[k].c));
+                // Folded text is lower case already in ASCII (NFKC_Casefold).
+                if (p[k].c < 0x80) term += static_cast<char>(p[k].c);
+                else append_utf8(term, Xapian::Unicode::tolower(p[k].c));
                 previous = p[k].c;
                 ++k;
             } while (k < n && !p[k].cut_before && is_wordchar(p[k]));
