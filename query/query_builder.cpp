@@ -258,7 +258,11 @@ Xapian::Query QueryBuilder::term(const QueryNode& node, bool positional) const {
     std::optional<Xapian::Query> prefix_match;
     if (wildcard && !words.empty() && words.back().end == typed.size()) {
         // "clo*": the commonest terms that start so ("a*" would otherwise OR half the index).
-        const std::string start = prefix + words.back().term;
+        // A field that keeps stems only is matched by its stems that start so.
+        const std::string& begun_word = words.back().term;
+        const bool by_stem = field != nullptr && !schema::prefixed_positions(*field) &&
+                             !text::stem_of(begun_word, language_).empty();
+        const std::string start = (by_stem ? "Z" : "") + prefix + begun_word;
         prefix_match = Xapian::Query(Xapian::Query::OP_WILDCARD, start, kMaxWildcardTerms,
                                      Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
         Xapian::termcount begun = 0;
@@ -299,16 +303,16 @@ Xapian::Query QueryBuilder::term(const QueryNode& node, bool positional) const {
         // A phrase, or one chunk of several words ("e-mail", "node.js"): side by side,
         // in order. Where the field's own terms hold no positions, the phrase is
         // found by the unprefixed terms, in documents whose field holds every word.
-        const bool by_plain = field != nullptr && !schema::prefixed_positions(*field) && words.size() > 1;
+        const bool by_plain = field != nullptr && !schema::prefixed_positions(*field);
         std::vector<Xapian::Query> in_field;
         for (const text::Token& word : words) {
             Xapian::termpos position = next_position_++;
             parts.emplace_back(by_plain ? word.term : prefix + word.term, 1, position);
-            if (by_plain) in_field.emplace_back(prefix + word.term, 1, position);
+            if (by_plain) in_field.emplace_back(schema::field_word_term(*field, word.term, language_), 1, position);
         }
         if (parts.size() > 1) parts = {Xapian::Query(Xapian::Query::OP_PHRASE, parts.begin(), parts.end(),
                                                      static_cast<Xapian::termcount>(parts.size()))};
-        if (by_plain)
+        if (by_plain && !parts.empty())
             parts = {Xapian::Query(Xapian::Query::OP_FILTER, parts.front(), joined(Xapian::Query::OP_AND, in_field))};
     }
     if (prefix_match) parts.push_back(*prefix_match);

@@ -5,6 +5,11 @@
 
 namespace qbank::schema {
 
+std::string field_word_term(const Field& f, const std::string& word, std::string_view language) {
+    std::string stem = prefixed_positions(f) ? std::string() : text::stem_of(word, language);
+    return stem.empty() ? std::string(f.prefix) + word : "Z" + std::string(f.prefix) + stem;
+}
+
 std::size_t for_each_field_term(FieldId id, std::string_view text, std::string_view language,
                                 const FieldTermVisitor& add) {
     const Field& f = field(id);
@@ -17,7 +22,8 @@ std::size_t for_each_field_term(FieldId id, std::string_view text, std::string_v
     text::for_each_token(text, [&](const text::Token& token) {
         std::string stem = text::stem_of(token.term, language);
         if (prefixed) {
-            add(term.assign(f.prefix).append(token.term), 1, positions ? words : kNoPosition);
+            if (positions || stem.empty())
+                add(term.assign(f.prefix).append(token.term), 1, positions ? words : kNoPosition);
             if (!stem.empty()) add(term.assign("Z").append(f.prefix).append(stem), 1, kNoPosition);
         }
         if (plain) {

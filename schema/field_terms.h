@@ -31,10 +31,18 @@ inline constexpr Xapian::termpos kFieldGap = 100;
 // positions twice would double the largest table of the index.
 constexpr bool prefixed_positions(const Field& f) { return f.id == FieldId::Title || f.weight == 0; }
 
+// The term by which a document's free-text `field` is known to hold `word` (an
+// index term, text/tokenizer.h) in some form. A field with prefixed positions
+// keeps its words as written; the others keep each word's stem only (the word
+// itself where it has none), since a name:word query looks for every form of a
+// word and the exact word is the unprefixed term's: a third fewer terms to write.
+std::string field_word_term(const Field& field, const std::string& word, std::string_view language);
+
 // Calls add(term, wdf, word) for every term of `text` in `field`, where `word`
 // counts the field's words from 0, or is kNoPosition for a stem (by the rules of
 // BCP 47 `language`, text/stem.h) and for a prefixed term of a field without
-// prefixed positions. Returns the number of words.
+// prefixed positions, which keeps stems only (field_word_term). Returns the
+// number of words.
 using FieldTermVisitor = std::function<void(const std::string& term, Xapian::termcount wdf, std::size_t word)>;
 std::size_t for_each_field_term(FieldId field, std::string_view text, std::string_view language,
                                 const FieldTermVisitor& add);

@@ -82,17 +82,17 @@ TEST_F(ExcerptTest, MarksExactlyTheWordsTheIndexHolds) {
         "什么是闭包？React的hooks、サーバー. e-mail node.js snake_case x++++ " + std::string(70, 'z') + " end";
     Record record;
     record.id = "r";
-    record.title = "t";
+    record.title = "end";  // a word of the text: the plain words are the text's
     record.sections = {{"", SectionKind::Other, std::nullopt, text}};
     Xapian::Document doc = indexer::build_document(record);
-    std::set<std::string> indexed;  // the answer's words, under its prefix
-    const std::string prefix(schema::field(schema::FieldId::Answer).prefix);
-    std::size_t occurrences = 0;  // a prefixed term counts each occurrence once
+    std::set<std::string> indexed;  // the words, as plain terms (prefixes are capitals)
+    std::size_t occurrences = 0;    // a plain term has a position for each occurrence
     for (auto term = doc.termlist_begin(); term != doc.termlist_end(); ++term)
-        if ((*term).starts_with(prefix)) {
-            indexed.insert((*term).substr(prefix.size()));
-            occurrences += term.get_wdf();
+        if (!((*term)[0] >= 'A' && (*term)[0] <= 'Z')) {
+            indexed.insert(*term);
+            occurrences += term.positionlist_count();
         }
+    --occurrences;  // the title's "end"
     std::string query;
     for (const std::string& word : indexed) query += (query.empty() ? "" : " OR ") + std::string("\"") + word + "\"";
     QueryTerms all = terms(query, {text});

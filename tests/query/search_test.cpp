@@ -363,6 +363,13 @@ TEST(Searcher, PhrasesInAFieldAreFoundWithoutTheFieldsPositions) {
     EXPECT_EQ(titles("\"exponential backoff\""), (std::vector<std::string>{"Exponential backoff", "Jitter", "Retries"}));
     EXPECT_EQ(titles("answer:jitter NEAR/4 answer:exponential"), std::vector<std::string>{"Retries"});
     EXPECT_EQ(titles("answer:alone NEAR/3 answer:exponential"), std::vector<std::string>{});
+    // Such a field keeps its words' stems alone: a word finds its other forms, a
+    // quoted word finds itself, a prefix finds the stems that start so.
+    EXPECT_EQ(titles("answer:delay"), std::vector<std::string>{"Exponential backoff"});
+    EXPECT_EQ(titles("answer:\"delays\""), std::vector<std::string>{"Exponential backoff"});
+    EXPECT_EQ(titles("answer:\"delay\""), std::vector<std::string>{});
+    EXPECT_EQ(titles("answer:jit*"), std::vector<std::string>{"Retries"});
+    EXPECT_EQ(titles("question:retr*"), std::vector<std::string>{"Retries"});
 }
 
 TEST_F(SearchTest, NoDocumentWithEveryWordRelaxesToAnyWord) {
