@@ -159,6 +159,7 @@ void IndexWriter::move_beside(bool fresh, bool with_metadata) {
     try {
         if (in_transaction_) db_.cancel_transaction();  // frees what was staged in place
         in_transaction_ = false;
+        spelling_changes_.clear();  // the replay counts them again
         begin();
         if (fresh && with_metadata)
             for (auto key = db_.metadata_keys_begin(); key != db_.metadata_keys_end(); ++key)
@@ -201,19 +202,28 @@ void IndexWriter::replay(const Change& change) {
 }
 
 // Spelling data counts, per word, the documents that hold it, so that a word
-// leaves the suggestions when its last document goes.
+// leaves the suggestions when its last document goes. The run's changes to the
+// counts are summed here and written once per word (apply_spellings): Xapian's
+// spelling table costs as much per call as per count.
 void IndexWriter::count_spellings(const Xapian::Document& doc, bool add) {
     if (!spelling_) return;
+    for (auto it = doc.termlist_begin(); it != doc.termlist_end(); ++it) {
+        const std::string& term = *it;
+        if (is_spelling_word(term)) spelling_changes_[term] += add ? 1 : -1;
+    }
+    if (spelling_changes_.size() >= kMaxPendingSpellings) apply_spellings();
+}
+
+void IndexWriter::apply_spellings() {
     try {
-        for (auto it = doc.termlist_begin(); it != doc.termlist_end(); ++it) {
-            const std::string& term = *it;
-            if (!is_spelling_word(term)) continue;
-            if (add) target().add_spelling(term, 1);
-            else target().remove_spelling(term, 1);
+        for (const auto& [word, change] : spelling_changes_) {
+            if (change > 0) target().add_spelling(word, static_cast<Xapian::termcount>(change));
+            else if (change < 0) target().remove_spelling(word, static_cast<Xapian::termcount>(-change));
         }
     } catch (const Xapian::UnimplementedError&) {
         spelling_ = false;  // the in-memory backend keeps no spelling data
     }
+    spelling_changes_.clear();
 }
 
 void IndexWriter::store(Xapian::docid docid, const Xapian::Document& doc, bool existed) {
@@ -285,6 +295,7 @@ void IndexWriter::commit() {
     try {
         if (beside_) return swap_in();
         begin();
+        apply_spellings();
         schema::stamp_schema_version(db_);
         end_transaction();
         log_.clear();
@@ -297,6 +308,7 @@ void IndexWriter::commit() {
 // writer holds the index again.
 void IndexWriter::swap_in() {
     begin();
+    apply_spellings();
     schema::stamp_schema_version(*beside_);
     end_transaction();
     beside_->close();

@@ -15,9 +15,11 @@
 #include <xapian.h>
 
 #include <cstddef>
+#include <cstdint>
 #include <filesystem>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "indexer/document_builder.h"
@@ -81,6 +83,7 @@ private:
     void swap_in();
     void remove_leftovers();
     void count_spellings(const Xapian::Document& doc, bool add);
+    void apply_spellings();
     void store(Xapian::docid docid, const Xapian::Document& doc, bool existed);
     void remove_all(bool with_metadata);
 
@@ -95,6 +98,10 @@ private:
     bool transactions_ = true;     // false for backends without them (in-memory)
     bool failed_ = false;          // a write failed: the run can no longer be committed
     bool spelling_ = true;         // false for backends without spelling data (in-memory)
+    // The run's changes to each word's count in the spelling data, not yet written;
+    // written before the bound is passed, so memory stays bounded for any vocabulary.
+    std::unordered_map<std::string, std::int64_t> spelling_changes_;
+    static constexpr std::size_t kMaxPendingSpellings = 1 << 18;
 };
 
 }  // namespace qbank::indexer
