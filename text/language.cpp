@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <array>
 #include <map>
+#include <unordered_map>
 #include <vector>
 
 namespace qbank::text {
@@ -49,6 +50,22 @@ constexpr WordList kCommonWords[] = {
     {"vi", {"và", "của", "là", "có", "không", "được", "các", "một", "cho", "trong", "những", "với", "này", "để", "khi", "người", "đã", "thì"}},
     {"tr", {"ve", "bir", "bu", "için", "ile", "değil", "olan", "gibi", "çok", "daha", "ne", "nasıl", "olarak", "veya", "kadar", "sonra", "her", "mi"}},
 };
+
+// The languages whose common words each word is, for one lookup per word read.
+const std::unordered_map<std::string_view, std::vector<std::string_view>>& languages_by_common_word() {
+    static const auto index = [] {
+        std::unordered_map<std::string_view, std::vector<std::string_view>> out;
+        for (const WordList& list : kCommonWords)
+            for (std::string_view word : list.words) {
+                std::vector<std::string_view>& languages = out[word];
+                if (!word.empty() && (languages.empty() || languages.back() != list.language))
+                    languages.push_back(list.language);
+            }
+        out.erase(std::string_view());
+        return out;
+    }();
+    return index;
+}
 
 constexpr std::size_t kMaxWordsRead = 3000;
 constexpr std::size_t kMinCommonWords = 3;
@@ -144,6 +161,7 @@ std::optional<std::string> language_of_path(std::string_view path) {
 std::string language_of_text(std::string_view text) {
     std::map<UScriptCode, std::size_t> scripts;
     std::size_t letters = 0;
+    std::size_t latin_ascii = 0;
     bool persian = false;
     bool ukrainian = false;
     const auto* s = reinterpret_cast<const uint8_t*>(text.data());
@@ -151,6 +169,10 @@ std::string language_of_text(std::string_view text) {
     for (int32_t i = 0; i < n;) {
         UChar32 c;
         U8_NEXT(s, i, n, c);
+        if (c >= 0 && c < 0x80) {  // most text: ASCII letters are Latin, the rest no letters
+            if (is_alpha(static_cast<char>(c))) ++latin_ascii, ++letters;
+            continue;
+        }
         if (c < 0 || !u_isalpha(c)) continue;
         UErrorCode status = U_ZERO_ERROR;
         UScriptCode script = uscript_getScript(c, &status);
@@ -161,6 +183,7 @@ std::string language_of_text(std::string_view text) {
         ukrainian = ukrainian || c == 0x0456 || c == 0x0457 || c == 0x0454 || c == 0x0491;
     }
     if (letters == 0) return "und";
+    scripts[USCRIPT_LATIN] += latin_ascii;
     auto share = [&](UScriptCode script) { return static_cast<double>(scripts[script]) / static_cast<double>(letters); };
     // Ideographs and kana carry a word in a letter or two: a tenth of the letters is a lot.
     double kana = share(USCRIPT_HIRAGANA) + share(USCRIPT_KATAKANA);
@@ -177,19 +200,23 @@ std::string language_of_text(std::string_view text) {
     if (share(USCRIPT_TAMIL) >= 0.3) return "ta";
     if (share(USCRIPT_LATIN) < 0.3) return "und";
 
+    const auto& common = languages_by_common_word();
     std::map<std::string_view, std::size_t> hits;
     std::size_t words = 0;
     std::size_t pos = 0;
+    std::string word;
     auto word_byte = [](char c) { return is_alpha(c) || static_cast<unsigned char>(c) >= 0x80; };
     while (pos < text.size() && words < kMaxWordsRead) {
         while (pos < text.size() && !word_byte(text[pos])) ++pos;
         std::size_t end = pos;
         while (end < text.size() && word_byte(text[end])) ++end;
         if (end == pos) break;
-        std::string word = lower(text.substr(pos, end - pos));
+        word.assign(text.substr(pos, end - pos));
+        for (char& c : word)
+            if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
         ++words;
-        for (const WordList& list : kCommonWords)
-            if (std::find(list.words.begin(), list.words.end(), word) != list.words.end()) ++hits[list.language];
+        if (auto it = common.find(word); it != common.end())
+            for (std::string_view language : it->second) ++hits[language];
         pos = end;
     }
     auto best = std::max_element(hits.begin(), hits.end(), [](const auto& a, const auto& b) { return a.second < b.second; });
