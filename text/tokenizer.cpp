@@ -196,9 +196,11 @@ std::vector<std::string> typed_words(std::string_view text) {
     std::string folded = fold(text);
     auto blank = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; };
     std::vector<bool> cut_before(folded.size() + 1, false);  // folded text folds to itself: offsets agree
-    for_each_token(folded, [&](const Token& t) {
-        if (starts_with_unspaced_script(t.term)) cut_before[t.begin] = cut_before[t.end] = true;
-    });
+    // Only text in a script written without spaces has words to cut around; ASCII has none.
+    if (std::any_of(folded.begin(), folded.end(), [](char c) { return static_cast<unsigned char>(c) >= 0x80; }))
+        for_each_token(folded, [&](const Token& t) {
+            if (starts_with_unspaced_script(t.term)) cut_before[t.begin] = cut_before[t.end] = true;
+        });
     std::vector<std::string> words(1);
     for (std::size_t i = 0; i < folded.size(); ++i) {
         if ((cut_before[i] || blank(folded[i])) && !words.back().empty()) words.emplace_back();
