@@ -9,6 +9,7 @@
 #include <iostream>
 #include <algorithm>
 #include <optional>
+#include <sstream>
 
 #include "cli/db_location.h"
 #include "cli/exit_codes.h"
@@ -21,6 +22,7 @@
 #include "cli/terminal_text.h"
 #include "qbank/page.h"
 #include "qbank/searcher.h"
+#include "qbank/shards.h"
 #include "qbank/version.h"
 
 namespace qbank::cli {
@@ -62,6 +64,8 @@ struct Options {
     std::string format = "auto";
     bool all = false;
     SearcherOptions searcher;
+    std::string stub;                 // shards write
+    std::vector<std::string> shards;  // shards write: local:PATH, remote:HOST:PORT
 };
 
 // Each file in turn; a file with problems is reported and the others still printed.
@@ -332,6 +336,18 @@ int main(int argc, char** argv) {
     index->add_option("--boilerplate-min-share", o.index.boilerplate_min_share,
                       "... and on at least this share of the pages parsed (default: 0.1)")
         ->check(CLI::Range(0.0, 1.0));
+    index->add_option_function<std::string>(
+              "--shard",
+              [&o](const std::string& spec) {
+                  unsigned k = 0, n = 0;
+                  char slash = 0, rest = 0;
+                  std::istringstream in(spec);
+                  if (!(in >> k >> slash >> n) || slash != '/' || (in >> rest) || k == 0 || k > n)
+                      throw CLI::ValidationError("--shard", "'" + spec + "' is no shard: give K/N with 1 <= K <= N (2/3)");
+                  o.index.shard = {k, n};
+              },
+              "index only the records whose id hashes to shard K of N (K/N), for a stub of shards (qbank shards)")
+        ->type_name("K/N");
     index->add_flag("--json", o.json, "print the summary as JSON (schema/index_summary.schema.json)");
 
     auto* search = app.add_subcommand("search", "search the index");
@@ -366,6 +382,13 @@ int main(int argc, char** argv) {
     stats->add_flag("--all", o.all, "every value of each facet, not the " + std::to_string(kStatsTop) + " commonest");
 
     app.add_subcommand("formats", "the input formats: which files each reads and the records they make");
+    auto* shards = app.add_subcommand("shards", "a collection in several shards, searched as one");
+    auto* shards_write = shards->add_subcommand(
+        "write", "write a stub listing the shards; search it with --db STUB (replaces a stub there at once)");
+    shards->require_subcommand(1);
+    shards_write->add_option("STUB", o.stub, "the stub folder to write")->required();
+    shards_write->add_option("SHARD", o.shards, "local:PATH (an index) or remote:HOST:PORT (xapian-tcpsrv)")
+        ->required();
 
     try {
         app.parse(argc, argv);
@@ -387,6 +410,11 @@ int main(int argc, char** argv) {
         if (show->parsed()) return run_show(o, db);
         if (check->parsed()) return run_check(o, db);
         if (app.got_subcommand("compact")) return run_compact(db);
+        if (shards_write->parsed()) {
+            qbank::write_shard_stub(o.stub, o.shards);
+            std::cout << "wrote stub " << printable(o.stub) << ": " << o.shards.size() << " shards\n";
+            return kOk;
+        }
         if (app.got_subcommand("formats")) {
             print_formats(std::cout);
             return kOk;

@@ -76,7 +76,37 @@ struct Indexer::Impl {
           options(std::move(opts)),
           writer(path, options.flush_every,
                  options.full ? indexer::IndexWriter::Open::Rebuild : indexer::IndexWriter::Open::Update) {
+        check_shard();
         if (!options.full) catalog = indexer::DocumentCatalog(writer.database());
+    }
+
+    // The shard this run builds, as the index records it: "K/N", or "" for a whole index.
+    std::string shard_spec() const {
+        const IndexOptions::Shard& s = options.shard;
+        return s.count <= 1 ? std::string() : std::to_string(s.index) + "/" + std::to_string(s.count);
+    }
+
+    void check_shard() {
+        const IndexOptions::Shard& s = options.shard;
+        if (s.count == 0 || s.index == 0 || s.index > s.count)
+            throw BadInputError("shard " + std::to_string(s.index) + "/" + std::to_string(s.count) +
+                                " names no shard: give K/N with 1 <= K <= N");
+        const std::string key(schema::kShardKey);
+        std::string stored = writer.database().get_metadata(key);
+        if (stored != shard_spec() && !options.full && writer.database().get_doccount() > 0)
+            throw BadInputError("index " + db_path + " holds " +
+                                (stored.empty() ? "every record" : "shard " + stored) + ", not " +
+                                (shard_spec().empty() ? "every record" : "shard " + shard_spec()) +
+                                ": run with " + (stored.empty() ? "no --shard" : "--shard " + stored) +
+                                ", or rebuild it with --full");
+        if (stored != shard_spec()) writer.set_metadata(key, shard_spec());
+    }
+
+    // Whether a record belongs to the shard this run builds: by its id, which is
+    // the same in every copy of the corpus, so every job agrees.
+    bool in_shard(const std::string& id) const {
+        const IndexOptions::Shard& s = options.shard;
+        return s.count <= 1 || XXH3_64bits(id.data(), id.size()) % s.count == s.index - 1;
     }
 
     std::chrono::steady_clock::time_point started;
@@ -247,6 +277,7 @@ struct Indexer::Impl {
         if (!again) ++summary.files;
         std::vector<std::string> keys;
         for (ParsedRecord& r : out.records) {
+            if (!in_shard(r.record.id)) continue;  // another job's shard: its key is not kept here either
             for (const RemovedBlock& block : r.record.removed)
                 if (block.scope == RemovedBlock::Scope::Corpus) ++boilerplate_pages[block.text];
             schema::SourceState state = out.state;

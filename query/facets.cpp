@@ -1,8 +1,6 @@
 #include "query/facets.h"
 
 #include <algorithm>
-#include <unordered_map>
-#include <utility>
 
 #include "schema/facet_values.h"
 
@@ -20,12 +18,14 @@ const std::vector<Xapian::docid>& MatchedDocuments::ids() {
     return ids_;
 }
 
-FacetCounts count_facet(const Xapian::Database& db, schema::Slot slot, const std::vector<Xapian::docid>& docs,
-                        std::size_t limit) {
-    // Each packed string counted whole, since many documents share one ("en",
-    // "Senior"), in the order first seen; unpacked once at the end.
-    std::vector<std::pair<std::string, std::size_t>> packed;
-    std::unordered_map<std::string, std::size_t> index;
+void PackedTally::add(std::string packed) {
+    auto [at, added] = index_.try_emplace(std::move(packed), counts_.size());
+    if (added) counts_.emplace_back(at->first, 0);
+    ++counts_[at->second].second;
+}
+
+PackedTally tally_facet(const Xapian::Database& db, schema::Slot slot, const std::vector<Xapian::docid>& docs) {
+    PackedTally tally;
     const Xapian::valueno valueno = schema::slot_number(slot);
     Xapian::ValueIterator stream = db.valuestream_begin(valueno);
     const Xapian::ValueIterator end = db.valuestream_end(valueno);
@@ -33,25 +33,46 @@ FacetCounts count_facet(const Xapian::Database& db, schema::Slot slot, const std
         if (stream != end && stream.get_docid() < id) stream.skip_to(id);
         if (stream == end) break;
         if (stream.get_docid() != id) continue;  // no value: no facet
-        auto [at, added] = index.try_emplace(*stream, packed.size());
-        if (added) packed.emplace_back(at->first, 0);
-        ++packed[at->second].second;
+        tally.add(*stream);
     }
-    // Views into `packed`, which no longer grows.
+    return tally;
+}
+
+void ShardedFacetTally::operator()(const Xapian::Document& doc, double) {
+    for (std::size_t i = 0; i < slots_.size(); ++i)
+        if (std::string packed = doc.get_value(schema::slot_number(slots_[i])); !packed.empty())
+            tallies_[i].add(std::move(packed));
+}
+
+FacetCounts facet_counts(const PackedTally& tally, std::size_t limit) {
+    const auto& packed = tally.counts();
+    // Views into the tally, which no longer grows. A key is shown in its commonest
+    // spelling (the first in byte order among equals): the same whichever order
+    // the documents came in, as over shards.
     struct Bucket {
-        std::string_view display;  // as first seen
+        std::vector<std::pair<std::string_view, std::size_t>> spellings;
         std::size_t count = 0;
+
+        std::string_view display() const {
+            auto best = spellings.begin();
+            for (auto it = spellings.begin(); it != spellings.end(); ++it)
+                if (it->second > best->second || (it->second == best->second && it->first < best->first)) best = it;
+            return best->first;
+        }
     };
     std::unordered_map<std::string_view, Bucket> buckets;  // by folded key
     for (const auto& [values, documents] : packed)
         schema::for_each_facet_value(values, [&](std::string_view key, std::string_view display) {
             Bucket& bucket = buckets[key];
-            if (bucket.count == 0) bucket.display = display;
+            auto spelled = std::find_if(bucket.spellings.begin(), bucket.spellings.end(),
+                                        [&](const auto& s) { return s.first == display; });
+            if (spelled == bucket.spellings.end()) bucket.spellings.emplace_back(display, documents);
+            else spelled->second += documents;
             bucket.count += documents;
         });
     // Keys shown alike count as one value.
     std::unordered_map<std::string_view, std::size_t> by_display;
-    for (const auto& [_, bucket] : buckets) by_display[bucket.display] += bucket.count;
+    for (const auto& [_, bucket] : buckets) by_display[bucket.display()] += bucket.count;
     std::vector<std::pair<std::string_view, std::size_t>> ranked(by_display.begin(), by_display.end());
     // The most common first; equal counts in byte order of value.
     auto before = [](const auto& a, const auto& b) { return a.second != b.second ? a.second > b.second : a.first < b.first; };

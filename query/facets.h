@@ -1,16 +1,23 @@
 #pragma once
-// Exact facet counts over every match of a search. A spy only records which
-// documents matched; their values are then read slot by slot, in docid order,
-// through Xapian's value streams. Reading them per document instead
-// (Document::get_value, as a ValueCountMatchSpy does) looks each value's chunk
-// up afresh, for every facet of every match.
+// Exact facet counts over every match of a search.
 //
 // A facet slot holds a packed list of values (schema/facet_values.h): each
-// value counts once per document, under its folded key.
+// value counts once per document, under its folded key. The packed strings are
+// tallied first (many documents share one: "en", "Senior") and each distinct one
+// unpacked once.
+//
+// One database: a spy only records which documents matched; their values are
+// then read slot by slot, in docid order, through Xapian's value streams.
+// Reading them per document instead (Document::get_value, as a
+// ValueCountMatchSpy does) looks each value's chunk up afresh, for every facet
+// of every match. Several shards (a stub database): a spy is handed each
+// document under its shard's docid, so it reads the values from the document.
 
 #include <xapian.h>
 
 #include <string>
+#include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "qbank/searcher.h"
@@ -18,6 +25,22 @@
 
 namespace qbank::query {
 
+// Distinct packed strings of one slot, each with the documents holding it, in the order first seen.
+class PackedTally {
+public:
+    void add(std::string packed);
+    const std::vector<std::pair<std::string, std::size_t>>& counts() const { return counts_; }
+
+private:
+    std::vector<std::pair<std::string, std::size_t>> counts_;
+    std::unordered_map<std::string, std::size_t> index_;  // packed string -> its place in counts_
+};
+
+// The facet values of a tally, each counted under its key and shown in the
+// key's commonest spelling, the most common first; the first `limit` only when limit > 0.
+FacetCounts facet_counts(const PackedTally& tally, std::size_t limit = 0);
+
+// One database: the documents that matched.
 class MatchedDocuments : public Xapian::MatchSpy {
 public:
     void operator()(const Xapian::Document& doc, double weight) override;
@@ -32,9 +55,28 @@ private:
     bool sorted_ = true;
 };
 
-// The values of facet `slot` over `docs` (ascending), each counted by the spelling
-// first seen for its key, the most common first; the first `limit` only when limit > 0.
-FacetCounts count_facet(const Xapian::Database& db, schema::Slot slot, const std::vector<Xapian::docid>& docs,
-                        std::size_t limit = 0);
+// The values of facet `slot` over `docs` (ascending) of one database.
+PackedTally tally_facet(const Xapian::Database& db, schema::Slot slot, const std::vector<Xapian::docid>& docs);
+
+inline FacetCounts count_facet(const Xapian::Database& db, schema::Slot slot, const std::vector<Xapian::docid>& docs,
+                               std::size_t limit = 0) {
+    return facet_counts(tally_facet(db, slot, docs), limit);
+}
+
+// Several shards: the values of `slots`, read from each matching document.
+class ShardedFacetTally : public Xapian::MatchSpy {
+public:
+    explicit ShardedFacetTally(std::vector<schema::Slot> slots) : slots_(std::move(slots)), tallies_(slots_.size()) {}
+    void operator()(const Xapian::Document& doc, double weight) override;
+    Xapian::MatchSpy* clone() const override { return new ShardedFacetTally(slots_); }
+    std::string name() const override { return "qbank::ShardedFacetTally"; }
+
+    // The tally of the i-th slot given.
+    const PackedTally& tally(std::size_t i) const { return tallies_[i]; }
+
+private:
+    std::vector<schema::Slot> slots_;
+    std::vector<PackedTally> tallies_;
+};
 
 }  // namespace qbank::query

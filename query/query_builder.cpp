@@ -263,12 +263,20 @@ Xapian::Query QueryBuilder::term(const QueryNode& node, bool positional) const {
         const bool by_stem = field != nullptr && !schema::prefixed_positions(*field) &&
                              !text::stem_of(begun_word, language_).empty();
         const std::string start = (by_stem ? "Z" : "") + prefix + begun_word;
-        prefix_match = Xapian::Query(Xapian::Query::OP_WILDCARD, start, kMaxWildcardTerms,
-                                     Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
-        Xapian::termcount begun = 0;
-        for (auto it = db_.allterms_begin(start); it != db_.allterms_end(start) && begun <= kMaxWildcardTerms; ++it)
-            ++begun;
-        if (begun > kMaxWildcardTerms) wide_prefixes_.push_back(node.text);
+        // Expanded here over the whole collection rather than by Xapian's
+        // OP_WILDCARD, which a database of several shards expands shard by shard.
+        std::vector<std::pair<Xapian::doccount, std::string>> begun;  // (-frequency, term): commonest first
+        for (auto it = db_.allterms_begin(start); it != db_.allterms_end(start); ++it)
+            begun.emplace_back(std::numeric_limits<Xapian::doccount>::max() - it.get_termfreq(), *it);
+        if (begun.size() > kMaxWildcardTerms) {
+            wide_prefixes_.push_back(node.text);
+            std::nth_element(begun.begin(), begun.begin() + kMaxWildcardTerms, begun.end());
+            begun.resize(kMaxWildcardTerms);
+            std::sort(begun.begin(), begun.end(), [](const auto& a, const auto& b) { return a.second < b.second; });
+        }
+        std::vector<Xapian::Query> terms;
+        for (const auto& [_, term] : begun) terms.emplace_back(term);
+        prefix_match = terms.empty() ? Xapian::Query::MatchNothing : joined(Xapian::Query::OP_SYNONYM, terms);
         words.pop_back();
     }
     std::vector<Xapian::Query> parts;

@@ -6,6 +6,8 @@
 #include <algorithm>
 #include <filesystem>
 #include <limits>
+#include <map>
+#include <optional>
 
 #include "errors/index_errors.h"
 #include "qbank/error.h"
@@ -72,21 +74,31 @@ void check_facet_fields(const std::vector<std::string>& names) {
 }
 
 // The facet fields asked for (checked by check_facet_fields), counted over every
-// match: a spy notes the matches, their values are read after the match.
+// match: a spy notes the matches, their values are read after the match; over
+// several shards, a spy reads them from each match (query/facets.h).
 struct FacetSpies {
     std::vector<std::string> names;
     query::MatchedDocuments matched;
+    std::optional<query::ShardedFacetTally> sharded;
 
-    FacetSpies(Xapian::Enquire& enquire, const std::vector<std::string>& asked) {
+    FacetSpies(const Xapian::Database& db, Xapian::Enquire& enquire, const std::vector<std::string>& asked) {
         for (const std::string& name : asked)
             if (std::find(names.begin(), names.end(), name) == names.end()) names.push_back(name);
-        if (!names.empty()) enquire.add_matchspy(&matched);
+        if (names.empty()) return;
+        if (db.size() <= 1) {
+            enquire.add_matchspy(&matched);
+            return;
+        }
+        std::vector<schema::Slot> slots;
+        for (const std::string& name : names) slots.push_back(*schema::find_field(name)->facet);
+        enquire.add_matchspy(&sharded.emplace(std::move(slots)));
     }
 
     std::map<std::string, FacetCounts> counts(const Xapian::Database& db, std::size_t limit = 0) {
         std::map<std::string, FacetCounts> out;
-        for (const std::string& name : names)
-            out[name] = query::count_facet(db, *schema::find_field(name)->facet, matched.ids(), limit);
+        for (std::size_t i = 0; i < names.size(); ++i)
+            out[names[i]] = sharded ? query::facet_counts(sharded->tally(i), limit)
+                                    : query::count_facet(db, *schema::find_field(names[i])->facet, matched.ids(), limit);
         return out;
     }
 };
@@ -113,7 +125,7 @@ struct Matches {
     // bonus of words standing together (`near`, may be empty).
     Matches(const Xapian::Database& db, const Xapian::Query& q, const Xapian::Query& near_words,
             const std::string& preferred, const Xapian::Weight& weighting, const SearchRequest& request)
-        : query(q), near(near_words), keys(sort_keys(request, preferred)), enquire(db), facets(enquire, request.facets) {
+        : query(q), near(near_words), keys(sort_keys(request, preferred)), enquire(db), facets(db, enquire, request.facets) {
         enquire.set_query(near.empty() ? query : Xapian::Query(Xapian::Query::OP_AND_MAYBE, query, near));
         enquire.set_weighting_scheme(weighting);
         if (keys) enquire.set_sort_by_key_then_relevance(keys.get(), false);
@@ -323,7 +335,7 @@ struct Searcher::Impl {
     IndexStats stats() {
         Xapian::Enquire enquire(db);
         enquire.set_query(query::match_all());
-        FacetSpies facets(enquire, all_facet_fields());
+        FacetSpies facets(db, enquire, all_facet_fields());
         enquire.get_mset(0, 0, db.get_doccount());
         return {db.get_doccount(), facets.counts(db)};
     }

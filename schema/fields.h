@@ -19,6 +19,8 @@ inline constexpr std::string_view kSchemaVersionKey = "qbank.schema_version";
 inline constexpr std::string_view kWrittenByKey = "qbank.written_by";
 // Metadata: hashes of the corpus-wide boilerplate last learned (8-byte little-endian each).
 inline constexpr std::string_view kBoilerplateKey = "qbank.boilerplate";
+// Metadata: "K/N" when the index is shard K of N (qbank index --shard); absent for a whole index.
+inline constexpr std::string_view kShardKey = "qbank.shard";
 
 // Value slots. Level, Category, Tag and Lang hold packed facet values (facet_values.h);
 // Source the states of the document's files (source_state.h); Fingerprint the

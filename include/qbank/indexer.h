@@ -47,6 +47,14 @@ struct IndexOptions {
     std::size_t boilerplate_min_pages = 5;
     double boilerplate_min_share = 0.1;
     std::function<void(const IndexProgress&)> on_progress;  // may be empty
+    // Keep only the records whose id hashes to shard `index` (from 1) of `count`:
+    // N batch jobs over the same corpus build the N shards of one collection,
+    // which a stub database searches as one. An index keeps the shard it was
+    // built as; a run as another is refused (BadInputError) unless `full`.
+    struct Shard {
+        unsigned index = 1;
+        unsigned count = 1;
+    } shard;
 };
 
 // Corpus-wide boilerplate removed in a run, and from how many pages.

@@ -628,6 +628,59 @@ class MaintenanceTest(IndexedCorpus):
         self.assertEqual(run("check", "--db", self.db).returncode, 0)
 
 
+class ShardsTest(unittest.TestCase):
+    """The README's shard commands: three shards of one handbook searched through a stub."""
+
+    HANDBOOK = "corpus/handbooks/yangshun__tech-interview-handbook/apps/website/blog/2021-08-19-facebook-career-questions-and-answers.md"
+
+    def setUp(self):
+        self.tmp = tempfile.mkdtemp(prefix="qbank-cli-")
+
+    def tearDown(self):
+        shutil.rmtree(self.tmp)
+
+    def path(self, name):
+        return os.path.join(self.tmp, name)
+
+    def test_a_stub_of_shards_searches_as_the_whole_index(self):
+        self.assertEqual(run("index", self.HANDBOOK, "--db", self.path("whole")).returncode, 0)
+        for k in (1, 2, 3):
+            result = run("index", self.HANDBOOK, "--shard", f"{k}/3", "--db", self.path(f"s{k}"))
+            self.assertEqual(result.returncode, 0, result.stderr)
+        result = run("shards", "write", self.path("all"), *(f"local:{self.path(f's{k}')}" for k in (1, 2, 3)))
+        self.assertEqual((result.returncode, result.stdout), (0, f"wrote stub {self.path('all')}: 3 shards\n"))
+        whole = json.loads(run("stats", "--json", "--db", self.path("whole")).stdout)
+        shards = [json.loads(run("stats", "--json", "--db", self.path(f"s{k}")).stdout)["documents"] for k in (1, 2, 3)]
+        self.assertEqual(sum(shards), whole["documents"])
+        self.assertTrue(all(n > 0 for n in shards), shards)
+        for query in ("resume", "facebook interview", "\"new grad\""):
+            with self.subTest(query):
+                one = run("search", query, "--json", "--db", self.path("whole"))
+                many = run("search", query, "--json", "--db", self.path("all"))
+                self.assertEqual(many.returncode, one.returncode, many.stderr)
+                a, b = json.loads(one.stdout), json.loads(many.stdout)
+                SEARCH.validate(b)
+                key = lambda hit: (-round(hit["score"], 9), hit["id"])
+                self.assertEqual(sorted(map(key, a["hits"])), sorted(map(key, b["hits"])))
+                self.assertEqual((a["total"], a["facets"]), (b["total"], b["facets"]))
+
+    def test_a_shard_is_not_indexed_as_another(self):
+        self.assertEqual(run("index", self.HANDBOOK, "--shard", "1/3", "--db", self.path("s1")).returncode, 0)
+        result = run("index", self.HANDBOOK, "--db", self.path("s1"))
+        self.assertEqual(result.returncode, 2)
+        self.assertEqual(result.stderr, f"qbank: index {self.path('s1')} holds shard 1/3, not every record: "
+                                        "run with --shard 1/3, or rebuild it with --full\n")
+        for bad in ("0/3", "4/3", "1/0", "2", "1/3x"):
+            with self.subTest(bad):
+                result = run("index", self.HANDBOOK, "--shard", bad, "--db", self.path("other"))
+                self.assertEqual(result.returncode, 2)
+                self.assertIn("is no shard: give K/N with 1 <= K <= N", result.stderr)
+        self.assertFalse(os.path.exists(self.path("other")))
+        result = run("shards", "write", self.path("all"), "local:" + self.path("missing"))
+        self.assertEqual(result.returncode, 2)
+        self.assertIn("no index at", result.stderr)
+
+
 class CrashTest(unittest.TestCase):
     """SIGKILL at any moment leaves an index that opens, checks clean, answers, and
     that the next run completes."""
