@@ -50,25 +50,32 @@ FacetCounts facet_counts(const PackedTally& tally, std::size_t limit) {
     // spelling (the first in byte order among equals): the same whichever order
     // the documents came in, as over shards.
     struct Bucket {
-        std::vector<std::pair<std::string_view, std::size_t>> spellings;
+        std::pair<std::string_view, std::size_t> spelling;                  // the first met
+        std::vector<std::pair<std::string_view, std::size_t>> other_spellings;  // rare: no allocation for most keys
         std::size_t count = 0;
 
+        void add(std::string_view display, std::size_t documents) {
+            count += documents;
+            if (spelling.second == 0 || spelling.first == display) {
+                spelling = {display, spelling.second + documents};
+                return;
+            }
+            auto it = std::find_if(other_spellings.begin(), other_spellings.end(),
+                                   [&](const auto& s) { return s.first == display; });
+            if (it == other_spellings.end()) other_spellings.emplace_back(display, documents);
+            else it->second += documents;
+        }
         std::string_view display() const {
-            auto best = spellings.begin();
-            for (auto it = spellings.begin(); it != spellings.end(); ++it)
-                if (it->second > best->second || (it->second == best->second && it->first < best->first)) best = it;
-            return best->first;
+            auto best = spelling;
+            for (const auto& s : other_spellings)
+                if (s.second > best.second || (s.second == best.second && s.first < best.first)) best = s;
+            return best.first;
         }
     };
     std::unordered_map<std::string_view, Bucket> buckets;  // by folded key
     for (const auto& [values, documents] : packed)
         schema::for_each_facet_value(values, [&](std::string_view key, std::string_view display) {
-            Bucket& bucket = buckets[key];
-            auto spelled = std::find_if(bucket.spellings.begin(), bucket.spellings.end(),
-                                        [&](const auto& s) { return s.first == display; });
-            if (spelled == bucket.spellings.end()) bucket.spellings.emplace_back(display, documents);
-            else spelled->second += documents;
-            bucket.count += documents;
+            buckets[key].add(display, documents);
         });
     // Keys shown alike count as one value.
     std::unordered_map<std::string_view, std::size_t> by_display;
