@@ -52,9 +52,11 @@ TEST_F(MaintenanceTest, DamagedRecordsAndSharedIdsAreReported) {
 
 TEST_F(MaintenanceTest, CorruptTableIsReportedNotThrown) {
     {
+        // A block zeroed, as a torn write leaves it. (Arbitrary bytes can make
+        // Xapian 1.4's checker read freed memory, which AddressSanitizer stops.)
         std::fstream table(db() + "/postlist.glass", std::ios::in | std::ios::out | std::ios::binary);
-        table.seekp(64);
-        table << std::string(4000, '\xAB');
+        table.seekp(8192);
+        table << std::string(8192, '\0');
     }
     CheckReport report = check_index(db());
     EXPECT_FALSE(report.ok());
