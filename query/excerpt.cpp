@@ -88,13 +88,15 @@ std::vector<Match> find_matches(std::string_view text, const QueryTerms& terms, 
 }
 
 // Distinct query terms count by weight (where they count most); repeats add a
-// little, with diminishing returns.
+// little, with diminishing returns. `matches` are in text order.
 double score(const std::vector<Match>& matches, std::size_t from, std::size_t to) {
     std::map<std::string_view, std::pair<double, int>> seen;
-    for (const Match& m : matches)
-        if (m.range.first >= from && m.range.second <= to) {
-            auto& [weight, count] = seen[m.term];
-            weight = std::max(weight, m.weight);
+    auto first = std::lower_bound(matches.begin(), matches.end(), from,
+                                  [](const Match& m, std::size_t at) { return m.range.first < at; });
+    for (auto m = first; m != matches.end() && m->range.first < to; ++m)
+        if (m->range.second <= to) {
+            auto& [weight, count] = seen[m->term];
+            weight = std::max(weight, m->weight);
             ++count;
         }
     double total = 0;
@@ -182,13 +184,15 @@ std::string best_passage(std::string_view text, const std::vector<Match>& matche
     std::vector<Range> sentences;
     text::for_each_sentence(text, [&](std::size_t b, std::size_t e) { sentences.emplace_back(b, e); });
     if (sentences.empty()) return {};
+    std::vector<std::size_t> lengths;  // of each sentence, in code points
+    for (const Range& sentence : sentences) lengths.push_back(code_points(text, sentence.first, sentence.second));
     std::size_t best_first = 0, best_last = 0;
     double best_score = -1;
     for (std::size_t i = 0; i < sentences.size(); ++i) {
         std::size_t last = i;
-        std::size_t length = code_points(text, sentences[i].first, sentences[i].second);
+        std::size_t length = lengths[i];
         while (last + 1 < sentences.size()) {
-            std::size_t next = code_points(text, sentences[last + 1].first, sentences[last + 1].second);
+            std::size_t next = lengths[last + 1];
             if (length + next > chars) break;
             length += next;
             ++last;
