@@ -77,6 +77,13 @@ std::vector<std::string> strings(const json& value) {
 
 Format format_named(const json& value) { return format_from_name(value.get<std::string>()); }
 
+// {"index": K, "count": N}, nothing else.
+IndexOptions::Shard shard(const json& value) {
+    if (!value.is_object() || value.size() != 2 || !value.contains("index") || !value.contains("count"))
+        throw WrongType{};
+    return {whole<unsigned>(value.at("index")), whole<unsigned>(value.at("count"))};
+}
+
 }  // namespace
 
 IndexOptions index_options_from_json(std::string_view text) {
@@ -88,6 +95,7 @@ IndexOptions index_options_from_json(std::string_view text) {
         {"flush_every", [](const json& v, IndexOptions& o) { o.flush_every = whole<unsigned>(v); }},
         {"format", [](const json& v, IndexOptions& o) { o.format = format_named(v); }},
         {"exclude", [](const json& v, IndexOptions& o) { o.exclude = strings(v); }},
+        {"shard", [](const json& v, IndexOptions& o) { o.shard = shard(v); }},
         {"boilerplate_min_pages", [](const json& v, IndexOptions& o) { o.boilerplate_min_pages = whole<std::size_t>(v); }},
         {"boilerplate_min_share", [](const json& v, IndexOptions& o) { o.boilerplate_min_share = number(v); }},
         {"min_boilerplate_chars",

@@ -67,8 +67,9 @@ QBANK_C_API qbank_status qbank_normalize(const char* bytes, size_t size, const c
 /* Opens the index at `db_path` for writing, creating it if missing. options_json keys
  * (all optional): "full", "prune" (booleans), "jobs", "max_bytes", "flush_every",
  * "boilerplate_min_pages", "min_boilerplate_chars" (integers), "boilerplate_min_share"
- * (number), "format" (as for qbank_normalize), "exclude" (array of globs); meanings as
- * IndexOptions in qbank/indexer.h. Nothing is written until qbank_indexer_commit. */
+ * (number), "format" (as for qbank_normalize), "exclude" (array of globs), "shard"
+ * ({"index": K, "count": N}); meanings as IndexOptions in qbank/indexer.h. Nothing is
+ * written until qbank_indexer_commit. */
 QBANK_C_API qbank_status qbank_indexer_open(const char* db_path, const char* options_json, qbank_indexer** indexer,
                                             char** error);
 /* Adds a file, or every file below a folder, to the run; files are read on commit. */

@@ -21,7 +21,7 @@ TEST(ApiJson, EveryKeyReachesItsField) {
     IndexOptions o = index_options_from_json(
         R"({"full": true, "prune": false, "jobs": 3, "max_bytes": 1024, "flush_every": 7, "format": "markdown",
             "exclude": ["LICENSE*"], "boilerplate_min_pages": 9, "boilerplate_min_share": 0.25,
-            "min_boilerplate_chars": 30})");
+            "min_boilerplate_chars": 30, "shard": {"index": 2, "count": 3}})");
     EXPECT_TRUE(o.full);
     EXPECT_FALSE(o.prune);
     EXPECT_EQ(o.jobs, 3u);
@@ -32,6 +32,8 @@ TEST(ApiJson, EveryKeyReachesItsField) {
     EXPECT_EQ(o.boilerplate_min_pages, 9u);
     EXPECT_EQ(o.boilerplate_min_share, 0.25);
     EXPECT_EQ(o.normalize.min_boilerplate_chars, 30u);
+    EXPECT_EQ(o.shard.index, 2u);
+    EXPECT_EQ(o.shard.count, 3u);
 
     SearchRequest r = search_request_from_json(
         R"({"query": "herd", "filters": ["level:Senior", "tag:C++"], "offset": 2, "limit": 4, "excerpt_chars": 120,
@@ -87,6 +89,9 @@ TEST(ApiJson, BadInputNamesTheKey) {
     }
     EXPECT_THROW(index_options_from_json(R"({"format": "pdf"})"), BadInputError);
     EXPECT_THROW(index_options_from_json(R"({"jobs": "2"})"), BadInputError);
+    for (const char* shard :
+         {R"("2/3")", R"({"index": 2})", R"({"index": 2, "count": 3, "of": 1})", R"({"index": -1, "count": 3})"})
+        EXPECT_THROW(index_options_from_json(std::string(R"({"shard": )") + shard + "}"), BadInputError) << shard;
     EXPECT_THROW(index_options_from_json(R"({"jobs": 4294967296})"), BadInputError);  // would wrap to 0
     EXPECT_EQ(index_options_from_json(R"({"jobs": 4294967295})").jobs, 4294967295u);
     EXPECT_THROW(searcher_options_from_json(R"({"bm25_b": true})"), BadInputError);
