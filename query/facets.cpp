@@ -73,10 +73,12 @@ FacetCounts facet_counts(const PackedTally& tally, std::size_t limit) {
         }
     };
     std::unordered_map<std::string_view, Bucket> buckets;  // by folded key
-    for (const auto& [values, documents] : packed)
-        schema::for_each_facet_value(values, [&](std::string_view key, std::string_view display) {
+    for (const auto& entry : packed) {
+        const std::size_t documents = entry.second;  // a copy: clang's lambdas cannot capture structured bindings
+        schema::for_each_facet_value(entry.first, [&](std::string_view key, std::string_view display) {
             buckets[key].add(display, documents);
         });
+    }
     // Keys shown alike count as one value.
     std::unordered_map<std::string_view, std::size_t> by_display;
     for (const auto& [_, bucket] : buckets) by_display[bucket.display()] += bucket.count;
