@@ -108,7 +108,12 @@ void print_search_result(std::ostream& out, const SearchResult& result, const Te
     if (result.did_you_mean) out << "did you mean \"" << line(*result.did_you_mean) << "\"?\n";
     for (const std::string& prefix : result.wide_prefixes)
         out << "\"" << line(prefix) << "\" begins too many words: only the commonest were searched; type more letters\n";
+    bool partial_said = result.relaxed;  // the line above says it of every hit
     for (const Hit& h : result.hits) {
+        if (h.partial && !partial_said) {
+            out << "\nholding only some of the words:\n";
+            partial_said = true;
+        }
         const Record& r = h.record;
         out << "\n" << h.rank << ". " << bold(r.title, style);
         std::vector<std::string> labels;

@@ -261,26 +261,50 @@ struct Searcher::Impl {
             }
         }
         if (correction && !result.corrected_query && matches->total() > 0) result.did_you_mean = correction;
-        // No document has every word: rank those with some of them, in the query's
-        // own language when its words tell it and that language has any ("jest" is
-        // also Polish for "is").
-        if (const std::string& text = correction.value_or(request.query); matches->total() == 0 && builder.can_relax(text)) {
-            std::unique_ptr<Matches> relaxed;
-            if (std::string own = query::preferred_language(request.query, ""); !own.empty()) {
-                std::vector<Filter> filters = request.filters;
-                filters.push_back({std::string(schema::field(schema::FieldId::Lang).name), own});
-                relaxed = search_text(text, filters, Xapian::Query::OP_OR);
-            }
-            if (!relaxed || relaxed->total() == 0) relaxed = search_text(text, request.filters, Xapian::Query::OP_OR);
-            if (relaxed->total() > 0) {
+        // No document has every word: rank those with some of them (relaxed). Fewer
+        // documents than the page holds have every word: the page goes on with those
+        // that have some of them (partial hits), after every full match.
+        const std::string& shown = result.corrected_query.value_or(request.query);
+        const std::string& text = correction.value_or(request.query);
+        if (matches->total() == 0 && builder.can_relax(text)) {
+            if (auto relaxed = search_some_words(builder, text, Xapian::Query(), request, request, language)) {
                 matches = std::move(relaxed);
                 result.relaxed = true;
                 result.corrected_query = correction;
             }
         }
         result.wide_prefixes = builder.wide_prefixes();
-        fill(result, *matches, request, fields);
+        fill(result, *matches, request, fields, result.relaxed);
+        const std::size_t full = result.relaxed ? 0 : matches->total();
+        if (full > 0 && full < request.offset + request.limit && builder.can_relax(shown)) {
+            SearchRequest rest = request;
+            rest.offset = std::max(request.offset, full) - full;
+            rest.limit = request.offset + request.limit - std::max(request.offset, full);
+            rest.facets.clear();
+            if (auto partial = search_some_words(builder, shown, matches->query, rest, request, language))
+                add_hits(result, *partial, request, fields, full, true);
+        }
         return result;
+    }
+
+    // Documents with some of the words of `text`, `excluded` (when not empty) left
+    // out: in the query's own language when its words tell it and that language has
+    // any ("jest" is also Polish for "is"), else in any. Null when there are none.
+    std::unique_ptr<Matches> search_some_words(query::QueryBuilder& builder, const std::string& text,
+                                               const Xapian::Query& excluded, const SearchRequest& page,
+                                               const SearchRequest& request, const std::string& language) {
+        auto run_some = [&](const std::vector<Filter>& filters) {
+            Xapian::Query q = builder.build(text, filters, Xapian::Query::OP_OR);
+            if (!excluded.empty()) q = Xapian::Query(Xapian::Query::OP_AND_NOT, q, excluded);
+            auto matches = run(q, builder.nearness(text), language, page);
+            return matches->total() > 0 ? std::move(matches) : nullptr;
+        };
+        if (std::string own = query::preferred_language(request.query, ""); !own.empty()) {
+            std::vector<Filter> filters = request.filters;
+            filters.push_back({std::string(schema::field(schema::FieldId::Lang).name), own});
+            if (auto matches = run_some(filters)) return matches;
+        }
+        return run_some(request.filters);
     }
 
     std::optional<SearchResult> related(const std::string& id, SearchRequest request) {
@@ -300,17 +324,25 @@ struct Searcher::Impl {
         return result;
     }
 
-    void fill(SearchResult& result, Matches& matches, const SearchRequest& request,
-              const schema::HitFields& fields) {
-        std::optional<Level> level = filtered_level(request.filters);
+    // The total, facet counts and hits of `matches`; `partial`: its hits hold only some of the query's words.
+    void fill(SearchResult& result, Matches& matches, const SearchRequest& request, const schema::HitFields& fields,
+              bool partial = false) {
         result.total = matches.total();
         result.facets = matches.facets.counts(db, request.facet_limit);
+        add_hits(result, matches, request, fields, 0, partial);
+    }
+
+    // Appends the hits of `matches`, ranked after the `ranked_before` matches of another run.
+    void add_hits(SearchResult& result, Matches& matches, const SearchRequest& request,
+                  const schema::HitFields& fields, std::size_t ranked_before, bool partial) {
+        std::optional<Level> level = filtered_level(request.filters);
         query::QueryTerms terms(matches.query, matches.mset);
-        std::size_t rank = matches.mset.get_firstitem();
+        std::size_t rank = ranked_before + matches.mset.get_firstitem();
         for (auto it = matches.mset.begin(); it != matches.mset.end(); ++it) {
             Hit hit;
             hit.rank = ++rank;
             hit.score = it.get_weight();
+            hit.partial = partial;
             hit.record = schema::stored_record(it.get_document());
             if (fields.has("excerpt"))
                 hit.excerpt = query::make_excerpt(hit.record, terms, level, request.excerpt_chars);

@@ -80,7 +80,7 @@ std::string search_result_to_json(const SearchResult& result, const SearchReques
     json hits = json::array();
     for (const Hit& h : result.hits) {
         const Record& r = h.record;
-        json hit = {{"id", r.id}, {"rank", h.rank}, {"score", h.score}};
+        json hit = {{"id", r.id}, {"rank", h.rank}, {"score", h.score}, {"partial", h.partial}};
         auto put = [&](const char* name, auto&& value) {
             if (fields.has(name)) hit[name] = std::forward<decltype(value)>(value);
         };

@@ -92,6 +92,9 @@ struct TermScore {
 struct Hit {
     std::size_t rank = 0;  // 1-based position in the whole result list
     double score = 0;      // relevance; larger is better
+    // Holds only some of the query's words: every hit of a relaxed search, and the
+    // hits that fill a page past the `total` documents holding them all.
+    bool partial = false;
     Record record;
     Excerpt excerpt;
     std::vector<TermScore> explanation;  // with SearchRequest::explain: matched terms, largest part first
@@ -122,7 +125,7 @@ struct SearchResult {
     // Prefixes typed with '*' ("a*") that begin more words than one search takes:
     // only the commonest of those words were searched.
     std::vector<std::string> wide_prefixes;
-    std::size_t total = 0;  // exact number of matching documents
+    std::size_t total = 0;  // exact number of matching documents (partial hits past them not counted)
     std::vector<Hit> hits;
     std::map<std::string, FacetCounts> facets;  // those SearchRequest::facets asked for, over all matches
 };
@@ -153,7 +156,8 @@ public:
 
     // Ranked hits with excerpts and facet counts over all matches. All words must
     // match (README "How words combine"); a misspelt query may be searched corrected
-    // (corrected_query); when nothing matches, any of the words (relaxed). Throws BadInputError (query syntax, unknown
+    // (corrected_query); when nothing matches, any of the words (relaxed); when fewer
+    // than the page match, partial hits fill it. Throws BadInputError (query syntax, unknown
     // filter field or facet), IndexCorruptError (a damaged stored record), IndexIOError.
     SearchResult search(const SearchRequest& request);
 

@@ -433,6 +433,20 @@ class SearchTest(IndexedCorpus):
         self.assertIn("not every word matched", self.search("thundering xylophone").stdout)
         self.assertEqual(self.search("thundering herd").returncode, 0)
 
+    def test_partial_hits_fill_the_page_and_say_so(self):
+        # One page holds both words: it comes first, then the pages holding one of them, under a line saying so.
+        result, data = self.search_json("herd improvement")
+        self.assertEqual(result.returncode, 0)
+        self.assertEqual(data["total"], 1)
+        self.assertEqual([h["partial"] for h in data["hits"]], [False, True, True])
+        lines = self.search("herd improvement").stdout.splitlines()
+        self.assertEqual(lines.count("holding only some of the words:"), 1)
+        said = lines.index("holding only some of the words:")
+        ranks = [i for i, line in enumerate(lines) if line[:3] in ("1. ", "2. ")]
+        self.assertEqual(len(ranks), 2, lines)
+        self.assertLess(ranks[0], said)
+        self.assertGreater(ranks[1], said)
+
     def test_prefixes_are_searched_and_never_corrected(self):
         # Issue 14: "thund*" was not a typo to correct; it finds "thundering".
         result, data = self.search_json("thund*")
@@ -535,7 +549,7 @@ class SearchTest(IndexedCorpus):
         self.assertEqual([h["id"] for h in data["hits"]],
                          [h["id"] for h in reversed(self.search_json("", "--sort", "source")[1]["hits"])])
         hit = data["hits"][0]
-        self.assertEqual(sorted(hit), ["id", "rank", "score", "sections", "title"])
+        self.assertEqual(sorted(hit), ["id", "partial", "rank", "score", "sections", "title"])
         self.assertTrue(hit["sections"] and all("text" in s for s in hit["sections"]))
         self.assertEqual(list(data["facets"]["level"].items()), [("Senior", 3), ("Junior", 1)])
         # By the lowest level addressed: 002 has sample answers from Junior up; 003 has no level.

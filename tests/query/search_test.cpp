@@ -379,17 +379,46 @@ TEST_F(SearchTest, NoDocumentWithEveryWordRelaxesToAnyWord) {
     EXPECT_EQ(sources(r).front(), "000_41899f8394122547.txt");
 }
 
+TEST_F(SearchTest, PagesWithSomeWordsFillAPageAfterThoseWithEvery) {
+    // One page holds both words, two more hold "improvement" alone.
+    SearchResult r = search("herd improvement");
+    EXPECT_FALSE(r.relaxed);
+    EXPECT_EQ(r.total, 1u);  // the partial hits are not counted
+    ASSERT_EQ(sources(r), (std::vector<std::string>{"000_41899f8394122547.txt", "002_22658396d99d4cfe.txt",
+                                                    "003_cb000c7924d76c46.txt"}));
+    for (std::size_t i = 0; i < r.hits.size(); ++i) {
+        EXPECT_EQ(r.hits[i].rank, i + 1);
+        EXPECT_EQ(r.hits[i].partial, i > 0);
+    }
+    EXPECT_EQ(count_of(r.facets.at("level"), "Senior") + count_of(r.facets.at("level"), "Staff+"), 1u);
+    // A page that starts past the full matches goes on with the partial ones.
+    Searcher searcher(dir_->str("index"));
+    SearchRequest request;
+    request.query = "herd improvement";
+    request.offset = 2;
+    SearchResult second = searcher.search(request);
+    ASSERT_EQ(second.hits.size(), 1u);
+    EXPECT_EQ(second.hits[0].rank, 3u);
+    EXPECT_TRUE(second.hits[0].partial);
+    EXPECT_EQ(second.hits[0].record.id, r.hits[2].record.id);
+    // A page the full matches fill has no partial hits; every relaxed hit is partial.
+    EXPECT_EQ(search("herd improvement", {}, 1).hits.size(), 1u);
+    for (const Hit& h : search("thundering herd xqzvv").hits) EXPECT_TRUE(h.partial);
+}
+
 TEST_F(SearchTest, WholeQuestionsNeedNotHoldEveryWord) {
     // No page holds "xqzvv", but half the words of a whole question are enough.
     SearchResult r = search("xqzvv thundering herd outages");
     EXPECT_FALSE(r.relaxed);
-    ASSERT_EQ(sources(r), std::vector<std::string>{"000_41899f8394122547.txt"});
+    EXPECT_EQ(r.total, 1u);
+    EXPECT_EQ(sources(r).front(), "000_41899f8394122547.txt");
     // Of three words, all must match: this one only finds something relaxed.
     EXPECT_TRUE(search("xqzvv thundering herd").relaxed);
     // Filler is never needed: "would" and "instead" are in no page.
     SearchResult filler = search("would thundering herd instead");
     EXPECT_FALSE(filler.relaxed);
-    EXPECT_EQ(sources(filler), std::vector<std::string>{"000_41899f8394122547.txt"});
+    EXPECT_EQ(filler.total, 1u);
+    EXPECT_EQ(sources(filler).front(), "000_41899f8394122547.txt");
 }
 
 TEST_F(SearchTest, PhrasesKeepTheirStopwords) {
