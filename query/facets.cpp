@@ -18,10 +18,10 @@ const std::vector<Xapian::docid>& MatchedDocuments::ids() {
     return ids_;
 }
 
-void PackedTally::add(std::string packed) {
+void PackedTally::add(std::string packed, std::size_t documents) {
     auto [at, added] = index_.try_emplace(std::move(packed), counts_.size());
     if (added) counts_.emplace_back(at->first, 0);
-    ++counts_[at->second].second;
+    counts_[at->second].second += documents;
 }
 
 PackedTally tally_facet(const Xapian::Database& db, schema::Slot slot, const std::vector<Xapian::docid>& docs) {
@@ -38,10 +38,10 @@ PackedTally tally_facet(const Xapian::Database& db, schema::Slot slot, const std
     return tally;
 }
 
-void ShardedFacetTally::operator()(const Xapian::Document& doc, double) {
-    for (std::size_t i = 0; i < slots_.size(); ++i)
-        if (std::string packed = doc.get_value(schema::slot_number(slots_[i])); !packed.empty())
-            tallies_[i].add(std::move(packed));
+PackedTally tally_of(const Xapian::ValueCountMatchSpy& spy) {
+    PackedTally tally;
+    for (auto it = spy.values_begin(); it != spy.values_end(); ++it) tally.add(*it, it.get_termfreq());
+    return tally;
 }
 
 FacetCounts facet_counts(const PackedTally& tally, std::size_t limit) {

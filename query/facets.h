@@ -11,7 +11,8 @@
 // Reading them per document instead (Document::get_value, as a
 // ValueCountMatchSpy does) looks each value's chunk up afresh, for every facet
 // of every match. Several shards (a stub database): a spy is handed each
-// document under its shard's docid, so it reads the values from the document.
+// document under its shard's docid, so Xapian's ValueCountMatchSpy counts each
+// slot's packed strings, the one spy a remote shard (xapian-tcpsrv) runs.
 
 #include <xapian.h>
 
@@ -28,7 +29,7 @@ namespace qbank::query {
 // Distinct packed strings of one slot, each with the documents holding it, in the order first seen.
 class PackedTally {
 public:
-    void add(std::string packed);
+    void add(std::string packed, std::size_t documents = 1);
     const std::vector<std::pair<std::string, std::size_t>>& counts() const { return counts_; }
 
 private:
@@ -63,20 +64,7 @@ inline FacetCounts count_facet(const Xapian::Database& db, schema::Slot slot, co
     return facet_counts(tally_facet(db, slot, docs), limit);
 }
 
-// Several shards: the values of `slots`, read from each matching document.
-class ShardedFacetTally : public Xapian::MatchSpy {
-public:
-    explicit ShardedFacetTally(std::vector<schema::Slot> slots) : slots_(std::move(slots)), tallies_(slots_.size()) {}
-    void operator()(const Xapian::Document& doc, double weight) override;
-    Xapian::MatchSpy* clone() const override { return new ShardedFacetTally(slots_); }
-    std::string name() const override { return "qbank::ShardedFacetTally"; }
-
-    // The tally of the i-th slot given.
-    const PackedTally& tally(std::size_t i) const { return tallies_[i]; }
-
-private:
-    std::vector<schema::Slot> slots_;
-    std::vector<PackedTally> tallies_;
-};
+// Several shards: the packed strings a ValueCountMatchSpy counted.
+PackedTally tally_of(const Xapian::ValueCountMatchSpy& spy);
 
 }  // namespace qbank::query

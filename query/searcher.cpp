@@ -15,6 +15,7 @@
 #include "query/excerpt.h"
 #include "query/explain.h"
 #include "query/facets.h"
+#include "query/hit_order.h"
 #include "query/language_preference.h"
 #include "query/match_all.h"
 #include "query/query_builder.h"
@@ -75,76 +76,83 @@ void check_facet_fields(const std::vector<std::string>& names) {
 
 // The facet fields asked for (checked by check_facet_fields), counted over every
 // match: a spy notes the matches, their values are read after the match; over
-// several shards, a spy reads them from each match (query/facets.h).
+// several shards, one value-counting spy per field (query/facets.h). The spies
+// are attached to each enquire of a search and count what all of them match.
 struct FacetSpies {
     std::vector<std::string> names;
     query::MatchedDocuments matched;
-    std::optional<query::ShardedFacetTally> sharded;
+    std::vector<std::unique_ptr<Xapian::ValueCountMatchSpy>> sharded;  // one per name, over several shards
 
-    FacetSpies(const Xapian::Database& db, Xapian::Enquire& enquire, const std::vector<std::string>& asked) {
+    FacetSpies(const Xapian::Database& db, const std::vector<std::string>& asked) {
         for (const std::string& name : asked)
             if (std::find(names.begin(), names.end(), name) == names.end()) names.push_back(name);
+        if (db.size() > 1)
+            for (const std::string& name : names)
+                sharded.push_back(
+                    std::make_unique<Xapian::ValueCountMatchSpy>(schema::slot_number(*schema::find_field(name)->facet)));
+    }
+
+    void attach(Xapian::Enquire& enquire) {
         if (names.empty()) return;
-        if (db.size() <= 1) {
-            enquire.add_matchspy(&matched);
-            return;
-        }
-        std::vector<schema::Slot> slots;
-        for (const std::string& name : names) slots.push_back(*schema::find_field(name)->facet);
-        enquire.add_matchspy(&sharded.emplace(std::move(slots)));
+        if (sharded.empty()) enquire.add_matchspy(&matched);
+        for (const auto& spy : sharded) enquire.add_matchspy(spy.get());
     }
 
     std::map<std::string, FacetCounts> counts(const Xapian::Database& db, std::size_t limit = 0) {
         std::map<std::string, FacetCounts> out;
         for (std::size_t i = 0; i < names.size(); ++i)
-            out[names[i]] = sharded ? query::facet_counts(sharded->tally(i), limit)
-                                    : query::count_facet(db, *schema::find_field(names[i])->facet, matched.ids(), limit);
+            out[names[i]] = sharded.empty()
+                                ? query::count_facet(db, *schema::find_field(names[i])->facet, matched.ids(), limit)
+                                : query::facet_counts(query::tally_of(*sharded[i]), limit);
         return out;
     }
 };
 
-// Sorts by the request's SortBy slot, then pages in `language` first, then
-// relevance; nullptr for relevance only.
-std::unique_ptr<Xapian::KeyMaker> sort_keys(const SearchRequest& request, const std::string& language) {
-    const SortOrder& sort = request.sort;
-    std::unique_ptr<Xapian::KeyMaker> keys;
-    if (sort.by != SortBy::Relevance) {
-        schema::Slot slot = sort.by == SortBy::Level ? schema::Slot::LevelOrder : schema::Slot::SourceOrder;
-        auto values = std::make_unique<Xapian::MultiValueKeyMaker>();
-        // A document without the value goes last either way.
-        values->add_value(schema::slot_number(slot), sort.descending, sort.descending ? "" : "\xff");
-        keys = std::move(values);
-    }
-    if (!language.empty()) keys = std::make_unique<query::LanguageFirst>(language, std::move(keys));
-    return keys;
-}
-
-// One run of a query: the enquire, its facet counts and the page of hits asked for.
+// One run of a query: its facet counts, total and the page of hits asked for,
+// ranked tier after tier (query/hit_order.h).
 struct Matches {
+    // One tier's enquire, and its part of the page.
+    struct Tier {
+        Xapian::Enquire enquire;
+        Xapian::MSet mset;
+        std::size_t ranked_before = 0;  // matches of the tiers before it
+    };
+
     // Ranks what `q` matches, pages in the `preferred` language first, with the
     // bonus of words standing together (`near`, may be empty).
     Matches(const Xapian::Database& db, const Xapian::Query& q, const Xapian::Query& near_words,
-            const std::string& preferred, const Xapian::Weight& weighting, const SearchRequest& request)
-        : query(q), near(near_words), keys(sort_keys(request, preferred)), enquire(db), facets(db, enquire, request.facets) {
-        enquire.set_query(near.empty() ? query : Xapian::Query(Xapian::Query::OP_AND_MAYBE, query, near));
-        enquire.set_weighting_scheme(weighting);
-        if (keys) enquire.set_sort_by_key_then_relevance(keys.get(), false);
+            const std::string& preferred, const std::vector<std::string>& index_languages,
+            const Xapian::Weight& weighting, const SearchRequest& request)
+        : query(q), near(near_words), facets(db, request.facets) {
+        const Xapian::Query ranked = near.empty() ? query : Xapian::Query(Xapian::Query::OP_AND_MAYBE, query, near);
         // Xapian counts documents in 32 bits; a larger offset is past every hit anyway.
         constexpr std::size_t kMaxCount = std::numeric_limits<Xapian::doccount>::max();
-        std::size_t first = std::min(request.offset, kMaxCount);
-        // Check every document so that facet counts and the total are exact, not estimates.
-        mset = enquire.get_mset(static_cast<Xapian::doccount>(first),
-                                static_cast<Xapian::doccount>(std::min(request.limit, kMaxCount - first)), db.get_doccount());
+        const std::size_t first = std::min(request.offset, kMaxCount);
+        std::size_t wanted = std::min(request.limit, kMaxCount - first);
+        for (const query::Tier& tier : query::hit_tiers(request.sort, preferred, index_languages)) {
+            Tier& t = tiers.emplace_back(Tier{Xapian::Enquire(db), {}, total_});
+            t.enquire.set_query(query::in_tier(ranked, tier));
+            t.enquire.set_weighting_scheme(weighting);
+            query::rank_tier(t.enquire, request.sort);
+            facets.attach(t.enquire);
+            // Check every document so that facet counts and the total are exact, not estimates.
+            std::size_t skip = first > total_ ? first - total_ : 0;
+            t.mset = t.enquire.get_mset(static_cast<Xapian::doccount>(std::min(skip, kMaxCount)),
+                                        static_cast<Xapian::doccount>(wanted), db.get_doccount());
+            wanted -= t.mset.size();
+            total_ += t.mset.get_matches_estimated();
+        }
     }
 
-    std::size_t total() const { return mset.get_matches_estimated(); }
+    std::size_t total() const { return total_; }
 
     Xapian::Query query;
     Xapian::Query near;  // the nearness bonus (QueryBuilder::nearness)
-    std::unique_ptr<Xapian::KeyMaker> keys;  // outlives the enquire that uses it
-    Xapian::Enquire enquire;
     FacetSpies facets;
-    Xapian::MSet mset;
+    std::vector<Tier> tiers;
+
+private:
+    std::size_t total_ = 0;
 };
 
 // The level a search asks for, whose sample answers its excerpts prefer.
@@ -226,7 +234,7 @@ struct Searcher::Impl {
 
     std::unique_ptr<Matches> run(const Xapian::Query& q, const Xapian::Query& near, const std::string& language,
                                  const SearchRequest& request) {
-        return std::make_unique<Matches>(db, q, near, language, weighting, request);
+        return std::make_unique<Matches>(db, q, near, language, index_languages, weighting, request);
     }
 
     SearchResult search(const SearchRequest& request) {
@@ -336,24 +344,27 @@ struct Searcher::Impl {
     void add_hits(SearchResult& result, Matches& matches, const SearchRequest& request,
                   const schema::HitFields& fields, std::size_t ranked_before, bool partial) {
         std::optional<Level> level = filtered_level(request.filters);
-        query::QueryTerms terms(matches.query, matches.mset);
-        std::size_t rank = ranked_before + matches.mset.get_firstitem();
-        for (auto it = matches.mset.begin(); it != matches.mset.end(); ++it) {
-            Hit hit;
-            hit.rank = ++rank;
-            hit.score = it.get_weight();
-            hit.partial = partial;
-            hit.record = schema::stored_record(it.get_document());
-            if (fields.has("excerpt"))
-                hit.excerpt = query::make_excerpt(hit.record, terms, level, request.excerpt_chars);
-            if (request.explain) {
-                hit.explanation = query::explain_hit(db, matches.enquire, matches.query, matches.near, it, hit.record,
-                                                       weighting);
-                std::stable_sort(hit.explanation.begin(), hit.explanation.end(),
-                                 [](const TermScore& a, const TermScore& b) { return a.score > b.score; });
+        for (Matches::Tier& tier : matches.tiers) {
+            if (tier.mset.empty()) continue;
+            query::QueryTerms terms(matches.query, tier.mset);
+            std::size_t rank = ranked_before + tier.ranked_before + tier.mset.get_firstitem();
+            for (auto it = tier.mset.begin(); it != tier.mset.end(); ++it) {
+                Hit hit;
+                hit.rank = ++rank;
+                hit.score = it.get_weight();
+                hit.partial = partial;
+                hit.record = schema::stored_record(it.get_document());
+                if (fields.has("excerpt"))
+                    hit.excerpt = query::make_excerpt(hit.record, terms, level, request.excerpt_chars);
+                if (request.explain) {
+                    hit.explanation = query::explain_hit(db, tier.enquire, matches.query, matches.near, it,
+                                                           hit.record, weighting);
+                    std::stable_sort(hit.explanation.begin(), hit.explanation.end(),
+                                     [](const TermScore& a, const TermScore& b) { return a.score > b.score; });
+                }
+                fields.trim(hit.record);
+                result.hits.push_back(std::move(hit));
             }
-            fields.trim(hit.record);
-            result.hits.push_back(std::move(hit));
         }
     }
 
@@ -367,7 +378,8 @@ struct Searcher::Impl {
     IndexStats stats() {
         Xapian::Enquire enquire(db);
         enquire.set_query(query::match_all());
-        FacetSpies facets(db, enquire, all_facet_fields());
+        FacetSpies facets(db, all_facet_fields());
+        facets.attach(enquire);
         enquire.get_mset(0, 0, db.get_doccount());
         return {db.get_doccount(), facets.counts(db)};
     }
