@@ -109,6 +109,7 @@ SearcherOptions searcher_options_from_json(std::string_view text) {
         {"synonym_files", [](const json& v, SearcherOptions& o) { o.synonym_files = strings(v); }},
         {"bm25_k1", [](const json& v, SearcherOptions& o) { o.bm25_k1 = number(v); }},
         {"bm25_b", [](const json& v, SearcherOptions& o) { o.bm25_b = number(v); }},
+        {"shard_timeout", [](const json& v, SearcherOptions& o) { o.shard_timeout = number(v); }},
     };
     return read_fields(parse_object(text, "searcher options"), "searcher options", readers);
 }

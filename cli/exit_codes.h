@@ -10,5 +10,6 @@ inline constexpr int kInputSkipped = 3;   // some input files were rejected; the
 inline constexpr int kIndexLocked = 4;    // another `qbank index` is writing the index
 inline constexpr int kIndexUnusable = 5;  // no index, one this build cannot read, or a damaged one
 inline constexpr int kIndexIO = 6;        // the index could not be read or written (disk full, permissions)
+inline constexpr int kShardsMissing = 7;  // some shards of a stub did not answer (0 with --allow-partial)
 
 }  // namespace qbank::cli

@@ -66,6 +66,7 @@ struct Options {
     SearcherOptions searcher;
     std::string stub;                 // shards write
     std::vector<std::string> shards;  // shards write: local:PATH, remote:HOST:PORT
+    bool allow_partial = false;       // search, related, stats: results without a missing shard exit 0
 };
 
 // Each file in turn; a file with problems is reported and the others still printed.
@@ -200,9 +201,18 @@ SearchRequest request_of(const Options& o) {
     return request;
 }
 
-int print_result(const SearchRequest& request, bool json, const SearchResult& result) {
-    if (json) std::cout << search_result_to_json(result, request) << "\n";
+// A warning per shard of a stub that did not answer; whether the exit says so.
+bool warn_missing(const std::vector<MissingShard>& missing, const Options& o) {
+    for (const MissingShard& m : missing)
+        std::cerr << kProgram << ": warning: shard " << printable(m.shard) << " did not answer (" << printable(m.error)
+                  << "): the results are the other shards' only\n";
+    return !missing.empty() && !o.allow_partial;
+}
+
+int print_result(const SearchRequest& request, const Options& o, const SearchResult& result) {
+    if (o.json) std::cout << search_result_to_json(result, request) << "\n";
     else print_search_result(std::cout, result, style_for_stdout());
+    if (warn_missing(result.missing_shards, o)) return kShardsMissing;
     // Like grep: 1 unless the query as typed matched; corrected or relaxed hits are shown, and say so.
     bool as_typed = result.total > 0 && !result.corrected_query && !result.relaxed;
     return as_typed ? kOk : kNoHits;
@@ -212,7 +222,7 @@ int run_search(const Options& o, const std::string& db) {
     Searcher searcher(db, o.searcher);
     SearchRequest request = request_of(o);
     for (const std::string& word : o.query) request.query += (request.query.empty() ? "" : " ") + word;
-    return print_result(request, o.json, searcher.search(request));
+    return print_result(request, o, searcher.search(request));
 }
 
 int run_related(const Options& o, const std::string& db) {
@@ -220,7 +230,16 @@ int run_related(const Options& o, const std::string& db) {
     SearchRequest request = request_of(o);
     std::optional<SearchResult> related = searcher.related(o.id, request);
     if (!related) return fail("no question with id '" + o.id + "' in " + db, kNoHits);
-    return print_result(request, o.json, *related);
+    return print_result(request, o, *related);
+}
+
+// The options of commands that read a stub of shards.
+void add_shard_options(CLI::App* command, Options& o) {
+    command->add_flag("--allow-partial", o.allow_partial,
+                      "exit 0 when a shard of the stub does not answer (the others' results are shown either way)");
+    command->add_option("--shard-timeout", o.searcher.shard_timeout,
+                        "seconds a remote shard has to connect and to answer before it counts as missing (default: 10)")
+        ->check(CLI::Range(0.001, 3600.0));
 }
 
 // The options search and related share: which hits, in which order, carrying what.
@@ -250,6 +269,7 @@ void add_result_options(CLI::App* command, Options& o) {
     command->add_option("--highlight-close", r.highlight_close, "put after it (default: </mark>)");
     command->add_flag("--json", o.json, "print JSON (schema/search.schema.json)");
     command->add_flag("--explain", r.explain, "show which terms matched in which fields, and their part of each score");
+    add_shard_options(command, o);
 }
 
 int run_show(const Options& o, const std::string& db) {
@@ -287,12 +307,13 @@ int run_compact(const std::string& db) {
 }
 
 int run_stats(const Options& o, const std::string& db) {
-    Searcher searcher(db);
+    Searcher searcher(db, o.searcher);
     IndexStats stats = searcher.stats();
     if (o.json) std::cout << stats_to_json(stats) << "\n";
     else print_stats(std::cout, stats, o.all ? 0 : kStatsTop);
-    return kOk;
+    return warn_missing(stats.missing_shards, o) ? kShardsMissing : kOk;
 }
+
 
 }  // namespace
 }  // namespace qbank::cli
@@ -380,6 +401,7 @@ int main(int argc, char** argv) {
     auto* stats = app.add_subcommand("stats", "document count and facet totals");
     stats->add_flag("--json", o.json, "print JSON (schema/stats.schema.json)");
     stats->add_flag("--all", o.all, "every value of each facet, not the " + std::to_string(kStatsTop) + " commonest");
+    add_shard_options(stats, o);
 
     app.add_subcommand("formats", "the input formats: which files each reads and the records they make");
     auto* shards = app.add_subcommand("shards", "a collection in several shards, searched as one");

@@ -101,7 +101,7 @@ QBANK_C_API qbank_status qbank_indexer_commit(qbank_indexer* indexer, char** sum
 QBANK_C_API void qbank_indexer_close(qbank_indexer* indexer);
 
 /* Opens the index at `db_path` for searching. options_json keys (all optional):
- * "synonym_files" (array of paths), "bm25_k1", "bm25_b" (numbers). */
+ * "synonym_files" (array of paths), "bm25_k1", "bm25_b", "shard_timeout" (seconds) (numbers). */
 QBANK_C_API qbank_status qbank_searcher_open(const char* db_path, const char* options_json, qbank_searcher** searcher,
                                              char** error);
 /* Searches for `query` as typed (words, "phrases", operators, field:value; no JSON

@@ -5,10 +5,10 @@
 
 #include "errors/index_errors.h"
 #include "indexer/folder_swap.h"
+#include "indexer/spelling_word.h"
 #include "qbank/error.h"
 #include "schema/fields.h"
 #include "schema/index_version.h"
-#include "text/word_segment.h"
 
 namespace qbank::indexer {
 
@@ -34,18 +34,6 @@ Xapian::WritableDatabase open_for_writing(const std::string& path) {
     } catch (const fs::filesystem_error& e) {
         throw IndexIOError("cannot create index " + path + ": " + e.code().message());
     }
-}
-
-// Plain words of a document (unprefixed terms: prefixes are capitals) worth suggesting.
-// Not numbers, nor words with digits ("12342" for "12345", "k8s"): an edit away from
-// another is no typo of it, and a page of numbers would fill the spelling table.
-bool is_spelling_word(const std::string& term) {
-    if (term.size() < 2 || term.size() > 40 || (term[0] >= 'A' && term[0] <= 'Z')) return false;
-    if (term.find_first_of("0123456789") != std::string::npos) return false;
-    // Words start with a letter; an operator ("==") is no typo of another.
-    if (!Xapian::Unicode::is_wordchar(*Xapian::Utf8Iterator(term.data(), term.size()))) return false;
-    // Edit distance means nothing for CJK words of two or three characters.
-    return !text::starts_with_unspaced_script(term);
 }
 
 }  // namespace

@@ -5,7 +5,11 @@
 #include <fstream>
 #include <system_error>
 
+#include <xapian.h>
+
+#include "errors/index_errors.h"
 #include "indexer/folder_swap.h"
+#include "indexer/spelling_word.h"
 #include "qbank/error.h"
 
 namespace qbank {
@@ -38,6 +42,29 @@ std::string stub_line(const std::string& shard) {
     throw BadInputError("shard '" + shard + "' is neither local:PATH nor remote:HOST:PORT");
 }
 
+// Spelling data of the shards listed in `stub`, as one index of their documents
+// holds it: each word with the number of documents that hold it, read from the
+// shards' terms, which cross the wire where spelling data does not (Xapian 1.4).
+void write_lexicon(const fs::path& stub, const fs::path& lexicon) {
+    Xapian::Database shards;
+    try {
+        shards = Xapian::Database(stub.string());
+    } catch (const Xapian::Error& e) {
+        throw BadInputError("cannot open the shards of stub " + stub.string() + ": " + errors::what_went_wrong(e) +
+                            ": start every shard's server, or leave it out");
+    }
+    Xapian::WritableDatabase out(lexicon.string(), Xapian::DB_CREATE_OR_OVERWRITE | Xapian::DB_BACKEND_GLASS);
+    // Words are the unprefixed terms (prefixes are capitals): listed by first byte,
+    // so that no prefixed term is sent.
+    for (int first = 1; first < 256; ++first) {
+        if (first >= 'A' && first <= 'Z') continue;
+        const std::string start(1, static_cast<char>(first));
+        for (auto it = shards.allterms_begin(start); it != shards.allterms_end(start); ++it)
+            if (indexer::is_spelling_word(*it)) out.add_spelling(*it, it.get_termfreq());
+    }
+    out.commit();
+}
+
 }  // namespace
 
 void write_shard_stub(const std::string& stub, const std::vector<std::string>& shards) {
@@ -58,6 +85,7 @@ void write_shard_stub(const std::string& stub, const std::vector<std::string>& s
             out.close();
             if (!out) throw fs::filesystem_error("cannot write", fresh / "XAPIANDB", std::make_error_code(std::errc::io_error));
         }
+        write_lexicon(fresh, fresh / "lexicon");
         if (fs::exists(folder)) {
             indexer::swap_folders(folder, fresh);
             fs::remove_all(fresh);  // the old stub
@@ -68,6 +96,14 @@ void write_shard_stub(const std::string& stub, const std::vector<std::string>& s
         std::error_code ignored;
         fs::remove_all(fresh, ignored);
         throw IndexIOError("cannot write stub " + folder.string() + ": " + e.code().message());
+    } catch (const Xapian::Error& e) {
+        std::error_code ignored;
+        fs::remove_all(fresh, ignored);
+        throw IndexIOError("cannot write the lexicon of stub " + folder.string() + ": " + errors::what_went_wrong(e));
+    } catch (...) {
+        std::error_code ignored;
+        fs::remove_all(fresh, ignored);
+        throw;
     }
 }
 

@@ -228,8 +228,9 @@ void check_bounds(const std::string& text, const QueryNode& root) {
 }  // namespace
 
 QueryBuilder::QueryBuilder(const Xapian::Database& db, const Synonyms& synonyms, std::string language,
-                           std::optional<std::vector<std::string>> index_languages)
-    : db_(db), synonyms_(synonyms), language_(std::move(language)), index_languages_(std::move(index_languages)) {}
+                           std::optional<std::vector<std::string>> index_languages, const Xapian::Database* spelling)
+    : db_(db), spelling_(spelling != nullptr ? spelling : &db_), synonyms_(synonyms), language_(std::move(language)),
+      index_languages_(std::move(index_languages)) {}
 
 QueryNode rewrite_query(const std::string& text, const Synonyms& synonyms, bool* operators) {
     ParsedQuery parsed = parse_query_syntax(text);
@@ -593,7 +594,7 @@ std::string QueryBuilder::spelling_suggestion(const std::string& word) const {
     if (text::starts_with_unspaced_script(word) || text::starts_with_hangul(word)) return {};
     // Two edits turn most three-letter words into another word.
     unsigned max_edits = word.size() <= 4 ? 1 : 2;
-    return db_.get_spelling_suggestion(word, max_edits);
+    return spelling_->get_spelling_suggestion(word, max_edits);
 }
 
 }  // namespace qbank::query

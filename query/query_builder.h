@@ -34,9 +34,12 @@ public:
     // `db` and `synonyms` must outlive the builder. Words are stemmed by the rules
     // of BCP 47 `language` (text/stem.h), the language the query is written in, and
     // of each of `index_languages` (languages_of(db), read from `db` when not given).
+    // Spelling suggestions come from `spelling` when given (a stub's lexicon, as
+    // remote shards keep theirs to themselves), else from `db`.
     QueryBuilder(const Xapian::Database& db, const Synonyms& synonyms,
                  std::string language = std::string(text::kDefaultStemLanguage),
-                 std::optional<std::vector<std::string>> index_languages = std::nullopt);
+                 std::optional<std::vector<std::string>> index_languages = std::nullopt,
+                 const Xapian::Database* spelling = nullptr);
     QueryBuilder(const QueryBuilder&) = delete;
     QueryBuilder& operator=(const QueryBuilder&) = delete;
 
@@ -93,6 +96,7 @@ private:
     std::string spelling_suggestion(const std::string& word) const;
 
     Xapian::Database db_;
+    const Xapian::Database* spelling_;  // where suggestions come from
     const Synonyms& synonyms_;
     std::string language_;
     mutable std::optional<std::vector<std::string>> index_languages_;  // read on first use when not given

@@ -21,6 +21,7 @@
 #include "query/query_builder.h"
 #include "query/query_terms.h"
 #include "query/related.h"
+#include "query/shard_open.h"
 #include "query/synonyms.h"
 #include "schema/fields.h"
 #include "schema/hit_fields.h"
@@ -33,12 +34,12 @@ namespace qbank {
 
 namespace {
 
-Xapian::Database open_for_reading(const std::string& path) {
+query::OpenedIndex open_for_reading(const std::string& path, std::optional<double> shard_timeout) {
     errors::require_index_folder(path);
     try {
-        Xapian::Database db(path);
-        schema::check_schema_version(db, path);
-        return db;
+        query::OpenedIndex opened = query::open_index(path, shard_timeout);
+        schema::check_schema_version(opened.db, path);
+        return opened;
     } catch (const Xapian::Error& e) {
         errors::throw_index_error(e, path);
     }
@@ -83,10 +84,11 @@ struct FacetSpies {
     query::MatchedDocuments matched;
     std::vector<std::unique_ptr<Xapian::ValueCountMatchSpy>> sharded;  // one per name, over several shards
 
-    FacetSpies(const Xapian::Database& db, const std::vector<std::string>& asked) {
+    // `shards`: the database is a stub's, whose shards may be remote.
+    FacetSpies(bool shards, const std::vector<std::string>& asked) {
         for (const std::string& name : asked)
             if (std::find(names.begin(), names.end(), name) == names.end()) names.push_back(name);
-        if (db.size() > 1)
+        if (shards)
             for (const std::string& name : names)
                 sharded.push_back(
                     std::make_unique<Xapian::ValueCountMatchSpy>(schema::slot_number(*schema::find_field(name)->facet)));
@@ -120,10 +122,10 @@ struct Matches {
 
     // Ranks what `q` matches, pages in the `preferred` language first, with the
     // bonus of words standing together (`near`, may be empty).
-    Matches(const Xapian::Database& db, const Xapian::Query& q, const Xapian::Query& near_words,
+    Matches(const Xapian::Database& db, bool shards, const Xapian::Query& q, const Xapian::Query& near_words,
             const std::string& preferred, const std::vector<std::string>& index_languages,
             const Xapian::Weight& weighting, const SearchRequest& request)
-        : query(q), near(near_words), facets(db, request.facets) {
+        : query(q), near(near_words), facets(shards, request.facets) {
         const Xapian::Query ranked = near.empty() ? query : Xapian::Query(Xapian::Query::OP_AND_MAYBE, query, near);
         // Xapian counts documents in 32 bits; a larger offset is past every hit anyway.
         constexpr std::size_t kMaxCount = std::numeric_limits<Xapian::doccount>::max();
@@ -183,13 +185,18 @@ ino_t folder_inode(const std::string& path) {
 
 struct Searcher::Impl {
     Impl(const std::string& p, const SearcherOptions& options)
-        : path(p), inode(folder_inode(p)), db(open_for_reading(p)), synonyms(load_synonyms(options.synonym_files)),
-          weighting(make_weighting(options)), index_language(query::dominant_language(db)),
-          index_languages(query::languages_of(db)) {}
+        : path(p), shard_timeout(options.shard_timeout), inode(folder_inode(p)),
+          synonyms(load_synonyms(options.synonym_files)), weighting(make_weighting(options)) {
+        adopt(open_for_reading(path, shard_timeout));
+    }
 
     std::string path;
+    std::optional<double> shard_timeout;
     ino_t inode;  // of the folder `db` was opened from
     Xapian::Database db;
+    bool stub = false;                         // `db` is the shards of a stub
+    std::vector<MissingShard> missing_shards;  // of a stub: left out of `db`
+    std::optional<Xapian::Database> lexicon;   // a stub's spelling data
     query::Synonyms synonyms;
     Xapian::BM25Weight weighting;
     std::string index_language;                // what most documents are written in
@@ -199,20 +206,32 @@ struct Searcher::Impl {
     // a new database, whose revisions count from 1 again: it is opened afresh, since
     // Xapian's reopen() compares revisions only. Otherwise reopen() is enough, and
     // cheap when nothing changed.
+    // A stub with a missing shard is opened afresh too, so that a shard back up is searched again.
     bool refresh() {
-        if (ino_t now = folder_inode(path); now != inode) {
+        if (ino_t now = folder_inode(path); now != inode || !missing_shards.empty()) {
             inode = now;  // read first: a swap after it is seen by the next refresh
-            db = open_for_reading(path);
-        } else {
-            Xapian::rev before = db.get_revision();
-            if (!db.reopen() || db.get_revision() == before) return false;
+            adopt(open_for_reading(path, shard_timeout));
+            return true;
         }
+        Xapian::rev before = db.get_revision();
+        if (!db.reopen() || db.get_revision() == before) return false;
         index_language = query::dominant_language(db);
         index_languages = query::languages_of(db);
         return true;
     }
 
-    // Runs `work`, moving to the last commit once if a writer recycled the blocks it was reading.
+    void adopt(query::OpenedIndex opened) {
+        db = std::move(opened.db);
+        stub = opened.stub;
+        missing_shards = std::move(opened.missing_shards);
+        lexicon = std::move(opened.lexicon);
+        index_language = query::dominant_language(db);
+        index_languages = query::languages_of(db);
+    }
+
+    // Runs `work`, moving to the last commit once if a writer recycled the blocks it
+    // was reading, and opening a stub's shards again once if one stopped answering
+    // (it is then missing).
     template <typename Work>
     auto with_snapshot(const std::string& what, Work work) {
         for (int attempt = 0;; ++attempt) {
@@ -221,6 +240,10 @@ struct Searcher::Impl {
             } catch (const Xapian::DatabaseModifiedError&) {
                 if (attempt > 0) throw IndexIOError("index " + path + " keeps changing under " + what);
                 refresh();
+            } catch (const Xapian::NetworkError& e) {
+                if (attempt > 0) throw IndexIOError("a shard of " + path + " failed under " + what + ": " +
+                                                    errors::what_went_wrong(e));
+                adopt(open_for_reading(path, shard_timeout));
             } catch (const Xapian::Error& e) {
                 errors::throw_index_error(e, path);  // as on opening: a damaged table is IndexCorruptError
             }
@@ -234,14 +257,14 @@ struct Searcher::Impl {
 
     std::unique_ptr<Matches> run(const Xapian::Query& q, const Xapian::Query& near, const std::string& language,
                                  const SearchRequest& request) {
-        return std::make_unique<Matches>(db, q, near, language, index_languages, weighting, request);
+        return std::make_unique<Matches>(db, stub, q, near, language, index_languages, weighting, request);
     }
 
     SearchResult search(const SearchRequest& request) {
         check_facet_fields(request.facets);
         schema::HitFields fields(request.fields);
         const std::string language = language_of(request);
-        query::QueryBuilder builder(db, synonyms, language, index_languages);
+        query::QueryBuilder builder(db, synonyms, language, index_languages, lexicon ? &*lexicon : nullptr);
         // One run of the query `text` (as typed, corrected or relaxed) with its nearness bonus.
         auto search_text = [&](const std::string& text, const std::vector<Filter>& filters,
                                Xapian::Query::op op = Xapian::Query::OP_AND) {
@@ -378,7 +401,7 @@ struct Searcher::Impl {
     IndexStats stats() {
         Xapian::Enquire enquire(db);
         enquire.set_query(query::match_all());
-        FacetSpies facets(db, all_facet_fields());
+        FacetSpies facets(stub, all_facet_fields());
         facets.attach(enquire);
         enquire.get_mset(0, 0, db.get_doccount());
         return {db.get_doccount(), facets.counts(db)};
@@ -392,11 +415,16 @@ Searcher::Searcher(Searcher&&) noexcept = default;
 Searcher& Searcher::operator=(Searcher&&) noexcept = default;
 
 SearchResult Searcher::search(const SearchRequest& request) {
-    return impl_->with_snapshot("search \"" + request.query + "\"", [&] { return impl_->search(request); });
+    SearchResult result =
+        impl_->with_snapshot("search \"" + request.query + "\"", [&] { return impl_->search(request); });
+    result.missing_shards = impl_->missing_shards;
+    return result;
 }
 
 std::optional<SearchResult> Searcher::related(const std::string& id, const SearchRequest& request) {
-    return impl_->with_snapshot("related " + id, [&] { return impl_->related(id, request); });
+    auto result = impl_->with_snapshot("related " + id, [&] { return impl_->related(id, request); });
+    if (result) result->missing_shards = impl_->missing_shards;
+    return result;
 }
 
 std::optional<Record> Searcher::find(const std::string& id) {
@@ -404,7 +432,9 @@ std::optional<Record> Searcher::find(const std::string& id) {
 }
 
 IndexStats Searcher::stats() {
-    return impl_->with_snapshot("stats", [&] { return impl_->stats(); });
+    IndexStats stats = impl_->with_snapshot("stats", [&] { return impl_->stats(); });
+    stats.missing_shards = impl_->missing_shards;
+    return stats;
 }
 
 bool Searcher::reopen() {

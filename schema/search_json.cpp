@@ -44,6 +44,12 @@ json facets_to_json(const std::map<std::string, FacetCounts>& facets) {
     return j;
 }
 
+json missing_to_json(const std::vector<MissingShard>& missing) {
+    json out = json::array();
+    for (const MissingShard& m : missing) out.push_back({{"shard", m.shard}, {"error", m.error}});
+    return out;
+}
+
 json optional_string(const std::optional<std::string>& s) { return s ? json(*s) : json(nullptr); }
 
 json excerpt_section(const Excerpt& e) {
@@ -109,12 +115,15 @@ std::string search_result_to_json(const SearchResult& result, const SearchReques
               {"wide_prefixes", result.wide_prefixes},
               {"total", result.total},
               {"hits", std::move(hits)},
-              {"facets", facets_to_json(result.facets)}};
+              {"facets", facets_to_json(result.facets)},
+              {"missing_shards", missing_to_json(result.missing_shards)}};
     return j.dump(indent, ' ', false, json::error_handler_t::replace);
 }
 
 std::string stats_to_json(const IndexStats& stats, int indent) {
-    json j = {{"documents", stats.documents}, {"facets", facets_to_json(stats.facets)}};
+    json j = {{"documents", stats.documents},
+              {"facets", facets_to_json(stats.facets)},
+              {"missing_shards", missing_to_json(stats.missing_shards)}};
     return j.dump(indent, ' ', false, json::error_handler_t::replace);
 }
 

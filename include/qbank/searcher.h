@@ -113,6 +113,14 @@ using FacetCounts = std::vector<FacetValue>;
 // How many matching documents have `value` (0 when it is not among `counts`).
 QBANK_API std::size_t count_of(const FacetCounts& counts, std::string_view value);
 
+// A shard of a stub that did not answer: its results are not in a search's.
+struct MissingShard {
+    std::string shard;  // as the stub names it: "remote:HOST:PORT" or "local:PATH"
+    std::string error;  // why ("Couldn't connect: Connection refused")
+
+    bool operator==(const MissingShard&) const = default;
+};
+
 struct SearchResult {
     std::string query;
     // Set when this spelling correction was searched instead of the query: it found
@@ -128,11 +136,14 @@ struct SearchResult {
     std::size_t total = 0;  // exact number of matching documents (partial hits past them not counted)
     std::vector<Hit> hits;
     std::map<std::string, FacetCounts> facets;  // those SearchRequest::facets asked for, over all matches
+    // Shards of a stub that did not answer: everything above is from the others.
+    std::vector<MissingShard> missing_shards;
 };
 
 struct IndexStats {
     std::size_t documents = 0;
     std::map<std::string, FacetCounts> facets;
+    std::vector<MissingShard> missing_shards;  // as in SearchResult
 };
 
 struct SearcherOptions {
@@ -141,11 +152,16 @@ struct SearcherOptions {
     // BM25 parameters, to tune ranking for another corpus; unset: qbank's tuned values.
     std::optional<double> bm25_k1;
     std::optional<double> bm25_b;
+    // A stub's remote shards: seconds to connect and for each answer before the
+    // shard counts as missing (SearchResult::missing_shards). Unset: 10.
+    std::optional<double> shard_timeout;
 };
 
 class QBANK_API Searcher {
 public:
-    // Opens the index at `db_path` read-only. Throws IndexMissingError when there is no
+    // Opens the index at `db_path` read-only, or the stub of shards there (qbank/shards.h):
+    // a shard that does not answer is left out and named in each result, and tried
+    // again on reopen(); IndexIOError when none answers. Throws IndexMissingError when there is no
     // index there, IndexIncompatibleError when it was written with another schema version
     // (the message names the command that rebuilds it), BadInputError for a synonyms file
     // that cannot be read or parsed (naming its line), IndexCorruptError, IndexIOError.

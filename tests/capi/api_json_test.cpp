@@ -54,7 +54,9 @@ TEST(ApiJson, EveryKeyReachesItsField) {
     EXPECT_EQ(r.highlight_open + r.highlight_close, "<b></b>");
     EXPECT_EQ(r.facet_limit, 5u);
 
-    SearcherOptions s = searcher_options_from_json(R"({"synonym_files": ["a.txt"], "bm25_k1": 1.5, "bm25_b": 0})");
+    SearcherOptions s =
+        searcher_options_from_json(R"({"synonym_files": ["a.txt"], "bm25_k1": 1.5, "bm25_b": 0, "shard_timeout": 2.5})");
+    EXPECT_EQ(s.shard_timeout, 2.5);
     EXPECT_EQ(s.synonym_files, std::vector<std::string>{"a.txt"});
     EXPECT_EQ(s.bm25_k1, 1.5);
     EXPECT_EQ(s.bm25_b, 0.0);

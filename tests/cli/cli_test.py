@@ -678,6 +678,28 @@ class ShardsTest(unittest.TestCase):
                 self.assertEqual(sorted(map(key, a["hits"])), sorted(map(key, b["hits"])))
                 self.assertEqual((a["total"], a["facets"]), (b["total"], b["facets"]))
 
+    def test_a_shard_that_does_not_answer_is_named_and_fails_the_search_unless_allowed(self):
+        for k in (1, 2):
+            self.assertEqual(run("index", self.HANDBOOK, "--shard", f"{k}/2", "--db", self.path(f"s{k}")).returncode, 0)
+        self.assertEqual(run("shards", "write", self.path("all"), "local:" + self.path("s1"),
+                             "local:" + self.path("s2")).returncode, 0)
+        with open(os.path.join(self.path("all"), "XAPIANDB"), "a") as stub:
+            stub.write("remote 127.0.0.1:1\n")  # a server that is down
+        warning = ("qbank: warning: shard remote:127.0.0.1:1 did not answer (Couldn't connect: Connection refused): "
+                   "the results are the other shards' only\n")
+        result = run("search", "resume", "--json", "--db", self.path("all"))
+        self.assertEqual((result.returncode, result.stderr), (7, warning))
+        data = json.loads(result.stdout)
+        SEARCH.validate(data)
+        self.assertEqual(data["missing_shards"],
+                         [{"shard": "remote:127.0.0.1:1", "error": "Couldn't connect: Connection refused"}])
+        self.assertGreater(data["total"], 0)
+        allowed = run("search", "resume", "--allow-partial", "--db", self.path("all"))
+        self.assertEqual((allowed.returncode, allowed.stderr), (0, warning))
+        stats = run("stats", "--json", "--db", self.path("all"))
+        self.assertEqual(stats.returncode, 7)
+        self.assertEqual(len(json.loads(stats.stdout)["missing_shards"]), 1)
+
     def test_a_shard_is_not_indexed_as_another(self):
         self.assertEqual(run("index", self.HANDBOOK, "--shard", "1/3", "--db", self.path("s1")).returncode, 0)
         result = run("index", self.HANDBOOK, "--db", self.path("s1"))
