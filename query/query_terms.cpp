@@ -1,18 +1,23 @@
 #include "query/query_terms.h"
 
+#include <cmath>
+
 #include "schema/fields.h"
 #include "text/stem.h"
 #include "text/word_segment.h"
 
 namespace qbank::query {
 
-QueryTerms::QueryTerms(const Xapian::Query& query, const Xapian::MSet& mset) {
+QueryTerms::QueryTerms(const Xapian::Query& query, const Xapian::MSet& mset, Xapian::doccount documents) {
     for (auto it = query.get_unique_terms_begin(); it != query.get_unique_terms_end(); ++it) {
         auto parts = schema::split_term(*it);
         if (!parts || (parts->field != nullptr && parts->field->kind != schema::FieldKind::FreeText)) continue;
         std::string plain = (parts->stemmed ? "Z" : "") + parts->word;
-        // A term in no document has no weight; it still deserves a mark.
-        double weight = std::max(mset.get_termweight(*it), 1e-3);
+        // Rarer words weigh more: the inverse document frequency, which every
+        // backend reports alike (MSet::get_termweight, a bound, differs over remote
+        // shards). A term in no document has no weight; it still deserves a mark.
+        const Xapian::doccount frequency = mset.get_termfreq(*it);
+        double weight = frequency == 0 ? 1e-3 : std::log(1.0 + documents / (frequency + 0.5));
         double& kept = weights_[plain];
         kept = std::max(kept, weight);
         unspaced_ = unspaced_ || text::starts_with_unspaced_script(parts->word);

@@ -16,8 +16,9 @@ namespace qbank::query {
 
 class QueryTerms {
 public:
-    // `mset` must come from an Enquire running `query` (it holds the term weights).
-    QueryTerms(const Xapian::Query& query, const Xapian::MSet& mset);
+    // `mset` must come from an Enquire running `query` over `documents` documents
+    // (it holds the terms' frequencies, which weigh them).
+    QueryTerms(const Xapian::Query& query, const Xapian::MSet& mset, Xapian::doccount documents);
 
     using Match = std::optional<std::pair<std::string, double>>;
 

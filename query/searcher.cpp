@@ -369,7 +369,7 @@ struct Searcher::Impl {
         std::optional<Level> level = filtered_level(request.filters);
         for (Matches::Tier& tier : matches.tiers) {
             if (tier.mset.empty()) continue;
-            query::QueryTerms terms(matches.query, tier.mset);
+            query::QueryTerms terms(matches.query, tier.mset, db.get_doccount());
             std::size_t rank = ranked_before + tier.ranked_before + tier.mset.get_firstitem();
             for (auto it = tier.mset.begin(); it != tier.mset.end(); ++it) {
                 Hit hit;

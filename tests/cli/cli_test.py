@@ -9,6 +9,7 @@ import pty
 import re
 import shutil
 import signal
+import socket
 import subprocess
 import sys
 import tempfile
@@ -699,6 +700,45 @@ class ShardsTest(unittest.TestCase):
         stats = run("stats", "--json", "--db", self.path("all"))
         self.assertEqual(stats.returncode, 7)
         self.assertEqual(len(json.loads(stats.stdout)["missing_shards"]), 1)
+
+    def test_judged_queries_give_the_same_over_servers_as_over_local_shards(self):
+        # The shipped corpus in 3 shards, each served by xapian-tcpsrv on loopback: every judged query of
+        # bench/relevance gives what the stub of the same shards as local folders gives.
+        shards = [self.path(f"s{k}") for k in (1, 2, 3)]
+        for k, shard in enumerate(shards, 1):
+            result = run("index", "corpus", "--exclude", "LICENSE*", "--shard", f"{k}/3", "--db", shard)
+            self.assertEqual(result.returncode, 0, result.stderr)
+        servers, addresses = [], []
+        try:
+            for shard in shards:
+                with socket.socket() as probe:
+                    probe.bind(("127.0.0.1", 0))
+                    port = probe.getsockname()[1]
+                servers.append(subprocess.Popen(["xapian-tcpsrv", "--quiet", "--interface", "127.0.0.1", "--port",
+                                                 str(port), shard], stdout=subprocess.DEVNULL,
+                                                stderr=subprocess.DEVNULL))
+                addresses.append(f"remote:127.0.0.1:{port}")
+                for _ in range(500):
+                    try:
+                        socket.create_connection(("127.0.0.1", port), timeout=1).close()
+                        break
+                    except OSError:
+                        time.sleep(0.01)
+            self.assertEqual(run("shards", "write", self.path("local"), *(f"local:{s}" for s in shards)).returncode, 0)
+            result = run("shards", "write", self.path("remote"), *addresses)
+            self.assertEqual(result.returncode, 0, result.stderr)
+            queries = [json.loads(line) for line in open(ROOT / "bench" / "relevance" / "queries.jsonl")]
+            self.assertGreater(len(queries), 100)
+            for q in queries:
+                args = ["search", q["query"], "--json", "--explain"] + [a for f in q["filters"] for a in ("--filter", f)]
+                local = run(*args, "--db", self.path("local"))
+                remote = run(*args, "--db", self.path("remote"))
+                self.assertEqual((remote.returncode, remote.stderr), (local.returncode, local.stderr), q["query"])
+                self.assertEqual(json.loads(remote.stdout), json.loads(local.stdout), q["query"])
+        finally:
+            for server in servers:
+                server.kill()
+                server.wait()
 
     def test_a_shard_is_not_indexed_as_another(self):
         self.assertEqual(run("index", self.HANDBOOK, "--shard", "1/3", "--db", self.path("s1")).returncode, 0)

@@ -27,7 +27,7 @@ protected:
         query_ = QueryBuilder(db_, synonyms_).build(query_text, {});
         Xapian::Enquire enquire(db_);
         enquire.set_query(query_);
-        return QueryTerms(query_, enquire.get_mset(0, 10));
+        return QueryTerms(query_, enquire.get_mset(0, 10), db_.get_doccount());
     }
 
     static std::vector<std::string> marked(const std::string& text, const QueryTerms& t) {
@@ -70,7 +70,7 @@ TEST_F(ExcerptTest, FieldPrefixedTermsStillMarkTheWord) {
     Xapian::Enquire enquire(db);
     Xapian::Query q("ZSherd");
     enquire.set_query(q);
-    QueryTerms t(q, enquire.get_mset(0, 10));
+    QueryTerms t(q, enquire.get_mset(0, 10), db.get_doccount());
     EXPECT_EQ(marked("The herd came.", t), std::vector<std::string>{"herd"});
 }
 
