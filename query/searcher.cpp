@@ -121,10 +121,12 @@ struct Matches {
     };
 
     // Ranks what `q` matches, pages in the `preferred` language first, with the
-    // bonus of words standing together (`near`, may be empty).
+    // bonus of words standing together (`near`, may be empty). `exact`: every
+    // match is visited, so that facet counts and the total are exact, not
+    // estimates; otherwise only enough to fill the page.
     Matches(const Xapian::Database& db, bool shards, const Xapian::Query& q, const Xapian::Query& near_words,
             const std::string& preferred, const std::vector<std::string>& index_languages,
-            const Xapian::Weight& weighting, const SearchRequest& request)
+            const Xapian::Weight& weighting, const SearchRequest& request, bool exact)
         : query(q), near(near_words), facets(shards, request.facets) {
         const Xapian::Query ranked = near.empty() ? query : Xapian::Query(Xapian::Query::OP_AND_MAYBE, query, near);
         // Xapian counts documents in 32 bits; a larger offset is past every hit anyway.
@@ -137,10 +139,13 @@ struct Matches {
             t.enquire.set_weighting_scheme(weighting);
             query::rank_tier(t.enquire, request.sort);
             facets.attach(t.enquire);
-            // Check every document so that facet counts and the total are exact, not estimates.
             std::size_t skip = first > total_ ? first - total_ : 0;
+            if (!exact && wanted == 0) break;  // the tiers before filled the page
+            // Not exact, a tier's count is still exact when it ends within the page,
+            // which is all the tiers after it need to know.
+            const Xapian::doccount check = exact ? db.get_doccount() : static_cast<Xapian::doccount>(skip + wanted);
             t.mset = t.enquire.get_mset(static_cast<Xapian::doccount>(std::min(skip, kMaxCount)),
-                                        static_cast<Xapian::doccount>(wanted), db.get_doccount());
+                                        static_cast<Xapian::doccount>(wanted), check);
             wanted -= t.mset.size();
             total_ += t.mset.get_matches_estimated();
         }
@@ -256,8 +261,8 @@ struct Searcher::Impl {
     }
 
     std::unique_ptr<Matches> run(const Xapian::Query& q, const Xapian::Query& near, const std::string& language,
-                                 const SearchRequest& request) {
-        return std::make_unique<Matches>(db, stub, q, near, language, index_languages, weighting, request);
+                                 const SearchRequest& request, bool exact = true) {
+        return std::make_unique<Matches>(db, stub, q, near, language, index_languages, weighting, request, exact);
     }
 
     SearchResult search(const SearchRequest& request) {
@@ -305,17 +310,32 @@ struct Searcher::Impl {
             }
         }
         result.wide_prefixes = builder.wide_prefixes();
-        fill(result, *matches, request, fields, result.relaxed);
         const std::size_t full = result.relaxed ? 0 : matches->total();
+        std::unique_ptr<Matches> partial;
         if (full > 0 && full < request.offset + request.limit && builder.can_relax(shown)) {
             SearchRequest rest = request;
             rest.offset = std::max(request.offset, full) - full;
             rest.limit = request.offset + request.limit - std::max(request.offset, full);
             rest.facets.clear();
-            if (auto partial = search_some_words(builder, shown, matches->query, rest, request, language))
-                add_hits(result, *partial, request, fields, full, true);
+            partial = search_some_words(builder, shown, by_id(matches->query, full), rest, request, language);
         }
+        fill(result, *matches, request, fields, result.relaxed);
+        if (partial) add_hits(result, *partial, request, fields, full, true);
         return result;
+    }
+
+    // The `count` documents `query` matches (a few), as their id terms. Leaving a
+    // query's matches out by the query itself (OP_AND_NOT) read uninitialised
+    // memory in Xapian 1.4.22's matcher (valgrind) and sometimes left none out.
+    Xapian::Query by_id(const Xapian::Query& query, std::size_t count) {
+        Xapian::Enquire enquire(db);
+        enquire.set_query(query);
+        enquire.set_weighting_scheme(Xapian::BoolWeight());
+        Xapian::MSet all = enquire.get_mset(0, static_cast<Xapian::doccount>(count));
+        std::vector<Xapian::Query> ids;
+        for (auto it = all.begin(); it != all.end(); ++it)
+            ids.emplace_back(schema::id_term(schema::stored_record(it.get_document()).id));
+        return Xapian::Query(Xapian::Query::OP_OR, ids.begin(), ids.end());
     }
 
     // Documents with some of the words of `text`, `excluded` (when not empty) left
@@ -327,7 +347,8 @@ struct Searcher::Impl {
         auto run_some = [&](const std::vector<Filter>& filters) {
             Xapian::Query q = builder.build(text, filters, Xapian::Query::OP_OR);
             if (!excluded.empty()) q = Xapian::Query(Xapian::Query::OP_AND_NOT, q, excluded);
-            auto matches = run(q, builder.nearness(text), language, page);
+            // Hits filling a page (`excluded` given) are not counted: only enough are ranked to fill it.
+            auto matches = run(q, builder.nearness(text), language, page, excluded.empty());
             return matches->total() > 0 ? std::move(matches) : nullptr;
         };
         if (std::string own = query::preferred_language(request.query, ""); !own.empty()) {
