@@ -226,15 +226,31 @@ def table(r):
     return lines
 
 
-def main():
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--pages", type=int, nargs="+", default=[10000])
+def add_run_options(parser):
+    """The options every benchmark run takes: queries, binaries, where to work, whether to write."""
     parser.add_argument("--queries", type=int, default=200)
     parser.add_argument("--repeats", type=int, default=3)
     parser.add_argument("--qbank", default=str(ROOT / "build" / "cli" / "qbank"))
     parser.add_argument("--library", default=str(ROOT / "build" / "package" / "libqbank.so"))
     parser.add_argument("--work", help="keep pages and indexes in this folder (default: a temporary one)")
     parser.add_argument("--no-write", action="store_true", help="print the tables only")
+
+
+def write_results(begin, end, text, section="Results"):
+    """Puts `text` between the markers `begin` and `end` of bench/RESULTS.md, keeping
+    what is around them; a new section headed `section` when the markers are not there."""
+    old = RESULTS.read_text(encoding="utf-8") if RESULTS.exists() else "# Results\n"
+    if begin not in old:
+        old += f"\n## {section}\n\n{begin}\n{end}\n"
+    head, _, rest = old.partition(begin)
+    _, _, tail = rest.partition(end)
+    RESULTS.write_text(f"{head}{begin}\n{text}\n{end}{tail}", encoding="utf-8")
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--pages", type=int, nargs="+", default=[10000])
+    add_run_options(parser)
     args = parser.parse_args()
     for tool in ("omindex", "quest", "xapian-compact", "hyperfine", "sqlite3"):
         if shutil.which(tool) is None:
@@ -257,10 +273,7 @@ def main():
     text = "\n".join(lines)
     print(text)
     if not args.no_write:
-        old = RESULTS.read_text(encoding="utf-8") if RESULTS.exists() else f"# Results\n\n{BEGIN}\n{END}\n"
-        head, _, rest = old.partition(BEGIN)
-        _, _, tail = rest.partition(END)
-        RESULTS.write_text(f"{head}{BEGIN}\n{text}\n{END}{tail}", encoding="utf-8")
+        write_results(BEGIN, END, text)
 
 
 if __name__ == "__main__":

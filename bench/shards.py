@@ -118,12 +118,7 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--pages", type=int, default=10000)
     parser.add_argument("--shards", type=int, default=3)
-    parser.add_argument("--queries", type=int, default=200)
-    parser.add_argument("--repeats", type=int, default=3)
-    parser.add_argument("--qbank", default=str(ROOT / "build" / "cli" / "qbank"))
-    parser.add_argument("--library", default=str(ROOT / "build" / "package" / "libqbank.so"))
-    parser.add_argument("--work", help="keep pages and indexes in this folder (default: a temporary one)")
-    parser.add_argument("--no-write", action="store_true", help="print the tables only")
+    compare.add_run_options(parser)
     args = parser.parse_args()
     if shutil.which("xapian-tcpsrv") is None:
         sys.exit("xapian-tcpsrv is missing: run scripts/install-deps")
@@ -141,12 +136,7 @@ def main():
     text = "\n".join(lines + table(r))
     print(text)
     if not args.no_write:
-        old = compare.RESULTS.read_text(encoding="utf-8")
-        if BEGIN not in old:
-            old += f"\n## Shards\n\n{BEGIN}\n{END}\n"
-        head, _, rest = old.partition(BEGIN)
-        _, _, tail = rest.partition(END)
-        compare.RESULTS.write_text(f"{head}{BEGIN}\n{text}\n{END}{tail}", encoding="utf-8")
+        compare.write_results(BEGIN, END, text, section="Shards")
 
 
 if __name__ == "__main__":

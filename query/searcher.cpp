@@ -114,7 +114,7 @@ struct FacetSpies {
 // ranked tier after tier (query/hit_order.h).
 struct Matches {
     // One tier's enquire, and its part of the page.
-    struct Tier {
+    struct TierPage {
         Xapian::Enquire enquire;
         Xapian::MSet mset;
         std::size_t ranked_before = 0;  // matches of the tiers before it
@@ -134,13 +134,13 @@ struct Matches {
         const std::size_t first = std::min(request.offset, kMaxCount);
         std::size_t wanted = std::min(request.limit, kMaxCount - first);
         for (const query::Tier& tier : query::hit_tiers(request.sort, preferred, index_languages)) {
-            Tier& t = tiers.emplace_back(Tier{Xapian::Enquire(db), {}, total_});
+            if (!exact && wanted == 0) break;  // the tiers before filled the page
+            TierPage& t = tiers.emplace_back(TierPage{Xapian::Enquire(db), {}, total_});
             t.enquire.set_query(query::in_tier(ranked, tier));
             t.enquire.set_weighting_scheme(weighting);
             query::rank_tier(t.enquire, request.sort);
             facets.attach(t.enquire);
-            std::size_t skip = first > total_ ? first - total_ : 0;
-            if (!exact && wanted == 0) break;  // the tiers before filled the page
+            const std::size_t skip = first > total_ ? first - total_ : 0;
             // Not exact, a tier's count is still exact when it ends within the page,
             // which is all the tiers after it need to know.
             const Xapian::doccount check = exact ? db.get_doccount() : static_cast<Xapian::doccount>(skip + wanted);
@@ -156,7 +156,7 @@ struct Matches {
     Xapian::Query query;
     Xapian::Query near;  // the nearness bonus (QueryBuilder::nearness)
     FacetSpies facets;
-    std::vector<Tier> tiers;
+    std::vector<TierPage> tiers;
 
 private:
     std::size_t total_ = 0;
@@ -388,7 +388,7 @@ struct Searcher::Impl {
     void add_hits(SearchResult& result, Matches& matches, const SearchRequest& request,
                   const schema::HitFields& fields, std::size_t ranked_before, bool partial) {
         std::optional<Level> level = filtered_level(request.filters);
-        for (Matches::Tier& tier : matches.tiers) {
+        for (Matches::TierPage& tier : matches.tiers) {
             if (tier.mset.empty()) continue;
             query::QueryTerms terms(matches.query, tier.mset, db.get_doccount());
             std::size_t rank = ranked_before + tier.ranked_before + tier.mset.get_firstitem();
