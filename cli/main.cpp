@@ -14,6 +14,7 @@
 #include "cli/db_location.h"
 #include "cli/exit_codes.h"
 #include "cli/progress_bar.h"
+#include "cli/serve_command.h"
 #include "cli/text_output.h"
 #include "qbank/error.h"
 #include "qbank/indexer.h"
@@ -67,6 +68,8 @@ struct Options {
     std::string stub;                 // shards write
     std::vector<std::string> shards;  // shards write: local:PATH, remote:HOST:PORT
     bool allow_partial = false;       // search, related, stats: results without a missing shard exit 0
+    std::string listen = "127.0.0.1:8080";  // serve
+    std::size_t threads = 8;                // serve
 };
 
 // Each file in turn; a file with problems is reported and the others still printed.
@@ -246,7 +249,8 @@ void add_shard_options(CLI::App* command, Options& o) {
 // One value per option, so that the query's words after it stay the query.
 void add_result_options(CLI::App* command, Options& o) {
     SearchRequest& r = o.request;
-    command->add_option("--filter", o.filters, "FIELD:VALUE, e.g. level:Senior (repeatable; all must hold)")
+    command->add_option("--filter", o.filters,
+                        "FIELD:VALUE, e.g. level:Senior (repeatable: one field's values OR, different fields AND)")
         ->allow_extra_args(false);
     command->add_option("--limit", r.limit, "hits to show (default: " + std::to_string(r.limit) + ")")
         ->check(count_up_to(kMaxLimit));
@@ -403,6 +407,13 @@ int main(int argc, char** argv) {
     stats->add_flag("--all", o.all, "every value of each facet, not the " + std::to_string(kStatsTop) + " commonest");
     add_shard_options(stats, o);
 
+    auto* serve = app.add_subcommand("serve", "answer searches over HTTP: a JSON API, and a page to search with at /");
+    serve->add_option("--listen", o.listen, "HOST:PORT to listen on (default: 127.0.0.1:8080, this machine only)");
+    serve->add_option("--threads", o.threads, "requests answered at once (default: 8)")->check(CLI::Range(1, 256));
+    serve->add_option("--shard-timeout", o.searcher.shard_timeout,
+                      "seconds a remote shard has to connect and to answer before it counts as missing (default: 10)")
+        ->check(CLI::Range(0.001, 3600.0));
+
     app.add_subcommand("formats", "the input formats: which files each reads and the records they make");
     auto* shards = app.add_subcommand("shards", "a collection in several shards, searched as one");
     auto* shards_write = shards->add_subcommand(
@@ -432,6 +443,9 @@ int main(int argc, char** argv) {
         if (show->parsed()) return run_show(o, db);
         if (check->parsed()) return run_check(o, db);
         if (app.got_subcommand("compact")) return run_compact(db);
+        if (serve->parsed())
+            return run_serve({.db = db, .listen = qbank::serve::parse_listen_address(o.listen), .searcher = o.searcher,
+                              .threads = o.threads});
         if (shards_write->parsed()) {
             qbank::write_shard_stub(o.stub, o.shards);
             std::cout << "wrote stub " << printable(o.stub) << ": " << o.shards.size() << " shards\n";

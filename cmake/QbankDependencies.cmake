@@ -21,3 +21,7 @@ pkg_check_modules(MD4C REQUIRED IMPORTED_TARGET md4c)
 add_library(md4c::md4c ALIAS PkgConfig::MD4C)
 pkg_check_modules(GUMBO REQUIRED IMPORTED_TARGET gumbo)
 add_library(gumbo::gumbo ALIAS PkgConfig::GUMBO)
+
+# qbank serve's HTTP server: Debian builds cpp-httplib as a shared library.
+pkg_check_modules(HTTPLIB REQUIRED IMPORTED_TARGET cpp-httplib)
+add_library(httplib::httplib ALIAS PkgConfig::HTTPLIB)

@@ -499,14 +499,18 @@ Xapian::Query QueryBuilder::build(const std::string& text, const std::vector<Fil
         check_bounds(text, root);
         query = to_xapian(root, default_op, !operators);
     }
+    // As in the query text: the values of one field OR together, the fields AND.
+    std::map<std::string_view, std::vector<Xapian::Query>> by_field;
     for (const Filter& filter : filters) {
         const schema::Field* field = schema::find_field(filter.field);
         if (field == nullptr || field->kind != FieldKind::Filter)
             throw BadInputError("cannot filter on '" + filter.field + "': filter fields are " + filter_field_names());
         auto term = schema::filter_term(field->id, filter.value);
         if (!term) throw BadInputError(impossible_value_message(*field, filter.value));
-        query = Xapian::Query(Xapian::Query::OP_FILTER, query, Xapian::Query(*term));
+        by_field[field->prefix].emplace_back(*term);
     }
+    for (const auto& [_, values] : by_field)
+        query = Xapian::Query(Xapian::Query::OP_FILTER, query, joined(Xapian::Query::OP_OR, values));
     return query;
 }
 

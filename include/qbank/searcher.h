@@ -49,7 +49,7 @@ inline const std::vector<std::string> kDefaultHitFields = {
 
 struct SearchRequest {
     std::string query;            // words, "phrases", AND / OR / NOT, field:value; empty: every document
-    std::vector<Filter> filters;  // all must hold
+    std::vector<Filter> filters;  // values of one field: any may hold; of different fields: all must
     std::size_t offset = 0;
     std::size_t limit = 10;
     // What each hit carries besides its id, rank and score: names of Record fields

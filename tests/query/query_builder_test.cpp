@@ -63,9 +63,11 @@ TEST_F(QueryBuilderTest, ParsesTheDocumentedSyntax) {
     for (const auto& [text, expected] : cases) EXPECT_EQ(describe(text), expected) << text;
 }
 
-TEST_F(QueryBuilderTest, FiltersAllMustHold) {
+TEST_F(QueryBuilderTest, FiltersOfOneFieldOrAndOfDifferentFieldsAnd) {
     EXPECT_EQ(describe("herd", {{"level", "Senior Level"}, {"tag", "C++"}}),
-              "Query(((Zherd@1 FILTER XLsenior) FILTER Kc++))");
+              "Query(((Zherd@1 FILTER Kc++) FILTER XLsenior))");
+    EXPECT_EQ(describe("herd", {{"level", "Mid"}, {"tag", "C++"}, {"level", "Senior"}}),
+              "Query(((Zherd@1 FILTER Kc++) FILTER (XLmid OR XLsenior)))");
     EXPECT_EQ(describe("", {{"category", "Behavioral"}}), "Query((<alldocuments> FILTER XCbehavioral))");
 }
 
