@@ -96,7 +96,8 @@ def latencies(search, queries, repeats):
     return samples
 
 
-def qbank_searcher(library, db):
+def qbank_searcher(library, db, facets=None):
+    """Searches through the C API; `facets`: the facets to count (default: the library's)."""
     lib, out = query_bench.load_library(library)
     searcher, error = ctypes.c_void_p(), out()
     if lib.qbank_searcher_open(db.encode(), None, ctypes.byref(searcher), ctypes.byref(error)) != 0:
@@ -104,7 +105,7 @@ def qbank_searcher(library, db):
 
     def search(q):
         result = out()
-        request = json.dumps({"query": q, "limit": TOP}).encode()
+        request = json.dumps({"query": q, "limit": TOP} | ({"facets": facets} if facets else {})).encode()
         if lib.qbank_search(searcher, request, ctypes.byref(result), ctypes.byref(error)) != 0:
             sys.exit(f"search {q!r} failed: " + ctypes.string_at(error).decode())
         json.loads(ctypes.string_at(result))
@@ -236,6 +237,13 @@ def add_run_options(parser):
     parser.add_argument("--no-write", action="store_true", help="print the tables only")
 
 
+def work_folder(args, name):
+    """The folder a run keeps its pages and indexes in: --work, or a new temporary one."""
+    work = Path(args.work) if args.work else Path(tempfile.mkdtemp(prefix=f"qbank-{name}-"))
+    work.mkdir(parents=True, exist_ok=True)
+    return work
+
+
 def write_results(begin, end, text, section="Results"):
     """Puts `text` between the markers `begin` and `end` of bench/RESULTS.md, keeping
     what is around them; a new section headed `section` when the markers are not there."""
@@ -256,8 +264,7 @@ def main():
         if shutil.which(tool) is None:
             sys.exit(f"{tool} is missing: run scripts/install-deps")
 
-    work = Path(args.work) if args.work else Path(tempfile.mkdtemp(prefix="qbank-compare-"))
-    work.mkdir(parents=True, exist_ok=True)
+    work = work_folder(args, "compare")
     try:
         runs = [run_size(args, n, work) for n in args.pages]
     finally:

@@ -20,7 +20,6 @@ import shutil
 import socket
 import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
 
@@ -122,8 +121,7 @@ def main():
     args = parser.parse_args()
     if shutil.which("xapian-tcpsrv") is None:
         sys.exit("xapian-tcpsrv is missing: run scripts/install-deps")
-    work = Path(args.work) if args.work else Path(tempfile.mkdtemp(prefix="qbank-shards-"))
-    work.mkdir(parents=True, exist_ok=True)
+    work = compare.work_folder(args, "shards")
     try:
         r = run(args, work)
     finally:

@@ -150,6 +150,10 @@ struct Server::Impl {
         http.set_read_timeout(options.io_timeout);
         http.set_write_timeout(options.io_timeout);
         http.set_payload_max_length(kMaxBody);
+        // A client (the page, a load balancer) keeps its connection for many requests,
+        // and an answer written in parts goes out at once, not after the peer's delayed ACK.
+        http.set_keep_alive_max_count(1000);
+        http.set_tcp_nodelay(true);
         // httplib's default, SO_REUSEPORT, would let a second server take the same
         // port and share its requests; SO_REUSEADDR only lets a restart reuse it at once.
         http.set_socket_options([](int sock) {

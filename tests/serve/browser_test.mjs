@@ -159,7 +159,6 @@ const checks = [
         expect(await byTestId(page, 'section').count() > 0, `question "${title}" shows no sections`);
         await within(byTestId(page, 'related-hit').first().waitFor(), 'no related question is listed');
         expect(!(await byTestId(page, 'hit').first().isVisible()), 'the results stay visible over the question');
-        if (SHOTS) await page.screenshot({path: join(SHOTS, 'question.png')});
 
         await page.goBack();
         await within(byTestId(page, 'question-view').waitFor({state: 'hidden'}), 'Back left the question open');
@@ -197,6 +196,7 @@ const checks = [
         await expectSelected(1, 'ArrowRight from the first tab');
         expect(await tabs.nth(1).evaluate((node) => node === document.activeElement),
             'ArrowRight did not move focus to the next tab');
+        if (SHOTS) await page.screenshot({path: join(SHOTS, 'question.png')});
 
         await byTestId(page, 'back').click();
         await within(byTestId(page, 'question-view').waitFor({state: 'hidden'}),
