@@ -5,16 +5,19 @@
 
 #include <unistd.h>
 
+#include <cerrno>
 #include <cstdio>
+#include <cstring>
+#include <filesystem>
 #include <iostream>
 #include <algorithm>
 #include <optional>
 #include <sstream>
 
 #include "cli/db_location.h"
+#include "cli/error_report.h"
 #include "cli/exit_codes.h"
 #include "cli/progress_bar.h"
-#include "cli/serve_command.h"
 #include "cli/text_output.h"
 #include "qbank/error.h"
 #include "qbank/indexer.h"
@@ -30,24 +33,6 @@ namespace qbank::cli {
 namespace {
 
 constexpr const char* kProgram = "qbank";
-
-// One line on stderr: whatever the message holds (a path, a query) cannot start another.
-int fail(const std::string& message, int code) {
-    std::cerr << kProgram << ": " << printable(message) << "\n";
-    return code;
-}
-
-int exit_code_for(const Error& e) {
-    switch (e.kind()) {
-        case Error::Kind::IndexLocked: return kIndexLocked;
-        case Error::Kind::IndexMissing:
-        case Error::Kind::IndexIncompatible:
-        case Error::Kind::IndexCorrupt: return kIndexUnusable;
-        case Error::Kind::IndexIO: return kIndexIO;
-        case Error::Kind::BadInput: return kUsage;
-    }
-    return kUsage;
-}
 
 struct Options {
     std::string db;
@@ -68,8 +53,6 @@ struct Options {
     std::string stub;                 // shards write
     std::vector<std::string> shards;  // shards write: local:PATH, remote:HOST:PORT
     bool allow_partial = false;       // search, related, stats: results without a missing shard exit 0
-    std::string listen = "127.0.0.1:8080";  // serve
-    std::size_t threads = 8;                // serve
 };
 
 // Each file in turn; a file with problems is reported and the others still printed.
@@ -318,6 +301,23 @@ int run_stats(const Options& o, const std::string& db) {
     return warn_missing(stats.missing_shards, o) ? kShardsMissing : kOk;
 }
 
+// Runs qbank-serve from qbank's own folder (as built and as installed), else from
+// PATH, with the arguments after `serve` (and --db when it came before `serve`).
+int exec_serve(const std::string& db_flag, const std::vector<std::string>& args) {
+    std::vector<std::string> argv{"qbank-serve"};
+    if (!db_flag.empty()) argv.insert(argv.end(), {"--db", db_flag});
+    argv.insert(argv.end(), args.begin(), args.end());
+    std::vector<char*> pointers;
+    for (std::string& a : argv) pointers.push_back(a.data());
+    pointers.push_back(nullptr);
+    std::error_code ec;
+    std::filesystem::path beside = std::filesystem::read_symlink("/proc/self/exe", ec).parent_path() / "qbank-serve";
+    if (!ec) execv(beside.c_str(), pointers.data());
+    if (ec || errno == ENOENT) execvp("qbank-serve", pointers.data());
+    return fail("cannot run qbank-serve, the server of 'qbank serve' (" + std::string(std::strerror(errno)) +
+                    "): install it beside qbank or on PATH",
+                kUsage);
+}
 
 }  // namespace
 }  // namespace qbank::cli
@@ -407,12 +407,13 @@ int main(int argc, char** argv) {
     stats->add_flag("--all", o.all, "every value of each facet, not the " + std::to_string(kStatsTop) + " commonest");
     add_shard_options(stats, o);
 
-    auto* serve = app.add_subcommand("serve", "answer searches over HTTP: a JSON API, and a page to search with at /");
-    serve->add_option("--listen", o.listen, "HOST:PORT to listen on (default: 127.0.0.1:8080, this machine only)");
-    serve->add_option("--threads", o.threads, "requests answered at once (default: 8)")->check(CLI::Range(1, 256));
-    serve->add_option("--shard-timeout", o.searcher.shard_timeout,
-                      "seconds a remote shard has to connect and to answer before it counts as missing (default: 10)")
-        ->check(CLI::Range(0.001, 3600.0));
+    // The server is a program of its own, qbank-serve, so that searches from the
+    // command line load no HTTP, TLS or compression library: its options are its own.
+    auto* serve = app.add_subcommand("serve", "answer searches over HTTP: a JSON API, and a page to search with at /"
+                                              " (qbank serve --help)");
+    serve->prefix_command();
+    serve->set_help_flag();
+    serve->fallthrough(false);
 
     app.add_subcommand("formats", "the input formats: which files each reads and the records they make");
     auto* shards = app.add_subcommand("shards", "a collection in several shards, searched as one");
@@ -443,9 +444,7 @@ int main(int argc, char** argv) {
         if (show->parsed()) return run_show(o, db);
         if (check->parsed()) return run_check(o, db);
         if (app.got_subcommand("compact")) return run_compact(db);
-        if (serve->parsed())
-            return run_serve({.db = db, .listen = qbank::serve::parse_listen_address(o.listen), .searcher = o.searcher,
-                              .threads = o.threads});
+        if (serve->parsed()) return exec_serve(o.db, serve->remaining());
         if (shards_write->parsed()) {
             qbank::write_shard_stub(o.stub, o.shards);
             std::cout << "wrote stub " << printable(o.stub) << ": " << o.shards.size() << " shards\n";
@@ -457,15 +456,7 @@ int main(int argc, char** argv) {
         }
         return run_stats(o, db);
     } catch (const qbank::Error& e) {
-        int code = fail(e.what(), exit_code_for(e));
-        // The library says what is wrong; the command that mends it is the command line's to give.
-        if (e.kind() == qbank::Error::Kind::IndexCorrupt || e.kind() == qbank::Error::Kind::IndexIncompatible)
-            std::cerr << "  rebuild it with: qbank index --full --db " << printable(db) << " PATH...\n";
-        if (e.kind() == qbank::Error::Kind::IndexMissing && !std::filesystem::exists(db))
-            std::cerr << "  build it with: qbank index corpus/ " << (o.db.empty() ? "  (choose its place with --db DIR or QBANK_DB)"
-                                                                              : "--db " + printable(o.db))
-                      << "\n";
-        return code;
+        return report(e, db, o.db);
     } catch (const std::exception& e) {
         return fail(std::string("internal error: ") + e.what(), kUsage);
     }

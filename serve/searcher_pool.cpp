@@ -1,12 +1,13 @@
 #include "serve/searcher_pool.h"
 
+#include <algorithm>
 #include <utility>
 
 namespace qbank::serve {
 
 SearcherPool::SearcherPool(std::string db, SearcherOptions options, std::chrono::milliseconds freshness)
     : db_(std::move(db)), options_(std::move(options)), freshness_(freshness) {
-    idle_.push_back({std::make_unique<Searcher>(db_, options_), std::chrono::steady_clock::now()});
+    idle_.push_back({std::make_unique<Searcher>(db_, options_), std::chrono::steady_clock::now() + freshness_});
 }
 
 SearcherPool::Lease::~Lease() {
@@ -24,14 +25,18 @@ SearcherPool::Lease SearcherPool::borrow() {
             idle_.pop_back();
         }
     }
-    auto now = std::chrono::steady_clock::now();
+    using Clock = std::chrono::steady_clock;
+    const Clock::time_point begun = Clock::now();
     if (!idle.searcher) {
-        idle = {std::make_unique<Searcher>(db_, options_), now};
-    } else if (now - idle.reopened >= freshness_) {
+        idle.searcher = std::make_unique<Searcher>(db_, options_);
+    } else if (begun >= idle.reopen_due) {
         // A Searcher that fails to move on is dropped with the exception; the others are untouched.
         idle.searcher->reopen();
-        idle.reopened = now;
+    } else {
+        return Lease(*this, std::move(idle));
     }
+    const Clock::time_point done = Clock::now();
+    idle.reopen_due = done + std::max<Clock::duration>(freshness_, 10 * (done - begun));
     return Lease(*this, std::move(idle));
 }
 

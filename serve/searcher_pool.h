@@ -2,7 +2,8 @@
 // Searchers for the threads that answer requests. A Searcher serves one thread at
 // a time, so each request borrows one and gives it back; each moves to the index's
 // last commit when lent, at most once per `freshness`, so that a batch job's
-// commits show without a restart.
+// commits show without a restart. A move that takes long (a stub waiting for a
+// shard that does not answer) is not tried again for ten times as long.
 
 #include <chrono>
 #include <memory>
@@ -17,7 +18,7 @@ namespace qbank::serve {
 class SearcherPool {
     struct Idle {
         std::unique_ptr<Searcher> searcher;
-        std::chrono::steady_clock::time_point reopened;
+        std::chrono::steady_clock::time_point reopen_due;
     };
 
 public:
@@ -27,13 +28,14 @@ public:
     // A borrowed Searcher, given back when the Lease goes.
     class Lease {
     public:
-        Lease(SearcherPool& pool, Idle idle) : pool_(&pool), idle_(std::move(idle)) {}
         Lease(Lease&&) = default;
         ~Lease();
         Searcher& operator*() const { return *idle_.searcher; }
         Searcher* operator->() const { return idle_.searcher.get(); }
 
     private:
+        friend class SearcherPool;
+        Lease(SearcherPool& pool, Idle idle) : pool_(&pool), idle_(std::move(idle)) {}
         SearcherPool* pool_;
         Idle idle_;
     };

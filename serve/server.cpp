@@ -2,12 +2,18 @@
 
 #include <httplib.h>
 #include <sys/socket.h>
+#include <unistd.h>
 
-#include <cerrno>
-#include <charconv>
-#include <cstring>
+#include <algorithm>
 #include <atomic>
+#include <cerrno>
+#include <chrono>
+#include <cstdio>
+#include <cstring>
 #include <mutex>
+#include <optional>
+#include <ostream>
+#include <string>
 #include <thread>
 
 #include <nlohmann/json.hpp>
@@ -29,8 +35,12 @@ constexpr const char* kJson = "application/json; charset=utf-8";
 constexpr const char* kPagePolicy =
     "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
     "base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
-// Requests carry no body; a URL is bounded by the library (8 KiB).
+// The API only reads: a body (of a refused POST) is read, to keep the connection in
+// step, up to this size.
 constexpr std::size_t kMaxBody = 64 * 1024;
+// A connection holds a thread while open: an idle one lets go soon.
+constexpr time_t kKeepAliveSeconds = 1;
+constexpr std::size_t kKeepAliveRequests = 100;
 
 void send(httplib::Response& res, const ErrorResponse& error) {
     res.status = error.status;
@@ -56,32 +66,37 @@ httplib::Server::Handler api(Handle handle) {
     };
 }
 
-thread_local std::chrono::steady_clock::time_point request_start;
+void no_params(const httplib::Request& req) {
+    if (!req.params.empty()) throw BadInputError(req.path + " takes no parameters");
+}
 
-// Why httplib refused a request before any route saw it.
-std::string failure(int status) {
+ErrorResponse not_found(const std::string& id) {
+    return error_response(404, "not_found", "no question with id '" + id + "'");
+}
+
+// Why a request was refused before any route saw it.
+ErrorResponse refusal(const httplib::Request& req, int status) {
     switch (status) {
-        case 413: return "the request is longer than " + std::to_string(kMaxBody) + " bytes";
-        case 414: return "the URL is too long: shorten the query";
-        default: return "the request could not be read (HTTP " + std::to_string(status) + ")";
+        case 404: return error_response(404, "not_found", "no endpoint " + req.path);
+        case 413: return error_response(413, "bad_request", "the request body is longer than 64 KiB");
+        case 414: return error_response(414, "bad_request", "the URL is too long: shorten the query");
+        case 500: return error_response(500, "internal", "internal error");
+        default: return error_response(status, "bad_request", "the request could not be read (HTTP " +
+                                                                  std::to_string(status) + ")");
     }
 }
 
-}  // namespace
-
-ListenAddress parse_listen_address(std::string_view text) {
-    std::size_t colon = text.rfind(':');
-    if (colon == std::string_view::npos)
-        throw BadInputError("listen address '" + std::string(text) + "' has no port: write HOST:PORT, e.g. 127.0.0.1:8080");
-    std::string_view host = text.substr(0, colon);
-    std::string_view port = text.substr(colon + 1);
-    if (host.size() >= 2 && host.front() == '[' && host.back() == ']') host = host.substr(1, host.size() - 2);
-    ListenAddress address{host.empty() ? "127.0.0.1" : std::string(host), 0};
-    auto [end, error] = std::from_chars(port.data(), port.data() + port.size(), address.port);
-    if (error != std::errc() || end != port.data() + port.size() || address.port < 0 || address.port > 65535)
-        throw BadInputError("listen address '" + std::string(text) + "': the port must be a number from 0 to 65535");
-    return address;
+// The request target as logged: control bytes a client sent cannot move the terminal.
+std::string loggable(const std::string& text) {
+    std::string out;
+    for (unsigned char c : text) out += (c < 0x20 || c == 0x7f) ? '?' : static_cast<char>(c);
+    return out;
 }
+
+// When the request being answered on this thread began, if it reached routing.
+thread_local std::optional<std::chrono::steady_clock::time_point> request_start;
+
+}  // namespace
 
 struct Server::Impl {
     ServeOptions options;
@@ -94,6 +109,8 @@ struct Server::Impl {
     bool stopping = false;
     bool started = false;
     std::atomic<bool> returned = false;
+    // Closed here when run() never starts, which is httplib's to close otherwise.
+    std::atomic<int> listening = -1;
 
     explicit Impl(ServeOptions o) : options(std::move(o)), pool(options.db, options.searcher, options.freshness) {
         routes();
@@ -105,20 +122,27 @@ struct Server::Impl {
                                 std::strerror(errno) + "; choose another address with --listen HOST:PORT");
     }
 
+    ~Impl() {
+        if (!started && listening >= 0) close(listening);
+    }
+
     void routes() {
-        for (std::string_view path : {"/", "/app.css", "/app.js"})
-            http.Get(std::string(path), [asset = page_asset(path)](const httplib::Request&, httplib::Response& res) {
+        for (const char* path : {"/", "/app.css", "/app.js"}) {
+            std::string pattern;
+            for (const char* c = path; *c != '\0'; ++c) pattern += *c == '.' ? std::string("\\.") : std::string(1, *c);
+            http.Get(pattern, [asset = page_asset(path)](const httplib::Request&, httplib::Response& res) {
                 res.set_header("Content-Security-Policy", kPagePolicy);
                 res.set_header("Cache-Control", "no-cache");
                 res.set_content(std::string(asset->body), std::string(asset->content_type));
             });
+        }
         http.Get("/search", api([this](const httplib::Request& req, httplib::Response& res) {
             SearchRequest request = search_request(req.params);
             SearchResult result = pool.borrow()->search(request);
             send_json(res, search_result_to_json(result, request, -1));
         }));
         http.Get(R"(/questions/([^/]+))", api([this](const httplib::Request& req, httplib::Response& res) {
-            if (!req.params.empty()) throw BadInputError("/questions/{id} takes no parameters");
+            no_params(req);
             std::optional<Record> record = pool.borrow()->find(req.matches[1]);
             if (!record) return send(res, not_found(req.matches[1]));
             send_json(res, record_to_json(*record));
@@ -130,18 +154,22 @@ struct Server::Impl {
             send_json(res, search_result_to_json(*result, request, -1));
         }));
         http.Get("/stats", api([this](const httplib::Request& req, httplib::Response& res) {
-            if (!req.params.empty()) throw BadInputError("/stats takes no parameters");
+            no_params(req);
             send_json(res, stats_to_json(pool.borrow()->stats(), -1));
         }));
-        http.Get("/health", api([this](const httplib::Request&, httplib::Response& res) {
-            pool.borrow();  // the index opens and moves to its last commit
+        http.Get("/health", api([this](const httplib::Request& req, httplib::Response& res) {
+            no_params(req);
+            pool.borrow();  // the index opens, and moves to its last commit when due
             nlohmann::json health = {{"status", "ok"}, {"version", version()}, {"schema_version", schema_version()}};
             send_json(res, health.dump());
         }));
-    }
-
-    static ErrorResponse not_found(const std::string& id) {
-        return error_response(404, "not_found", "no question with id '" + id + "'");
+        // Methods that carry a body: registered so that httplib reads the body (and
+        // refuses a long one) before the answer, rather than as the next request.
+        auto refuse = [](const httplib::Request& req, httplib::Response& res) {
+            res.set_header("Allow", "GET, HEAD");
+            send(res, error_response(405, "method_not_allowed", req.method + " is not served: the API only reads"));
+        };
+        http.Post(".*", refuse).Put(".*", refuse).Patch(".*", refuse).Delete(".*", refuse).Options(".*", refuse);
     }
 
     void limits() {
@@ -150,39 +178,56 @@ struct Server::Impl {
         http.set_read_timeout(options.io_timeout);
         http.set_write_timeout(options.io_timeout);
         http.set_payload_max_length(kMaxBody);
-        // A client (the page, a load balancer) keeps its connection for many requests,
-        // and an answer written in parts goes out at once, not after the peer's delayed ACK.
-        http.set_keep_alive_max_count(1000);
+        http.set_keep_alive_timeout(kKeepAliveSeconds);
+        http.set_keep_alive_max_count(kKeepAliveRequests);
+        // An answer written in parts goes out at once, not after the peer's delayed ACK.
         http.set_tcp_nodelay(true);
         // httplib's default, SO_REUSEPORT, would let a second server take the same
         // port and share its requests; SO_REUSEADDR only lets a restart reuse it at once.
-        http.set_socket_options([](int sock) {
+        http.set_socket_options([this](int sock) {
             int yes = 1;
             setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
+            listening = sock;
         });
         http.set_default_headers({{"X-Content-Type-Options", "nosniff"}, {"Referrer-Policy", "no-referrer"}});
-        http.set_pre_routing_handler([](const httplib::Request& req, httplib::Response& res) {
+        http.set_pre_routing_handler([](const httplib::Request& req, httplib::Response&) {
             request_start = std::chrono::steady_clock::now();
-            if (req.method == "GET" || req.method == "HEAD") return httplib::Server::HandlerResponse::Unhandled;
-            res.set_header("Allow", "GET, HEAD");
-            send(res, error_response(405, "method_not_allowed", req.method + " is not served: the API is read-only"));
-            return httplib::Server::HandlerResponse::Handled;
+            // Answers are made per request and small: a Range header is ignored, as HTTP
+            // allows, and the whole answer sent. httplib would otherwise build one part per
+            // range asked for (any number of them) in memory, for any answer.
+            const_cast<httplib::Request&>(req).ranges.clear();
+            return httplib::Server::HandlerResponse::Unhandled;
         });
         // What the routes did not answer themselves: no such path, a URL or body too long.
-        http.set_error_handler(httplib::Server::HandlerWithResponse([](const httplib::Request& req,
-                                                                         httplib::Response& res) {
-            if (!res.body.empty()) return httplib::Server::HandlerResponse::Unhandled;
-            if (res.status == 404) send(res, error_response(404, "not_found", "no endpoint " + req.path));
-            else send(res, error_response(res.status, "bad_request", failure(res.status)));
-            return httplib::Server::HandlerResponse::Handled;
-        }));
+        http.set_error_handler(httplib::Server::HandlerWithResponse(
+            [](const httplib::Request& req, httplib::Response& res) {
+                if (!res.body.empty()) return httplib::Server::HandlerResponse::Unhandled;
+                send(res, refusal(req, res.status));
+                return httplib::Server::HandlerResponse::Handled;
+            }));
+        http.set_exception_handler([](const httplib::Request&, httplib::Response& res, std::exception_ptr thrown) {
+            std::string what = "internal error";
+            try {
+                std::rethrow_exception(thrown);
+            } catch (const std::exception& e) {
+                what += std::string(": ") + e.what();
+            } catch (...) {
+            }
+            send(res, error_response(500, "internal", what));
+        });
         if (options.log != nullptr)
             http.set_logger([this](const httplib::Request& req, const httplib::Response& res) {
-                auto took = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - request_start);
-                char ms[32];
-                std::snprintf(ms, sizeof ms, "%.1f ms", took.count());
+                char took[32] = "-";
+                if (request_start)
+                    std::snprintf(took, sizeof took, "%.1f ms",
+                                  std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() -
+                                                                            *request_start)
+                                      .count());
+                request_start.reset();
                 std::lock_guard lock(log_mutex);
-                *options.log << req.method << " " << req.target << " " << res.status << " " << ms << "\n" << std::flush;
+                *options.log << (req.method.empty() ? "-" : req.method) << " " << loggable(req.target) << " "
+                             << res.status << " " << took << "\n"
+                             << std::flush;
             });
     }
 };

@@ -5,30 +5,22 @@
 
 #include <chrono>
 #include <cstddef>
+#include <iosfwd>
 #include <memory>
-#include <ostream>
 #include <string>
-#include <string_view>
 
 #include "qbank/searcher.h"
+#include "serve/listen_address.h"
 
 namespace qbank::serve {
-
-struct ListenAddress {
-    std::string host;  // a name or an address; IPv6 without brackets
-    int port = 0;
-};
-
-// "HOST:PORT", "[IPv6]:PORT" or ":PORT" (loopback). Throws BadInputError.
-ListenAddress parse_listen_address(std::string_view text);
 
 struct ServeOptions {
     std::string db;                             // the index, or a stub of shards, to serve
     ListenAddress listen{"127.0.0.1", 8080};    // port 0: any free port (Server::port)
     SearcherOptions searcher;
-    std::size_t threads = 8;                    // requests answered at once; others wait their turn
+    std::size_t threads = 16;                   // connections served at once; others wait their turn
     std::chrono::milliseconds freshness{1000};  // commits show in results within this long
-    std::chrono::seconds io_timeout{5};         // to read a request and to write an answer
+    std::chrono::seconds io_timeout{5};         // for each read of a request and write of an answer
     std::ostream* log = nullptr;                // one line per request, when set
 };
 

@@ -20,7 +20,7 @@
 namespace qbank {
 
 struct Filter {
-    std::string field;  // "level", "category" or "tag"
+    std::string field;  // "level", "category", "tag" or "lang"
     std::string value;  // matched after folding: "senior" finds "Senior"
 };
 

@@ -5,6 +5,7 @@
 // HTML-escaped with <mark> around the matched words.
 
 const PAGE_SIZE = 10;
+const MAX_OFFSET = 10000;  // the deepest offset the API serves
 const TOP_VALUES = 10;
 const DEBOUNCE_MS = 200;
 const FACET_ORDER = ['level', 'category', 'tag', 'lang'];
@@ -136,7 +137,7 @@ function readUrl() {
     return {
         q: (params.get('q') || '').trim(),
         filters: [...new Set(params.getAll('filter'))].filter((f) => f.indexOf(':') > 0),
-        offset: Math.max(0, parseInt(params.get('offset'), 10) || 0),
+        offset: Math.min(MAX_OFFSET, Math.max(0, parseInt(params.get('offset'), 10) || 0)),
         id: params.get('id') || '',
     };
 }
@@ -272,7 +273,7 @@ function renderResults(data) {
     const last = state.offset + hits.length;
     els.pager.hidden = state.offset === 0 && hits.length < PAGE_SIZE;
     els.prev.disabled = state.offset === 0;
-    els.next.disabled = hits.length < PAGE_SIZE;
+    els.next.disabled = hits.length < PAGE_SIZE || state.offset + PAGE_SIZE > MAX_OFFSET;
     els.pagerRange.textContent = !hits.length ? ''
         : last <= data.total ? `${first}–${last} of ${data.total.toLocaleString()}` : `${first}–${last}`;
 

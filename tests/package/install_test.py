@@ -59,9 +59,12 @@ class InstallTest(unittest.TestCase):
     def test_layout(self):
         for relative in ["include/qbank.h", "include/qbank/error.h", "include/qbank/indexer.h",
                          "include/qbank/searcher.h", "include/qbank/json.h", "include/qbank/version.h",
-                         "include/qbank/export.h", "bin/qbank", "share/qbank/schema/search.schema.json",
-                         "share/qbank/schema/record.schema.json"]:
+                         "include/qbank/export.h", "bin/qbank", "bin/qbank-serve",
+                         "share/qbank/schema/search.schema.json", "share/qbank/schema/record.schema.json",
+                         "share/qbank/schema/error.schema.json", "share/qbank/schema/health.schema.json"]:
             self.assertTrue((self.prefix / relative).is_file(), relative)
+        # `qbank serve` runs the qbank-serve installed beside it.
+        self.assertIn("--listen", run(self.prefix / "bin" / "qbank", "serve", "--help").stdout)
         self.assertFalse(list(self.prefix.rglob("*.in")), "templates are not installed")
         self.assertTrue((self.libdir / f"libqbank.so.{self.version}").is_file())
         self.assertEqual(os.readlink(self.libdir / self.soname), f"libqbank.so.{self.version}")

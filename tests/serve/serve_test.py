@@ -27,14 +27,14 @@ SCHEMAS = {name: validator(ROOT / "schema", f"{name}.schema.json")
            for name in ("search", "record", "stats", "error", "health")}
 
 
-def start_server(db, *args):
-    """A `qbank serve` on a free loopback port, and that port."""
-    server = subprocess.Popen([BIN, "serve", "--db", db, "--listen", "127.0.0.1:0", *args],
-                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+def start_server(db, log):
+    """A `qbank serve` on a free loopback port logging to the file `log`, and that port."""
+    server = subprocess.Popen([BIN, "serve", "--db", db, "--listen", "127.0.0.1:0"],
+                              stdout=subprocess.PIPE, stderr=log, text=True)
     first = server.stdout.readline()
     if not first.startswith("qbank serve: http://127.0.0.1:"):
         server.kill()
-        raise AssertionError(f"no address printed: {first!r} {server.stderr.read()}")
+        raise AssertionError(f"no address printed: {first!r}")
     return server, int(first.split(":")[3].split("/")[0])
 
 
@@ -45,13 +45,15 @@ class ServeTest(unittest.TestCase):
         cls.db = os.path.join(cls.tmp.name, "index")
         subprocess.run([BIN, "index", str(QUESTIONS), str(ROOT / "corpus" / "seeds"), "--db", cls.db],
                        check=True, capture_output=True)
-        cls.server, cls.port = start_server(cls.db)
+        cls.log = open(os.path.join(cls.tmp.name, "log"), "w")
+        cls.server, cls.port = start_server(cls.db, cls.log)
 
     @classmethod
     def tearDownClass(cls):
         if cls.server.poll() is None:
             cls.server.kill()
             cls.server.wait()
+        cls.log.close()
         cls.tmp.cleanup()
 
     def get(self, target, method="GET"):
@@ -88,7 +90,9 @@ class ServeTest(unittest.TestCase):
                                      ("/search?facets=colour", 400, "bad_input"),
                                      ("/questions/0000000000000000", 404, "not_found"),
                                      ("/questions/0000000000000000/related", 404, "not_found"),
-                                     ("/nowhere", 404, "not_found"), ("/search?q=" + "a" * 9000, 414, "bad_request")]:
+                                     ("/nowhere", 404, "not_found"), ("/search?q=" + "a" * 9000, 414, "bad_request"),
+                                     ("/stats?x=1", 400, "bad_input"), ("/health?x=1", 400, "bad_input"),
+                                     ("/questions/" + "q" * 8000, 404, "not_found")]:
             self.assertEqual(self.valid("error", target, status)["error"]["kind"], kind, target)
         status, body = self.get("/search", method="DELETE")
         self.assertEqual(status, 405)
@@ -115,15 +119,17 @@ class ServeProcessTest(unittest.TestCase):
         self.tmp.cleanup()
 
     def test_a_signal_stops_it_cleanly_after_logging_each_request(self):
-        server, port = start_server(self.db)
-        with urllib.request.urlopen(f"http://127.0.0.1:{port}/health", timeout=30) as response:
-            self.assertEqual(response.status, 200)
-        server.send_signal(signal.SIGTERM)
-        self.assertEqual(server.wait(timeout=30), 0)
-        self.assertRegex(server.stderr.read(), r"GET /health 200 [0-9.]+ ms")
+        log = Path(self.tmp.name) / "log"
+        with open(log, "w") as out:
+            server, port = start_server(self.db, out)
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/health", timeout=30) as response:
+                self.assertEqual(response.status, 200)
+            server.send_signal(signal.SIGTERM)
+            self.assertEqual(server.wait(timeout=30), 0)
+        self.assertRegex(log.read_text(), r"GET /health 200 [0-9.]+ ms")
 
     def test_a_port_in_use_and_a_missing_index_exit_with_a_message(self):
-        server, port = start_server(self.db)
+        server, port = start_server(self.db, subprocess.DEVNULL)
         try:
             second = subprocess.run([BIN, "serve", "--db", self.db, "--listen", f"127.0.0.1:{port}"],
                                     capture_output=True, text=True, timeout=30)

@@ -6,8 +6,11 @@
 #include <httplib.h>
 
 #include <atomic>
+#include <chrono>
 #include <filesystem>
+#include <fstream>
 #include <thread>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -15,6 +18,7 @@
 #include "qbank/error.h"
 #include "qbank/indexer.h"
 #include "qbank/json.h"
+#include "serve/error_response.h"
 #include "serve/request_params.h"
 
 namespace qbank::serve {
@@ -127,11 +131,27 @@ TEST_F(ServeTest, FailuresAreJsonWithTheLibrarysKinds) {
     EXPECT_EQ(kind("/questions/no-such-id", 404), "not_found");
     EXPECT_EQ(kind("/questions/no-such-id/related", 404), "not_found");
     EXPECT_EQ(kind("/no/such/endpoint", 404), "not_found");
+    EXPECT_EQ(kind("/search?" + std::string(9000, 'a'), 414), "bad_request");
+    EXPECT_EQ(kind("/questions/" + std::string(8000, 'q'), 404), "not_found");
+    EXPECT_EQ(kind("/stats?x=1", 400), "bad_input");
+    // A refused request's body is read with it: the next request on the connection is answered.
     httplib::Client client("127.0.0.1", server.port());
-    httplib::Result posted = client.Post("/search", "{}", "application/json");
+    client.set_keep_alive(true);
+    httplib::Result posted = client.Post("/search", std::string(1000, 'x'), "text/plain");
     ASSERT_TRUE(posted);
     EXPECT_EQ(posted->status, 405);
     EXPECT_EQ(json::parse(posted->body)["error"]["kind"], "method_not_allowed");
+    httplib::Result after = client.Get("/health");
+    ASSERT_TRUE(after);
+    EXPECT_EQ(after->status, 200);
+    httplib::Result large = client.Post("/search", std::string(100 * 1024, 'x'), "text/plain");
+    ASSERT_TRUE(large);
+    EXPECT_EQ(large->status, 413);
+    // Byte ranges are ignored, however many are asked for: the whole answer comes.
+    httplib::Result ranged = client.Get("/search?limit=100", {{"Range", "bytes=0-,0-,0-,0-"}});
+    ASSERT_TRUE(ranged);
+    EXPECT_EQ(ranged->status, 200);
+    EXPECT_GT(json::parse(ranged->body)["total"], 0);
     // The query that used to hang the parser is answered.
     EXPECT_EQ(server.get_json("/search?q=%29")["total"], 0);
 }
@@ -144,6 +164,22 @@ TEST_F(ServeTest, ABatchJobsCommitShowsWithoutARestart) {
                                        << R"("text": "A majority of replicas that must agree."}]})" << "\n";
     index_path(db_, more.str("q.jsonl"));
     EXPECT_EQ(server.get_json("/search?q=quorum")["total"], 1);
+}
+
+TEST_F(ServeTest, ACommitShowsWithinTheFreshnessAsSet) {
+    Running server(db_, std::chrono::milliseconds(200));
+    EXPECT_EQ(server.get_json("/search?q=gossip")["total"], 0);
+    test::TempDir more;
+    std::ofstream(more.str("q.jsonl")) << R"({"title": "How does a gossip protocol spread state?", "sections": [)"
+                                       << R"({"heading": "Answer", "text": "Each node tells a few others."}]})" << "\n";
+    index_path(db_, more.str("q.jsonl"));
+    // Generous: the contract is 200 ms, a loaded machine may take longer to ask.
+    int total = 0;
+    for (int tries = 0; tries < 250 && total == 0; ++tries) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(20));
+        total = server.get_json("/search?q=gossip")["total"];
+    }
+    EXPECT_EQ(total, 1);
 }
 
 TEST_F(ServeTest, ManyClientsAtOnceGetTheSameAnswers) {
@@ -168,6 +204,24 @@ TEST_F(ServeTest, AnAddressInUseOrAMissingIndexFailsAtStart) {
     Running server(db_);
     EXPECT_THROW(Server(ServeOptions{.db = db_, .listen = {"127.0.0.1", server.port()}}), BadInputError);
     EXPECT_THROW(Server(ServeOptions{.db = dir_.str("nothing-here"), .listen = {"127.0.0.1", 0}}), IndexMissingError);
+}
+
+TEST_F(ServeTest, AStopBeforeRunMakesRunReturnAtOnce) {
+    Server server(ServeOptions{.db = db_, .listen = {"127.0.0.1", 0}});
+    server.stop();
+    EXPECT_TRUE(server.run());
+}
+
+TEST(ErrorResponseTest, EachKindHasItsStatus) {
+    auto status = [](const Error& e) { return error_response(e).status; };
+    EXPECT_EQ(status(BadInputError("x")), 400);
+    EXPECT_EQ(status(IndexMissingError("x")), 503);
+    EXPECT_EQ(status(IndexLockedError("x")), 503);
+    EXPECT_EQ(status(IndexIncompatibleError("x")), 503);
+    EXPECT_EQ(status(IndexCorruptError("x")), 500);
+    EXPECT_EQ(status(IndexIOError("x")), 500);
+    json body = json::parse(error_response(IndexCorruptError("table postlist is damaged")).body);
+    EXPECT_EQ(body, json::parse(R"({"error": {"kind": "index_corrupt", "message": "table postlist is damaged"}})"));
 }
 
 TEST(ListenAddressTest, HostAndPort) {
