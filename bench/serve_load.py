@@ -5,13 +5,13 @@ Indexes corpus/ (or takes --db), starts `qbank serve`, and lets wrk's clients
 (default 8, on 2 threads) send the judged queries of bench/relevance/queries.jsonl
 as /search requests for --seconds. Reports requests per second and latency
 percentiles from wrk, non-2xx answers and socket errors, and the server's
-resident memory after a 5-second warm-up and through the run (flat: no growth per
+resident memory after a 10-second warm-up and through the run (flat: no growth per
 request). Beside it, the same requests through the C API in one thread in process:
 what HTTP, JSON over the wire and concurrency on 2 cores add.
 
 Writes its table between the markers of bench/RESULTS.md.
 
-Usage: bench/serve_load.py [--clients 8] [--seconds 30] [--db DIR] [--no-write]
+Usage: bench/serve_load.py [--clients 8] [--seconds 60] [--db DIR] [--no-write]
 """
 
 import argparse
@@ -83,7 +83,7 @@ def in_process(library, db, queries, repeats):
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--clients", type=int, default=8)
-    parser.add_argument("--seconds", type=int, default=30)
+    parser.add_argument("--seconds", type=int, default=60)
     parser.add_argument("--db", help="an index to serve (default: corpus/, indexed afresh)")
     compare.add_run_options(parser)
     args = parser.parse_args()
@@ -109,7 +109,7 @@ def main():
         wrk = ["wrk", "-t2", f"-c{args.clients}", "--latency", "-s", str(script), base]
         env = {"QBANK_PATHS": str(paths)}
         # Warm-up: every thread of the server opens its searcher and reads what the queries read.
-        subprocess.run(wrk + ["-d5s"], env=env, capture_output=True, check=True)
+        subprocess.run(wrk + ["-d10s"], env=env, capture_output=True, check=True)
         rss = [rss_mib(server.pid)]
         sampling = threading.Event()
 
@@ -143,8 +143,8 @@ def main():
         f"{http['p50']:.2f} | {http['p90']:.2f} | {http['p99']:.2f} |",
         "",
         f"{http['requests']} requests: {http['non_2xx']} answered other than 2xx, socket errors: "
-        f"{http['socket_errors']}. Server RSS after the warm-up {rss[0]:.1f} MiB, at the end {rss[-1]:.1f} MiB, "
-        f"at most {max(rss):.1f} MiB. Throughput over loopback / in process: {http['rps'] / local['rps']:.2f}.",
+        f"{http['socket_errors']}. Server RSS after the warm-up {rss[0]:.1f} MiB, half-way {rss[len(rss) // 2]:.1f} MiB, "
+        f"at the end {rss[-1]:.1f} MiB, at most {max(rss):.1f} MiB. Throughput over loopback / in process: {http['rps'] / local['rps']:.2f}.",
     ]
     text = "\n".join(lines)
     print(text)
