@@ -1,5 +1,6 @@
 #include "query/query_terms.h"
 
+#include <algorithm>
 #include <cmath>
 
 #include "schema/fields.h"
@@ -18,14 +19,35 @@ QueryTerms::QueryTerms(const Xapian::Query& query, const Xapian::MSet& mset, Xap
         // shards). A term in no document has no weight; it still deserves a mark.
         const Xapian::doccount frequency = mset.get_termfreq(*it);
         double weight = frequency == 0 ? 1e-3 : std::log(1.0 + documents / (frequency + 0.5));
+        if (!parts->word.empty() && static_cast<unsigned char>(parts->word.front()) < 0x80)
+            first_bytes_.set(static_cast<unsigned char>(parts->word.front()));
         double& kept = weights_[plain];
         kept = std::max(kept, weight);
         unspaced_ = unspaced_ || text::starts_with_unspaced_script(parts->word);
     }
 }
 
+namespace {
+
+// Languages whose Snowball stemmer keeps a word's first letter (it takes off
+// endings; German's also drops umlauts, which are not ASCII). Irish and
+// Indonesian, among others, take off beginnings too.
+bool keeps_first_letter(std::string_view primary) {
+    static constexpr std::string_view kLanguages[] = {"da", "de", "en", "es", "fi", "fr", "hu", "it", "nb", "nl",
+                                                      "nn", "no", "pt", "ro", "ru", "sv"};
+    return std::find(std::begin(kLanguages), std::end(kLanguages), primary) != std::end(kLanguages);
+}
+
+const QueryTerms::Match kNoMatch;
+
+}  // namespace
+
 const QueryTerms::Match& QueryTerms::match(const std::string& term, std::string_view language) const {
     std::string_view primary = language.substr(0, language.find('-'));
+    // Most words of a page begin with a letter no query term begins with: no lookup, no stemming.
+    if (const unsigned char first = term.empty() ? 0 : static_cast<unsigned char>(term.front());
+        first != 0 && first < 0x80 && !first_bytes_.test(first) && keeps_first_letter(primary))
+        return kNoMatch;
     auto by_language = known_.find(primary);
     if (by_language == known_.end()) by_language = known_.emplace(std::string(primary), Known()).first;
     Known& known = by_language->second;

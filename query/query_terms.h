@@ -5,6 +5,7 @@
 
 #include <xapian.h>
 
+#include <bitset>
 #include <map>
 #include <optional>
 #include <string>
@@ -34,6 +35,9 @@ public:
 
 private:
     std::map<std::string, double, std::less<>> weights_;  // plain term -> weight
+    // The first bytes of the terms and stems, for words of a language whose stemmer
+    // only takes endings off: such a word starting otherwise matches nothing.
+    std::bitset<128> first_bytes_;
     bool unspaced_ = false;
     using Known = std::unordered_map<std::string, Match>;  // term -> its match
     mutable std::map<std::string, Known, std::less<>> known_;  // by language (primary subtag)
