@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <fstream>
-#include <set>
 #include <sstream>
 
 #include "qbank/error.h"
@@ -12,6 +11,15 @@
 #include "text/utf8_check.h"
 
 namespace qbank::query {
+namespace {
+
+std::string joined(const Synonyms::Words& words) {
+    std::string key;
+    for (const std::string& w : words) key += (key.empty() ? "" : " ") + w;
+    return key;
+}
+
+}  // namespace
 
 const Synonyms& Synonyms::shipped() {
     static const Synonyms synonyms = [] {
@@ -36,19 +44,19 @@ void Synonyms::add_text(std::string_view text, const std::string& origin) {
         line = text::trim(line.substr(0, std::min(line.find('#'), line.find('\r'))));
         if (line.empty()) continue;
         std::vector<Words> members;
-        std::set<Words> seen;
         for (std::size_t p = 0; p <= line.size();) {
             std::size_t comma = std::min(line.find(',', p), line.size());
             Words words = text::typed_words(line.substr(p, comma - p));
             p = comma + 1;
-            if (!words.empty() && seen.insert(words).second) members.push_back(std::move(words));
+            if (!words.empty() && std::find(members.begin(), members.end(), words) == members.end())
+                members.push_back(std::move(words));
         }
         if (members.size() < 2)
             throw BadInputError(
                         origin + ":" + std::to_string(line_no) + ": a synonym group needs two or more words or phrases "
                                                                  "separated by commas, got '" + std::string(line) + "'");
         for (const Words& m : members) {
-            groups_of_[m].push_back(groups_.size());
+            groups_of_[joined(m)].push_back(groups_.size());
             longest_ = std::max(longest_, m.size());
         }
         groups_.push_back(std::move(members));
@@ -64,7 +72,7 @@ void Synonyms::add_file(const std::string& path) {
 }
 
 std::vector<Synonyms::Words> Synonyms::alternatives(const Words& member) const {
-    auto it = groups_of_.find(member);
+    auto it = groups_of_.find(joined(member));
     if (it == groups_of_.end()) return {};
     std::vector<Words> out{member};
     for (std::size_t g : it->second)

@@ -5,9 +5,9 @@
 // expands single terms only, and lives in the index; these need phrases and a
 // user file applied at query time. The shipped groups are query/synonyms.txt.
 
-#include <map>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 namespace qbank::query {
@@ -33,11 +33,13 @@ public:
 
     bool empty() const { return groups_.empty(); }
     // True when `word` (folded) alone is a member: a known word, not a typo.
-    bool knows(const std::string& word) const { return groups_of_.count({word}) > 0; }
+    bool knows(const std::string& word) const { return groups_of_.count(word) > 0; }
 
 private:
     std::vector<std::vector<Words>> groups_;
-    std::map<Words, std::vector<std::size_t>> groups_of_;  // member -> its groups
+    // A member's words joined by spaces (no word holds one) -> its groups: hashed,
+    // since the shipped table is built by every process that searches.
+    std::unordered_map<std::string, std::vector<std::size_t>> groups_of_;
     std::size_t longest_ = 0;                              // most words in a member
 };
 
