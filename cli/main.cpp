@@ -53,6 +53,7 @@ struct Options {
     std::string stub;                 // shards write
     std::vector<std::string> shards;  // shards write: local:PATH, remote:HOST:PORT
     bool allow_partial = false;       // search, related, stats: results without a missing shard exit 0
+    std::optional<std::size_t> facet_limit;  // search, related: --facet-limit
 };
 
 // Each file in turn; a file with problems is reported and the others still printed.
@@ -78,6 +79,9 @@ int run_normalize(const Options& o) {
 
 constexpr std::size_t kMaxLimit = 10000;
 constexpr std::size_t kStatsTop = 10;  // facet values 'qbank stats' shows by default
+// Facet values a search shows in text unless --facet-limit says: a line a person
+// reads, and no counting of every rare tag's rank.
+constexpr std::size_t kTextFacetValues = 10;
 constexpr std::size_t kMaxOffset = 1'000'000'000;
 constexpr std::size_t kMaxExcerptChars = 100'000;
 
@@ -184,6 +188,8 @@ SearchRequest request_of(const Options& o) {
     for (const std::string& spec : o.filters) request.filters.push_back(parse_filter(spec));
     request.sort = parse_sort(o.sort);
     if (!o.fields.empty()) request.fields = o.fields;
+    // Text shows the commonest values and "…" when there are more: one more is asked for to know.
+    request.facet_limit = o.facet_limit ? *o.facet_limit : o.json ? 0 : kTextFacetValues + 1;
     return request;
 }
 
@@ -197,7 +203,7 @@ bool warn_missing(const std::vector<MissingShard>& missing, const Options& o) {
 
 int print_result(const SearchRequest& request, const Options& o, const SearchResult& result) {
     if (o.json) std::cout << search_result_to_json(result, request) << "\n";
-    else print_search_result(std::cout, result, style_for_stdout());
+    else print_search_result(std::cout, result, style_for_stdout(), o.facet_limit ? 0 : kTextFacetValues);
     if (warn_missing(result.missing_shards, o)) return kShardsMissing;
     // Like grep: 1 unless the query as typed matched; corrected or relaxed hits are shown, and say so.
     bool as_typed = result.total > 0 && !result.corrected_query && !result.relaxed;
@@ -249,7 +255,9 @@ void add_result_options(CLI::App* command, Options& o) {
     command->add_option("--excerpt-chars", r.excerpt_chars,
                         "excerpt length to aim for (default: " + std::to_string(r.excerpt_chars) + ")")
         ->check(count_up_to(kMaxExcerptChars));
-    command->add_option("--facet-limit", r.facet_limit, "values shown per facet, the most common (default: 0, all)")
+    command->add_option("--facet-limit", o.facet_limit,
+                        "values shown per facet, the most common (default: " + std::to_string(kTextFacetValues) +
+                            " in text, all with --json; 0: all)")
         ->check(count_up_to(kMaxLimit));
     command->add_option("--highlight-open", r.highlight_open,
                         "put before each highlighted word in JSON excerpts (default: <mark>)");

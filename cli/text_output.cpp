@@ -53,15 +53,17 @@ std::string render_excerpt(const Excerpt& excerpt, const TextStyle& style, const
     return out;
 }
 
-void print_facets(std::ostream& out, const std::map<std::string, FacetCounts>& facets) {
+void print_facets(std::ostream& out, const std::map<std::string, FacetCounts>& facets, std::size_t values) {
     for (const auto& [name, counts] : facets) {
         if (counts.empty()) continue;
         out << "  " << name << ":";
         const char* separator = " ";
-        for (const auto& [value, count] : counts) {
-            out << separator << line(value) << " (" << count << ")";
+        const std::size_t shown = values == 0 ? counts.size() : std::min(values, counts.size());
+        for (std::size_t i = 0; i < shown; ++i) {
+            out << separator << line(counts[i].value) << " (" << counts[i].count << ")";
             separator = ", ";
         }
+        if (shown < counts.size()) out << ", …";
         out << "\n";
     }
 }
@@ -98,7 +100,8 @@ void print_record(std::ostream& out, const Record& r, const TextStyle& style) {
         out << "\nremoved boilerplate (" << b.count << " copies): " << line(b.text) << "\n";
 }
 
-void print_search_result(std::ostream& out, const SearchResult& result, const TextStyle& style) {
+void print_search_result(std::ostream& out, const SearchResult& result, const TextStyle& style,
+                         std::size_t facet_values) {
     if (result.corrected_query)
         out << "no match for \"" << line(result.query) << "\"; showing \"" << line(*result.corrected_query) << "\"\n";
     out << result.total << (result.total == 1 ? " match" : " matches") << " for \""
@@ -127,7 +130,7 @@ void print_search_result(std::ostream& out, const SearchResult& result, const Te
     }
     if (result.total > 0) {
         out << "\nfacets:\n";
-        print_facets(out, result.facets);
+        print_facets(out, result.facets, facet_values);
     }
 }
 

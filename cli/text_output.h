@@ -17,7 +17,9 @@ struct TextStyle {
 TextStyle style_for_stdout();
 
 void print_record(std::ostream& out, const Record& record, const TextStyle& style);
-void print_search_result(std::ostream& out, const SearchResult& result, const TextStyle& style);
+// Facets show their `facet_values` commonest values (0: all), and "…" when more came.
+void print_search_result(std::ostream& out, const SearchResult& result, const TextStyle& style,
+                         std::size_t facet_values = 0);
 // Per facet its commonest `top` values with their counts, most first; top 0: every value.
 void print_stats(std::ostream& out, const IndexStats& stats, std::size_t top);
 // The input formats (qbank/format.h) as a table: name, the files it reads, the records they make.

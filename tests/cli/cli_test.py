@@ -387,10 +387,25 @@ class SearchTest(IndexedCorpus):
         self.assertEqual([h["source"] for h in data["hits"]], [str(CORPUS / "002_22658396d99d4cfe.txt")])
         self.assertEqual(data["facets"]["level"], {"Junior": 1, "Mid": 1, "Senior": 1, "Staff+": 1})
 
-    def test_filters_all_hold(self):
+    def test_filters_of_different_fields_all_hold_and_values_of_one_field_any(self):
         _, data = self.search_json("", "--filter", "level:senior", "--filter", "tag:Technical Debt")
         self.assertEqual(data["total"], 1)
         self.assertEqual(data["hits"][0]["source"], str(CORPUS / "001_27a37069c9836300.txt"))
+        _, data = self.search_json("", "--filter", "level:senior", "--filter", "tag:Technical Debt",
+                                   "--filter", "tag:Communication")
+        self.assertEqual(data["total"], 2)
+
+    def test_text_shows_the_ten_commonest_facet_values_and_says_when_there_are_more(self):
+        _, data = self.search_json("")
+        tags = data["facets"]["tag"]
+        self.assertGreater(len(tags), 10)  # JSON: every value
+        line = next(l for l in self.search("").stdout.splitlines() if l.startswith("  tag: "))
+        self.assertTrue(line.endswith(", …"), line)
+        self.assertEqual(line.count(" ("), 10)
+        self.assertTrue(line.startswith("  tag: Decision Making (2), Risk Management (2), "), line)
+        every = next(l for l in self.search("", "--facet-limit", "0").stdout.splitlines() if l.startswith("  tag: "))
+        self.assertEqual(every.count(" ("), len(tags))
+        self.assertFalse(every.endswith("…"))
 
     def test_facets_count_all_matches_not_the_page(self):
         _, data = self.search_json("", "--limit", "1")
