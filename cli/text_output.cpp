@@ -54,6 +54,7 @@ std::string render_excerpt(const Excerpt& excerpt, const TextStyle& style, const
 }
 
 void print_facets(std::ostream& out, const std::map<std::string, FacetCounts>& facets, std::size_t values) {
+    bool cut = false;
     for (const auto& [name, counts] : facets) {
         if (counts.empty()) continue;
         out << "  " << name << ":";
@@ -64,8 +65,10 @@ void print_facets(std::ostream& out, const std::map<std::string, FacetCounts>& f
             separator = ", ";
         }
         if (shown < counts.size()) out << ", …";
+        cut = cut || shown < counts.size();
         out << "\n";
     }
+    if (cut) out << "  (--facet-limit 0 shows every value)\n";
 }
 
 void print_explanation(std::ostream& out, const std::vector<TermScore>& terms) {

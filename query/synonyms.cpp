@@ -15,7 +15,7 @@ namespace {
 
 std::string joined(const Synonyms::Words& words) {
     std::string key;
-    for (const std::string& w : words) key += (key.empty() ? "" : " ") + w;
+    for (std::size_t i = 0; i < words.size(); ++i) key += (i == 0 ? "" : " ") + words[i];
     return key;
 }
 

@@ -402,6 +402,7 @@ class SearchTest(IndexedCorpus):
         line = next(l for l in self.search("").stdout.splitlines() if l.startswith("  tag: "))
         self.assertTrue(line.endswith(", …"), line)
         self.assertEqual(line.count(" ("), 10)
+        self.assertIn("(--facet-limit 0 shows every value)", self.search("").stdout)
         self.assertTrue(line.startswith("  tag: Decision Making (2), Risk Management (2), "), line)
         every = next(l for l in self.search("", "--facet-limit", "0").stdout.splitlines() if l.startswith("  tag: "))
         self.assertEqual(every.count(" ("), len(tags))

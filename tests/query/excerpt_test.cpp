@@ -41,6 +41,19 @@ protected:
     Xapian::Query query_;
 };
 
+// Words are passed over by their first letter only where the page's stemmer keeps
+// it: every form still matches, in a listed language and in one that is not.
+TEST_F(ExcerptTest, EveryFormMatchesWhateverThePagesLanguage) {
+    QueryTerms t = terms("skies yesterday");
+    const std::string text = "Yesterday the skies cleared; a sky, yesterdays, and ski slopes.";
+    const std::vector<std::string> expected = {"Yesterday", "skies", "sky", "yesterdays"};
+    for (const char* language : {"en", "en-US", "und", ""}) {
+        std::vector<std::string> words;
+        for (const auto& [b, e] : find_highlights(text, t, language)) words.push_back(text.substr(b, e - b));
+        EXPECT_EQ(words, expected) << language;
+    }
+}
+
 TEST_F(ExcerptTest, HighlightsFoldedStemmedAndSegmentedWords) {
     const std::tuple<std::string, std::string, std::vector<std::string>> cases[] = {
         {"jose", "José met Jose and JOSÉ.", {"José", "Jose", "JOSÉ"}},
