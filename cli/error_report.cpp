@@ -9,8 +9,6 @@
 namespace qbank::cli {
 namespace {
 
-constexpr const char* kProgram = "qbank";
-
 int exit_code_for(const Error& e) {
     switch (e.kind()) {
         case Error::Kind::IndexLocked: return kIndexLocked;

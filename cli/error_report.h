@@ -9,6 +9,9 @@
 
 namespace qbank::cli {
 
+// The name messages start with, for qbank and the qbank-serve it runs alike.
+inline constexpr const char* kProgram = "qbank";
+
 // One line on stderr: "PROGRAM: MESSAGE"; returns `code`.
 int fail(const std::string& message, int code);
 

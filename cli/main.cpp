@@ -32,8 +32,6 @@
 namespace qbank::cli {
 namespace {
 
-constexpr const char* kProgram = "qbank";
-
 struct Options {
     std::string db;
     bool json = false;

@@ -45,8 +45,9 @@ public:
 
     // Throws BadInputError for text that cannot be parsed and for a filter on an
     // unknown field or with an impossible value. Filters of one field OR together,
-    // of different fields AND. An empty text with no filters matches every document. Words side by side join with `default_op`: AND, or
-    // OR to relax a query no document matches in full.
+    // of different fields AND. An empty text with no filters matches every
+    // document. Words side by side join with `default_op`: AND, or OR to relax a
+    // query no document matches in full.
     Xapian::Query build(const std::string& text, const std::vector<Filter>& filters,
                         Xapian::Query::op default_op = Xapian::Query::OP_AND);
 

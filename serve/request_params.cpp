@@ -2,7 +2,7 @@
 
 #include <algorithm>
 #include <charconv>
-#include <initializer_list>
+#include <iterator>
 #include <optional>
 #include <string_view>
 
@@ -50,11 +50,16 @@ std::vector<std::string> list(std::string_view text) {
     return items;
 }
 
-void check_names(const Params& params, std::initializer_list<std::string_view> known) {
+// The parameters of /related; /search takes `q` too.
+constexpr std::string_view kResultParams[] = {"filter", "limit",       "offset", "sort",          "facets",
+                                              "facet_limit", "fields", "excerpt_chars", "explain"};
+
+void check_names(const Params& params, bool takes_query) {
     for (const auto& [name, _] : params)
-        if (std::find(known.begin(), known.end(), name) == known.end()) {
-            std::string names;
-            for (std::string_view k : known) names += (names.empty() ? "" : ", ") + std::string(k);
+        if ((!takes_query || name != "q") &&
+            std::find(std::begin(kResultParams), std::end(kResultParams), name) == std::end(kResultParams)) {
+            std::string names = takes_query ? "q" : "";
+            for (std::string_view k : kResultParams) names += (names.empty() ? "" : ", ") + std::string(k);
             throw BadInputError("unknown parameter '" + name + "': this endpoint takes " + names);
         }
 }
@@ -80,16 +85,14 @@ SearchRequest result_options(const Params& params) {
 }  // namespace
 
 SearchRequest search_request(const Params& params) {
-    check_names(params, {"q", "filter", "limit", "offset", "sort", "facets", "facet_limit", "fields", "excerpt_chars",
-                         "explain"});
+    check_names(params, true);
     SearchRequest request = result_options(params);
     request.query = single(params, "q").value_or("");
     return request;
 }
 
 SearchRequest related_request(const Params& params) {
-    check_names(params,
-                {"filter", "limit", "offset", "sort", "facets", "facet_limit", "fields", "excerpt_chars", "explain"});
+    check_names(params, false);
     return result_options(params);
 }
 
