@@ -358,8 +358,9 @@ Xapian::doccount QueryBuilder::frequency(const Xapian::Query& part) const {
 // others are needed (all of them when nothing else is left). Of a whole
 // question's needed words, half may be missing: the best answer rarely repeats
 // every word of a question ("url shortener like bitly" for a page on "Bit.ly").
-Xapian::Query QueryBuilder::required_words(const std::vector<Xapian::Query>& parts,
-                                           const std::vector<bool>& filler) const {
+// Relaxed, a match needs one of them: filler alone ("difference") finds nothing.
+Xapian::Query QueryBuilder::required_words(const std::vector<Xapian::Query>& parts, const std::vector<bool>& filler,
+                                           bool relaxed) const {
     const bool question = parts.size() >= kQuestionWords;
     const double common = common_frequency();
     std::vector<Xapian::Query> needed, extra, chat;
@@ -379,8 +380,9 @@ Xapian::Query QueryBuilder::required_words(const std::vector<Xapian::Query>& par
         extra.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, joined(Xapian::Query::OP_OR, chat), schema::kFillerWeight);
     std::size_t missing = question ? std::min(needed.size() / 2, needed.size() - 1) : 0;
     while (missing > 0 && choose(needed.size(), missing) > kMaxSubsets) --missing;
-    Xapian::Query base =
-        missing == 0 ? joined(Xapian::Query::OP_AND, needed) : at_least(needed.size() - missing, needed);
+    Xapian::Query base = relaxed        ? joined(Xapian::Query::OP_OR, needed)
+                         : missing == 0 ? joined(Xapian::Query::OP_AND, needed)
+                                        : at_least(needed.size() - missing, needed);
     if (extra.empty()) return base;
     return Xapian::Query(Xapian::Query::OP_AND_MAYBE, base, joined(Xapian::Query::OP_OR, extra));
 }
@@ -401,15 +403,14 @@ Xapian::Query QueryBuilder::sequence(const QueryNode& node, Xapian::Query::op de
         if (child.occur == Occur::Should) filler.push_back(is_plain_word(child) && is_filler_word(bare(child.text)));
     }
     Xapian::Query base;
-    if (default_op == Xapian::Query::OP_AND) {
-        if (soften && must.empty() && should.size() >= 2)
-            base = required_words(should, filler);
-        else
-            base = joined(Xapian::Query::OP_AND, [&] {
-                std::vector<Xapian::Query> all = must;
-                all.insert(all.end(), should.begin(), should.end());
-                return all;
-            }());
+    if (soften && must.empty() && should.size() >= 2) {
+        base = required_words(should, filler, default_op == Xapian::Query::OP_OR);
+    } else if (default_op == Xapian::Query::OP_AND) {
+        base = joined(Xapian::Query::OP_AND, [&] {
+            std::vector<Xapian::Query> all = must;
+            all.insert(all.end(), should.begin(), should.end());
+            return all;
+        }());
     } else if (must.empty()) {
         base = joined(Xapian::Query::OP_OR, should);
     } else {

@@ -90,7 +90,9 @@ private:
     // How many documents hold a word (an unprefixed term) in any of its forms.
     Xapian::doccount stem_frequency(const std::string& word) const;
     // Words typed side by side, no operator: what a match needs, and what only adds score.
-    Xapian::Query required_words(const std::vector<Xapian::Query>& parts, const std::vector<bool>& filler) const;
+    // `relaxed`: one needed word is enough.
+    Xapian::Query required_words(const std::vector<Xapian::Query>& parts, const std::vector<bool>& filler,
+                                 bool relaxed) const;
     // One word or phrase as terms; `positional`: unstemmed, for NEAR and ADJ.
     Xapian::Query term(const QueryNode& node, bool positional = false) const;
     // The index's nearest word to a folded word it lacks; empty when it has it or nothing is near.

@@ -139,6 +139,9 @@ TEST_F(QueryBuilderTest, FillerWordsAreNeverNeeded) {
     // The words every "what is the difference between" question wraps its topic in.
     EXPECT_EQ(describe("difference between state and props"),
               "Query(((Zstate@3 OR Zprop@4) AND_MAYBE 0.25 * (Zdiffer@1 OR Zbetween@2)))");
+    // Pronouns and the rest of Snowball's stop list; reflexives name whom it is about.
+    EXPECT_EQ(describe("they said no"), "Query((Zsaid@2 AND_MAYBE 0.25 * (Zthey@1 OR Zno@3)))");
+    EXPECT_EQ(describe("tell me about yourself"), "Query(((Ztell@1 AND Zyourself@3) AND_MAYBE 0.25 * Zabout@2))");
     // Nothing but filler: all of it.
     EXPECT_EQ(describe("should I"), "Query(Zshould@1)");
 }
@@ -184,6 +187,9 @@ TEST_F(QueryBuilderTest, Issue15_ParenthesesBeforeAnOperatorAreParsed) {
 TEST_F(QueryBuilderTest, RelaxedQueriesOrTheirWords) {
     EXPECT_EQ(builder_.build("thundering herd", {}, Xapian::Query::OP_OR).get_description(),
               "Query((Zthunder@1 OR Zherd@2))");
+    // A filler word alone does not make a match ("difference" is on many pages).
+    EXPECT_EQ(builder_.build("thundering herd versus", {}, Xapian::Query::OP_OR).get_description(),
+              "Query(((Zthunder@1 OR Zherd@2) AND_MAYBE 0.25 * Zversus@3))");
 }
 
 TEST_F(QueryBuilderTest, ChineseAndJapaneseAreCutIntoWords) {
