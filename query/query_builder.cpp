@@ -89,11 +89,10 @@ bool ends_clause(const std::string& word) { return bare(word).size() != word.siz
 
 // Stopwords say nothing about what is asked ("how do you handle the conflict"),
 // unless they are all there is. Phrases keep theirs.
-void drop_stopwords(QueryNode& node) {
-    for (QueryNode& child : node.children) drop_stopwords(child);
+void drop_stopwords(QueryNode& node, std::string_view language) {
+    for (QueryNode& child : node.children) drop_stopwords(child, language);
     if (node.kind != Kind::Sequence) return;
-    const Xapian::Stopper& stopper = *english_stopper();
-    auto stopword = [&](const QueryNode& n) { return is_plain_word(n) && stopper(bare(n.text)); };
+    auto stopword = [&](const QueryNode& n) { return is_plain_word(n) && is_stopword(bare(n.text), language); };
     bool content = std::any_of(node.children.begin(), node.children.end(),
                                [&](const QueryNode& n) { return !stopword(n) && !is_filter(n) && n.occur != Occur::MustNot; });
     if (content) std::erase_if(node.children, stopword);
@@ -232,11 +231,11 @@ QueryBuilder::QueryBuilder(const Xapian::Database& db, const Synonyms& synonyms,
     : db_(db), spelling_(spelling != nullptr ? spelling : &db_), synonyms_(synonyms), language_(std::move(language)),
       index_languages_(std::move(index_languages)) {}
 
-QueryNode rewrite_query(const std::string& text, const Synonyms& synonyms, bool* operators) {
+QueryNode rewrite_query(const std::string& text, const Synonyms& synonyms, std::string_view language, bool* operators) {
     ParsedQuery parsed = parse_query_syntax(text);
     if (operators != nullptr) *operators = parsed.operators;
     fold(parsed.root);
-    drop_stopwords(parsed.root);
+    drop_stopwords(parsed.root, language);
     apply_synonyms(parsed.root, synonyms);
     return std::move(parsed.root);
 }
@@ -400,7 +399,7 @@ Xapian::Query QueryBuilder::sequence(const QueryNode& node, Xapian::Query::op de
         Xapian::Query q = to_xapian(child, default_op, false);
         if (q.empty()) continue;
         (child.occur == Occur::Must ? must : child.occur == Occur::MustNot ? must_not : should).push_back(q);
-        if (child.occur == Occur::Should) filler.push_back(is_plain_word(child) && is_filler_word(bare(child.text)));
+        if (child.occur == Occur::Should) filler.push_back(is_plain_word(child) && is_filler_word(bare(child.text), language_));
     }
     Xapian::Query base;
     if (soften && must.empty() && should.size() >= 2) {
@@ -496,7 +495,7 @@ Xapian::Query QueryBuilder::build(const std::string& text, const std::vector<Fil
     if (!is_blank(text)) {
         bool operators = false;
         if (text.size() > kMaxQueryBytes) check_bounds(text, QueryNode());
-        QueryNode root = rewrite_query(text, synonyms_, &operators);
+        QueryNode root = rewrite_query(text, synonyms_, language_, &operators);
         check_bounds(text, root);
         query = to_xapian(root, default_op, !operators);
     }
@@ -520,7 +519,7 @@ Xapian::Query QueryBuilder::nearness(const std::string& text) {
     if (is_blank(text) || text.size() > kMaxQueryBytes) return Xapian::Query();
     text_ = text;
     next_position_ = 1;
-    const QueryNode root = rewrite_query(text, synonyms_);
+    const QueryNode root = rewrite_query(text, synonyms_, language_);
     const double common = common_frequency();
     const bool question = std::count_if(root.children.begin(), root.children.end(), [](const QueryNode& n) {
                               return n.occur == Occur::Should && !is_filter(n);
@@ -538,7 +537,7 @@ Xapian::Query QueryBuilder::nearness(const std::string& text) {
     std::vector<Word> run;  // the words in a row so far
     for (const QueryNode& child : root.children) {
         std::optional<Word> word;
-        if (is_plain_word(child) && !is_filler_word(bare(child.text))) {
+        if (is_plain_word(child) && !is_filler_word(bare(child.text), language_)) {
             const Xapian::termpos position = next_position_;
             Xapian::Query q = term(child, true);
             if (q.get_type() == Xapian::Query::LEAF_TERM) {  // a single term
@@ -567,7 +566,7 @@ Xapian::Query QueryBuilder::nearness(const std::string& text) {
 
 bool QueryBuilder::can_relax(const std::string& text) {
     check_utf8(text);
-    return !is_blank(text) && relaxable(rewrite_query(text, synonyms_));
+    return !is_blank(text) && relaxable(rewrite_query(text, synonyms_, language_));
 }
 
 std::optional<QueryBuilder::Correction> QueryBuilder::correct_spelling(const std::string& text) {
@@ -593,7 +592,7 @@ std::optional<QueryBuilder::Correction> QueryBuilder::correct_spelling(const std
 }
 
 std::string QueryBuilder::spelling_suggestion(const std::string& word) const {
-    if (db_.term_exists(word) || (*english_stopper())(word) || synonyms_.knows(word))
+    if (db_.term_exists(word) || is_stopword(word, language_) || synonyms_.knows(word))
         return {};
     // An edit there changes a whole word or syllable, so the nearest term is another word.
     if (text::starts_with_unspaced_script(word) || text::starts_with_hangul(word)) return {};

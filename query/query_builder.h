@@ -25,9 +25,11 @@
 namespace qbank::query {
 
 // The query's tree after the rewrites that need no index: words folded and cut
-// like indexed text, stopwords dropped (unless they are all there is), synonyms
-// grouped. `operators` (may be null) says whether operators or +/- were typed.
-QueryNode rewrite_query(const std::string& text, const Synonyms& synonyms, bool* operators = nullptr);
+// like indexed text, stopwords of English and of BCP 47 `language` (the query's)
+// dropped (unless they are all there is), synonyms grouped. `operators` (may be
+// null) says whether operators or +/- were typed.
+QueryNode rewrite_query(const std::string& text, const Synonyms& synonyms, std::string_view language,
+                        bool* operators = nullptr);
 
 class QueryBuilder {
 public:

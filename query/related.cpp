@@ -18,7 +18,7 @@ public:
         auto parts = schema::split_term(term);
         if (!parts || parts->field != nullptr || !parts->stemmed || parts->word.size() < 2) return false;
         if (parts->word.find_first_not_of("0123456789.,") == std::string::npos) return false;
-        return !(*english_stopper())(parts->word) && db_.get_termfreq(term) >= 2;
+        return !is_stopword(parts->word, "en") && db_.get_termfreq(term) >= 2;
     }
 
 private:

@@ -69,6 +69,10 @@ const std::unordered_map<std::string_view, std::vector<std::string_view>>& langu
 
 constexpr std::size_t kMaxWordsRead = 3000;
 constexpr std::size_t kMinCommonWords = 3;
+// A text this short (a query) holds few common words: two tell its language
+// when no other language has as many ("como usar o formato STAR").
+constexpr std::size_t kShortTextWords = 12;
+constexpr std::size_t kMinCommonWordsShort = 2;
 constexpr std::size_t kMaxCodePointsRead = 20000;
 
 bool is_known(std::string_view code) {
@@ -220,8 +224,13 @@ std::string language_of_text(std::string_view text) {
         pos = end;
     }
     auto best = std::max_element(hits.begin(), hits.end(), [](const auto& a, const auto& b) { return a.second < b.second; });
-    if (best == hits.end() || best->second < kMinCommonWords) return "und";
-    return std::string(best->first);
+    if (best == hits.end()) return "und";
+    const bool alone = std::none_of(hits.begin(), hits.end(), [&](const auto& h) {
+        return h.first != best->first && h.second == best->second;
+    });
+    if (best->second >= kMinCommonWords || (words <= kShortTextWords && alone && best->second >= kMinCommonWordsShort))
+        return std::string(best->first);
+    return "und";
 }
 
 }  // namespace qbank::text

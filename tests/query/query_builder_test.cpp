@@ -146,6 +146,17 @@ TEST_F(QueryBuilderTest, FillerWordsAreNeverNeeded) {
     EXPECT_EQ(describe("should I"), "Query(Zshould@1)");
 }
 
+// A query's own language has stopwords and filler too; another language's do not apply.
+TEST_F(QueryBuilderTest, StopwordsAndFillerOfTheQuerysLanguage) {
+    QueryBuilder japanese(db_, no_synonyms_, "ja");
+    EXPECT_EQ(japanese.build("メッセージキューとタスクキューの違い", {}).get_description(),
+              "Query((((Zメッセージキュー@1 OR Zタスク@2 OR Zキュー@3) FILTER ((Zメッセージキュー@1 AND Zタスク@2) OR "
+              "(Zメッセージキュー@1 AND Zキュー@3) OR (Zタスク@2 AND Zキュー@3))) AND_MAYBE 0.25 * Z違い@4))");
+    QueryBuilder polish(db_, no_synonyms_, "pl");
+    EXPECT_EQ(polish.build("jak działa jest", {}).get_description(), "Query(Zdziała@1)");
+    EXPECT_EQ(describe("jest snapshot"), "Query((Zjest@1 AND Zsnapshot@2))");
+}
+
 // Issue 14: in a whole question, words most pages hold add score but are not needed.
 TEST_F(QueryBuilderTest, CommonWordsOfWholeQuestionsAreNotNeeded) {
     for (int i = 0; i < 30; ++i) {

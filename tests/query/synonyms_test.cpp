@@ -12,7 +12,7 @@ namespace qbank::query {
 namespace {
 
 // The query's tree once synonyms are grouped: "(pm | \"product manager\")" is one concept.
-std::string expand(const Synonyms& s, const std::string& query) { return describe(rewrite_query(query, s)); }
+std::string expand(const Synonyms& s, const std::string& query) { return describe(rewrite_query(query, s, "en")); }
 
 TEST(Synonyms, ExpandsMembersIntoAlternatives) {
     Synonyms s;

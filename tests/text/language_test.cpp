@@ -43,6 +43,11 @@ TEST(LanguageTest, TextsByScriptAndCommonWords) {
         {"מהו closure ולמה הוא שימושי בקוד?", "he"},
         {"کلوژر چیست و چگونه از آن استفاده می‌شود؟", "fa"},
         {"ما هو الإغلاق وكيف يستخدم في البرمجة؟", "ar"},
+        // A query is short: two common words of one language tell it, one does not,
+        // nor two that another language shares as many of ("a la" is Spanish and French).
+        {"como usar o formato STAR nas respostas", "pt"},
+        {"cookies y localStorage", "und"},
+        {"la de", "und"},
         {"```\nconst x = 1;\n```", "und"},
         {"", "und"},
     };
