@@ -73,17 +73,42 @@ std::vector<Match> find_matches(std::string_view text, const QueryTerms& terms, 
     };
     // Without a Chinese, Japanese or Thai term, text in those scripts cannot match:
     // skip its dictionary segmentation (most of the cost).
-    text::for_each_token(
-        text,
-        [&](const text::Token& word) {
-            const QueryTerms::Match& m = terms.match(word.term, language);
-            if (!m) return;
-            double weight = m->second;
-            if (in_link(text, word.begin)) weight *= kLinkMatchWeight;
-            else if (in_code(word.begin)) weight *= kCodeMatchWeight;
-            matches.push_back({{word.begin, word.end}, m->first, weight});
-        },
-        terms.has_unspaced_script() ? text::Scripts::All : text::Scripts::SpacedOnly);
+    const text::Scripts scripts = terms.has_unspaced_script() ? text::Scripts::All : text::Scripts::SpacedOnly;
+    auto read = [&](std::size_t from, std::size_t to) {  // the words of text[from, to)
+        text::for_each_token(
+            text.substr(from, to - from),
+            [&](const text::Token& word) {
+                const QueryTerms::Match& m = terms.match(word.term, language);
+                if (!m) return;
+                double weight = m->second;
+                if (in_link(text, from + word.begin)) weight *= kLinkMatchWeight;
+                else if (in_code(from + word.begin)) weight *= kCodeMatchWeight;
+                matches.push_back({{from + word.begin, from + word.end}, m->first, weight});
+            },
+            scripts);
+    };
+    if (!terms.can_look_ahead(language)) {
+        read(0, text.size());
+        return matches;
+    }
+    // No word spans whitespace, so the text is read a run of words at a time, and
+    // runs that cannot hold a query word are passed over unread.
+    std::size_t span = std::string_view::npos;  // start of the words to read
+    std::size_t pos = 0;
+    while (pos < text.size()) {
+        std::size_t begin = pos;
+        while (begin < text.size() && is_space(text[begin])) ++begin;
+        std::size_t end = begin;
+        while (end < text.size() && !is_space(text[end])) ++end;
+        if (terms.may_match(text.substr(begin, end - begin))) {
+            if (span == std::string_view::npos) span = begin;
+        } else if (span != std::string_view::npos) {
+            read(span, begin);
+            span = std::string_view::npos;
+        }
+        pos = end;
+    }
+    if (span != std::string_view::npos) read(span, text.size());
     return matches;
 }
 

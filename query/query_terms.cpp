@@ -21,8 +21,16 @@ QueryTerms::QueryTerms(const Xapian::Query& query, const Xapian::MSet& mset, Xap
         double weight = frequency == 0 ? 1e-3 : std::log(1.0 + documents / (frequency + 0.5));
         if (!parts->word.empty() && static_cast<unsigned char>(parts->word.front()) < 0x80)
             first_bytes_.set(static_cast<unsigned char>(parts->word.front()));
-        double& kept = weights_[plain];
-        kept = std::max(kept, weight);
+        // A stem may differ from its words in its last two letters ("cry" is "cri",
+        // "dying" is "die"); the letters before are every such word's beginning.
+        const std::size_t kept = parts->stemmed ? parts->word.size() - std::min<std::size_t>(parts->word.size(), 2)
+                                                : parts->word.size();
+        beginnings_.push_back(parts->word.substr(0, std::max<std::size_t>(1, kept)));
+        non_ascii_term_ = non_ascii_term_ || std::any_of(parts->word.begin(), parts->word.end(), [](char c) {
+            return static_cast<unsigned char>(c) >= 0x80;
+        });
+        double& best = weights_[plain];
+        best = std::max(best, weight);
         unspaced_ = unspaced_ || text::starts_with_unspaced_script(parts->word);
     }
 }
@@ -40,7 +48,28 @@ bool keeps_first_letter(std::string_view primary) {
 
 const QueryTerms::Match kNoMatch;
 
+char lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
+
 }  // namespace
+
+bool QueryTerms::can_look_ahead(std::string_view language) const {
+    return !non_ascii_term_ && keeps_first_letter(language.substr(0, language.find('-')));
+}
+
+bool QueryTerms::may_match(std::string_view text) const {
+    // ASCII folds to its lower case, so a matching word's beginning is in the text as it stands.
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const char c = text[i];
+        if (static_cast<unsigned char>(c) >= 0x80) return true;
+        if (!first_bytes_.test(static_cast<unsigned char>(lower(c)))) continue;
+        for (const std::string& b : beginnings_)
+            if (b.size() <= text.size() - i &&
+                std::equal(b.begin(), b.end(), text.begin() + static_cast<std::ptrdiff_t>(i),
+                           [](char x, char y) { return x == lower(y); }))
+                return true;
+    }
+    return false;
+}
 
 const QueryTerms::Match& QueryTerms::match(const std::string& term, std::string_view language) const {
     std::string_view primary = language.substr(0, language.find('-'));

@@ -12,6 +12,7 @@
 #include <string_view>
 #include <unordered_map>
 #include <utility>
+#include <vector>
 
 namespace qbank::query {
 
@@ -29,6 +30,13 @@ public:
     // hits of one search repeat their words: one QueryTerms serves one thread.
     const Match& match(const std::string& term, std::string_view language) const;
 
+    // Whether may_match can tell text in BCP 47 `language` that matches nothing:
+    // the language's stemmer only takes endings off, and the terms are ASCII.
+    bool can_look_ahead(std::string_view language) const;
+    // Given can_look_ahead: false only when no word of `text` can match, as ASCII
+    // text holding none of the terms' beginnings. Far cheaper than the tokenizer.
+    bool may_match(std::string_view text) const;
+
     bool empty() const { return weights_.empty(); }
     // Whether a term is a word of Chinese, Japanese or another script written without spaces.
     bool has_unspaced_script() const { return unspaced_; }
@@ -38,6 +46,10 @@ private:
     // The first bytes of the terms and stems, for words of a language whose stemmer
     // only takes endings off: such a word starting otherwise matches nothing.
     std::bitset<128> first_bytes_;
+    // The first letters of each term and stem (lower case ASCII) that every word
+    // matching it begins with, whatever ending its stemmer took off.
+    std::vector<std::string> beginnings_;
+    bool non_ascii_term_ = false;  // some term has bytes past ASCII (folded from text that is not)
     bool unspaced_ = false;
     using Known = std::unordered_map<std::string, Match>;  // term -> its match
     mutable std::map<std::string, Known, std::less<>> known_;  // by language (primary subtag)

@@ -54,6 +54,15 @@ TEST_F(ExcerptTest, EveryFormMatchesWhateverThePagesLanguage) {
     }
 }
 
+// Runs of words that hold no query word's beginning are passed over unread: a
+// stem that ends otherwise than its words ("dying" is "die", "cry" is "cri"),
+// capitals and typographic quotes must not hide a match.
+TEST_F(ExcerptTest, RunsWithoutAQueryWordsBeginningArePassedOver) {
+    QueryTerms t = terms("dying cries");
+    const std::string text = "Stars die; DYING stars, dies and died.\nA cry\u2019s echo: \u201cCRYING\u201d, cried. Diet crisp.";
+    EXPECT_EQ(marked(text, t), (std::vector<std::string>{"die", "DYING", "dies", "died", "cry\u2019s", "CRYING", "cried"}));
+}
+
 TEST_F(ExcerptTest, HighlightsFoldedStemmedAndSegmentedWords) {
     const std::tuple<std::string, std::string, std::vector<std::string>> cases[] = {
         {"jose", "José met Jose and JOSÉ.", {"José", "Jose", "JOSÉ"}},

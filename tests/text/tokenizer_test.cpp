@@ -105,6 +105,31 @@ TEST(Tokenizer, MatchesXapiansTermGeneratorOnTheCorpus) {
     EXPECT_GT(lines, 10000u);
 }
 
+// Excerpts read a text a run of words at a time (query/excerpt.cpp): that holds
+// only if no word spans whitespace, in any script, so that each run reads alone
+// as it reads in the whole.
+TEST(Tokenizer, WordsNeverSpanWhitespace) {
+    std::size_t lines = 0;
+    for (const auto& entry : std::filesystem::recursive_directory_iterator(test::source_dir() / "corpus")) {
+        if (!entry.is_regular_file()) continue;
+        std::ifstream in(entry.path(), std::ios::binary);
+        for (std::string line; std::getline(in, line);) {
+            std::vector<std::pair<std::size_t, std::string>> whole, by_runs;
+            for (const Token& t : tokenize(line)) whole.emplace_back(t.begin, t.term);
+            for (std::size_t pos = 0; pos < line.size();) {
+                std::size_t end = line.find_first_of(" \t", pos);
+                if (end == std::string::npos) end = line.size();
+                for (const Token& t : tokenize(std::string_view(line).substr(pos, end - pos)))
+                    by_runs.emplace_back(pos + t.begin, t.term);
+                pos = end + 1;
+            }
+            ASSERT_EQ(by_runs, whole) << entry.path() << ": " << line;
+            ++lines;
+        }
+    }
+    EXPECT_GT(lines, 10000u);
+}
+
 // Issue 14: "what is the difference between == and ===" found nothing.
 TEST(Tokenizer, OperatorsPeopleAskAboutAreWords) {
     EXPECT_EQ(terms("== vs ===, a!==b, x => y ?? z?.w && ||"),
