@@ -4,10 +4,28 @@
 #include <cmath>
 
 #include "schema/fields.h"
+#include "text/fold.h"
 #include "text/stem.h"
 #include "text/word_segment.h"
 
 namespace qbank::query {
+namespace {
+
+// The bytes of `stem` before its last two letters, at least its first letter.
+std::string beginning_of_stem(const std::string& stem) {
+    std::size_t end = stem.size();
+    for (int letters = 0; letters < 2 && end > 0; ++letters) {
+        do --end;
+        while (end > 0 && (static_cast<unsigned char>(stem[end]) & 0xC0) == 0x80);
+    }
+    if (end == 0) {  // the first letter
+        end = stem.empty() ? 0 : 1;
+        while (end < stem.size() && (static_cast<unsigned char>(stem[end]) & 0xC0) == 0x80) ++end;
+    }
+    return stem.substr(0, end);
+}
+
+}  // namespace
 
 QueryTerms::QueryTerms(const Xapian::Query& query, const Xapian::MSet& mset, Xapian::doccount documents) {
     for (auto it = query.get_unique_terms_begin(); it != query.get_unique_terms_end(); ++it) {
@@ -23,12 +41,10 @@ QueryTerms::QueryTerms(const Xapian::Query& query, const Xapian::MSet& mset, Xap
             first_bytes_.set(static_cast<unsigned char>(parts->word.front()));
         // A stem may differ from its words in its last two letters ("cry" is "cri",
         // "dying" is "die"); the letters before are every such word's beginning.
-        const std::size_t kept = parts->stemmed ? parts->word.size() - std::min<std::size_t>(parts->word.size(), 2)
-                                                : parts->word.size();
-        beginnings_.push_back(parts->word.substr(0, std::max<std::size_t>(1, kept)));
-        non_ascii_term_ = non_ascii_term_ || std::any_of(parts->word.begin(), parts->word.end(), [](char c) {
-            return static_cast<unsigned char>(c) >= 0x80;
-        });
+        // The tokenizer writes typographic apostrophes as "'" ("don’t" is "don't").
+        std::string beginning = parts->stemmed ? beginning_of_stem(parts->word) : parts->word;
+        beginnings_.push_back(beginning.substr(0, std::max<std::size_t>(1, beginning.find('\''))));
+        stemmed_ = stemmed_ || parts->stemmed;
         double& best = weights_[plain];
         best = std::max(best, weight);
         unspaced_ = unspaced_ || text::starts_with_unspaced_script(parts->word);
@@ -37,15 +53,6 @@ QueryTerms::QueryTerms(const Xapian::Query& query, const Xapian::MSet& mset, Xap
 
 namespace {
 
-// Languages whose Snowball stemmer keeps a word's first letter (it takes off
-// endings; German's also drops umlauts, which are not ASCII). Irish and
-// Indonesian, among others, take off beginnings too.
-bool keeps_first_letter(std::string_view primary) {
-    static constexpr std::string_view kLanguages[] = {"da", "de", "en", "es", "fi", "fr", "hu", "it", "nb", "nl",
-                                                      "nn", "no", "pt", "ro", "ru", "sv"};
-    return std::find(std::begin(kLanguages), std::end(kLanguages), primary) != std::end(kLanguages);
-}
-
 const QueryTerms::Match kNoMatch;
 
 char lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
@@ -53,14 +60,24 @@ char lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + '
 }  // namespace
 
 bool QueryTerms::can_look_ahead(std::string_view language) const {
-    return !non_ascii_term_ && keeps_first_letter(language.substr(0, language.find('-')));
+    return !stemmed_ || keeps_beginning(language);
+}
+
+bool QueryTerms::keeps_beginning(std::string_view language) const {
+    if (!keeps_language_ || keeps_language_->first != language)
+        keeps_language_.emplace(std::string(language), text::stem_keeps_beginning(language));
+    return keeps_language_->second;
 }
 
 bool QueryTerms::may_match(std::string_view text) const {
     // ASCII folds to its lower case, so a matching word's beginning is in the text as it stands.
     for (std::size_t i = 0; i < text.size(); ++i) {
         const char c = text[i];
-        if (static_cast<unsigned char>(c) >= 0x80) return true;
+        if (static_cast<unsigned char>(c) >= 0x80) {  // folded and lower-cased, as the tokenizer reads it
+            const std::string folded = Xapian::Unicode::tolower(text::fold(text));
+            return std::any_of(beginnings_.begin(), beginnings_.end(),
+                               [&](const std::string& b) { return folded.find(b) != std::string::npos; });
+        }
         if (!first_bytes_.test(static_cast<unsigned char>(lower(c)))) continue;
         for (const std::string& b : beginnings_)
             if (b.size() <= text.size() - i &&
@@ -75,7 +92,7 @@ const QueryTerms::Match& QueryTerms::match(const std::string& term, std::string_
     std::string_view primary = language.substr(0, language.find('-'));
     // Most words of a page begin with a letter no query term begins with: no lookup, no stemming.
     if (const unsigned char first = term.empty() ? 0 : static_cast<unsigned char>(term.front());
-        first != 0 && first < 0x80 && !first_bytes_.test(first) && keeps_first_letter(primary))
+        first != 0 && first < 0x80 && !first_bytes_.test(first) && keeps_beginning(language))
         return kNoMatch;
     auto by_language = known_.find(primary);
     if (by_language == known_.end()) by_language = known_.emplace(std::string(primary), Known()).first;

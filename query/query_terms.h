@@ -31,10 +31,11 @@ public:
     const Match& match(const std::string& term, std::string_view language) const;
 
     // Whether may_match can tell text in BCP 47 `language` that matches nothing:
-    // the language's stemmer only takes endings off, and the terms are ASCII.
+    // the query has no stems, or the language's stemmer only takes endings off.
     bool can_look_ahead(std::string_view language) const;
-    // Given can_look_ahead: false only when no word of `text` can match, as ASCII
-    // text holding none of the terms' beginnings. Far cheaper than the tokenizer.
+    // Given can_look_ahead: false only when no word of `text` can match, as its
+    // folded text holds none of the terms' beginnings ("dying" and "die" begin
+    // "d"). Far cheaper than the tokenizer: ASCII is compared as it stands.
     bool may_match(std::string_view text) const;
 
     bool empty() const { return weights_.empty(); }
@@ -46,10 +47,13 @@ private:
     // The first bytes of the terms and stems, for words of a language whose stemmer
     // only takes endings off: such a word starting otherwise matches nothing.
     std::bitset<128> first_bytes_;
-    // The first letters of each term and stem (lower case ASCII) that every word
-    // matching it begins with, whatever ending its stemmer took off.
+    // What every word matching a term or stem begins with, folded, whatever ending
+    // its stemmer took off: the term, or the stem but its last two letters.
     std::vector<std::string> beginnings_;
-    bool non_ascii_term_ = false;  // some term has bytes past ASCII (folded from text that is not)
+    bool stemmed_ = false;  // some term is a stem
+    // text::stem_keeps_beginning of the language asked last: the words of one text share it.
+    bool keeps_beginning(std::string_view language) const;
+    mutable std::optional<std::pair<std::string, bool>> keeps_language_;
     bool unspaced_ = false;
     using Known = std::unordered_map<std::string, Match>;  // term -> its match
     mutable std::map<std::string, Known, std::less<>> known_;  // by language (primary subtag)

@@ -2,6 +2,7 @@
 
 #include <xapian.h>
 
+#include <algorithm>
 #include <map>
 #include <unordered_map>
 #include <string_view>
@@ -78,6 +79,13 @@ std::string stem_of(const std::string& term, std::string_view language) {
     if (auto it = rules.stems.find(term); it != rules.stems.end()) return it->second;
     if (rules.stems.size() >= kMaxRememberedStems) rules.stems.clear();
     return rules.stems.emplace(term, rules.stemmer(term)).first->second;
+}
+
+bool stem_keeps_beginning(std::string_view language) {
+    static constexpr std::string_view kEndingsOnly[] = {"da", "de", "en", "es", "fi", "fr", "hu", "it",
+                                                        "nb", "nl", "nn", "no", "pt", "ro", "ru", "sv"};
+    return rules_for(language).stemmer.is_none() ||
+           std::find(std::begin(kEndingsOnly), std::end(kEndingsOnly), rules_language(language)) != std::end(kEndingsOnly);
 }
 
 std::string adverb_base(const std::string& word, std::string_view language) {

@@ -20,6 +20,12 @@ inline constexpr std::string_view kDefaultStemLanguage = "en";
 // Thread-safe.
 std::string stem_of(const std::string& term, std::string_view language = kDefaultStemLanguage);
 
+// Whether every word whose stem_of in `language` is S begins with S but its last
+// two letters ("dying" and "die", "cry" and "cri"): languages whose stemmer only
+// takes endings off (English, Spanish, German, Russian, …), and those with none.
+// Not Irish, Indonesian or Arabic, which take beginnings off too.
+bool stem_keeps_beginning(std::string_view language);
+
 // The adjective an English adverb in "-ily" is made from ("lazily" -> "lazy",
 // "necessarily" -> "necessary"), which Snowball's English stemmer keeps apart
 // from it; "" for other words, words of five letters or fewer ("daily" is no

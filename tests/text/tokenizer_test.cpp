@@ -138,6 +138,18 @@ TEST(Tokenizer, OperatorsPeopleAskAboutAreWords) {
     EXPECT_EQ(terms("a -- b ** c ... d =!= e"), (Strings{"a", "b", "c", "d", "e"}));
 }
 
+// Excerpts pass over text holding no stem's beginning (query/query_terms.h).
+TEST(Stem, KeepsTheBeginningWhereTheStemmerOnlyTakesEndingsOff) {
+    for (const char* language : {"en", "en-US", "und", "", "es", "pt-BR", "de", "zh", "ja", "pl", "ko"})
+        EXPECT_TRUE(stem_keeps_beginning(language)) << language;
+    for (const char* language : {"ga", "id", "ar"}) EXPECT_FALSE(stem_keeps_beginning(language)) << language;
+    EXPECT_EQ(stem_of("dying"), "die");  // why the last two letters are left out
+    EXPECT_EQ(stem_of("cry"), "cri");
+    // Later Snowball releases write "е" for "ё" anywhere in a Russian word: Russian would be out.
+    EXPECT_TRUE(stem_keeps_beginning("ru"));
+    EXPECT_EQ(stem_of("ёлки", "ru").substr(0, 2), "ё");
+}
+
 // Issue 14: Snowball keeps "lazily" ("lazili") apart from "lazy" ("lazi").
 TEST(Stem, EnglishAdverbsInIlyComeFromTheirAdjective) {
     EXPECT_NE(stem_of("lazily"), stem_of("lazy"));
