@@ -129,26 +129,43 @@ struct Matches {
             const Xapian::Weight& weighting, const SearchRequest& request, bool exact)
         : query(q), near(near_words), facets(shards, request.facets) {
         const Xapian::Query ranked = near.empty() ? query : Xapian::Query(Xapian::Query::OP_AND_MAYBE, query, near);
+        // The nearness bonus reads positions: checked for every match, it costs as
+        // much again as the match. So when every match is to be counted, one run
+        // without it counts them and their facets, and the hits are ranked with it
+        // only as far as the page needs. Not over shards: there Xapian 1.4 weighs
+        // some hits otherwise when it stops early (tests/cli: local against remote).
+        const bool count_apart = exact && !near.empty() && !shards;
+        if (count_apart) {
+            Xapian::Enquire counting(db);
+            counting.set_query(query);
+            counting.set_weighting_scheme(Xapian::BoolWeight());
+            facets.attach(counting);
+            total_ = counting.get_mset(0, 0, db.get_doccount()).get_matches_estimated();
+        }
         // Xapian counts documents in 32 bits; a larger offset is past every hit anyway.
         constexpr std::size_t kMaxCount = std::numeric_limits<Xapian::doccount>::max();
         const std::size_t first = std::min(request.offset, kMaxCount);
         std::size_t wanted = std::min(request.limit, kMaxCount - first);
+        std::size_t ranked_so_far = 0;  // matches of the tiers before
+        const bool every_match = exact && !count_apart;
         for (const query::Tier& tier : query::hit_tiers(request.sort, preferred, index_languages)) {
-            if (!exact && wanted == 0) break;  // the tiers before filled the page
-            TierPage& t = tiers.emplace_back(TierPage{Xapian::Enquire(db), {}, total_});
+            if (!every_match && wanted == 0) break;  // the tiers before filled the page
+            TierPage& t = tiers.emplace_back(TierPage{Xapian::Enquire(db), {}, ranked_so_far});
             t.enquire.set_query(query::in_tier(ranked, tier));
             t.enquire.set_weighting_scheme(weighting);
             query::rank_tier(t.enquire, request.sort);
-            facets.attach(t.enquire);
-            const std::size_t skip = first > total_ ? first - total_ : 0;
-            // Not exact, a tier's count is still exact when it ends within the page,
-            // which is all the tiers after it need to know.
-            const Xapian::doccount check = exact ? db.get_doccount() : static_cast<Xapian::doccount>(skip + wanted);
+            if (!count_apart) facets.attach(t.enquire);
+            const std::size_t skip = first > ranked_so_far ? first - ranked_so_far : 0;
+            // Not every match, a tier's count is still exact when it ends within the
+            // page, which is all the tiers after it need to know.
+            const Xapian::doccount check =
+                every_match ? db.get_doccount() : static_cast<Xapian::doccount>(std::min(skip + wanted, kMaxCount));
             t.mset = t.enquire.get_mset(static_cast<Xapian::doccount>(std::min(skip, kMaxCount)),
                                         static_cast<Xapian::doccount>(wanted), check);
             wanted -= t.mset.size();
-            total_ += t.mset.get_matches_estimated();
+            ranked_so_far += t.mset.get_matches_estimated();
         }
+        if (!count_apart) total_ = ranked_so_far;
     }
 
     std::size_t total() const { return total_; }
