@@ -33,7 +33,7 @@ std::vector<std::string> languages_of(const Xapian::Database& db) {
 }
 
 std::string preferred_language(std::string_view query_text, const std::string& fallback) {
-    std::string lang = text::language_of_text(query_text);
+    std::string lang = text::language_of_query(query_text);
     if (lang == "und") return fallback;
     return lang.substr(0, lang.find('-'));
 }

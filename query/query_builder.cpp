@@ -327,6 +327,12 @@ Xapian::Query QueryBuilder::term(const QueryNode& node, bool positional) const {
     return joined(Xapian::Query::OP_AND, parts);
 }
 
+void QueryBuilder::start(const std::string& text) {
+    text_ = text;
+    next_position_ = 1;
+    typed_language_ = preferred_language(text, "");
+}
+
 double QueryBuilder::common_frequency() const {
     return std::max(kCommonWordShare * db_.get_doccount(), static_cast<double>(kMinCommonDocs));
 }
@@ -364,7 +370,8 @@ Xapian::Query QueryBuilder::required_words(const std::vector<Xapian::Query>& par
     const double common = common_frequency();
     std::vector<Xapian::Query> needed, extra, chat;
     // When every word that is not filler is common, the common ones are needed.
-    for (bool by_frequency : {question, false}) {
+    // Relaxed, any word that is not filler will do: the rare ones found nothing.
+    for (bool by_frequency : {question && !relaxed, false}) {
         needed.clear();
         extra.clear();
         chat.clear();
@@ -399,7 +406,7 @@ Xapian::Query QueryBuilder::sequence(const QueryNode& node, Xapian::Query::op de
         Xapian::Query q = to_xapian(child, default_op, false);
         if (q.empty()) continue;
         (child.occur == Occur::Must ? must : child.occur == Occur::MustNot ? must_not : should).push_back(q);
-        if (child.occur == Occur::Should) filler.push_back(is_plain_word(child) && is_filler_word(bare(child.text), language_));
+        if (child.occur == Occur::Should) filler.push_back(is_plain_word(child) && is_filler_word(bare(child.text), typed_language_));
     }
     Xapian::Query base;
     if (soften && must.empty() && should.size() >= 2) {
@@ -488,14 +495,13 @@ Xapian::Query QueryBuilder::to_xapian(const QueryNode& node, Xapian::Query::op d
 Xapian::Query QueryBuilder::build(const std::string& text, const std::vector<Filter>& filters,
                                   Xapian::Query::op default_op) {
     check_utf8(text);
-    text_ = text;
-    next_position_ = 1;
+    start(text);
     wide_prefixes_.clear();
     Xapian::Query query = match_all();
     if (!is_blank(text)) {
         bool operators = false;
         if (text.size() > kMaxQueryBytes) check_bounds(text, QueryNode());
-        QueryNode root = rewrite_query(text, synonyms_, language_, &operators);
+        QueryNode root = rewrite_query(text, synonyms_, typed_language_, &operators);
         check_bounds(text, root);
         query = to_xapian(root, default_op, !operators);
     }
@@ -517,9 +523,8 @@ Xapian::Query QueryBuilder::build(const std::string& text, const std::vector<Fil
 Xapian::Query QueryBuilder::nearness(const std::string& text) {
     check_utf8(text);
     if (is_blank(text) || text.size() > kMaxQueryBytes) return Xapian::Query();
-    text_ = text;
-    next_position_ = 1;
-    const QueryNode root = rewrite_query(text, synonyms_, language_);
+    start(text);
+    const QueryNode root = rewrite_query(text, synonyms_, typed_language_);
     const double common = common_frequency();
     const bool question = std::count_if(root.children.begin(), root.children.end(), [](const QueryNode& n) {
                               return n.occur == Occur::Should && !is_filter(n);
@@ -537,7 +542,7 @@ Xapian::Query QueryBuilder::nearness(const std::string& text) {
     std::vector<Word> run;  // the words in a row so far
     for (const QueryNode& child : root.children) {
         std::optional<Word> word;
-        if (is_plain_word(child) && !is_filler_word(bare(child.text), language_)) {
+        if (is_plain_word(child) && !is_filler_word(bare(child.text), typed_language_)) {
             const Xapian::termpos position = next_position_;
             Xapian::Query q = term(child, true);
             if (q.get_type() == Xapian::Query::LEAF_TERM) {  // a single term
@@ -566,12 +571,15 @@ Xapian::Query QueryBuilder::nearness(const std::string& text) {
 
 bool QueryBuilder::can_relax(const std::string& text) {
     check_utf8(text);
-    return !is_blank(text) && relaxable(rewrite_query(text, synonyms_, language_));
+    if (is_blank(text)) return false;
+    start(text);
+    return relaxable(rewrite_query(text, synonyms_, typed_language_));
 }
 
 std::optional<QueryBuilder::Correction> QueryBuilder::correct_spelling(const std::string& text) {
     check_utf8(text);
     if (is_blank(text)) return std::nullopt;
+    start(text);
     bool found_nowhere = false;
     // Replacements of the words and phrases typed, last first so that offsets hold.
     std::vector<std::tuple<std::size_t, std::size_t, std::string>> fixes;
@@ -592,7 +600,7 @@ std::optional<QueryBuilder::Correction> QueryBuilder::correct_spelling(const std
 }
 
 std::string QueryBuilder::spelling_suggestion(const std::string& word) const {
-    if (db_.term_exists(word) || is_stopword(word, language_) || synonyms_.knows(word))
+    if (db_.term_exists(word) || is_stopword(word, typed_language_) || synonyms_.knows(word))
         return {};
     // An edit there changes a whole word or syllable, so the nearest term is another word.
     if (text::starts_with_unspaced_script(word) || text::starts_with_hangul(word)) return {};

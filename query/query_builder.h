@@ -105,7 +105,13 @@ private:
     const Synonyms& synonyms_;
     std::string language_;
     mutable std::optional<std::vector<std::string>> index_languages_;  // read on first use when not given
+    // Begins work on query `text`: positions from 1, its language as typed.
+    void start(const std::string& text);
+
     std::string text_;  // the query being built, for messages
+    // The language `text_` is written in as far as its words tell ("" when they do
+    // not): its stopwords and filler apply, beside English's. Stems follow `language_`.
+    std::string typed_language_;
     mutable Xapian::termpos next_position_ = 1;
     mutable std::vector<std::string> wide_prefixes_;  // of the last build()
 };

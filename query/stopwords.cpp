@@ -13,8 +13,10 @@ namespace {
 // question is built from; filler is modal verbs, conjunctions, comparison words,
 // the verbs and adverbs people wrap a question in, the frame of an interview
 // question ("explain", "difference between"), the chat around it ("hey",
-// "thanks"), and the rest of Snowball's English stop list (pronouns, negations,
-// "up", "over"). Reflexive pronouns are neither: they name whom a question is
+// "thanks"), and most of the rest of Snowball's English stop list (pronouns,
+// negations). Not its prepositions of place and order ("write through", "scale
+// up", "top down", "off by one", "exactly once"), "few" or "having": they name
+// topics here. Reflexive pronouns are neither: they name whom a question is
 // about ("tell me about yourself"). The other languages' lists hold the same
 // kinds of word: articles, particles, prepositions, pronouns and question words
 // as stopwords; "difference", "explain", "use" and "between" as filler. Chinese
@@ -29,19 +31,19 @@ constexpr LanguageWords kLanguages[] = {
     {"en",
      "a an and are as at be by did do does for from had has have how i in is it its me my of on or our that the "
      "their them this to was we were what when where which who why will with you your",
-     "about above actually after again against all also am any anybody anyone anything aren't basically because "
-     "been before being below best better between both but can can't cannot could couldn't currently describe "
-     "didn't difference differences doesn't doing don't down during each else even ever exactly explain few "
-     "further get getting gonna good guys hadn't hasn't haven't having he he'd he'll he's hello her here here's "
+     "about actually after again all also am any anybody anyone anything aren't basically because "
+     "been before being best better between both but can can't cannot could couldn't currently describe "
+     "didn't difference differences doesn't doing don't during each else even ever exactly explain "
+     "further get getting gonna good guys hadn't hasn't haven't he he'd he'll he's hello her here here's "
      "hers hey hi him his how's hows i'd i'll i'm i've if im instead into isn't it's just kinda let's like might "
-     "more most much must mustn't need no nor not off ok okay once one only other ought ours out over own please "
+     "more most much must mustn't need no not ok okay one only other ought ours own please "
      "really same shall shan't she she'd she'll she's should shouldn't so some someone such than thanks that's "
-     "theirs then there there's these they they'd they'll they're they've those through too under until up use "
+     "theirs then there there's these they they'd they'll they're they've those too use "
      "using usually versus very vs wanna want wasn't way we'd we'll we're we've weren't what's whats when's "
      "where's while who's whom why's won't would wouldn't you'd you'll you're you've yours"},
     {"de",
      "der die das den dem des ein eine einer einem einen eines und oder aber in im zu zum zur von vom mit auf "
-     "aus an am bei für über nach vor durch um ist sind war wird werden sein es er sie ich du wir ihr man sich "
+     "aus an am bei für nach vor durch um ist sind war wird werden sein es er sie ich du wir ihr man sich "
      "dass was wer wie wo wann warum welche welcher welches kann können nicht kein keine noch auch nur so als",
      "unterschied unterschiede erklären erkläre erklärung verwenden benutzen nutzen zwischen besser beste mehr"},
     {"es",
@@ -108,7 +110,16 @@ const Lists* lists_of(std::string_view language) {
 
 // In English's list or `language`'s: a query in any language may hold English words.
 bool listed(std::string_view word, std::string_view language, std::unordered_set<std::string> Lists::*which) {
-    const std::string key(word);
+    // As the tokenizer reads a typographic apostrophe ("doesn’t").
+    constexpr std::string_view kTypographic = "\u2019";
+    std::string key;
+    for (std::size_t from = 0;;) {
+        const std::size_t at = word.find(kTypographic, from);
+        key.append(word.substr(from, at - from));
+        if (at == std::string_view::npos) break;
+        key += '\'';
+        from = at + kTypographic.size();
+    }
     if ((lists_of("en")->*which).contains(key)) return true;
     const Lists* own = lists_of(language);
     return own != nullptr && (own->*which).contains(key);

@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <array>
 #include <map>
+#include <set>
 #include <unordered_map>
 #include <vector>
 
@@ -39,7 +40,7 @@ constexpr WordList kCommonWords[] = {
     {"en", {"the", "and", "is", "of", "to", "in", "that", "it", "you", "for", "are", "with", "this", "be", "on",
             "what", "how", "not", "i", "a", "do", "my", "can", "why", "does", "should"}},
     {"es", {"el", "la", "que", "y", "en", "los", "las", "del", "se", "por", "un", "una", "es", "para", "con", "como", "qué", "cómo"}},
-    {"pt", {"o", "que", "e", "do", "da", "em", "um", "uma", "para", "com", "não", "os", "é", "dos", "das", "como", "você", "ao"}},
+    {"pt", {"o", "que", "e", "do", "da", "em", "um", "uma", "para", "com", "não", "os", "é", "dos", "das", "como", "você", "ao", "na", "nas", "nos"}},
     {"fr", {"le", "la", "les", "des", "et", "est", "un", "une", "que", "pour", "dans", "pas", "vous", "du", "qui", "sur", "au", "ce"}},
     {"de", {"der", "die", "das", "und", "ist", "nicht", "ein", "eine", "zu", "den", "mit", "von", "sie", "es", "auf", "für", "wie", "auch"}},
     {"it", {"il", "di", "che", "e", "la", "per", "un", "una", "non", "sono", "con", "del", "della", "come", "è", "gli", "nel", "si"}},
@@ -69,10 +70,12 @@ const std::unordered_map<std::string_view, std::vector<std::string_view>>& langu
 
 constexpr std::size_t kMaxWordsRead = 3000;
 constexpr std::size_t kMinCommonWords = 3;
-// A text this short (a query) holds few common words: two tell its language
-// when no other language has as many ("como usar o formato STAR").
-constexpr std::size_t kShortTextWords = 12;
-constexpr std::size_t kMinCommonWordsShort = 2;
+// A query this short holds few common words: two different ones tell its
+// language when no other language has as many ("como usar o formato STAR nas
+// respostas"). Words of one letter do not count ("O(n) vs O(log n)"), nor
+// acronyms.
+constexpr std::size_t kShortQueryWords = 12;
+constexpr std::size_t kMinCommonWordsInQuery = 2;
 constexpr std::size_t kMaxCodePointsRead = 20000;
 
 bool is_known(std::string_view code) {
@@ -162,7 +165,10 @@ std::optional<std::string> language_of_path(std::string_view path) {
     return found;
 }
 
-std::string language_of_text(std::string_view text) {
+namespace {
+
+// The language `text` is written in; a `query` may be told by fewer words.
+std::string language_of(std::string_view text, bool query) {
     std::map<UScriptCode, std::size_t> scripts;
     std::size_t letters = 0;
     std::size_t latin_ascii = 0;
@@ -206,6 +212,8 @@ std::string language_of_text(std::string_view text) {
 
     const auto& common = languages_by_common_word();
     std::map<std::string_view, std::size_t> hits;
+    std::map<std::string_view, std::size_t> distinct;  // a query's different words of two letters or more
+    std::set<std::string> seen;
     std::size_t words = 0;
     std::size_t pos = 0;
     std::string word;
@@ -216,21 +224,35 @@ std::string language_of_text(std::string_view text) {
         while (end < text.size() && word_byte(text[end])) ++end;
         if (end == pos) break;
         word.assign(text.substr(pos, end - pos));
+        // A query's word in capitals is an acronym ("OS vs DOS"), whatever it spells.
+        const bool capitals = std::all_of(word.begin(), word.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
         for (char& c : word)
             if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
         ++words;
-        if (auto it = common.find(word); it != common.end())
+        if (auto it = common.find(word); it != common.end()) {
             for (std::string_view language : it->second) ++hits[language];
+            if (query && word.size() >= 2 && !capitals && seen.insert(word).second)
+                for (std::string_view language : it->second) ++distinct[language];
+        }
         pos = end;
     }
-    auto best = std::max_element(hits.begin(), hits.end(), [](const auto& a, const auto& b) { return a.second < b.second; });
-    if (best == hits.end()) return "und";
-    const bool alone = std::none_of(hits.begin(), hits.end(), [&](const auto& h) {
-        return h.first != best->first && h.second == best->second;
+    auto most = [](const std::map<std::string_view, std::size_t>& counts) {
+        return std::max_element(counts.begin(), counts.end(), [](const auto& a, const auto& b) { return a.second < b.second; });
+    };
+    if (auto best = most(hits); best != hits.end() && best->second >= kMinCommonWords) return std::string(best->first);
+    if (!query || words > kShortQueryWords) return "und";
+    auto best = most(distinct);
+    if (best == distinct.end() || best->second < kMinCommonWordsInQuery) return "und";
+    const bool tie = std::any_of(distinct.begin(), distinct.end(), [&](const auto& d) {
+        return d.first != best->first && d.second == best->second;
     });
-    if (best->second >= kMinCommonWords || (words <= kShortTextWords && alone && best->second >= kMinCommonWordsShort))
-        return std::string(best->first);
-    return "und";
+    return tie ? "und" : std::string(best->first);
 }
+
+}  // namespace
+
+std::string language_of_text(std::string_view text) { return language_of(text, false); }
+
+std::string language_of_query(std::string_view text) { return language_of(text, true); }
 
 }  // namespace qbank::text

@@ -20,6 +20,11 @@ std::optional<std::string> language_of_path(std::string_view path);
 // The language the text is written in; "und" when it cannot be told.
 std::string language_of_text(std::string_view text);
 
+// As language_of_text, and a query of a few words is also told by two different
+// common words of two letters or more that no other language has as many of
+// ("como usar o formato STAR nas respostas"): a query holds few.
+std::string language_of_query(std::string_view text);
+
 // "pt_br" -> "pt-BR", "zh-hans" -> "zh-Hans", "EN" -> "en"; nullopt for what is
 // not a language tag of a known language.
 std::optional<std::string> canonical_language_tag(std::string_view tag);

@@ -82,7 +82,7 @@ std::string stem_of(const std::string& term, std::string_view language) {
 }
 
 bool stem_keeps_beginning(std::string_view language) {
-    static constexpr std::string_view kEndingsOnly[] = {"da", "de", "en", "es", "fi", "fr", "hu", "it",
+    static constexpr std::string_view kEndingsOnly[] = {"da", "de", "en", "es", "fr", "hu", "it",
                                                         "nb", "nl", "nn", "no", "pt", "ro", "ru", "sv"};
     return rules_for(language).stemmer.is_none() ||
            std::find(std::begin(kEndingsOnly), std::end(kEndingsOnly), rules_language(language)) != std::end(kEndingsOnly);

@@ -23,7 +23,8 @@ std::string stem_of(const std::string& term, std::string_view language = kDefaul
 // Whether every word whose stem_of in `language` is S begins with S but its last
 // two letters ("dying" and "die", "cry" and "cri"): languages whose stemmer only
 // takes endings off (English, Spanish, German, Russian, …), and those with none.
-// Not Irish, Indonesian or Arabic, which take beginnings off too.
+// Not Irish, Indonesian or Arabic, which take beginnings off too, nor Finnish,
+// which undoubles a consonant before any number of vowels ("pollooaan").
 bool stem_keeps_beginning(std::string_view language);
 
 // The adjective an English adverb in "-ily" is made from ("lazily" -> "lazy",

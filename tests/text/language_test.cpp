@@ -43,15 +43,27 @@ TEST(LanguageTest, TextsByScriptAndCommonWords) {
         {"מהו closure ולמה הוא שימושי בקוד?", "he"},
         {"کلوژر چیست و چگونه از آن استفاده می‌شود؟", "fa"},
         {"ما هو الإغلاق وكيف يستخدم في البرمجة؟", "ar"},
-        // A query is short: two common words of one language tell it, one does not,
-        // nor two that another language shares as many of ("a la" is Spanish and French).
-        {"como usar o formato STAR nas respostas", "pt"},
-        {"cookies y localStorage", "und"},
-        {"la de", "und"},
         {"```\nconst x = 1;\n```", "und"},
         {"", "und"},
     };
     for (const auto& [text, expected] : rows) EXPECT_EQ(language_of_text(text), expected) << text;
+}
+
+// A query is short: two different common words of one language tell it, of two
+// letters or more, and not when another language has as many. A document is not.
+TEST(LanguageTest, ShortQueriesByTwoCommonWords) {
+    const std::pair<std::string, std::string> rows[] = {
+        {"como usar o formato STAR nas respostas comportamentais", "pt"},
+        {"cookies y localStorage", "und"},
+        {"la de", "und"},  // Spanish and French
+        {"O(n) vs O(log n)", "und"},
+        {"ng serve vs ng build", "und"},
+        {"jest w/ react testing library", "und"},
+        {"OS vs DOS", "und"},
+    };
+    for (const auto& [text, expected] : rows) EXPECT_EQ(language_of_query(text), expected) << text;
+    EXPECT_EQ(language_of_query("como usar nas respostas"), "pt");
+    EXPECT_EQ(language_of_text("como usar nas respostas"), "und");
 }
 
 TEST(LanguageTest, TagsAreCanonical) {
