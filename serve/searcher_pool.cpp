@@ -5,6 +5,11 @@
 
 namespace qbank::serve {
 
+// A move to the last commit slower than this waits on something (a shard that
+// does not answer), not on the index: it is tried again ten times as late.
+// Quicker moves, however slow the machine, keep to the freshness asked for.
+constexpr std::chrono::milliseconds kSlowReopen{100};
+
 SearcherPool::SearcherPool(std::string db, SearcherOptions options, std::chrono::milliseconds freshness)
     : db_(std::move(db)), options_(std::move(options)), freshness_(freshness) {
     idle_.push_back({std::make_unique<Searcher>(db_, options_), std::chrono::steady_clock::now() + freshness_});
@@ -36,7 +41,8 @@ SearcherPool::Lease SearcherPool::borrow() {
         return Lease(*this, std::move(idle));
     }
     const Clock::time_point done = Clock::now();
-    idle.reopen_due = done + std::max<Clock::duration>(freshness_, 10 * (done - begun));
+    const Clock::duration took = done - begun;
+    idle.reopen_due = done + (took > kSlowReopen ? std::max<Clock::duration>(freshness_, 10 * took) : freshness_);
     return Lease(*this, std::move(idle));
 }
 

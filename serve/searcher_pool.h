@@ -2,8 +2,9 @@
 // Searchers for the threads that answer requests. A Searcher serves one thread at
 // a time, so each request borrows one and gives it back; each moves to the index's
 // last commit when lent, at most once per `freshness`, so that a batch job's
-// commits show without a restart. A move that takes long (a stub waiting for a
-// shard that does not answer) is not tried again for ten times as long.
+// commits show without a restart. A move that takes long (over 100 ms: a stub
+// waiting for a shard that does not answer) is not tried again for ten times as
+// long; quicker ones keep to `freshness`, 0 included.
 
 #include <chrono>
 #include <memory>
