@@ -328,8 +328,9 @@ Xapian::Query QueryBuilder::term(const QueryNode& node, bool positional) const {
 }
 
 void QueryBuilder::start(const std::string& text) {
-    text_ = text;
     next_position_ = 1;
+    if (text == text_) return;  // a search builds, relaxes, corrects and pairs the same text
+    text_ = text;
     typed_language_ = preferred_language(text, "");
 }
 
@@ -406,7 +407,8 @@ Xapian::Query QueryBuilder::sequence(const QueryNode& node, Xapian::Query::op de
         Xapian::Query q = to_xapian(child, default_op, false);
         if (q.empty()) continue;
         (child.occur == Occur::Must ? must : child.occur == Occur::MustNot ? must_not : should).push_back(q);
-        if (child.occur == Occur::Should) filler.push_back(is_plain_word(child) && is_filler_word(bare(child.text), typed_language_));
+        if (child.occur == Occur::Should)
+            filler.push_back(is_plain_word(child) && is_filler_word(bare(child.text), typed_language_));
     }
     Xapian::Query base;
     if (soften && must.empty() && should.size() >= 2) {
