@@ -19,9 +19,8 @@ const std::vector<Xapian::docid>& MatchedDocuments::ids() {
 }
 
 void PackedTally::add(std::string packed, std::size_t documents) {
-    auto [at, added] = index_.try_emplace(std::move(packed), counts_.size());
-    if (added) counts_.emplace_back(at->first, 0);
-    counts_[at->second].second += documents;
+    if (last_ == nullptr || last_->first != packed) last_ = &*counts_.try_emplace(std::move(packed), 0).first;
+    last_->second += documents;
 }
 
 PackedTally tally_facet(const Xapian::Database& db, schema::Slot slot, const std::vector<Xapian::docid>& docs) {
@@ -73,16 +72,17 @@ FacetCounts facet_counts(const PackedTally& tally, std::size_t limit) {
         }
     };
     std::unordered_map<std::string_view, Bucket> buckets;  // by folded key
+    buckets.reserve(packed.size());
     for (const auto& entry : packed) {
         const std::size_t documents = entry.second;  // a copy: clang's lambdas cannot capture structured bindings
         schema::for_each_facet_value(entry.first, [&](std::string_view key, std::string_view display) {
             buckets[key].add(display, documents);
         });
     }
-    // Keys shown alike count as one value.
-    std::unordered_map<std::string_view, std::size_t> by_display;
-    for (const auto& [_, bucket] : buckets) by_display[bucket.display()] += bucket.count;
-    std::vector<std::pair<std::string_view, std::size_t>> ranked(by_display.begin(), by_display.end());
+    // A key is the fold of each of its spellings (schema/facet_values.h), so no two keys show alike.
+    std::vector<std::pair<std::string_view, std::size_t>> ranked;
+    ranked.reserve(buckets.size());
+    for (const auto& [_, bucket] : buckets) ranked.emplace_back(bucket.display(), bucket.count);
     // The most common first; equal counts in byte order of value.
     auto before = [](const auto& a, const auto& b) { return a.second != b.second ? a.second > b.second : a.first < b.first; };
     std::size_t shown = limit > 0 ? std::min(limit, ranked.size()) : ranked.size();

@@ -26,15 +26,20 @@
 
 namespace qbank::query {
 
-// Distinct packed strings of one slot, each with the documents holding it, in the order first seen.
+// Distinct packed strings of one slot, each with the documents holding it.
 class PackedTally {
 public:
+    PackedTally() = default;
+    PackedTally(PackedTally&&) = default;  // the nodes, and so `last_`, move along
+    PackedTally(const PackedTally&) = delete;
+
     void add(std::string packed, std::size_t documents = 1);
-    const std::vector<std::pair<std::string, std::size_t>>& counts() const { return counts_; }
+    const std::unordered_map<std::string, std::size_t>& counts() const { return counts_; }
 
 private:
-    std::vector<std::pair<std::string, std::size_t>> counts_;
-    std::unordered_map<std::string, std::size_t> index_;  // packed string -> its place in counts_
+    std::unordered_map<std::string, std::size_t> counts_;
+    // The entry added last: documents in docid order often share it ("en", "Senior").
+    std::pair<const std::string, std::size_t>* last_ = nullptr;
 };
 
 // The facet values of a tally, each counted under its key and shown in the
