@@ -13,8 +13,8 @@ namespace {
 // question is built from; filler is modal verbs, conjunctions, comparison words,
 // the verbs and adverbs people wrap a question in, the frame of an interview
 // question ("explain", "difference between"), the chat around it ("hey",
-// "thanks"), counts up to ten, which constrain a question rather than name its
-// topic ("in two weeks", "one page or two"), and most of the rest of Snowball's English stop list (pronouns,
+// "thanks"), counts up to ten and units of time, which constrain a question
+// rather than name its topic ("in two weeks", "one page or two"), and most of the rest of Snowball's English stop list (pronouns,
 // negations). Not its prepositions of place and order ("write through", "scale
 // up", "top down", "off by one", "exactly once"), "few" or "having": they name
 // topics here. Reflexive pronouns are neither: they name whom a question is
@@ -41,7 +41,7 @@ constexpr LanguageWords kLanguages[] = {
      "really same shall shan't she she'd she'll she's should shouldn't so some someone such than thanks that's "
      "theirs then there there's these they they'd they'll they're they've those too use "
      "using usually versus very vs wanna want wasn't way we'd we'll we're we've weren't what's whats when's "
-     "where's while who's whom why's won't would wouldn't you'd you'll you're you've yours two three four five six seven eight nine ten"},
+     "where's while who's whom why's won't would wouldn't you'd you'll you're you've yours two three four five six seven eight nine ten minute minutes hour hours day days week weeks month months year years"},
     {"de",
      "der die das den dem des ein eine einer einem einen eines und oder aber in im zu zum zur von vom mit auf "
      "aus an am bei für nach vor durch um ist sind war wird werden sein es er sie ich du wir ihr man sich "
