@@ -204,30 +204,54 @@ std::string cut_sentence(std::string_view text, Range sentence, const std::vecto
     return out;
 }
 
+// The sentences a passage of `chars` code points holding a match could take: a
+// passage spans at most 4 bytes a code point, so those within that reach of a
+// match; with no match, those at the start, where the passage then is. Runs of
+// sentences side by side, in order: a long section is not broken whole.
+std::vector<std::vector<Range>> sentences_near(std::string_view text, const std::vector<Match>& matches,
+                                               std::size_t chars) {
+    const std::size_t reach = 4 * chars;
+    std::vector<Range> parts;  // byte ranges to break, apart from one another
+    if (matches.empty()) parts.emplace_back(0, std::max<std::size_t>(reach, 1));
+    for (const Match& m : matches) {
+        Range part{m.range.first > reach ? m.range.first - reach : 0, m.range.second + reach};
+        if (!parts.empty() && part.first <= parts.back().second)
+            parts.back().second = std::max(parts.back().second, part.second);
+        else
+            parts.push_back(part);
+    }
+    std::vector<std::vector<Range>> runs;
+    for (const Range& part : parts)
+        text::for_each_sentence(text, [&](std::size_t b, std::size_t e) {
+            if (runs.empty() || runs.back().back().second < b) runs.emplace_back();
+            if (runs.back().empty() || runs.back().back().second == b) runs.back().emplace_back(b, e);  // not twice
+        }, part.first, part.second);
+    return runs;
+}
+
 // The run of whole sentences, about `chars` long, that holds the most of the query.
 std::string best_passage(std::string_view text, const std::vector<Match>& matches, std::size_t chars) {
-    std::vector<Range> sentences;
-    text::for_each_sentence(text, [&](std::size_t b, std::size_t e) { sentences.emplace_back(b, e); });
-    if (sentences.empty()) return {};
-    std::vector<std::size_t> lengths;  // of each sentence, in code points
-    for (const Range& sentence : sentences) lengths.push_back(code_points(text, sentence.first, sentence.second));
-    std::size_t best_first = 0, best_last = 0;
+    Range passage;
+    std::size_t passage_sentences = 0;
     double best_score = -1;
-    for (std::size_t i = 0; i < sentences.size(); ++i) {
-        std::size_t last = i;
-        std::size_t length = lengths[i];
-        while (last + 1 < sentences.size()) {
-            std::size_t next = lengths[last + 1];
-            if (length + next > chars) break;
-            length += next;
-            ++last;
+    for (const std::vector<Range>& sentences : sentences_near(text, matches, chars)) {
+        std::vector<std::size_t> lengths;  // of each sentence, in code points
+        for (const Range& sentence : sentences) lengths.push_back(code_points(text, sentence.first, sentence.second));
+        for (std::size_t i = 0; i < sentences.size(); ++i) {
+            std::size_t last = i;
+            std::size_t length = lengths[i];
+            while (last + 1 < sentences.size() && length + lengths[last + 1] <= chars) length += lengths[++last];
+            double s = score(matches, sentences[i].first, sentences[last].second);
+            if (s > best_score) {
+                best_score = s;
+                passage = {sentences[i].first, sentences[last].second};
+                passage_sentences = last - i + 1;
+            }
         }
-        double s = score(matches, sentences[i].first, sentences[last].second);
-        if (s > best_score) best_score = s, best_first = i, best_last = last;
     }
-    Range passage{sentences[best_first].first, sentences[best_last].second};
+    if (passage_sentences == 0) return {};
     // One sentence far longer than asked for (a list scraped as one line): cut it.
-    if (best_first == best_last && code_points(text, passage.first, passage.second) > chars + chars / 3)
+    if (passage_sentences == 1 && code_points(text, passage.first, passage.second) > chars + chars / 3)
         return cut_sentence(text, passage, matches, chars);
     return readable(text.substr(passage.first, passage.second - passage.first));
 }

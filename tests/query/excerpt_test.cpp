@@ -194,6 +194,22 @@ TEST_F(ExcerptTest, CutsOnSentenceBoundariesAroundTheMatch) {
     EXPECT_EQ(e.text.find('\n'), std::string::npos);
 }
 
+// Only the text around a long section's matches is broken into sentences; the
+// passage holding most of the query still wins, however far apart they are.
+TEST_F(ExcerptTest, FarApartMatchesInALongSection) {
+    std::string text;
+    for (int i = 1; i <= 400; ++i)
+        text += i == 30    ? "Sharding splits data.\n"
+                : i == 370 ? "Sharding with consistent hashing moves few keys.\n"
+                           : "Sentence " + std::to_string(i) + " says nothing much.\n";
+    Record r;
+    r.sections = {{"Answer", SectionKind::Other, std::nullopt, text}};
+    Excerpt e = make_excerpt(r, terms("sharding consistent hashing"), std::nullopt, 100);
+    EXPECT_EQ(e.text, "Sentence 369 says nothing much. Sharding with consistent hashing moves few keys.");
+    EXPECT_EQ(make_excerpt(r, terms("zebra"), std::nullopt, 60).text,
+              "Sentence 1 says nothing much. Sentence 2 says nothing much.");
+}
+
 TEST_F(ExcerptTest, OneOverlongSentenceIsCutAtWordsWithEllipses) {
     std::string text;
     for (int i = 0; i < 80; ++i) text += (i == 50 ? "sharding " : "word ");
