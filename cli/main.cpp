@@ -78,8 +78,8 @@ int run_normalize(const Options& o) {
 constexpr std::size_t kMaxLimit = 10000;
 constexpr std::size_t kStatsTop = 10;  // facet values 'qbank stats' shows by default
 // Facet values a search shows in text unless --facet-limit says: a line a person
-// reads, and no counting of every rare tag's rank.
-constexpr std::size_t kTextFacetValues = 10;
+// reads, as many as JSON returns by default (SearchRequest::facet_limit).
+constexpr std::size_t kTextFacetValues = kDefaultFacetLimit;
 constexpr std::size_t kMaxOffset = 1'000'000'000;
 constexpr std::size_t kMaxExcerptChars = 100'000;
 
@@ -187,7 +187,7 @@ SearchRequest request_of(const Options& o) {
     request.sort = parse_sort(o.sort);
     if (!o.fields.empty()) request.fields = o.fields;
     // Text shows the commonest values and "…" when there are more: one more is asked for to know.
-    request.facet_limit = o.facet_limit ? *o.facet_limit : o.json ? 0 : kTextFacetValues + 1;
+    request.facet_limit = o.facet_limit ? *o.facet_limit : o.json ? request.facet_limit : kTextFacetValues + 1;
     return request;
 }
 
@@ -255,7 +255,7 @@ void add_result_options(CLI::App* command, Options& o) {
         ->check(count_up_to(kMaxExcerptChars));
     command->add_option("--facet-limit", o.facet_limit,
                         "values shown per facet, the most common (default: " + std::to_string(kTextFacetValues) +
-                            " in text, all with --json; 0: all)")
+                            "; 0: all)")
         ->check(count_up_to(kMaxLimit));
     command->add_option("--highlight-open", r.highlight_open,
                         "put before each highlighted word in JSON excerpts (default: <mark>)");

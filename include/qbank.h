@@ -116,7 +116,7 @@ QBANK_C_API qbank_status qbank_search_text(qbank_searcher* searcher, const char*
  * "level" or "source", with ":desc" to reverse), "highlight_open", "highlight_close"
  * (strings put around highlighted words; default <mark> and </mark>), "facets" (array
  * of "level", "category", "tag", "lang"), "facet_limit" (the most common values kept
- * per facet; 0: all), "explain" (boolean). Facet values come most common first. */
+ * per facet; default 10, 0: all), "explain" (boolean). Facet values come most common first. */
 QBANK_C_API qbank_status qbank_search(qbank_searcher* searcher, const char* request_json, char** result_json,
                                       char** error);
 /* The `limit` questions most like the one with this id, as a search result. */

@@ -47,6 +47,10 @@ QBANK_API SortOrder parse_sort(std::string_view spec);
 inline const std::vector<std::string> kDefaultHitFields = {
     "title", "question", "level", "category", "tags", "lang", "source", "duplicates", "other_titles", "excerpt"};
 
+// Facet values a search returns unless asked for more: thousands of rare tags are
+// rarely read, and ranking and sending every one costs more than the search at scale.
+constexpr std::size_t kDefaultFacetLimit = 10;
+
 struct SearchRequest {
     std::string query;            // words, "phrases", AND / OR / NOT, field:value; empty: every document
     std::vector<Filter> filters;  // values of one field: any may hold; of different fields: all must
@@ -64,7 +68,7 @@ struct SearchRequest {
     std::string highlight_close = "</mark>";
     // Facet fields to count over all matches: any of "level", "category", "tag", "lang"; empty for none.
     std::vector<std::string> facets = {"level", "category", "tag"};
-    std::size_t facet_limit = 0;  // per facet, only the most common values; 0: every value
+    std::size_t facet_limit = kDefaultFacetLimit;  // per facet, only the most common values; 0: every value
     bool explain = false;         // fill Hit::explanation
 };
 

@@ -211,6 +211,7 @@ function searchParams(s, dropField = '') {
     params.set('limit', dropField ? 0 : PAGE_SIZE);
     params.set('offset', dropField ? 0 : s.offset);
     if (dropField) params.set('facets', dropField);
+    params.set('facet_limit', 0);  // every value: a facet's "more" shows them all
     return params;
 }
 
