@@ -210,7 +210,7 @@ std::string cut_sentence(std::string_view text, Range sentence, const std::vecto
 // sentences side by side, in order: a long section is not broken whole.
 std::vector<std::vector<Range>> sentences_near(std::string_view text, const std::vector<Match>& matches,
                                                std::size_t chars) {
-    const std::size_t reach = 4 * chars;
+    const std::size_t reach = chars >= text.size() ? text.size() : 4 * chars;  // the whole text, at most
     std::vector<Range> parts;  // byte ranges to break, apart from one another
     if (matches.empty()) parts.emplace_back(0, std::max<std::size_t>(reach, 1));
     for (const Match& m : matches) {

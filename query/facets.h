@@ -30,8 +30,11 @@ namespace qbank::query {
 class PackedTally {
 public:
     PackedTally() = default;
-    PackedTally(PackedTally&&) = default;  // the nodes, and so `last_`, move along
+    // The nodes, and so the entry `last_` points to, move along; the tally moved from is empty.
+    PackedTally(PackedTally&& other) noexcept
+        : counts_(std::move(other.counts_)), last_(std::exchange(other.last_, nullptr)) {}
     PackedTally(const PackedTally&) = delete;
+    PackedTally& operator=(const PackedTally&) = delete;
 
     void add(std::string packed, std::size_t documents = 1);
     const std::unordered_map<std::string, std::size_t>& counts() const { return counts_; }

@@ -13,15 +13,16 @@ namespace {
 // question is built from; filler is modal verbs, conjunctions, comparison words,
 // the verbs and adverbs people wrap a question in, the frame of an interview
 // question ("explain", "difference between"), the chat around it ("hey",
-// "thanks"), counts up to ten and units of time, which constrain a question
-// rather than name its topic ("in two weeks", "one page or two"), and most of the rest of Snowball's English stop list (pronouns,
-// negations). Not its prepositions of place and order ("write through", "scale
-// up", "top down", "off by one", "exactly once"), "few" or "having": they name
-// topics here. Reflexive pronouns are neither: they name whom a question is
-// about ("tell me about yourself"). The other languages' lists hold the same
-// kinds of word: articles, particles, prepositions, pronouns and question words
-// as stopwords; "difference", "explain", "use" and "between" as filler. Chinese
-// and Japanese lists hold words as ICU cuts them ("の", "的", "違い").
+// "thanks"), counts up to ten and units of time, which constrain a question rather
+// than name its topic ("in two weeks", "one page or two"), and most of the rest of
+// Snowball's English stop list (pronouns, negations). Not its prepositions of
+// place and order ("write through", "scale up", "top down", "off by one", "exactly
+// once"), "few" or "having": they name topics here. Reflexive pronouns are
+// neither: they name whom a question is about ("tell me about yourself"). The
+// other languages' lists hold the same kinds of word: articles, particles,
+// prepositions, pronouns and question words as stopwords; "difference", "explain",
+// "use" and "between" as filler. Chinese and Japanese lists hold words as ICU cuts
+// them ("の", "的", "違い").
 struct LanguageWords {
     std::string_view language;  // primary subtag
     std::string_view stop;
@@ -32,16 +33,16 @@ constexpr LanguageWords kLanguages[] = {
     {"en",
      "a an and are as at be by did do does for from had has have how i in is it its me my of on or our that the "
      "their them this to was we were what when where which who why will with you your",
-     "about actually after again all also am any anybody anyone anything aren't basically because "
-     "been before being best better between both but can can't cannot could couldn't currently describe "
-     "didn't difference differences doesn't doing don't during each else even ever exactly explain "
-     "further get getting gonna good guys hadn't hasn't haven't he he'd he'll he's hello her here here's "
-     "hers hey hi him his how's hows i'd i'll i'm i've if im instead into isn't it's just kinda let's like might "
-     "more most much must mustn't need no not ok okay one only other ought ours own please "
-     "really same shall shan't she she'd she'll she's should shouldn't so some someone such than thanks that's "
-     "theirs then there there's these they they'd they'll they're they've those too use "
-     "using usually versus very vs wanna want wasn't way we'd we'll we're we've weren't what's whats when's "
-     "where's while who's whom why's won't would wouldn't you'd you'll you're you've yours two three four five six seven eight nine ten minute minutes hour hours day days week weeks month months year years"},
+     "about actually after again all also am any anybody anyone anything aren't basically because been before "
+     "being best better between both but can can't cannot could couldn't currently day days describe didn't "
+     "difference differences doesn't doing don't during each eight else even ever exactly explain five four "
+     "further get getting gonna good guys hadn't hasn't haven't he he'd he'll he's hello her here here's hers hey "
+     "hi him his hour hours how's hows i'd i'll i'm i've if im instead into isn't it's just kinda let's like might "
+     "minute minutes month months more most much must mustn't need nine no not ok okay one only other ought ours "
+     "own please really same seven shall shan't she she'd she'll she's should shouldn't six so some someone such "
+     "ten than thanks that's theirs then there there's these they they'd they'll they're they've those three too "
+     "two use using usually versus very vs wanna want wasn't way we'd we'll we're we've week weeks weren't what's "
+     "whats when's where's while who's whom why's won't would wouldn't year years you'd you'll you're you've yours"},
     {"de",
      "der die das den dem des ein eine einer einem einen eines und oder aber in im zu zum zur von vom mit auf "
      "aus an am bei für nach vor durch um ist sind war wird werden sein es er sie ich du wir ihr man sich "

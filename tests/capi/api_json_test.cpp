@@ -53,6 +53,7 @@ TEST(ApiJson, EveryKeyReachesItsField) {
     EXPECT_TRUE(r.sort.descending);
     EXPECT_EQ(r.highlight_open + r.highlight_close, "<b></b>");
     EXPECT_EQ(r.facet_limit, 5u);
+    EXPECT_EQ(search_request_from_json(R"({"query": "herd"})").facet_limit, 10u);  // the ten commonest by default
 
     SearcherOptions s =
         searcher_options_from_json(R"({"synonym_files": ["a.txt"], "bm25_k1": 1.5, "bm25_b": 0, "shard_timeout": 2.5})");

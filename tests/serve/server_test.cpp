@@ -241,6 +241,8 @@ TEST(RequestParamsTest, DefaultsAndBounds) {
     EXPECT_EQ(request.filters[1].value, "react");
     EXPECT_EQ(request.limit, 10u);
     EXPECT_EQ(request.facets, (std::vector<std::string>{"level", "category", "tag", "lang"}));
+    EXPECT_EQ(request.facet_limit, 10u);  // the ten commonest values, as in text
+    EXPECT_EQ(search_request({{"facet_limit", "0"}}).facet_limit, 0u);
     EXPECT_TRUE(search_request({{"facets", ""}}).facets.empty());
     EXPECT_EQ(search_request({{"limit", "100"}, {"offset", "10000"}}).offset, 10000u);
     EXPECT_THROW(search_request({{"offset", "10001"}}), BadInputError);

@@ -32,6 +32,13 @@ TEST(Sentences, CoverTheText) {
     EXPECT_EQ(sentences(text, 49, 400), (Ranges{{45, 50}}));
     EXPECT_TRUE(sentences(text, 50, 60).empty());
     EXPECT_TRUE(sentences(text, 20, 20).empty());
+    // A part starting inside a character starts at that character.
+    const std::string other = "Héllo wörld. 你好。再见。";
+    const Ranges whole = sentences(other);
+    ASSERT_EQ(whole.size(), 3u);
+    EXPECT_EQ(sentences(other, 2, 3), (Ranges{whole[0]}));
+    const std::size_t hao = other.find("好");
+    EXPECT_EQ(sentences(other, hao + 1, hao + 2), (Ranges{whole[1]}));
 }
 
 // Excerpts break only the text around a section's matches: ICU, reading back
