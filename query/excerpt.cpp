@@ -223,8 +223,9 @@ std::vector<std::vector<Range>> sentences_near(std::string_view text, const std:
     std::vector<std::vector<Range>> runs;
     for (const Range& part : parts)
         text::for_each_sentence(text, [&](std::size_t b, std::size_t e) {
+            if (!runs.empty() && runs.back().back().second > b) return;  // taken already, with the part before
             if (runs.empty() || runs.back().back().second < b) runs.emplace_back();
-            if (runs.back().empty() || runs.back().back().second == b) runs.back().emplace_back(b, e);  // not twice
+            runs.back().emplace_back(b, e);
         }, part.first, part.second);
     return runs;
 }

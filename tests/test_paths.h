@@ -1,13 +1,31 @@
 #pragma once
-// Paths the tests share: the source tree and a scratch folder removed on exit.
+// Paths the tests share: the source tree, the shipped corpus and a scratch
+// folder removed on exit.
 
 #include <filesystem>
+#include <fstream>
 #include <random>
+#include <sstream>
 #include <string>
+#include <utility>
+#include <vector>
 
 namespace qbank::test {
 
 inline std::filesystem::path source_dir() { return QBANK_SOURCE_DIR; }
+
+// Every file of the shipped corpus (corpus/), as (path, bytes).
+inline std::vector<std::pair<std::string, std::string>> corpus_files() {
+    std::vector<std::pair<std::string, std::string>> files;
+    for (const auto& entry : std::filesystem::recursive_directory_iterator(source_dir() / "corpus")) {
+        if (!entry.is_regular_file()) continue;
+        std::ifstream in(entry.path(), std::ios::binary);
+        std::stringstream bytes;
+        bytes << in.rdbuf();
+        files.emplace_back(entry.path().string(), bytes.str());
+    }
+    return files;
+}
 
 class TempDir {
 public:

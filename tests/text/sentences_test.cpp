@@ -2,9 +2,6 @@
 
 #include <gtest/gtest.h>
 
-#include <filesystem>
-#include <fstream>
-#include <sstream>
 #include <string>
 #include <utility>
 #include <vector>
@@ -47,12 +44,7 @@ TEST(Sentences, CoverTheText) {
 // starting anywhere, in the middle of a character too.
 TEST(Sentences, APartHasTheSentencesOfTheWholeText) {
     std::size_t parts = 0;
-    for (const auto& entry : std::filesystem::recursive_directory_iterator(test::source_dir() / "corpus")) {
-        if (!entry.is_regular_file()) continue;
-        std::ifstream in(entry.path(), std::ios::binary);
-        std::stringstream buffer;
-        buffer << in.rdbuf();
-        const std::string text = buffer.str();
+    for (const auto& [path, text] : test::corpus_files()) {
         const Ranges whole = sentences(text);
         const std::size_t step = text.size() / 40 + 1;
         for (std::size_t from = 0; from < text.size(); from += step, ++parts) {
@@ -60,7 +52,7 @@ TEST(Sentences, APartHasTheSentencesOfTheWholeText) {
             Ranges expected;
             for (const auto& s : whole)
                 if (s.second > from && s.first < to) expected.push_back(s);
-            ASSERT_EQ(sentences(text, from, to), expected) << entry.path() << " from byte " << from;
+            ASSERT_EQ(sentences(text, from, to), expected) << path << " from byte " << from;
         }
     }
     EXPECT_GT(parts, 1000u);
