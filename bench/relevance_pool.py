@@ -5,11 +5,12 @@ that hold no judgment yet (a pool, as TREC builds one), written as JSON lines
 with each record's text so that a judge reads it whole. The pool names no
 system: a judge sees records, not who found them.
 
-Grades go back into bench/relevance/queries.jsonl with --merge FILE, a JSON
-line per graded record: {"id": query id, "source": record, "grade": 0-3}.
+Grades go back into the queries' file (bench/relevance/queries.jsonl unless
+--queries names another) with --merge FILE, a JSON line per graded record:
+{"id": query id, "source": record, "grade": 0-3}.
 
-Usage: bench/relevance_pool.py [--depth 20] --out pool.jsonl
-       bench/relevance_pool.py --merge grades.jsonl
+Usage: bench/relevance_pool.py [--queries Q.jsonl] [--depth 20] --out pool.jsonl
+       bench/relevance_pool.py [--queries Q.jsonl] --merge grades.jsonl
 """
 
 import argparse
@@ -71,7 +72,7 @@ def write_pool(args, queries):
     print(f"{total} records to judge for {len(queries)} queries in {args.out}")
 
 
-def merge(path, queries):
+def merge(path, queries, queries_path):
     by_id = {q["id"]: q for q in queries}
     added = 0
     for line in open(path, encoding="utf-8"):
@@ -84,22 +85,23 @@ def merge(path, queries):
         if g["source"] not in judgments:  # 0s too: a record judged not relevant is not pooled again
             judgments[g["source"]] = g["grade"]
             added += 1
-    with open(QUERIES, "w", encoding="utf-8") as out:
+    with open(queries_path, "w", encoding="utf-8") as out:
         for q in queries:
             out.write(json.dumps(q, ensure_ascii=False) + "\n")
-    print(f"{added} judgments added to {QUERIES}")
+    print(f"{added} judgments added to {queries_path}")
 
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--qbank", default=str(R.ROOT / "build" / "cli" / "qbank"))
+    parser.add_argument("--queries", default=str(QUERIES), help="the judged queries (JSON lines)")
     parser.add_argument("--depth", type=int, default=20, help="how deep in qbank's ranking to pool")
     parser.add_argument("--out", help="where to write the pool")
     parser.add_argument("--merge", help="grades to add to the judged queries")
     args = parser.parse_args()
-    queries = [json.loads(line) for line in open(QUERIES, encoding="utf-8") if line.strip()]
+    queries = [json.loads(line) for line in open(args.queries, encoding="utf-8") if line.strip()]
     if args.merge:
-        merge(args.merge, queries)
+        merge(args.merge, queries, args.queries)
     elif args.out:
         write_pool(args, queries)
     else:
