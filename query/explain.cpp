@@ -4,6 +4,7 @@
 #include <map>
 #include <set>
 
+#include "query/query_builder.h"
 #include "schema/field_terms.h"
 #include "schema/field_text.h"
 #include "schema/fields.h"
@@ -36,17 +37,6 @@ double score_alone(const Xapian::Database& db, const Xapian::Weight& weighting, 
     return mset.empty() ? 0.0 : mset.begin().get_weight();
 }
 
-// The pairs of a nearness bonus (SCALE_WEIGHT over one pair or an OR of pairs), each scaled as in the bonus.
-std::vector<Xapian::Query> near_pairs(const Xapian::Query& near) {
-    std::vector<Xapian::Query> pairs;
-    if (near.empty()) return pairs;
-    Xapian::Query inner = near.get_subquery(0);
-    if (inner.get_type() != Xapian::Query::OP_OR) return {near};
-    for (std::size_t i = 0; i < inner.get_num_subqueries(); ++i)
-        pairs.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, inner.get_subquery(i), schema::kNearnessWeight);
-    return pairs;
-}
-
 }  // namespace
 
 std::vector<TermScore> explain_hit(const Xapian::Database& db, const Xapian::Enquire& enquire,
@@ -75,7 +65,7 @@ std::vector<TermScore> explain_hit(const Xapian::Database& db, const Xapian::Enq
         t.score = score_alone(db, weighting, Xapian::Query(*it, wqf[*it]), id);
         out.push_back(std::move(t));
     }
-    for (const Xapian::Query& pair : near_pairs(near)) {
+    for (const Xapian::Query& pair : nearness_pairs(near)) {
         double score = score_alone(db, weighting, pair, id);
         if (score <= 0) continue;
         TermScore t;

@@ -98,6 +98,25 @@ void drop_stopwords(QueryNode& node, std::string_view language) {
     if (content) std::erase_if(node.children, stopword);
 }
 
+// Words of a set phrase ("in front of", "turned out") are marked as filler
+// before stopwords go, since stopwords are part of most of them.
+void mark_set_phrases(QueryNode& node) {
+    for (QueryNode& child : node.children) mark_set_phrases(child);
+    if (node.kind != Kind::Sequence) return;
+    std::vector<QueryNode>& kids = node.children;
+    for (std::size_t i = 0; i < kids.size();) {
+        // The plain words from i on, up to an operator, a field, a phrase or punctuation.
+        std::vector<std::string> words;
+        for (std::size_t j = i; j < kids.size() && is_plain_word(kids[j]) && kids[j].occur == kids[i].occur; ++j) {
+            words.push_back(bare(kids[j].text));
+            if (ends_clause(kids[j].text)) break;
+        }
+        const std::size_t n = words.empty() ? 0 : set_phrase_length(words, 0);
+        for (std::size_t j = i; j < i + n; ++j) kids[j].set_phrase = true;
+        i += std::max<std::size_t>(n, 1);
+    }
+}
+
 // Words that spell a member of a synonym group become one Synonyms node of every
 // member; the longest member wins, and a member never spans an operator, a
 // field, a phrase or punctuation.
@@ -235,6 +254,7 @@ QueryNode rewrite_query(const std::string& text, const Synonyms& synonyms, std::
     ParsedQuery parsed = parse_query_syntax(text);
     if (operators != nullptr) *operators = parsed.operators;
     fold(parsed.root);
+    mark_set_phrases(parsed.root);
     drop_stopwords(parsed.root, language);
     apply_synonyms(parsed.root, synonyms);
     return std::move(parsed.root);
@@ -359,6 +379,10 @@ Xapian::doccount QueryBuilder::frequency(const Xapian::Query& part) const {
     return part.get_type() == Xapian::Query::OP_SYNONYM ? commonest : rarest;
 }
 
+bool QueryBuilder::is_filler(const QueryNode& node) const {
+    return is_plain_word(node) && (node.set_phrase || is_filler_word(bare(node.text), typed_language_));
+}
+
 // Words a match need not hold: filler ("would", "instead") always, adding
 // little score, and, in a whole question, the words most documents hold; the
 // others are needed (all of them when nothing else is left). Of a whole
@@ -408,7 +432,7 @@ Xapian::Query QueryBuilder::sequence(const QueryNode& node, Xapian::Query::op de
         if (q.empty()) continue;
         (child.occur == Occur::Must ? must : child.occur == Occur::MustNot ? must_not : should).push_back(q);
         if (child.occur == Occur::Should)
-            filler.push_back(is_plain_word(child) && is_filler_word(bare(child.text), typed_language_));
+            filler.push_back(is_filler(child));
     }
     Xapian::Query base;
     if (soften && must.empty() && should.size() >= 2) {
@@ -544,7 +568,7 @@ Xapian::Query QueryBuilder::nearness(const std::string& text) {
     std::vector<Word> run;  // the words in a row so far
     for (const QueryNode& child : root.children) {
         std::optional<Word> word;
-        if (is_plain_word(child) && !is_filler_word(bare(child.text), typed_language_)) {
+        if (is_plain_word(child) && !is_filler(child)) {
             const Xapian::termpos position = next_position_;
             Xapian::Query q = term(child, true);
             if (q.get_type() == Xapian::Query::LEAF_TERM) {  // a single term
@@ -569,6 +593,22 @@ Xapian::Query QueryBuilder::nearness(const std::string& text) {
     }
     if (pairs.empty()) return Xapian::Query();
     return Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, joined(Xapian::Query::OP_OR, pairs), schema::kNearnessWeight);
+}
+
+std::vector<Xapian::Query> nearness_pairs(const Xapian::Query& near) {
+    if (near.empty()) return {};
+    const Xapian::Query inner = near.get_subquery(0);
+    if (inner.get_type() != Xapian::Query::OP_OR) return {near};
+    std::vector<Xapian::Query> pairs;
+    for (std::size_t i = 0; i < inner.get_num_subqueries(); ++i)
+        pairs.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, inner.get_subquery(i), schema::kNearnessWeight);
+    return pairs;
+}
+
+Xapian::Query with_nearness(const Xapian::Query& query, const Xapian::Query& near) {
+    Xapian::Query ranked = query;
+    for (const Xapian::Query& pair : nearness_pairs(near)) ranked = Xapian::Query(Xapian::Query::OP_AND_MAYBE, ranked, pair);
+    return ranked;
 }
 
 bool QueryBuilder::can_relax(const std::string& text) {

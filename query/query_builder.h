@@ -31,6 +31,15 @@ namespace qbank::query {
 QueryNode rewrite_query(const std::string& text, const Synonyms& synonyms, std::string_view language,
                         bool* operators = nullptr);
 
+// The pairs of a nearness bonus (QueryBuilder::nearness), each scaled as in the bonus.
+std::vector<Xapian::Query> nearness_pairs(const Xapian::Query& near);
+
+// `query` ranked with the nearness bonus `near` (may be empty) added, pair by
+// pair: Xapian 1.4.22 weighs an OR of NEAR and PHRASE queries on the optional
+// side of AND_MAYBE as if pairs matched that do not (the words are in the page,
+// but apart), where one AND_MAYBE per pair weighs each pair right.
+Xapian::Query with_nearness(const Xapian::Query& query, const Xapian::Query& near);
+
 class QueryBuilder {
 public:
     // `db` and `synonyms` must outlive the builder. Words are stemmed by the rules
@@ -53,7 +62,7 @@ public:
     Xapian::Query build(const std::string& text, const std::vector<Filter>& filters,
                         Xapian::Query::op default_op = Xapian::Query::OP_AND);
 
-    // A bonus to add to build(text, …) with OP_AND_MAYBE: documents where two
+    // A bonus to add to build(text, …) with with_nearness(): documents where two
     // words typed side by side stand together ("consistent hashing") rank above
     // those where they are apart ("consistency … hash"). Only plain single words
     // pair, never filler; in a whole question, common words do not either
@@ -95,6 +104,9 @@ private:
     // `relaxed`: one needed word is enough.
     Xapian::Query required_words(const std::vector<Xapian::Query>& parts, const std::vector<bool>& filler,
                                  bool relaxed) const;
+    // A plain word that frames the question rather than names its topic: a filler
+    // word, or a word of a set phrase ("front" in "in front of").
+    bool is_filler(const QueryNode& node) const;
     // One word or phrase as terms; `positional`: unstemmed, for NEAR and ADJ.
     Xapian::Query term(const QueryNode& node, bool positional = false) const;
     // The index's nearest word to a folded word it lacks; empty when it has it or nothing is near.

@@ -36,6 +36,7 @@ struct QueryNode {
     std::string field;  // Word, Phrase: the field name typed before a colon ("title"), folded; empty for none
     unsigned window = 0;   // Near
     bool ordered = false;  // Near: ADJ
+    bool set_phrase = false;  // Word: part of a set phrase that frames the question ("in front of")
     // The bytes of the query text the node came from (for a Phrase, inside its quotes).
     std::size_t begin = 0, end = 0;
     std::vector<QueryNode> children;

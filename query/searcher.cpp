@@ -128,7 +128,6 @@ struct Matches {
             const std::string& preferred, const std::vector<std::string>& index_languages,
             const Xapian::Weight& weighting, const SearchRequest& request, bool exact)
         : query(q), near(near_words), facets(shards, request.facets) {
-        const Xapian::Query ranked = near.empty() ? query : Xapian::Query(Xapian::Query::OP_AND_MAYBE, query, near);
         // The nearness bonus reads positions: checked for every match, it costs as
         // much again as the match. So when every match is to be counted, one run
         // without it counts them and their facets, and the hits are ranked with it
@@ -151,7 +150,8 @@ struct Matches {
         for (const query::Tier& tier : query::hit_tiers(request.sort, preferred, index_languages)) {
             if (!every_match && wanted == 0) break;  // the tiers before filled the page
             TierPage& t = tiers.emplace_back(TierPage{Xapian::Enquire(db), {}, ranked_so_far});
-            t.enquire.set_query(query::in_tier(ranked, tier));
+            // The bonus goes on last, over the tier's matches (query::with_nearness).
+            t.enquire.set_query(query::with_nearness(query::in_tier(query, tier), near));
             t.enquire.set_weighting_scheme(weighting);
             query::rank_tier(t.enquire, request.sort);
             if (!count_apart) facets.attach(t.enquire);

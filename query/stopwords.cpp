@@ -1,5 +1,6 @@
 #include "query/stopwords.h"
 
+#include <algorithm>
 #include <map>
 #include <string>
 #include <unordered_set>
@@ -84,6 +85,19 @@ constexpr LanguageWords kLanguages[] = {
      "区别 區別 差异 差異 不同 什么 什麼 甚麼 如何 怎么 怎麼 怎样 怎樣 为什么 為什麼 解释 解釋 说明 說明 请 請 使用 用"},
 };
 
+// English set phrases, one per line; forms of a verb are listed one by one.
+constexpr std::string_view kSetPhrases =
+    "in front of\non top of\nin terms of\nin spite of\ninstead of\nbecause of\nas well as\nin order to\n"
+    "according to\nahead of\nin case of\nin addition to\nwith respect to\nwith regard to\nregardless of\n"
+    "as far as\nat the end of\nat the start of\nat the beginning of\nin the middle of\nby the way\nat least\n"
+    "at the end\nat the start\nat most\nat all\nso far\nof course\nin general\nfor example\nfor instance\n"
+    "in fact\na lot\nlots of\nkind of\nsort of\na bit\na little\nright now\nthese days\n"
+    "come up\ncomes up\ncame up\ncoming up\nturn out\nturns out\nturned out\nturning out\n"
+    "figure out\nfigured out\nfiguring out\nfind out\nfound out\nend up\nends up\nended up\nending up\n"
+    "run out\nruns out\nran out\nrunning out\nmake sure\ngo over\ngoes over\nwent over\ngo through\n"
+    "goes through\nwent through\ngoing through\ndeal with\ndealing with\ndealt with\nlook like\nlooks like\n"
+    "talk about\ntalking about\nthink about\nthinking about";
+
 struct Lists {
     std::unordered_set<std::string> stop, filler;
 };
@@ -127,7 +141,38 @@ bool listed(std::string_view word, std::string_view language, std::unordered_set
     return own != nullptr && (own->*which).contains(key);
 }
 
+// The set phrases, as lists of words.
+const std::vector<std::vector<std::string>>& set_phrases() {
+    static const std::vector<std::vector<std::string>> phrases = [] {
+        std::vector<std::vector<std::string>> out;
+        std::string_view rest = kSetPhrases;
+        while (!rest.empty()) {
+            const std::size_t end = rest.find('\n');
+            std::vector<std::string> words;
+            std::string_view line = rest.substr(0, end);
+            while (!line.empty()) {
+                const std::size_t space = line.find(' ');
+                words.emplace_back(line.substr(0, space));
+                line = space == std::string_view::npos ? std::string_view() : line.substr(space + 1);
+            }
+            out.push_back(std::move(words));
+            rest = end == std::string_view::npos ? std::string_view() : rest.substr(end + 1);
+        }
+        return out;
+    }();
+    return phrases;
+}
+
 }  // namespace
+
+std::size_t set_phrase_length(const std::vector<std::string>& words, std::size_t first) {
+    std::size_t longest = 0;
+    for (const std::vector<std::string>& phrase : set_phrases())
+        if (phrase.size() > longest && first + phrase.size() <= words.size() &&
+            std::equal(phrase.begin(), phrase.end(), words.begin() + static_cast<std::ptrdiff_t>(first)))
+            longest = phrase.size();
+    return longest;
+}
 
 bool is_stopword(std::string_view word, std::string_view language) { return listed(word, language, &Lists::stop); }
 

@@ -2,11 +2,14 @@
 
 #include <gtest/gtest.h>
 
+#include <map>
+#include <random>
 #include <set>
 
 #include "../test_paths.h"
 #include "indexer/document_builder.h"
 #include "qbank/error.h"
+#include "schema/ranking.h"
 
 namespace qbank::query {
 namespace {
@@ -151,6 +154,19 @@ TEST_F(QueryBuilderTest, FillerWordsAreNeverNeeded) {
     EXPECT_EQ(describe("should I"), "Query(Zshould@1)");
 }
 
+// A set phrase frames a question: "front" in "in front of" is filler, in "front
+// end" a topic; "come up" and "ran out" say nothing of what is asked.
+TEST_F(QueryBuilderTest, SetPhrasesAreFiller) {
+    EXPECT_EQ(describe("nervous in front of people"),
+              "Query(((Znervous@1 AND Zpeopl@3) AND_MAYBE 0.25 * Zfront@2))");
+    EXPECT_EQ(describe("front end people"), "Query((Zfront@1 AND Zend@2 AND Zpeopl@3))");
+    EXPECT_EQ(describe("questions that come up"), "Query((Zquestion@1 AND_MAYBE 0.25 * (Zcome@2 OR Zup@3)))");
+    EXPECT_EQ(describe("ran out of time"), "Query((Ztime@3 AND_MAYBE 0.25 * (Zran@1 OR Zout@2)))");
+    // Not across punctuation or an operator.
+    EXPECT_EQ(describe("in front, of people"), "Query((Zfront@1 AND Zpeopl@2))");
+    EXPECT_EQ(describe("come OR up"), "Query((Zcome@1 OR Zup@2))");
+}
+
 // A query's own language has stopwords and filler too; another language's do not apply.
 TEST_F(QueryBuilderTest, StopwordsAndFillerOfTheQuerysLanguage) {
     QueryBuilder japanese(db_, no_synonyms_, "ja");
@@ -191,6 +207,52 @@ TEST_F(QueryBuilderTest, CommonWordsOfWholeQuestionsAreNotNeeded) {
     EXPECT_EQ(builder_.nearness("\"stuck alpha\" OR beta").get_description(), "Query()");
     // A word that makes no term ("+") pairs with nothing.
     EXPECT_EQ(builder_.nearness("stuck + alpha").get_description(), "Query()");
+}
+
+// The nearness bonus adds to a page what each pair standing together in it
+// earns alone, and nothing for pairs whose words are apart. Xapian 1.4.22 gave
+// some pages the weight of pairs that are apart when the pairs were OR-ed on the
+// optional side of AND_MAYBE under a filter (8 of these 200 pages).
+TEST(Nearness, AddsWhatEachPairStandingTogetherEarns) {
+    Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+    const std::vector<std::string> topic{"alpha", "beta", "gamma", "delta"};
+    std::mt19937 random(1);
+    for (int page = 0; page < 200; ++page) {
+        std::vector<std::string> words;
+        for (int i = 0; i < 50; ++i) words.push_back("w" + std::to_string(random() % 30));
+        for (const std::string& w : topic)
+            if (random() % 2) words[random() % words.size()] = w;
+        Xapian::Document doc;
+        for (std::size_t i = 0; i < words.size(); ++i) doc.add_posting(words[i], static_cast<Xapian::termpos>(i + 1));
+        doc.add_term("common");
+        doc.add_boolean_term("Len");
+        db.add_document(doc);
+    }
+    auto weights = [&](const Xapian::Query& q) {
+        Xapian::Enquire enquire(db);
+        enquire.set_query(q);
+        std::map<Xapian::docid, double> out;
+        Xapian::MSet all = enquire.get_mset(0, db.get_doccount());
+        for (auto it = all.begin(); it != all.end(); ++it) out[*it] = it.get_weight();
+        return out;
+    };
+    auto pair = [](const std::string& a, Xapian::termpos at, const std::string& b) {
+        const Xapian::Query words[] = {Xapian::Query(a, 1, at), Xapian::Query(b, 1, at + 1)};
+        return Xapian::Query(Xapian::Query::OP_NEAR, std::begin(words), std::end(words), 3);
+    };
+    const std::vector<Xapian::Query> pairs{pair("alpha", 1, "beta"), pair("beta", 2, "gamma"), pair("gamma", 3, "delta")};
+    const Xapian::Query near(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(Xapian::Query::OP_OR, pairs.begin(), pairs.end()),
+                             schema::kNearnessWeight);
+    const Xapian::Query words[] = {Xapian::Query("alpha"), Xapian::Query("beta"), Xapian::Query("gamma"),
+                                   Xapian::Query("common")};
+    const Xapian::Query base(Xapian::Query::OP_FILTER, Xapian::Query(Xapian::Query::OP_OR, std::begin(words), std::end(words)),
+                             Xapian::Query("Len"));
+    std::map<Xapian::docid, double> expected = weights(base);
+    for (const Xapian::Query& p : pairs)
+        for (const auto& [doc, weight] : weights(p)) expected[doc] += schema::kNearnessWeight * weight;
+    const std::map<Xapian::docid, double> ranked = weights(with_nearness(base, near));
+    ASSERT_EQ(ranked.size(), expected.size());
+    for (const auto& [doc, weight] : expected) EXPECT_NEAR(ranked.at(doc), weight, 1e-9) << "page " << doc;
 }
 
 // Issue 15: a ')' before any operator used to loop forever looking for one.
