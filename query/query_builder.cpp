@@ -147,6 +147,7 @@ void apply_synonyms(QueryNode& node, const Synonyms& synonyms) {
         group.occur = kids[i].occur;
         group.begin = kids[i].begin;
         group.end = kids[i + best - 1].end;
+        for (std::size_t j = i; j < i + best; ++j) group.text += (j == i ? "" : " ") + bare(kids[j].text);
         for (Synonyms::Words& member : alternatives) {
             QueryNode form;
             form.kind = member.size() == 1 ? Kind::Word : Kind::Phrase;
@@ -224,6 +225,8 @@ bool relaxable(const QueryNode& node) {
         });
         if (joins >= 2) return true;
     }
+    // A concept typed in several words ("total compensation") relaxes to its words apart.
+    if (node.kind == Kind::Synonyms && node.text.find(' ') != std::string::npos) return true;
     return std::any_of(node.children.begin(), node.children.end(), relaxable);
 }
 
@@ -478,7 +481,19 @@ Xapian::Query QueryBuilder::to_xapian(const QueryNode& node, Xapian::Query::op d
         case Kind::OneOf: return joined(Xapian::Query::OP_XOR, children());
         // One concept, scored once whichever form a page uses: an expansion's many
         // words never outweigh the others typed.
-        case Kind::Synonyms: return joined(Xapian::Query::OP_SYNONYM, children());
+        case Kind::Synonyms: {
+            Xapian::Query group = joined(Xapian::Query::OP_SYNONYM, children());
+            if (default_op != Xapian::Query::OP_OR || node.text.find(' ') == std::string::npos) return group;
+            // Relaxed, the words typed for it count apart too.
+            std::vector<Xapian::Query> words{group};
+            for (std::string_view rest = node.text; !rest.empty();) {
+                const std::size_t space = rest.find(' ');
+                QueryNode word{.kind = Kind::Word, .text = std::string(rest.substr(0, space))};
+                if (Xapian::Query q = term(word); !q.empty()) words.push_back(q);
+                rest = space == std::string_view::npos ? std::string_view() : rest.substr(space + 1);
+            }
+            return joined(Xapian::Query::OP_OR, words);
+        }
         case Kind::Everything: return match_all();
         case Kind::AllBut: {
             Xapian::Query left = to_xapian(node.children[0], default_op, false);

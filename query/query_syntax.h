@@ -32,7 +32,7 @@ struct QueryNode {
 
     Kind kind = Kind::Word;
     Occur occur = Occur::Should;
-    std::string text;   // Word, Phrase
+    std::string text;   // Word, Phrase; Synonyms: the words typed for it
     std::string field;  // Word, Phrase: the field name typed before a colon ("title"), folded; empty for none
     unsigned window = 0;   // Near
     bool ordered = false;  // Near: ADJ

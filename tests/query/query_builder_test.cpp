@@ -296,6 +296,20 @@ TEST_F(QueryBuilderTest, SynonymsAreOneConcept) {
               "Query(((Zcss@1 SYNONYM (cascading@2 PHRASE 3 style@3 PHRASE 3 sheets@4)) AND Zspecif@5))");
 }
 
+// A concept typed in several words relaxes to its words apart, as the same words
+// typed in another order do ("compensation total"); typed as one word, it does not.
+TEST_F(QueryBuilderTest, AConceptTypedInWordsRelaxesToThem) {
+    Synonyms synonyms;
+    synonyms.add_text("tc, total compensation\n", "test");
+    QueryBuilder builder(db_, synonyms);
+    EXPECT_TRUE(builder.can_relax("total compensation"));
+    EXPECT_FALSE(builder.can_relax("tc"));
+    EXPECT_EQ(builder.build("total compensation", {}).get_description(),
+              "Query(((total@1 PHRASE 2 compensation@2) SYNONYM Ztc@3))");
+    EXPECT_EQ(builder.build("total compensation", {}, Xapian::Query::OP_OR).get_description(),
+              "Query((((total@1 PHRASE 2 compensation@2) SYNONYM Ztc@3) OR Ztotal@4 OR Zcompens@5))");
+}
+
 TEST_F(QueryBuilderTest, RelaxingNeedsTwoWordsJoinedByDefault) {
     EXPECT_TRUE(builder_.can_relax("thundering herd"));
     EXPECT_FALSE(builder_.can_relax("herd"));
