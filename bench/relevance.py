@@ -5,8 +5,10 @@ beside SQLite FTS5 ranked with bm25() over the same records in the same run.
 Prints nDCG@10, MRR and recall@10 per system, overall and per kind of query.
 With --check FILE, exits 1 if qbank's nDCG@10 is below the figure recorded there.
 With --typos SEED, judges the same queries typed with one typo each (generated).
+With --queries FILE, judges other queries: bench/relevance/heldout.jsonl holds
+queries written and judged after the ranking rules, which no rule was tuned on.
 
-Usage: bench/relevance.py [--qbank BIN] [--check bench/relevance/recorded.json] [--typos SEED]
+Usage: bench/relevance.py [--qbank BIN] [--queries Q.jsonl] [--check bench/relevance/recorded.json] [--typos SEED]
 """
 
 import argparse
