@@ -14,11 +14,12 @@ namespace {
 // question is built from; filler is modal verbs, conjunctions, comparison words,
 // the verbs and adverbs people wrap a question in, the frame of an interview
 // question ("explain", "difference between"), the chat around it ("hey",
-// "thanks"), counts up to ten and units of time, which constrain a question rather
-// than name its topic ("in two weeks", "one page or two"), and most of the rest of
-// Snowball's English stop list (pronouns, negations). Not its prepositions of
-// place and order ("write through", "scale up", "top down", "off by one", "exactly
-// once"), "few" or "having": they name topics here. Reflexive pronouns are
+// "thanks"), counts up to ten, quantities and units of time, which constrain a
+// question rather than name its topic ("in two weeks", "one page or two", "how
+// many problems"), and most of the rest of Snowball's English stop list
+// (pronouns, negations). Not its prepositions of place and order ("write
+// through", "scale up", "top down", "off by one", "exactly once"), "few" or
+// "having": they name topics here. Reflexive pronouns are
 // neither: they name whom a question is about ("tell me about yourself"). The
 // other languages' lists hold the same kinds of word: articles, particles,
 // prepositions, pronouns and question words as stopwords; "difference", "explain",
@@ -39,10 +40,10 @@ constexpr LanguageWords kLanguages[] = {
      "difference differences doesn't doing don't during each eight else even ever exactly explain five four "
      "further get getting gonna good guys hadn't hasn't haven't he he'd he'll he's hello her here here's hers hey "
      "hi him his hour hours how's hows i'd i'll i'm i've if im instead into isn't it's just kinda let's like might "
-     "minute minutes month months more most much must mustn't need nine no not ok okay one only other ought ours "
-     "own please really same seven shall shan't she she'd she'll she's should shouldn't six so some someone such "
+     "many minute minutes month months more most much must mustn't need nine no not ok okay one only other ought ours "
+     "own please really same seven several shall shan't she she'd she'll she's should shouldn't six so some someone such "
      "ten than thanks that's theirs then there there's these they they'd they'll they're they've those three too "
-     "two use using usually versus very vs wanna want wasn't way we'd we'll we're we've week weeks weren't what's "
+     "two use using usually various versus very vs wanna want wasn't way we'd we'll we're we've week weeks weren't what's "
      "whats when's where's while who's whom why's won't would wouldn't year years you'd you'll you're you've yours"},
     {"de",
      "der die das den dem des ein eine einer einem einen eines und oder aber in im zu zum zur von vom mit auf "

@@ -148,8 +148,9 @@ TEST_F(QueryBuilderTest, FillerWordsAreNeverNeeded) {
     // Prepositions of place and order name topics here ("write through", "scale up").
     EXPECT_EQ(describe("where vs having"), "Query((Zhave@2 AND_MAYBE 0.25 * Zvs@1))");
     EXPECT_EQ(describe("doesn\u2019t render"), "Query((Zrender@2 AND_MAYBE 0.25 * Zdoesn't@1))");
-    // Counts and units of time are a question's constraints, not its topic.
+    // Counts, quantities and units of time are a question's constraints, not its topic.
     EXPECT_EQ(describe("prepare in two weeks"), "Query((Zprepar@1 AND_MAYBE 0.25 * (Ztwo@2 OR Zweek@3)))");
+    EXPECT_EQ(describe("how many problems"), "Query((Zproblem@2 AND_MAYBE 0.25 * Zmani@1))");
     // Nothing but filler: all of it.
     EXPECT_EQ(describe("should I"), "Query(Zshould@1)");
 }
