@@ -105,15 +105,19 @@ void mark_set_phrases(QueryNode& node) {
     if (node.kind != Kind::Sequence) return;
     std::vector<QueryNode>& kids = node.children;
     for (std::size_t i = 0; i < kids.size();) {
-        // The plain words from i on, up to an operator, a field, a phrase or punctuation.
+        // A run of plain words, up to an operator, a field, a phrase or punctuation.
         std::vector<std::string> words;
-        for (std::size_t j = i; j < kids.size() && is_plain_word(kids[j]) && kids[j].occur == kids[i].occur; ++j) {
-            words.push_back(bare(kids[j].text));
-            if (ends_clause(kids[j].text)) break;
+        std::size_t end = i;
+        while (end < kids.size() && is_plain_word(kids[end]) && kids[end].occur == kids[i].occur) {
+            words.push_back(bare(kids[end].text));
+            if (ends_clause(kids[end++].text)) break;
         }
-        const std::size_t n = words.empty() ? 0 : set_phrase_length(words, 0);
-        for (std::size_t j = i; j < i + n; ++j) kids[j].set_phrase = true;
-        i += std::max<std::size_t>(n, 1);
+        for (std::size_t k = 0; k < words.size();) {
+            const std::size_t n = set_phrase_length(words, k);
+            for (std::size_t j = k; j < k + n; ++j) kids[i + j].set_phrase = true;
+            k += std::max<std::size_t>(n, 1);
+        }
+        i = std::max(end, i + 1);
     }
 }
 
@@ -622,7 +626,8 @@ std::vector<Xapian::Query> nearness_pairs(const Xapian::Query& near) {
 
 Xapian::Query with_nearness(const Xapian::Query& query, const Xapian::Query& near) {
     Xapian::Query ranked = query;
-    for (const Xapian::Query& pair : nearness_pairs(near)) ranked = Xapian::Query(Xapian::Query::OP_AND_MAYBE, ranked, pair);
+    for (const Xapian::Query& pair : nearness_pairs(near))
+        ranked = Xapian::Query(Xapian::Query::OP_AND_MAYBE, ranked, pair);
     return ranked;
 }
 

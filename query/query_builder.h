@@ -35,9 +35,10 @@ QueryNode rewrite_query(const std::string& text, const Synonyms& synonyms, std::
 std::vector<Xapian::Query> nearness_pairs(const Xapian::Query& near);
 
 // `query` ranked with the nearness bonus `near` (may be empty) added, pair by
-// pair: Xapian 1.4.22 weighs an OR of NEAR and PHRASE queries on the optional
-// side of AND_MAYBE as if pairs matched that do not (the words are in the page,
-// but apart), where one AND_MAYBE per pair weighs each pair right.
+// pair, outside any filter of `query`'s: Xapian 1.4.22 weighs an OR of NEAR and
+// PHRASE queries on the optional side of AND_MAYBE, under a filter, as if pairs
+// matched whose words are in the page but apart; one AND_MAYBE per pair, with no
+// filter above it, weighs each pair right.
 Xapian::Query with_nearness(const Xapian::Query& query, const Xapian::Query& near);
 
 class QueryBuilder {

@@ -86,18 +86,19 @@ constexpr LanguageWords kLanguages[] = {
      "区别 區別 差异 差異 不同 什么 什麼 甚麼 如何 怎么 怎麼 怎样 怎樣 为什么 為什麼 解释 解釋 说明 說明 请 請 使用 用"},
 };
 
-// English set phrases, one per line; forms of a verb are listed one by one.
-constexpr std::string_view kSetPhrases =
-    "in front of\non top of\nin terms of\nin spite of\ninstead of\nbecause of\nas well as\nin order to\n"
-    "according to\nahead of\nin case of\nin addition to\nwith respect to\nwith regard to\nregardless of\n"
-    "as far as\nat the end of\nat the start of\nat the beginning of\nin the middle of\nby the way\nat least\n"
-    "at the end\nat the start\nat most\nat all\nso far\nof course\nin general\nfor example\nfor instance\n"
-    "in fact\na lot\nlots of\nkind of\nsort of\na bit\na little\nright now\nthese days\n"
-    "come up\ncomes up\ncame up\ncoming up\nturn out\nturns out\nturned out\nturning out\n"
-    "figure out\nfigured out\nfiguring out\nfind out\nfound out\nend up\nends up\nended up\nending up\n"
-    "run out\nruns out\nran out\nrunning out\nmake sure\ngo over\ngoes over\nwent over\ngo through\n"
-    "goes through\nwent through\ngoing through\ndeal with\ndealing with\ndealt with\nlook like\nlooks like\n"
-    "talk about\ntalking about\nthink about\nthinking about";
+// English set phrases (stopwords.h); each form of a verb is listed.
+constexpr std::string_view kSetPhrases[] = {
+    "in front of", "on top of", "in terms of", "in spite of", "instead of", "because of", "as well as", "in order to",
+    "according to", "ahead of", "in case of", "in addition to", "with respect to", "with regard to", "regardless of",
+    "as far as", "at the end of", "at the start of", "at the beginning of", "in the middle of", "by the way",
+    "at least", "at the end", "at the start", "at most", "at all", "so far", "of course", "in general",
+    "for example", "for instance", "in fact", "a lot", "lots of", "kind of", "sort of", "a bit", "a little",
+    "right now", "these days", "come up", "comes up", "came up", "coming up", "turn out", "turns out", "turned out",
+    "turning out", "figure out", "figured out", "figuring out", "find out", "found out", "end up", "ends up",
+    "ended up", "ending up", "run out", "runs out", "ran out", "running out", "make sure", "go over", "goes over",
+    "went over", "go through", "goes through", "went through", "going through", "deal with", "dealing with",
+    "dealt with", "look like", "looks like", "talk about", "talking about", "think about", "thinking about",
+};
 
 struct Lists {
     std::unordered_set<std::string> stop, filler;
@@ -146,18 +147,13 @@ bool listed(std::string_view word, std::string_view language, std::unordered_set
 const std::vector<std::vector<std::string>>& set_phrases() {
     static const std::vector<std::vector<std::string>> phrases = [] {
         std::vector<std::vector<std::string>> out;
-        std::string_view rest = kSetPhrases;
-        while (!rest.empty()) {
-            const std::size_t end = rest.find('\n');
-            std::vector<std::string> words;
-            std::string_view line = rest.substr(0, end);
-            while (!line.empty()) {
-                const std::size_t space = line.find(' ');
-                words.emplace_back(line.substr(0, space));
-                line = space == std::string_view::npos ? std::string_view() : line.substr(space + 1);
+        for (std::string_view phrase : kSetPhrases) {
+            std::vector<std::string>& words = out.emplace_back();
+            for (std::size_t from = 0; from <= phrase.size();) {
+                const std::size_t space = std::min(phrase.find(' ', from), phrase.size());
+                words.emplace_back(phrase.substr(from, space - from));
+                from = space + 1;
             }
-            out.push_back(std::move(words));
-            rest = end == std::string_view::npos ? std::string_view() : rest.substr(end + 1);
         }
         return out;
     }();

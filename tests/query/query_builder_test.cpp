@@ -241,13 +241,14 @@ TEST(Nearness, AddsWhatEachPairStandingTogetherEarns) {
         const Xapian::Query words[] = {Xapian::Query(a, 1, at), Xapian::Query(b, 1, at + 1)};
         return Xapian::Query(Xapian::Query::OP_NEAR, std::begin(words), std::end(words), 3);
     };
-    const std::vector<Xapian::Query> pairs{pair("alpha", 1, "beta"), pair("beta", 2, "gamma"), pair("gamma", 3, "delta")};
-    const Xapian::Query near(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(Xapian::Query::OP_OR, pairs.begin(), pairs.end()),
-                             schema::kNearnessWeight);
+    const std::vector<Xapian::Query> pairs{pair("alpha", 1, "beta"), pair("beta", 2, "gamma"),
+                                           pair("gamma", 3, "delta")};
+    const Xapian::Query near(Xapian::Query::OP_SCALE_WEIGHT,
+                             Xapian::Query(Xapian::Query::OP_OR, pairs.begin(), pairs.end()), schema::kNearnessWeight);
     const Xapian::Query words[] = {Xapian::Query("alpha"), Xapian::Query("beta"), Xapian::Query("gamma"),
                                    Xapian::Query("common")};
-    const Xapian::Query base(Xapian::Query::OP_FILTER, Xapian::Query(Xapian::Query::OP_OR, std::begin(words), std::end(words)),
-                             Xapian::Query("Len"));
+    const Xapian::Query base(Xapian::Query::OP_FILTER,
+                             Xapian::Query(Xapian::Query::OP_OR, std::begin(words), std::end(words)), Xapian::Query("Len"));
     std::map<Xapian::docid, double> expected = weights(base);
     for (const Xapian::Query& p : pairs)
         for (const auto& [doc, weight] : weights(p)) expected[doc] += schema::kNearnessWeight * weight;
