@@ -40,11 +40,12 @@ constexpr LanguageWords kLanguages[] = {
      "difference differences doesn't doing don't during each eight else even ever exactly explain five four "
      "further get getting gonna good guys hadn't hasn't haven't he he'd he'll he's hello her here here's hers hey "
      "hi him his hour hours how's hows i'd i'll i'm i've if im instead into isn't it's just kinda let's like might "
-     "many minute minutes month months more most much must mustn't need nine no not ok okay one only other ought ours "
-     "own please really same seven several shall shan't she she'd she'll she's should shouldn't six so some someone such "
-     "ten than thanks that's theirs then there there's these they they'd they'll they're they've those three too "
-     "two use using usually various versus very vs wanna want wasn't way we'd we'll we're we've week weeks weren't what's "
-     "whats when's where's while who's whom why's won't would wouldn't year years you'd you'll you're you've yours"},
+     "many minute minutes month months more most much must mustn't need nine no not ok okay one only other ought "
+     "ours own please really same seven several shall shan't she she'd she'll she's should shouldn't six so some "
+     "someone such ten than thanks that's theirs then there there's these they they'd they'll they're they've "
+     "those three too two use using usually various versus very vs wanna want wasn't way we'd we'll we're we've "
+     "week weeks weren't what's whats when's where's while who's whom why's won't would wouldn't year years you'd "
+     "you'll you're you've yours"},
     {"de",
      "der die das den dem des ein eine einer einem einen eines und oder aber in im zu zum zur von vom mit auf "
      "aus an am bei für nach vor durch um ist sind war wird werden sein es er sie ich du wir ihr man sich "

@@ -247,8 +247,8 @@ TEST(Nearness, AddsWhatEachPairStandingTogetherEarns) {
                              Xapian::Query(Xapian::Query::OP_OR, pairs.begin(), pairs.end()), schema::kNearnessWeight);
     const Xapian::Query words[] = {Xapian::Query("alpha"), Xapian::Query("beta"), Xapian::Query("gamma"),
                                    Xapian::Query("common")};
-    const Xapian::Query base(Xapian::Query::OP_FILTER,
-                             Xapian::Query(Xapian::Query::OP_OR, std::begin(words), std::end(words)), Xapian::Query("Len"));
+    const Xapian::Query any_word(Xapian::Query::OP_OR, std::begin(words), std::end(words));
+    const Xapian::Query base(Xapian::Query::OP_FILTER, any_word, Xapian::Query("Len"));
     std::map<Xapian::docid, double> expected = weights(base);
     for (const Xapian::Query& p : pairs)
         for (const auto& [doc, weight] : weights(p)) expected[doc] += schema::kNearnessWeight * weight;
