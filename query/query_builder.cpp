@@ -8,6 +8,7 @@
 #include "qbank/error.h"
 #include "query/language_preference.h"
 #include "query/match_all.h"
+#include "query/spelling_variants.h"
 #include "query/stopwords.h"
 #include "schema/field_terms.h"
 #include "schema/fields.h"
@@ -238,6 +239,7 @@ bool relaxable(const QueryNode& node) {
 constexpr std::size_t kMaxQueryBytes = 8192;
 constexpr std::size_t kMaxQueryTerms = 256;
 constexpr Xapian::termcount kMaxWildcardTerms = 256;  // the commonest terms a wildcard stands for
+constexpr std::size_t kMaxSpellingCandidates = 8;     // the commonest words a typo may stand for
 
 void check_bounds(const std::string& text, const QueryNode& root) {
     if (text.size() > kMaxQueryBytes)
@@ -642,23 +644,56 @@ std::optional<QueryBuilder::Correction> QueryBuilder::correct_spelling(const std
     check_utf8(text);
     if (is_blank(text)) return std::nullopt;
     start(text);
+    struct Fix {
+        std::size_t begin, end;               // where the misspelt word stands in `text`
+        std::string word;                     // folded
+        std::vector<std::string> candidates;  // its nearest index words, the likeliest first
+    };
+    std::vector<Fix> fixes;
     bool found_nowhere = false;
-    // Replacements of the words and phrases typed, last first so that offsets hold.
-    std::vector<std::tuple<std::size_t, std::size_t, std::string>> fixes;
     for_each_term(parse_query_syntax(text).root, [&](const QueryNode& node) {
         if (!node.field.empty() || is_wildcard(node)) return;
         // The node's words, where they stand in the query ("+word" and "-word" start at the sign).
         for (const text::Token& word : text::tokenize(std::string_view(text).substr(node.begin, node.end - node.begin)))
-            if (std::string suggestion = spelling_suggestion(word.term); !suggestion.empty()) {
-                fixes.emplace_back(node.begin + word.begin, node.begin + word.end, std::move(suggestion));
+            if (std::vector<std::string> candidates = spelling_candidates(word.term); !candidates.empty()) {
+                fixes.push_back({node.begin + word.begin, node.begin + word.end, word.term, std::move(candidates)});
                 found_nowhere = found_nowhere || frequency(term(QueryNode{.kind = Kind::Word, .text = word.term})) == 0;
             }
     });
     if (fixes.empty()) return std::nullopt;
-    std::string out = text;
-    std::sort(fixes.begin(), fixes.end(), [](const auto& a, const auto& b) { return std::get<0>(a) > std::get<0>(b); });
-    for (const auto& [begin, end, replacement] : fixes) out.replace(begin, end - begin, replacement);
-    return Correction{out, found_nowhere};
+    std::vector<std::size_t> chosen(fixes.size(), 0);  // which candidate replaces each word
+    auto corrected = [&] {
+        std::string out = text;
+        for (std::size_t i = fixes.size(); i-- > 0;)  // last first, so that offsets hold
+            out.replace(fixes[i].begin, fixes[i].end - fixes[i].begin, fixes[i].candidates[chosen[i]]);
+        return out;
+    };
+    // A word one edit from several index words is the one that stands beside the
+    // words typed next to it on the most pages: "siging bonus" is "signing bonus",
+    // though "sizing" is the commoner word. With no such page, the commonest.
+    const std::vector<text::Token> typed = text::tokenize(text);
+    for (std::size_t i = 0; i < fixes.size(); ++i) {
+        if (fixes[i].candidates.size() < 2) continue;
+        auto at = std::find_if(typed.begin(), typed.end(), [&](const auto& t) { return t.begin == fixes[i].begin; });
+        if (at == typed.end()) continue;
+        Xapian::doccount most = 0;
+        for (std::size_t c = 0; c < fixes[i].candidates.size(); ++c) {
+            const std::string& candidate = fixes[i].candidates[c];
+            Xapian::doccount beside = 0;
+            if (at != typed.begin()) beside += count_matches(phrase(std::prev(at)->term + " " + candidate));
+            if (std::next(at) != typed.end()) beside += count_matches(phrase(candidate + " " + std::next(at)->term));
+            if (beside > most) {
+                most = beside;
+                chosen[i] = c;
+            }
+        }
+    }
+    bool same_stems = true;
+    for (std::size_t i = 0; i < fixes.size(); ++i) {
+        std::string stem = text::stem_of(fixes[i].word, language_);
+        same_stems = same_stems && !stem.empty() && stem == text::stem_of(fixes[i].candidates[chosen[i]], language_);
+    }
+    return Correction{corrected(), found_nowhere, same_stems};
 }
 
 std::string QueryBuilder::spelling_suggestion(const std::string& word) const {
@@ -669,6 +704,45 @@ std::string QueryBuilder::spelling_suggestion(const std::string& word) const {
     // Two edits turn most three-letter words into another word.
     unsigned max_edits = word.size() <= 4 ? 1 : 2;
     return spelling_->get_spelling_suggestion(word, max_edits);
+}
+
+std::vector<std::string> QueryBuilder::spelling_candidates(const std::string& word) const {
+    std::string suggestion = spelling_suggestion(word);
+    if (suggestion.empty()) return {};
+    // Xapian's suggestion is the commonest word at the least distance; the others
+    // one edit away come from letters of the word, of the suggestion and of English.
+    std::vector<std::string> letters = code_points_of(word + suggestion);
+    for (char c = 'a'; c <= 'z'; ++c) letters.emplace_back(1, c);
+    std::sort(letters.begin(), letters.end());
+    letters.erase(std::unique(letters.begin(), letters.end()), letters.end());
+    std::vector<std::pair<Xapian::doccount, std::string>> near;
+    // Both in byte order: one walk of the spelling data looks them all up.
+    Xapian::TermIterator spelling = spelling_->spellings_begin();
+    for (std::string& variant : one_edit_variants(word, letters)) {
+        spelling.skip_to(variant);
+        if (spelling == spelling_->spellings_end()) break;
+        if (*spelling == variant && variant != suggestion && !is_stopword(variant, typed_language_))
+            near.emplace_back(spelling.get_termfreq(), std::move(variant));
+    }
+    std::sort(near.begin(), near.end(), std::greater<>());
+    std::vector<std::string> candidates{std::move(suggestion)};
+    for (auto& [n, variant] : near) {
+        if (candidates.size() == kMaxSpellingCandidates) break;
+        candidates.push_back(std::move(variant));
+    }
+    return candidates;
+}
+
+Xapian::Query QueryBuilder::phrase(const std::string& words) const {
+    return term(QueryNode{.kind = Kind::Phrase, .text = words});
+}
+
+Xapian::doccount QueryBuilder::count_matches(const Xapian::Query& query) const {
+    Xapian::Enquire enquire(db_);
+    enquire.set_query(query);
+    enquire.set_weighting_scheme(Xapian::BoolWeight());
+    // Checking every document makes the estimate the exact count.
+    return enquire.get_mset(0, 0, db_.get_doccount()).get_matches_estimated();
 }
 
 }  // namespace qbank::query

@@ -81,13 +81,17 @@ public:
     struct Correction {
         std::string text;         // the query with its misspelt words replaced
         bool found_nowhere;       // some replaced word is held by no page in any form
+        // Each replaced word has its replacement's stem ("consistant", "consistent"):
+        // the corrected query finds what the typed one did, and its words can stand together.
+        bool same_stems;
         bool operator==(const Correction&) const = default;
     };
     // The query text with each word the index lacks replaced by the nearest word
     // of the index's spelling data (Xapian's, built at index time), or nullopt
-    // when there is nothing to correct. Stopwords, synonyms, operators, field
-    // names and values, wildcards, and Chinese, Japanese or Korean words are never
-    // corrected.
+    // when there is nothing to correct. Of several index words as near, the one
+    // that stands beside the words typed next to it on the most pages is chosen. Stopwords, synonyms,
+    // operators, field names and values, wildcards, and Chinese, Japanese or
+    // Korean words are never corrected.
     std::optional<Correction> correct_spelling(const std::string& text);
 
 private:
@@ -112,6 +116,13 @@ private:
     Xapian::Query term(const QueryNode& node, bool positional = false) const;
     // The index's nearest word to a folded word it lacks; empty when it has it or nothing is near.
     std::string spelling_suggestion(const std::string& word) const;
+    // What a misspelt folded word may stand for: the suggestion above, then the
+    // other index words one edit away, the commonest first; empty when it is no typo.
+    std::vector<std::string> spelling_candidates(const std::string& word) const;
+    // Folded words as one phrase (in every field).
+    Xapian::Query phrase(const std::string& words) const;
+    // How many documents match `query`.
+    Xapian::doccount count_matches(const Xapian::Query& query) const;
 
     Xapian::Database db_;
     const Xapian::Database* spelling_;  // where suggestions come from

@@ -303,11 +303,13 @@ struct Searcher::Impl {
             // is "reconcil", as in "reconcile") or where a page has the same typo. When
             // the corrected query finds many times more, it is what was meant. A word no
             // page holds in any form adds nothing: what the query found came from its
-            // other words ("most common behavorial interview questions").
-            if (fix->found_nowhere || matches->total() <= kFewMatches) {
+            // other words ("most common behavorial interview questions"). A correction
+            // with the typed word's stem finds what it found, and more where its words
+            // stand together ("consistant hashing").
+            if (fix->found_nowhere || fix->same_stems || matches->total() <= kFewMatches) {
                 auto corrected = search_text(fix->text, request.filters);
-                if (corrected->total() > 0 &&
-                    (fix->found_nowhere || corrected->total() >= kManyTimesMore * matches->total())) {
+                if (corrected->total() > 0 && (fix->found_nowhere || fix->same_stems ||
+                                               corrected->total() >= kManyTimesMore * matches->total())) {
                     matches = std::move(corrected);
                     result.corrected_query = correction;
                 }

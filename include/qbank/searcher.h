@@ -128,7 +128,8 @@ struct MissingShard {
 struct SearchResult {
     std::string query;
     // Set when this spelling correction was searched instead of the query: it found
-    // nothing, few pages, or only pages without a misspelt word no page holds.
+    // nothing, few pages, only pages without a misspelt word no page holds, or the
+    // pages the correction finds, by the misspelt words' stems.
     std::optional<std::string> corrected_query;
     // A likely correction of a query that found something (words the index does not hold).
     std::optional<std::string> did_you_mean;

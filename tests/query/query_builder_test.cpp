@@ -332,12 +332,46 @@ TEST(QuerySpelling, CorrectionKeepsTheRestAsTyped) {
     QueryBuilder builder(db, none);
     using Correction = QueryBuilder::Correction;
     EXPECT_EQ(builder.correct_spelling("Sucessful +internshp level:senior \"kafka\""),
-              (Correction{"successful +internship level:senior \"kafka\"", true}));
+              (Correction{"successful +internship level:senior \"kafka\"", true, false}));
     EXPECT_EQ(builder.correct_spelling("successful clo* closu* title:internshp"), std::nullopt);  // wildcards, fields
     // A word found by its stem ("reconcil") is found somewhere.
-    EXPECT_EQ(builder.correct_spelling("reconcilation"), (Correction{"reconciliation", false}));
+    EXPECT_EQ(builder.correct_spelling("reconcilation"), (Correction{"reconciliation", false, false}));
     // Issue 14: one edit in Hangul changes a whole syllable ("위임" is not a typo of "위치").
     EXPECT_EQ(builder.correct_spelling("위임"), std::nullopt);
+}
+
+// Of index words one edit from a typo, the one that stands beside the words typed
+// next to it: "siging bonus" is "signing bonus", though "sizing" is the commoner word.
+TEST(QuerySpelling, ATypoIsTheNearWordFoundBesideTheOthers) {
+    test::TempDir dir;
+    Xapian::WritableDatabase db(dir.str("index"), Xapian::DB_CREATE_OR_OPEN | Xapian::DB_BACKEND_GLASS);
+    auto add = [&](const std::string& body, int copies) {
+        for (int i = 0; i < copies; ++i) {
+            Record record;
+            record.id = body + std::to_string(i);
+            record.title = body;
+            Xapian::Document doc = indexer::build_document(record);
+            for (auto term = doc.termlist_begin(); term != doc.termlist_end(); ++term)
+                if (std::islower(static_cast<unsigned char>((*term)[0]))) db.add_spelling(*term);
+            db.add_document(doc);
+        }
+    };
+    add("signing bonus", 2);
+    add("sizing estimates", 5);
+    add("sliding window", 1);
+    add("consistent hashing", 1);
+    db.commit();
+    Synonyms none;
+    QueryBuilder builder(db, none);
+    using Correction = QueryBuilder::Correction;
+    EXPECT_EQ(builder.correct_spelling("siging bonus"), (Correction{"signing bonus", true, false}));
+    EXPECT_EQ(builder.correct_spelling("a big siging bonus"), (Correction{"a big signing bonus", true, false}));
+    // No page has either word after "bonus", nor has anything beside a word typed alone: the commonest.
+    EXPECT_EQ(builder.correct_spelling("bonus siging"), (Correction{"bonus sizing", true, false}));
+    EXPECT_EQ(builder.correct_spelling("siging"), (Correction{"sizing", true, false}));
+    EXPECT_EQ(builder.correct_spelling("siding window"), (Correction{"sliding window", true, false}));
+    // The stem of "consistant" is that of "consistent": the typed word finds its pages.
+    EXPECT_EQ(builder.correct_spelling("consistant hashing"), (Correction{"consistent hashing", false, true}));
 }
 
 // Issue 14: a prefix that begins more words than one search takes is said, not silently cut.
