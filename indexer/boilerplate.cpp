@@ -168,6 +168,15 @@ std::vector<Unit> candidate_units(const std::string& text, std::size_t min_chars
     return units;
 }
 
+// A unit's hash without its white space: chrome's text is read element by element,
+// so an inline element glued to its neighbour ("<b>Degraded</b>Our…") has a space there.
+std::uint64_t squeezed_hash(std::string_view unit) {
+    std::string squeezed;
+    for (char c : unit)
+        if (!is_space(c)) squeezed += c;
+    return XXH3_64bits(squeezed.data(), squeezed.size());
+}
+
 }  // namespace
 
 std::vector<std::uint64_t> boilerplate_unit_hashes(const std::string& text, std::size_t min_chars) {
@@ -185,14 +194,21 @@ std::vector<std::uint64_t> boilerplate_unit_hashes(const std::string& text, std:
 }
 
 BoilerplateResult remove_repeated_blocks(const std::string& text, std::size_t min_chars,
-                                         const CorpusBoilerplate* corpus) {
+                                         const CorpusBoilerplate* corpus, const std::vector<std::string>& dropped) {
+    std::map<std::uint64_t, int> dropped_copies;  // by squeezed_hash
+    for (const std::string& chrome : dropped)
+        for (const Unit& u : candidate_units(chrome, min_chars))
+            ++dropped_copies[squeezed_hash(std::string_view(chrome).substr(u.begin, u.end - u.begin))];
     std::vector<Unit> units = candidate_units(text, min_chars);
     std::map<std::string_view, int> keys;
     std::vector<int> counts;
     for (Unit& u : units) {
         std::string_view unit_text(text.data() + u.begin, u.end - u.begin);
         auto [it, inserted] = keys.try_emplace(unit_text, static_cast<int>(counts.size()));
-        if (inserted) counts.push_back(0);
+        if (inserted) {
+            auto copies = dropped_copies.find(squeezed_hash(unit_text));
+            counts.push_back(copies == dropped_copies.end() ? 0 : copies->second);
+        }
         u.key = it->second;
         ++counts[u.key];
     }

@@ -26,8 +26,11 @@ struct BoilerplateResult {
 };
 
 // Also removes every unit that `corpus` learned (may be null), even if it occurs once.
+// `dropped` holds the page's chrome, already taken out (a status banner): a unit
+// of `text` also found there is one more copy ("…moved.Degraded performance…").
 BoilerplateResult remove_repeated_blocks(const std::string& text, std::size_t min_chars,
-                                         const CorpusBoilerplate* corpus = nullptr);
+                                         const CorpusBoilerplate* corpus = nullptr,
+                                         const std::vector<std::string>& dropped = {});
 
 // The distinct units of a page that could be corpus-wide boilerplate, hashed:
 // what CorpusBoilerplate::learn counts across pages. Units of fewer than five

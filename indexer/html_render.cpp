@@ -3,8 +3,10 @@
 #include <gumbo.h>
 
 #include <algorithm>
+#include <cstring>
 #include <memory>
 #include <optional>
+#include <set>
 #include <vector>
 
 #include "indexer/html_nesting.h"
@@ -333,9 +335,68 @@ bool follows_link(const GumboNode* node) {
     return before->type == GUMBO_NODE_ELEMENT && before->v.element.tag == GUMBO_TAG_A;
 }
 
+// Bytes of text below a node, leaving out what is not text (scripts, styles).
+std::size_t text_bytes(const GumboNode* root) {
+    std::size_t n = 0;
+    std::vector<const GumboNode*> pending{root};
+    while (!pending.empty()) {
+        const GumboNode* node = pending.back();
+        pending.pop_back();
+        if (node->type == GUMBO_NODE_TEXT || node->type == GUMBO_NODE_CDATA) n += std::strlen(node->v.text.text);
+        if (node->type == GUMBO_NODE_ELEMENT && drop_kind(node->v.element, true) == Drop::NotText) continue;
+        if (const GumboVector* kids = children_of(node))
+            for (unsigned i = 0; i < kids->length; ++i) pending.push_back(static_cast<const GumboNode*>(kids->data[i]));
+    }
+    return n;
+}
+
+bool holds_heading(const GumboNode* root) {
+    bool found = false;
+    for_each_node(root, [&](const GumboNode* node) {
+        found = found || (node->type == GUMBO_NODE_ELEMENT && heading_level(node->v.element.tag) != 0);
+    });
+    return found;
+}
+
+// On a page that does not mark its content: the elements after the block that
+// holds its top heading and most of its text ("If you liked this…", a
+// newsletter form, comments), which hold no heading of their own. Readers such
+// as Readability take that block for the content; what follows it is chrome.
+std::set<const GumboNode*> after_content(const GumboNode* body) {
+    constexpr double kContentShare = 0.8;
+    const GumboNode* top = nullptr;
+    for (GumboTag tag : {GUMBO_TAG_H1, GUMBO_TAG_H2}) {
+        int count = 0;
+        if (top == nullptr) top = find_first(body, tag, &count);
+    }
+    if (top == nullptr) return {};
+    const double total = static_cast<double>(text_bytes(body));
+    // Climb from the heading until the block holds most of the text; each node is counted once.
+    const GumboNode* block = top;
+    std::size_t inside = text_bytes(top);
+    while (block->parent != nullptr && block->parent != body && static_cast<double>(inside) < kContentShare * total) {
+        const GumboVector& kids = block->parent->v.element.children;
+        for (unsigned i = 0; i < kids.length; ++i)
+            if (kids.data[i] != block) inside += text_bytes(static_cast<const GumboNode*>(kids.data[i]));
+        block = block->parent;
+    }
+    std::set<const GumboNode*> after;
+    if (block->parent == nullptr || static_cast<double>(inside) < kContentShare * total) return after;
+    for (const GumboNode* level = block; level != body && level->parent != nullptr; level = level->parent) {
+        const GumboVector& siblings = level->parent->v.element.children;
+        for (std::size_t i = level->index_within_parent + 1; i < siblings.length; ++i)
+            if (const auto* next = static_cast<const GumboNode*>(siblings.data[i]);
+                next->type == GUMBO_NODE_ELEMENT && !holds_heading(next))
+                after.insert(next);
+    }
+    return after;
+}
+
 class Renderer {
 public:
-    explicit Renderer(bool inside_content) : inside_content_(inside_content) {}
+    // `after_content` (may be empty): elements that are chrome wherever they stand.
+    explicit Renderer(bool inside_content, std::set<const GumboNode*> after_content = {})
+        : inside_content_(inside_content), after_content_(std::move(after_content)) {}
 
     // Iterative, with the open elements on a heap stack, for the same reason as for_each_node.
     void walk(const GumboNode* root) {
@@ -376,7 +437,7 @@ private:
     // What an element writes before its children; opens it unless it has none to walk.
     void enter(const GumboNode* node) {
         const GumboElement& e = node->v.element;
-        switch (drop_kind(e, inside_content_)) {
+        switch (after_content_.count(node) != 0 ? Drop::Chrome : drop_kind(e, inside_content_)) {
             case Drop::NotText: return;
             case Drop::Chrome:
                 if (std::string text = join_texts(node, " "); !text.empty()) chrome_.push_back(std::move(text));
@@ -449,6 +510,7 @@ private:
     std::vector<std::string> chrome_;
     std::vector<Open> open_;
     bool inside_content_;
+    std::set<const GumboNode*> after_content_;
     std::size_t list_depth_ = 0;
 };
 
@@ -512,7 +574,8 @@ RenderedHtml render_html(std::string_view html) {
     const GumboNode* article = find_first(root, GUMBO_TAG_ARTICLE, &articles);
     // A page that marks its content is read from there; several articles are a list page.
     const GumboNode* content = main != nullptr ? main : articles == 1 ? article : find_body(root);
-    Renderer renderer(content != find_body(root));
+    const GumboNode* body = find_body(root);
+    Renderer renderer(content != body, content == body ? after_content(body) : std::set<const GumboNode*>{});
     renderer.walk(content);
     RenderedHtml out{renderer.take(), renderer.take_chrome()};
     // The page's declared language, as a metadata line the page parser reads.

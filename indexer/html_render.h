@@ -3,7 +3,9 @@
 // page: headings as "# " lines, list items as "- " lines, preformatted text in
 // ``` fences, one line per paragraph or table row. Scripts, styles, forms,
 // navigation, site header and footer, asides and hidden elements are dropped;
-// when the page marks its content (<main>, or one <article>), only that is read.
+// when the page marks its content (<main>, or one <article>), only that is read;
+// when it does not, what follows the block that holds its top heading and most
+// of its text, and has no heading of its own, is chrome.
 // Parsed with gumbo (HTML5 rules, entities decoded). Pure.
 
 #include <string>

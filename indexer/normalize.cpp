@@ -171,11 +171,13 @@ NormalizedPage normalize_page(std::string_view bytes, const NormalizeOptions& op
     NormalizedPage page = reject(bytes);
     if (!page.error.empty()) return page;
     RenderedPage rendered = page_text(bytes, format);
-    BoilerplateResult cut = remove_repeated_blocks(rendered.text, options.min_boilerplate_chars, corpus);
+    std::vector<std::string> dropped;  // the chrome a renderer took out
+    for (const std::string& text : rendered.chrome) dropped.push_back(clean_characters(text));
+    BoilerplateResult cut = remove_repeated_blocks(rendered.text, options.min_boilerplate_chars, corpus, dropped);
     ChromeCut chrome = remove_chrome(cut.text);
     page.text = trim_lines(chrome.text);
     page.removed = std::move(cut.removed);
-    for (std::string& text : rendered.chrome) page.removed.push_back({clean_characters(text), 1, RemovedBlock::Scope::Chrome});
+    for (std::string& text : dropped) page.removed.push_back({std::move(text), 1, RemovedBlock::Scope::Chrome});
     page.removed.insert(page.removed.end(), chrome.removed.begin(), chrome.removed.end());
     page.heading_links = std::move(rendered.heading_links);
     if (page.text.empty()) page.error = "no text left after removing blank space and boilerplate";

@@ -30,6 +30,23 @@ TEST(Boilerplate, RemovesSpacedCopiesAndKeepsTheRestOfTheLine) {
     EXPECT_EQ(r.removed[0].count, 2);
 }
 
+// A status banner the page showed as chrome (dropped by its markup) and the
+// scraper also glued into a paragraph: the glued copy is one more copy.
+TEST(Boilerplate, ACopyOfDroppedChromeIsRemovedWhereItIsGlued) {
+    const std::string banner = "Degraded performanceOur video provider is experiencing an outage right now.";
+    std::string text = "Keep the old table for a while." + banner + "\nThe next step stays.";
+    // The chrome's text has a space where an inline element ended ("<b>Degraded performance</b>Our").
+    BoilerplateResult r = remove_repeated_blocks(
+        text, kMin, nullptr, {"Degraded performance Our video provider is experiencing an outage right now."});
+    EXPECT_EQ(r.text, "Keep the old table for a while.\nThe next step stays.\n");
+    ASSERT_EQ(r.removed.size(), 1u);
+    EXPECT_EQ(r.removed[0].text, banner);
+    EXPECT_EQ(r.removed[0].count, 2);
+    // Chrome that shares no unit with the text removes nothing.
+    EXPECT_EQ(remove_repeated_blocks(text, kMin, nullptr, {"Terms of service and privacy policy apply here."}).text,
+              text);
+}
+
 TEST(Boilerplate, KeepsTextThatOccursOnce) {
     std::string text = "Each sentence here is different from the others.\nThis one is unique as well.";
     BoilerplateResult r = remove_repeated_blocks(text, kMin);

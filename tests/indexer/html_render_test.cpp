@@ -30,6 +30,27 @@ TEST(HtmlRenderTest, MainContentIsReadAlone) {
     EXPECT_EQ(render(html), "## Q\n\nAnswer\n\n- one\n- two more\n\n```\ncode\n  indented\n```\n\na | b\n1 | 2");
 }
 
+// A page that marks no <main>: what follows the block holding its top heading
+// and most of its text is chrome, unless it has a heading of its own.
+TEST(HtmlRenderTest, WhatFollowsTheContentBlockIsChrome) {
+    std::string answer;
+    for (int i = 0; i < 12; ++i) answer += "Step " + std::to_string(i) + " of the event loop empties one queue. ";
+    answer.pop_back();
+    const std::string post = "<div id=post><h2>Why do microtasks run first?</h2><p>" + answer + "</p></div>";
+    const std::string after = "<div id=after><p>If you liked this, read more.</p><p>Get a quiz every week.</p></div>";
+    EXPECT_EQ(render("<body><div id=top><a href=/>Site</a></div>" + post + after + "</body>"),
+              "Site\n\n## Why do microtasks run first?\n\n" + answer);
+    // An answer block after the question, with its heading, is content.
+    EXPECT_EQ(render("<body>" + post + "<div><h3>Follow-up</h3><p>More.</p></div>" + after + "</body>"),
+              "## Why do microtasks run first?\n\n" + answer + "\n\n### Follow-up\n\nMore.");
+    // No block holds most of the text: everything is read.
+    const std::string question = "<p>Why does a promise callback run before a timer callback set first?</p>";
+    const std::string answer_block = "<div><p>Promise callbacks are microtasks and the loop empties them first.</p></div>";
+    EXPECT_EQ(render("<body><div><h1>Q</h1>" + question + "</div>" + answer_block + "</body>"),
+              "# Q\n\nWhy does a promise callback run before a timer callback set first?\n\n"
+              "Promise callbacks are microtasks and the loop empties them first.");
+}
+
 TEST(HtmlRenderTest, TitleNamesAPageWithoutTopHeading) {
     EXPECT_EQ(render("<html><head><title> What is  JSX? </title></head><body><p>A syntax.</p></body></html>"),
               "# What is JSX?\n\nA syntax.");
