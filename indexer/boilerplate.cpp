@@ -168,6 +168,21 @@ std::vector<Unit> candidate_units(const std::string& text, std::size_t min_chars
     return units;
 }
 
+// A title line restated as the sentence that opens the next paragraph ("Design a
+// push service." over "Design a push service. It must…"): the first copy is a line
+// of its own, the second begins the next line with text. A banner repeats
+// around the page; this is how a page names its question.
+bool restates_title(std::string_view text, const Unit& first, const Unit& second) {
+    auto blank = [&](std::size_t from, std::size_t to) {
+        return text.substr(from, to - from).find_first_not_of(" \t\n") == std::string_view::npos;
+    };
+    std::size_t line_start = first.begin == 0 ? std::string_view::npos : text.rfind('\n', first.begin - 1);
+    line_start = line_start == std::string_view::npos ? 0 : line_start + 1;
+    std::size_t line_end = text.find('\n', first.end);
+    return line_end != std::string_view::npos && second.begin > line_end && blank(line_start, first.begin) &&
+           blank(first.end, line_end) && blank(line_end, second.begin);
+}
+
 // A unit's hash without its white space: chrome's text is read element by element,
 // so an inline element glued to its neighbour ("<b>Degraded</b>Our…") has a space there.
 std::uint64_t squeezed_hash(std::string_view unit) {
@@ -213,12 +228,19 @@ BoilerplateResult remove_repeated_blocks(const std::string& text, std::size_t mi
         ++counts[u.key];
     }
 
+    std::vector<std::size_t> first_copy(counts.size(), units.size());  // by key: its first unit
+    std::vector<bool> title(counts.size(), false);                      // by key: a restated title
+    for (std::size_t i = 0; i < units.size(); ++i) {
+        const Unit& u = units[i];
+        if (first_copy[u.key] == units.size()) first_copy[u.key] = i;
+        else if (counts[u.key] == 2) title[u.key] = restates_title(text, units[first_copy[u.key]], u);
+    }
     std::vector<bool> remove(text.size(), false);
     std::vector<std::size_t> removed_units;
     for (std::size_t i = 0; i < units.size(); ++i) {
         const Unit& u = units[i];
         bool learned = corpus != nullptr && corpus->contains(u.hash);
-        if (counts[u.key] < 2 && !learned) continue;
+        if ((counts[u.key] < 2 || title[u.key]) && !learned) continue;
         removed_units.push_back(i);
         std::size_t end = u.end;
         while (end < text.size() && (text[end] == ' ' || text[end] == '\t')) ++end;  // and its trailing space

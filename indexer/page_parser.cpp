@@ -235,6 +235,7 @@ void parse_preamble(const std::vector<PageLine>& lines, std::size_t end, Record&
             chip_seen = true;
             continue;
         }
+        const bool in_chips = chips && !(chip_seen && item.blank_before);
         chips = false;
         if (question_below) {
             asked = rest.size();
@@ -257,8 +258,12 @@ void parse_preamble(const std::vector<PageLine>& lines, std::size_t end, Record&
             chip_seen = false;
         } else if (auto meta = parse_metadata_line(item.text)) {
             apply_metadata(*meta, record);
-            chips = meta->chips_follow;
-            chip_seen = false;
+            // A line of tags among chips ("#Planning" under "#Program Leadership") goes on with them.
+            const bool tags_only = !meta->tags.empty() && !meta->category && !meta->level && !meta->lang;
+            const bool go_on = in_chips && tags_only;
+            if (go_on && !chip_seen) bulleted = is_list_item(item.text);
+            chips = meta->chips_follow || go_on;
+            chip_seen = go_on;
         } else {
             rest.push_back({item.text, item.blank_before, level_seen});
         }
@@ -277,12 +282,19 @@ void parse_preamble(const std::vector<PageLine>& lines, std::size_t end, Record&
 
     // The question: introduced by a label, else the first line of prose above the
     // level line, else (a page of short lines) the line after the title.
+    // A line the next one begins with is a title it restates ("Design a push
+    // service." over "Design a push service. It must…"), whatever its punctuation.
+    auto titles = [&](std::size_t i) {
+        return is_heading_like(rest[i].text) ||
+               (i + 1 < rest.size() && rest[i + 1].text.size() > rest[i].text.size() &&
+                rest[i + 1].text.starts_with(rest[i].text));
+    };
     std::size_t q = rest.size();
     if (asked) {
         q = *asked;
     } else {
         for (std::size_t i = 0; i < rest.size() && q == rest.size(); ++i)
-            if (!rest[i].after_level && !is_heading_like(rest[i].text)) q = i;
+            if (!rest[i].after_level && !titles(i)) q = i;
         if (q == rest.size()) q = rest.size() >= 2 && !rest[1].after_level ? 1 : 0;
     }
     // A question that opens the page over short lines ("What is the CAP theorem?",
@@ -299,7 +311,7 @@ void parse_preamble(const std::vector<PageLine>& lines, std::size_t end, Record&
     bool untitled = labelled && level_seen && q == 1 && !rest[1].after_level && (rest.size() == 2 || rest[2].after_level);
     std::optional<std::size_t> title;
     for (std::size_t i = untitled ? 0 : q; i-- > 0;)
-        if (is_heading_like(rest[i].text)) {
+        if (titles(i)) {
             title = i;
             break;
         }

@@ -47,6 +47,16 @@ TEST(Boilerplate, ACopyOfDroppedChromeIsRemovedWhereItIsGlued) {
               text);
 }
 
+// A title line restated as the first sentence of the question below it stays;
+// the same sentence repeated away from that place is a banner.
+TEST(Boilerplate, KeepsATitleRestatedByTheNextParagraph) {
+    const std::string title = "Design a push service for breaking news.";
+    std::string page = title + "\n\n" + title + " It must reach every device within a minute.\nMore detail.";
+    EXPECT_TRUE(remove_repeated_blocks(page, kMin).removed.empty());
+    std::string apart = title + "\nThe first line of the answer.\n" + title + " It must reach every device.";
+    EXPECT_EQ(remove_repeated_blocks(apart, kMin).text, "The first line of the answer.\nIt must reach every device.\n");
+}
+
 TEST(Boilerplate, KeepsTextThatOccursOnce) {
     std::string text = "Each sentence here is different from the others.\nThis one is unique as well.";
     BoilerplateResult r = remove_repeated_blocks(text, kMin);

@@ -26,6 +26,27 @@ TEST(PageParser, LabelledQuestionPage) {
     EXPECT_EQ(r.sections, expected);
 }
 
+// A title line the question's paragraph begins with is the title, though it ends with a stop.
+TEST(PageParser, ATitleRestatedByTheQuestionIsTheTitle) {
+    Record r = parse_record(
+        "Home > Infrastructure > E7\n\nDesign a push service for alerts.\n\n"
+        "Design a push service for alerts. It must reach every device within a minute.\n\n"
+        "Follow-up questions\n\nHow do you handle expired tokens?");
+    EXPECT_EQ(r.title, "Design a push service for alerts.");
+    EXPECT_EQ(r.question, "Design a push service for alerts. It must reach every device within a minute.");
+    EXPECT_EQ(r.category, "Infrastructure");
+}
+
+// Chips under the level line go on through lines that are tags by themselves ("#Planning").
+TEST(PageParser, HashtagChipsOfOneWordAndOfSeveral) {
+    Record r = parse_record(
+        "Behavioral\n\nTurning Around a Program\n\nDescribe a time you rescued a late program.\nE7\n"
+        "#Program Leadership\n#Planning\n#Influence Without Authority\n#Accountability\n\nAnswer\n\nI listened.");
+    EXPECT_EQ(r.level, Level::StaffPlus);
+    EXPECT_EQ(r.tags, (std::vector<std::string>{"Program Leadership", "Planning", "Influence Without Authority",
+                                                "Accountability"}));
+}
+
 TEST(PageParser, ScrapeStartingMidPageWithSplicedMistakes) {
     Record r = parse_record(
         "How did you start?\nWhat did you learn?\n"
