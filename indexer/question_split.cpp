@@ -14,6 +14,7 @@
 #include "indexer/page_parser.h"
 #include "indexer/question_words.h"
 #include "text/fold.h"
+#include "text/sentences.h"
 #include "text/split_lines.h"
 #include "text/trim.h"
 
@@ -279,7 +280,13 @@ void split_topics(const std::vector<Line>& lines, std::optional<std::size_t> tit
 
 bool is_question_heading(std::string_view heading) { return asks(without_numbering(text::trim(heading))); }
 
-bool reads_as_question(std::string_view paragraph) { return asks(paragraph); }
+bool reads_as_question(std::string_view paragraph) {
+    if (asks(paragraph)) return true;
+    // A prompt sets the scene, then asks: "A table has 80 million rows. … Explain why…".
+    std::size_t last = 0;
+    text::for_each_sentence(paragraph, [&](std::size_t begin, std::size_t) { last = begin; });
+    return last > 0 && asks(paragraph.substr(last));
+}
 
 std::string heading_anchor(std::string_view heading) {
     std::string folded = text::fold_case(text::trim(heading));  // GitHub keeps accents in anchors

@@ -48,7 +48,8 @@ SplitPage split_questions(std::string_view text, std::string_view fallback_title
 bool is_question_heading(std::string_view heading);
 
 // Whether a paragraph asks something: a question mark in it, or a heading's test
-// on its opening ("Describe a time…", "Walk me through…").
+// on its opening ("Describe a time…", "Walk me through…") or on its last sentence
+// ("A table has 80 million rows. … Explain why the index is not used.").
 bool reads_as_question(std::string_view paragraph);
 
 // The anchor a Markdown site gives a heading: folded, punctuation dropped, spaces as '-'.

@@ -54,6 +54,16 @@ TEST(QuestionSplitTest, Issue12_CommandsAndClosingWordsAsk) {
 }
 
 // Issue 12: a heading among sibling questions is one, whatever its words; what follows the last question closes the list.
+// A prompt sets the scene and asks last; a paragraph that only tells asks nothing.
+TEST(QuestionSplitTest, AParagraphAsksByItsOpeningOrItsLastSentence) {
+    EXPECT_TRUE(reads_as_question("A table has 80 million rows and a B-tree index. The query scans it all. "
+                                  "Explain why the planner is not using the index."));
+    EXPECT_TRUE(reads_as_question("Describe a time you disagreed with your manager. Keep it short."));
+    EXPECT_FALSE(reads_as_question("The index is ordered by customer first. Explain plans show a scan here."
+                                   " The fix is a new index."));
+    EXPECT_FALSE(reads_as_question("The index is ordered by customer first, so the planner scans the table."));
+}
+
 TEST(QuestionSplitTest, Issue12_SiblingsOfQuestionsAreQuestions) {
     auto records = split("# JavaScript\n\n## Explain hoisting\n\nLifted.\n\n## What is a closure?\n\nScope.\n\n"
                          "## What is a promise?\n\nLater.\n\n## Describe event bubbling\n\nUp.\n\n"
