@@ -481,6 +481,13 @@ void take_prompt(Record& record) {
 }  // namespace
 
 std::string infer_title(std::string_view question) {
+    // A question of a few short sentences that ask is its own title:
+    // "What is the event loop? How does it work?".
+    std::string_view whole = text::trim(question);
+    std::size_t max_chars = whole.find(' ') == std::string_view::npos ? kMaxUnspacedHeadingChars : kMaxTitleChars;
+    if (whole.find('\n') == std::string_view::npos && text::code_points(whole) <= max_chars &&
+        (whole.ends_with('?') || whole.ends_with("？")))
+        return std::string(whole);
     std::string sentence = first_sentence(question);
     if (auto nl = sentence.find('\n'); nl != std::string::npos) sentence.resize(nl);
     if (text::code_points(sentence) <= kMaxTitleChars) return sentence;

@@ -170,6 +170,9 @@ TEST(InferTitle, UsesFirstSentenceAndCutsLongOnes) {
          "rollout and beyond",
          "Describe the most technically complex distributed system migration you…"},
         {"面试中如何介绍自己的项目经验？", "面试中如何介绍自己的项目经验？"},
+        // A short question of two sentences that ask is its own title.
+        {"What is the event loop? How does it work?", "What is the event loop? How does it work?"},
+        {"什么是事件循环（Event Loop）？它是如何工作的？", "什么是事件循环（Event Loop）？它是如何工作的？"},
         {"", ""},
     };
     for (const auto& [question, title] : cases) EXPECT_EQ(infer_title(question), title) << question;
