@@ -271,9 +271,11 @@ void parse_preamble(const std::vector<PageLine>& lines, std::size_t end, Record&
     if (rest.empty()) return;
 
     if (!labelled && !level_seen && !asked && rest.size() >= 2 &&
-        std::all_of(rest.begin(), rest.end(), [](const Item& i) { return i.text.ends_with('?'); })) {
-        // The scrape began inside a list of follow-up questions; the page's own
-        // question was lost, so the first of them stands in for it.
+        std::all_of(rest.begin(), rest.end(), [](const Item& i) { return i.text.ends_with('?'); }) &&
+        std::none_of(rest.begin() + 1, rest.end(), [](const Item& i) { return i.blank_before; })) {
+        // The scrape began inside a list of follow-up questions, one to a line; the
+        // page's own question was lost, so the first of them stands in for it. (A
+        // title that asks over a question paragraph stands apart from it.)
         record.question = rest.front().text;
         add_section(record, "Follow-up Questions", rest, 0, rest.size());
         record.sections.back().kind = SectionKind::FollowUpQuestions;

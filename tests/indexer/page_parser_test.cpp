@@ -37,6 +37,16 @@ TEST(PageParser, ATitleRestatedByTheQuestionIsTheTitle) {
     EXPECT_EQ(r.category, "Infrastructure");
 }
 
+// A title that asks, a blank line, and a question paragraph: not a list of follow-up questions.
+TEST(PageParser, ATitleThatAsksOverAQuestionParagraph) {
+    Record r = parse_record(
+        "Home > Linux > Junior\n\nUnix Pipes: What Happens When You Run ps | grep?\n\n"
+        "Explain what the shell and the kernel do. Why does grep sometimes show itself?\n\nAnswer\n\nA pipe.");
+    EXPECT_EQ(r.title, "Unix Pipes: What Happens When You Run ps | grep?");
+    EXPECT_EQ(r.question, "Explain what the shell and the kernel do. Why does grep sometimes show itself?");
+    EXPECT_EQ(r.category, "Linux");
+}
+
 // Chips under the level line go on through lines that are tags by themselves ("#Planning").
 TEST(PageParser, HashtagChipsOfOneWordAndOfSeveral) {
     Record r = parse_record(
