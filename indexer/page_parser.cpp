@@ -428,11 +428,18 @@ std::string first_sentence(std::string_view text) {
     return std::string(text::trim(text.substr(0, end)));
 }
 
+std::string last_sentence(std::string_view text) {
+    std::size_t begin = 0;
+    text::for_each_sentence(text, [&](std::size_t b, std::size_t) { begin = b; });
+    return std::string(text::trim(text.substr(begin)));
+}
+
 // "# Title" then the question asked, then the answer's sections, or a section
 // that names the question ("## Problem") with it first. When the title
 // asks too ("Unix pipes: what happens when you run ps | grep?"), the prompt under
-// it is still the question if it asks in full: it ends asking, or opens with a
-// command ("Explain step by step…", "请解释…"). Metadata right under the prompt
+// it is still the question if it asks in full: it ends asking (a question mark,
+// or a command: "…Explain why the index is not used."), or opens with a command
+// ("Explain step by step…", "请解释…"). Metadata right under the prompt
 // ("Tags: Bash, Processes") is the page's.
 void take_prompt(Record& record) {
     if (record.sections.empty()) return;
@@ -467,7 +474,9 @@ void take_prompt(Record& record) {
     std::string_view first = std::string_view(text).substr(0, text.find('\n'));
     std::string_view last = text::trim(first);
     bool asks = title_asks ? first.size() > record.title.size() &&
-                                 (last.ends_with("?") || last.ends_with("？") || is_question_heading(first_sentence(first)))
+                                 (last.ends_with("?") || last.ends_with("？") ||
+                                  is_question_heading(first_sentence(first)) ||
+                                  is_question_heading(last_sentence(first)))
                            : reads_as_question(first);
     if (!asks) {
         if (text.empty()) record.sections.erase(record.sections.begin());

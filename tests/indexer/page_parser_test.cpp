@@ -47,6 +47,18 @@ TEST(PageParser, ATitleThatAsksOverAQuestionParagraph) {
     EXPECT_EQ(r.category, "Linux");
 }
 
+// Under a title that asks, a prompt that sets the scene and ends with a command is the question.
+TEST(PageParser, APromptEndingWithACommandUnderATitleThatAsks) {
+    Record r = parse_record(
+        "# Why Is My Query Not Using the Index?\n\nA table has 80 million rows and an index on (a, b). "
+        "Explain why the planner is not using the index.\n\n- Level: L5\n- Category: Databases\n\n"
+        "## Answer\n\nThe index leads with a.");
+    EXPECT_EQ(r.question,
+              "A table has 80 million rows and an index on (a, b). Explain why the planner is not using the index.");
+    EXPECT_EQ(r.level, Level::Senior);
+    EXPECT_EQ(r.category, "Databases");
+}
+
 // Chips under the level line go on through lines that are tags by themselves ("#Planning").
 TEST(PageParser, HashtagChipsOfOneWordAndOfSeveral) {
     Record r = parse_record(
