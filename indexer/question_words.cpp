@@ -14,7 +14,7 @@ namespace {
 // whatever follows ("Explain event delegation").
 constexpr std::string_view kCommands[] = {
     "explain", "describe", "design", "implement", "compare", "contrast", "tell", "walk", "discuss", "give",
-    "define", "outline", "summarize", "differentiate", "distinguish", "illustrate",
+    "define", "outline", "summarize", "differentiate", "distinguish", "illustrate", "given",
     "explique", "descreva", "diferencie", "defina", "cite", "conte", "fale", "explica", "describa", "diseña",
     "diseñe", "expliquez", "décrivez", "décris", "citez", "définissez", "erkläre", "erklären", "erklärt",
     "beschreibe", "beschreiben", "nenne", "wyjaśnij", "opisz", "podaj", "porównaj", "zaprojektuj", "spraw",

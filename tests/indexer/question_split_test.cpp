@@ -47,6 +47,7 @@ TEST(QuestionSplitTest, Issue12_CommandsAndClosingWordsAsk) {
              "Объясните делегирование событий", "Give a simple example of Jest test case",
              "“What skills is the team looking for?”", "Why X? Explain Y.", "ব্যাখ্যা করুন কেন নিম্নলিখিত কোডটি",
              "设计 Pastebin.com (或者 Bit.ly)", "ウェブクローラーの設計",
+             "Given a list of meetings as [start, end] pairs, merge the ones that overlap",
          })
         EXPECT_TRUE(is_question_heading(heading)) << heading;
     for (std::string_view heading : {"Jak sprawdzić, czy indeks jest używany", "How to prepare", "Overview", "目录"})
