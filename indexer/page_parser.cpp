@@ -82,10 +82,11 @@ std::string_view strip_bullet(std::string_view line) {
 
 constexpr std::size_t kMaxTagChars = 60;
 
-// A short label: not a sentence, not a "key: value" line, not code ("cache = LRUCache(2)").
+// A short label: not a sentence (in any script), not a "key: value" line, not code ("cache = LRUCache(2)").
 bool is_tag_like(std::string_view line) {
     std::string_view tag = strip_bullet(line);
     return !tag.empty() && text::code_points(tag) <= kMaxTagChars && !ends_with_any(tag, ".?!:;,") &&
+           !tag.ends_with("？") && !tag.ends_with("。") && !tag.ends_with("！") &&
            tag.find_first_of(":=(){}") == std::string_view::npos && tag.find("：") == std::string_view::npos;
 }
 

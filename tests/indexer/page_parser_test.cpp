@@ -59,6 +59,15 @@ TEST(PageParser, APromptEndingWithACommandUnderATitleThatAsks) {
     EXPECT_EQ(r.category, "Databases");
 }
 
+// A line that ends a sentence in any script is no chip, though it follows the level line.
+TEST(PageParser, AQuestionUnderTheLevelLineIsNoChip) {
+    Record r = parse_record("Mid\n\n什么是事件循环？它是如何工作的？\n\nTags: javascript, event-loop\n\n## 答案\n\n单线程。");
+    EXPECT_EQ(r.level, Level::Mid);
+    EXPECT_EQ(r.title, "什么是事件循环？它是如何工作的？");
+    EXPECT_EQ(r.question, "什么是事件循环？它是如何工作的？");
+    EXPECT_EQ(r.tags, (std::vector<std::string>{"javascript", "event-loop"}));
+}
+
 // Chips under the level line go on through lines that are tags by themselves ("#Planning").
 TEST(PageParser, HashtagChipsOfOneWordAndOfSeveral) {
     Record r = parse_record(
