@@ -168,19 +168,38 @@ std::vector<Unit> candidate_units(const std::string& text, std::size_t min_chars
     return units;
 }
 
-// A title line restated as the sentence that opens the next paragraph ("Design a
-// push service." over "Design a push service. It must…"): the first copy is a line
-// of its own, the second begins the next line with text. A banner repeats
-// around the page; this is how a page names its question.
-bool restates_title(std::string_view text, const Unit& first, const Unit& second) {
+// A title line restated as the sentence that opens a paragraph below it ("Design
+// a push service." over "Design a push service. It must…"): two copies, the first
+// a line of its own, the second opening, not filling, one of the next few lines
+// with text (a line of metadata may stand between). Text that repeats elsewhere on the page
+// (`repeated`: a banner glued before the title) is no text of theirs. A banner
+// repeats around the page; this is how a page names its question.
+bool restates_title(std::string_view text, const std::vector<bool>& repeated, const Unit& first,
+                    const Unit& second) {
+    constexpr std::size_t kMaxLinesBetween = 2;
     auto blank = [&](std::size_t from, std::size_t to) {
-        return text.substr(from, to - from).find_first_not_of(" \t\n") == std::string_view::npos;
+        for (std::size_t i = from; i < to; ++i)
+            if (!is_space(text[i]) && !repeated[i]) return false;
+        return true;
     };
-    std::size_t line_start = first.begin == 0 ? std::string_view::npos : text.rfind('\n', first.begin - 1);
-    line_start = line_start == std::string_view::npos ? 0 : line_start + 1;
-    std::size_t line_end = text.find('\n', first.end);
-    return line_end != std::string_view::npos && second.begin > line_end && blank(line_start, first.begin) &&
-           blank(first.end, line_end) && blank(line_end, second.begin);
+    auto line_start = [&](std::size_t at) {
+        std::size_t nl = at == 0 ? std::string_view::npos : text.rfind('\n', at - 1);
+        return nl == std::string_view::npos ? 0 : nl + 1;
+    };
+    std::size_t first_end = text.find('\n', first.end);
+    if (first_end == std::string_view::npos || second.begin <= first_end) return false;
+    std::size_t second_start = line_start(second.begin);
+    std::size_t second_end = std::min(text.find('\n', second.end), text.size());
+    if (!blank(line_start(first.begin), first.begin) || !blank(first.end, first_end) ||
+        !blank(second_start, second.begin) || blank(second.end, second_end))
+        return false;
+    std::size_t lines_between = 0;
+    for (std::size_t at = first_end + 1; at < second_start;) {
+        std::size_t nl = text.find('\n', at);
+        if (!blank(at, nl)) ++lines_between;
+        at = nl + 1;
+    }
+    return lines_between <= kMaxLinesBetween;
 }
 
 // A unit's hash without its white space: chrome's text is read element by element,
@@ -228,12 +247,16 @@ BoilerplateResult remove_repeated_blocks(const std::string& text, std::size_t mi
         ++counts[u.key];
     }
 
+    std::vector<bool> repeated(text.size(), false);
+    for (const Unit& u : units)
+        if (counts[u.key] >= 2) std::fill(repeated.begin() + static_cast<std::ptrdiff_t>(u.begin),
+                                          repeated.begin() + static_cast<std::ptrdiff_t>(u.end), true);
     std::vector<std::size_t> first_copy(counts.size(), units.size());  // by key: its first unit
     std::vector<bool> title(counts.size(), false);                      // by key: a restated title
     for (std::size_t i = 0; i < units.size(); ++i) {
         const Unit& u = units[i];
         if (first_copy[u.key] == units.size()) first_copy[u.key] = i;
-        else if (counts[u.key] == 2) title[u.key] = restates_title(text, units[first_copy[u.key]], u);
+        else if (counts[u.key] == 2) title[u.key] = restates_title(text, repeated, units[first_copy[u.key]], u);
     }
     std::vector<bool> remove(text.size(), false);
     std::vector<std::size_t> removed_units;

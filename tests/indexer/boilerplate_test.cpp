@@ -53,8 +53,16 @@ TEST(Boilerplate, KeepsATitleRestatedByTheNextParagraph) {
     const std::string title = "Design a push service for breaking news.";
     std::string page = title + "\n\n" + title + " It must reach every device within a minute.\nMore detail.";
     EXPECT_TRUE(remove_repeated_blocks(page, kMin).removed.empty());
-    std::string apart = title + "\nThe first line of the answer.\n" + title + " It must reach every device.";
-    EXPECT_EQ(remove_repeated_blocks(apart, kMin).text, "The first line of the answer.\nIt must reach every device.\n");
+    std::string apart = title + "\nThe first line of the answer.\nA second line.\nA third line.\n" + title +
+                        " It must reach every device.";
+    EXPECT_EQ(remove_repeated_blocks(apart, kMin).text,
+              "The first line of the answer.\nA second line.\nA third line.\nIt must reach every device.\n");
+    // A line of metadata between them, and a banner glued before the title, change nothing.
+    std::string meta = title + "\nStaff · Infrastructure\n\n" + title + " It must reach every device.";
+    EXPECT_TRUE(remove_repeated_blocks(meta, kMin).removed.empty());
+    std::string glued = kBanner + kBanner + title + "\n" + title + " It must reach every device.";
+    BoilerplateResult r = remove_repeated_blocks(glued, kMin);
+    EXPECT_EQ(r.text, title + "\n" + title + " It must reach every device.\n");
 }
 
 TEST(Boilerplate, KeepsTextThatOccursOnce) {
