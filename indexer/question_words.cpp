@@ -10,11 +10,14 @@
 namespace qbank::indexer {
 namespace {
 
-// First words (or first two) of a command to answer, per language: these ask
-// whatever follows ("Explain event delegation").
+// First words (up to three) of a command to answer, per language: these ask
+// whatever follows ("Explain event delegation"). A coding prompt sets its input
+// first ("Given a list…", "You are given a list… Return…").
 constexpr std::string_view kCommands[] = {
     "explain", "describe", "design", "implement", "compare", "contrast", "tell", "walk", "discuss", "give",
-    "define", "outline", "summarize", "differentiate", "distinguish", "illustrate", "given",
+    "define", "outline", "summarize", "differentiate", "distinguish", "illustrate", "given", "you are given",
+    "you're given", "you have been given", "étant donné", "gegeben sei", "gegeben ist", "dado um", "dada uma",
+    "dado un", "dada una", "дан", "дано", "дана", "даны",
     "explique", "descreva", "diferencie", "defina", "cite", "conte", "fale", "explica", "describa", "diseña",
     "diseñe", "expliquez", "décrivez", "décris", "citez", "définissez", "erkläre", "erklären", "erklärt",
     "beschreibe", "beschreiben", "nenne", "wyjaśnij", "opisz", "podaj", "porównaj", "zaprojektuj", "spraw",
@@ -48,6 +51,7 @@ constexpr std::string_view kInterrogatives[] = {
 constexpr std::string_view kUnspacedOpeners[] = {
     "请", "解释", "描述", "说说", "说明", "谈谈", "简述", "阐述", "什么", "为什么", "为何", "如何", "怎么", "怎样",
     "哪些", "哪个", "设计", "實作", "实现", "設計", "請", "什麼", "為什麼", "如何", "比较", "比較", "列举",
+    "给定", "給定",
 };
 
 // Endings of questions in languages that put the verb last, and of commands to answer.
@@ -78,13 +82,19 @@ std::string_view without_closing_marks(std::string_view s) {
     return s;
 }
 
-// The first word and the first two words of folded text ("por", "por que").
-std::pair<std::string, std::string> opening_words(const std::string& folded) {
+struct OpeningWords {
+    std::string first, two, three;
+};
+
+// The first word, the first two and the first three of folded text ("por", "por que").
+OpeningWords opening_words(const std::string& folded) {
     std::size_t space = folded.find(' ');
     if (space == std::string::npos) return {};
     std::string first = folded.substr(0, space);
     while (!first.empty() && (first.back() == ',' || first.back() == ':')) first.pop_back();
-    return {first, folded.substr(0, folded.find(' ', space + 1))};
+    std::size_t second_space = folded.find(' ', space + 1);
+    std::string three = second_space == std::string::npos ? "" : folded.substr(0, folded.find(' ', second_space + 1));
+    return {first, folded.substr(0, second_space), three};
 }
 
 }  // namespace
@@ -97,10 +107,11 @@ bool asks(std::string_view text) {
     static const FoldedList kCommandWords(kCommands);
     static const FoldedList kUnspaced(kUnspacedOpeners);
     static const FoldedList kCloserWords(kClosers);
-    auto [first, two] = opening_words(folded);
+    auto [first, two, three] = opening_words(folded);
     static const FoldedList kTopics(kTopicNouns);
     bool topic = two == folded && kTopics.contains(without_closing_marks(folded.substr(first.size() + 1)));
-    if (!topic && (kCommandWords.contains(first) || kCommandWords.contains(two))) return true;
+    if (!topic && (kCommandWords.contains(first) || kCommandWords.contains(two) || kCommandWords.contains(three)))
+        return true;
     for (const std::string& opener : kUnspaced.words())
         if (folded.starts_with(opener) && folded.size() > opener.size()) return true;
     std::string_view body = without_closing_marks(folded);
@@ -112,8 +123,8 @@ bool asks(std::string_view text) {
 bool opens_like_a_question(std::string_view text) {
     if (asks(text)) return true;
     static const FoldedList kWords(kInterrogatives);
-    auto [first, two] = opening_words(text::fold(text::trim(text)));
-    return kWords.contains(first) || kWords.contains(two);
+    OpeningWords opening = opening_words(text::fold(text::trim(text)));
+    return kWords.contains(opening.first) || kWords.contains(opening.two);
 }
 
 }  // namespace qbank::indexer

@@ -48,9 +48,13 @@ TEST(QuestionSplitTest, Issue12_CommandsAndClosingWordsAsk) {
              "“What skills is the team looking for?”", "Why X? Explain Y.", "ব্যাখ্যা করুন কেন নিম্নলিখিত কোডটি",
              "设计 Pastebin.com (或者 Bit.ly)", "ウェブクローラーの設計",
              "Given a list of meetings as [start, end] pairs, merge the ones that overlap",
+             "You are given a sorted array and a target. Return the positions of two values that sum to it.",
+             "You're given a list of strings.", "给定一个整数数组，返回两数之和等于目标的下标。",
+             "Дан массив целых чисел. Верните индексы двух чисел.", "Dado um array ordenado, devolva os índices.",
          })
         EXPECT_TRUE(is_question_heading(heading)) << heading;
-    for (std::string_view heading : {"Jak sprawdzić, czy indeks jest używany", "How to prepare", "Overview", "目录"})
+    for (std::string_view heading : {"Jak sprawdzić, czy indeks jest używany", "How to prepare", "Overview", "目录",
+                                     "You are the owner of the service."})
         EXPECT_FALSE(is_question_heading(heading)) << heading;
 }
 
