@@ -52,6 +52,21 @@ constexpr WordList kCommonWords[] = {
     {"tr", {"ve", "bir", "bu", "için", "ile", "değil", "olan", "gibi", "çok", "daha", "ne", "nasıl", "olarak", "veya", "kadar", "sonra", "her", "mi"}},
 };
 
+// Words that Brazil and Portugal write differently ("usuário" / "utilizador",
+// "equipe" / "equipa", "arquivo" / "ficheiro", "econômico" / "económico"): a
+// Portuguese text that holds two of Brazil's and none of Portugal's is Brazilian.
+constexpr std::string_view kBrazilianWords[] = {
+    "você", "vocês", "usuário", "usuários", "usuária", "usuárias", "equipe", "equipes", "arquivo", "arquivos",
+    "tela", "telas", "registro", "registros", "contato", "contatos", "celular", "ônibus", "trem", "econômico",
+    "econômica", "acadêmico", "gênero", "fenômeno", "planejamento",
+};
+constexpr std::string_view kEuropeanWords[] = {
+    "utilizador", "utilizadores", "equipa", "equipas", "ficheiro", "ficheiros", "ecrã", "ecrãs", "registo",
+    "registos", "contacto", "contactos", "facto", "factos", "telemóvel", "comboio", "autocarro", "económico",
+    "económica", "académico", "género", "fenómeno", "planeamento",
+};
+constexpr std::size_t kMinRegionWords = 2;
+
 // The languages whose common words each word is, for one lookup per word read.
 const std::unordered_map<std::string_view, std::vector<std::string_view>>& languages_by_common_word() {
     static const auto index = [] {
@@ -214,6 +229,7 @@ std::string language_of(std::string_view text, bool query) {
     std::map<std::string_view, std::size_t> hits;
     std::map<std::string_view, std::size_t> distinct;  // a query's different words of two letters or more
     std::set<std::string> seen;
+    std::size_t brazilian = 0, european = 0;
     std::size_t words = 0;
     std::size_t pos = 0;
     std::string word;
@@ -234,12 +250,19 @@ std::string language_of(std::string_view text, bool query) {
             if (query && word.size() >= 2 && !capitals && seen.insert(word).second)
                 for (std::string_view language : it->second) ++distinct[language];
         }
+        if (std::find(std::begin(kBrazilianWords), std::end(kBrazilianWords), word) != std::end(kBrazilianWords))
+            ++brazilian;
+        else if (std::find(std::begin(kEuropeanWords), std::end(kEuropeanWords), word) != std::end(kEuropeanWords))
+            ++european;
         pos = end;
     }
     auto most = [](const std::map<std::string_view, std::size_t>& counts) {
         return std::max_element(counts.begin(), counts.end(), [](const auto& a, const auto& b) { return a.second < b.second; });
     };
-    if (auto best = most(hits); best != hits.end() && best->second >= kMinCommonWords) return std::string(best->first);
+    if (auto best = most(hits); best != hits.end() && best->second >= kMinCommonWords) {
+        if (best->first == "pt" && !query && brazilian >= kMinRegionWords && european == 0) return "pt-BR";
+        return std::string(best->first);
+    }
     if (!query || words > kShortQueryWords) return "und";
     auto best = most(distinct);
     if (best == distinct.end() || best->second < kMinCommonWordsInQuery) return "und";

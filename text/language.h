@@ -5,8 +5,9 @@
 // ("i18n/zh-CN/", "README-ja.md", "pt-BR.mdx", "locales/es/"), then from its
 // text: the script of its letters (Han with kana is Japanese, Hangul Korean,
 // Cyrillic Russian, Arabic with Persian letters Persian, …) and, for Latin
-// script, the most frequent words of each language of the corpus. "und" when
-// the text says too little.
+// script, the most frequent words of each language of the corpus; Portuguese
+// is "pt-BR" by the words Brazil spells its own way. "und" when the text says
+// too little.
 
 #include <optional>
 #include <string>

@@ -32,6 +32,8 @@ TEST(LanguageTest, TextsByScriptAndCommonWords) {
         {"What is the difference between a process and a thread, and how do you choose?", "en"},
         {"¿Qué es un cierre en JavaScript y cómo se usa en la práctica con los eventos?", "es"},
         {"O que é um closure e como você usaria isso para criar dados privados em uma função?", "pt"},
+        {"Como você lidaria com um conflito na equipe sobre o formato de um arquivo?", "pt-BR"},
+        {"Como lidaria com um conflito na equipa? Você guardaria o ficheiro de registo?", "pt"},
         {"Qu'est-ce qu'une fermeture et pourquoi est-elle utile pour les fonctions de rappel dans le code ?", "fr"},
         {"Was ist der Unterschied zwischen einem Prozess und einem Thread, und wie wählt man aus?", "de"},
         {"Czym jest domknięcie i jak się go używa w kodzie, który jest asynchroniczny?", "pl"},
