@@ -393,6 +393,11 @@ void parse_sections(const std::vector<PageLine>& lines, std::size_t first, Recor
                 apply_metadata(*meta, record);
                 continue;
             }
+            // A bare level line ("*Junior*") under the title, as on pages without sections.
+            if (auto level = schema::parse_level_name(line); level && !text_seen && !split_label(line)) {
+                if (!record.level) record.level = level;
+                continue;
+            }
         }
         text_seen = text_seen || !page_line.heading;
         if (const auto& h = page_line.heading) {

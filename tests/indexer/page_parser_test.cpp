@@ -254,5 +254,16 @@ TEST(PageParser, Issue12_MetadataUnderATitleThatAsks) {
     EXPECT_EQ(r.sections[0].text, "One listener.");
 }
 
+// A bare level line ("Junior") under a breadcrumb that already stated it is metadata too, not
+// the first line of the answer, and so are the lines of metadata after it.
+TEST(PageParser, BareLevelLineUnderATitleThatAsksAfterABreadcrumb) {
+    Record r = parse_record("Home / Question Bank / Junior\n\n# What is hoisting?\n\nJunior\n\nTags: javascript\n\n"
+                            "## Answer\n\nDeclarations are registered first.");
+    EXPECT_EQ(r.level, Level::Junior);
+    EXPECT_EQ(r.tags, (std::vector<std::string>{"javascript"}));
+    ASSERT_EQ(r.sections.size(), 1u);
+    EXPECT_EQ(r.sections[0].text, "Declarations are registered first.");
+}
+
 }  // namespace
 }  // namespace qbank::indexer
