@@ -398,6 +398,44 @@ bool is_related_heading(std::string_view words) {
     return words.starts_with("more ") && (words.ends_with(" questions") || words.ends_with(" problems"));
 }
 
+// Openings of a heading over a row of links to sibling pages: "Other Leadership
+// Principles", "More in System Design".
+constexpr std::string_view kSiblingOpenings[] = {
+    "other ", "more ", "otras ", "otros ", "outras ", "outros ", "autres ", "weitere ", "inne ", "wiecej ",
+    "其他", "更多",
+};
+constexpr std::size_t kMinRowLinks = 3;
+constexpr std::size_t kMaxRowLinkWords = 6;
+
+bool is_sibling_heading(std::string_view words) {
+    if (text::word_count(words) > kMaxRelatedHeadingWords || words.ends_with('.') || words.ends_with('?')) return false;
+    return std::any_of(std::begin(kSiblingOpenings), std::end(kSiblingOpenings),
+                       [&](std::string_view opening) { return words.starts_with(opening); });
+}
+
+// "Customer Obsession · Ownership · Invent and Simplify": three or more short names
+// on one line, split by middle dots, bullets or bars.
+bool is_link_row(std::string_view line) {
+    std::vector<std::string_view> parts;
+    std::size_t start = 0;
+    for (std::size_t i = 0; i <= line.size(); ++i) {
+        std::size_t width = 0;
+        if (i == line.size()) width = 1;
+        else
+            for (std::string_view sep : {" · ", " • ", " | "})
+                if (line.substr(i).starts_with(sep)) width = sep.size();
+        if (width == 0) continue;
+        parts.push_back(text::trim(line.substr(start, i - start)));
+        start = i + width;
+        i += width - 1;
+    }
+    if (parts.size() < kMinRowLinks) return false;
+    return std::all_of(parts.begin(), parts.end(), [](std::string_view part) {
+        return !part.empty() && text::word_count(part) <= kMaxRowLinkWords && !part.ends_with('.') &&
+               !ends_question(part);
+    });
+}
+
 bool is_comment_heading(std::string_view words) {
     static const FoldedList kList(kCommentHeadings);
     return kList.contains(words);
@@ -441,6 +479,17 @@ ChromeCut remove_chrome(std::string_view text) {
                 i = end - 1;
             }
             continue;
+        }
+        if (is_sibling_heading(words)) {
+            std::size_t next = i + 1;
+            while (next < lines.size() && text::trim(lines[next]).empty()) ++next;
+            std::string_view row = next < lines.size() ? text::trim(lines[next]) : std::string_view();
+            if (!row.empty() && markdown_level(row) == 0 && is_link_row(row)) {
+                std::fill(chrome.begin() + static_cast<std::ptrdiff_t>(i),
+                          chrome.begin() + static_cast<std::ptrdiff_t>(next + 1), true);
+                i = next;
+                continue;
+            }
         }
         // "Discussion" on a line of a plain page may head an answer's part; a comment
         // section is a heading, or carries its count ("12 comments", "Comments (3)").

@@ -70,6 +70,17 @@ TEST(PageChromeTest, RelatedListsAndCommentsGoAsBlocks) {
     EXPECT_EQ(cut.removed[1].text, "## 12 Comments\njdoe · 2 days ago\nGreat answer, thanks!\nReply");
 }
 
+// "Other …" over one row of sibling pages' names goes; over a list or prose it heads content.
+TEST(PageChromeTest, AnOtherHeadingOverARowOfLinksGoes) {
+    ChromeCut cut = remove_chrome("Result\nIt shipped.\nOther Leadership Principles\n"
+                                  "Customer Obsession · Ownership · Invent and Simplify · Are Right, A Lot\n");
+    EXPECT_EQ(cut.text, "Result\nIt shipped.\n");
+    ASSERT_EQ(cut.removed.size(), 1u);
+    for (std::string text : {"## Other approaches\n\n- Sort first.\n- Use a heap.\n",
+                             "## Other approaches\n\nSort first · then scan.\n"})
+        EXPECT_EQ(remove_chrome(text).text, text) << text;
+}
+
 TEST(PageChromeTest, PlainDiscussionLinesAreNotCommentSections) {
     std::string text = "Answer first.\nDiscussion\nThe trade-off is latency against cost.";
     EXPECT_EQ(remove_chrome(text).text, text);
