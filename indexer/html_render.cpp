@@ -133,6 +133,10 @@ Drop drop_kind(const GumboElement& e, bool inside_content) {
                                   "topbar", "topnav", "masthead", "toolbar", "navigation",
                                   "banner"}))
         return Drop::Chrome;
+    // A call to action is a box of its own ("Practise this answer with a coach… Book
+    // now"); inline, it is one link of a menu whose row is read as a whole.
+    if ((e.tag == GUMBO_TAG_DIV || e.tag == GUMBO_TAG_SECTION) && names_any(name_words(e), {"cta", "calltoaction"}))
+        return Drop::Chrome;
     return Drop::Keep;
 }
 

@@ -22,6 +22,15 @@ TEST(HtmlRenderTest, ChromeScriptsAndHiddenElementsGo) {
     EXPECT_EQ(render(html), "# How do you scale a cache?\n\nUse consistent hashing.");
 }
 
+// A box named a call to action goes, heading and all; an inline element named so stays.
+TEST(HtmlRenderTest, ACallToActionBoxGoes) {
+    std::string html =
+        "<body><main><h1>Dive Deep</h1><p>Start from the data.</p>"
+        "<div class=\"coach-cta\"><h3>Practise this answer with a coach</h3><p>From $129.</p><a>Book now</a></div>"
+        "<p>Then read the logs, <span class=cta>one service at a time</span>.</p></main></body>";
+    EXPECT_EQ(render(html), "# Dive Deep\n\nStart from the data.\n\nThen read the logs, one service at a time.");
+}
+
 TEST(HtmlRenderTest, MainContentIsReadAlone) {
     std::string html =
         "<body><div class=banner>Status: degraded</div><main><article><header><h2>Q</h2></header>"
