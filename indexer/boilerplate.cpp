@@ -14,8 +14,10 @@
 
 #include "indexer/code_fence.h"
 #include "indexer/heading.h"
+#include "indexer/page_metadata.h"
 #include "text/sentences.h"
 #include "text/split_lines.h"
+#include "text/trim.h"
 #include "text/utf8_length.h"
 
 namespace qbank::indexer {
@@ -171,7 +173,7 @@ std::vector<Unit> candidate_units(const std::string& text, std::size_t min_chars
 // A title line restated as the sentence that opens a paragraph below it ("Design
 // a push service." over "Design a push service. It must…"): two copies, the first
 // a line of its own, the second opening, not filling, one of the next few lines
-// with text (a line of metadata may stand between). Text that repeats elsewhere on the page
+// with text (lines of metadata may stand between). Text that repeats elsewhere on the page
 // (`repeated`: a banner glued before the title) is no text of theirs. A banner
 // repeats around the page; this is how a page names its question.
 bool restates_title(std::string_view text, const std::vector<bool>& repeated, const Unit& first,
@@ -196,7 +198,7 @@ bool restates_title(std::string_view text, const std::vector<bool>& repeated, co
     std::size_t lines_between = 0;
     for (std::size_t at = first_end + 1; at < second_start;) {
         std::size_t nl = text.find('\n', at);
-        if (!blank(at, nl)) ++lines_between;
+        if (!blank(at, nl) && !parse_metadata_line(text::trim(text.substr(at, nl - at)))) ++lines_between;
         at = nl + 1;
     }
     return lines_between <= kMaxLinesBetween;

@@ -57,9 +57,12 @@ TEST(Boilerplate, KeepsATitleRestatedByTheNextParagraph) {
                         " It must reach every device.";
     EXPECT_EQ(remove_repeated_blocks(apart, kMin).text,
               "The first line of the answer.\nA second line.\nA third line.\nIt must reach every device.\n");
-    // A line of metadata between them, and a banner glued before the title, change nothing.
+    // Lines of metadata between them, and a banner glued before the title, change nothing.
     std::string meta = title + "\nStaff · Infrastructure\n\n" + title + " It must reach every device.";
     EXPECT_TRUE(remove_repeated_blocks(meta, kMin).removed.empty());
+    std::string keyed = title + "\nLevel: Staff\nDifficulty: Medium\nCategory: Infrastructure\nCompanies: Acme\n\n" +
+                        title + " It must reach every device.";
+    EXPECT_TRUE(remove_repeated_blocks(keyed, kMin).removed.empty());
     std::string glued = kBanner + kBanner + title + "\n" + title + " It must reach every device.";
     BoilerplateResult r = remove_repeated_blocks(glued, kMin);
     EXPECT_EQ(r.text, title + "\n" + title + " It must reach every device.\n");
