@@ -415,7 +415,11 @@ private:
                 if (heading_ > 0) append(" ");
                 else flush(false);
                 break;
-            case MD_TEXT_SOFTBR: append(" "); break;
+            case MD_TEXT_SOFTBR:
+                // Questions written one to a line, without list marks, stay one to a line.
+                if (heading_ == 0 && (line_.ends_with("?") || line_.ends_with("？"))) flush(false);
+                else append(" ");
+                break;
             case MD_TEXT_ENTITY: append(html_fragment_text(s)); break;
             case MD_TEXT_HTML:  // inline tags carry no text of their own, but some part words
                 if (tag_separates(s)) append(" ");

@@ -26,6 +26,13 @@ TEST(MarkdownRenderTest, TagsThatPartWordsLeaveASpace) {
     EXPECT_EQ(render("One<b>word</b> and <code>x</code>y\n"), "Oneword and xy");
 }
 
+// A paragraph's lines are one line, but a question ends its line: questions written
+// one to a line without list marks stay apart.
+TEST(MarkdownRenderTest, AQuestionMarkEndsItsLine) {
+    EXPECT_EQ(render("Wrapped prose goes\non one line.\n\nHow did you decide?\nWho did you tell?\nWhat next? A plan.\n"),
+              "Wrapped prose goes on one line.\n\nHow did you decide?\nWho did you tell?\nWhat next? A plan.");
+}
+
 TEST(MarkdownRenderTest, HeadingsListsAndCodeKeepTheirShape) {
     std::string md =
         "# Title\n\nIntro *text* with `code`.\n\n## Part\n\n- one\n- two\n  1. nested\n\n```js\n"
