@@ -84,6 +84,16 @@ std::string front_matter_metadata(const std::vector<std::string_view>& lines, st
     return out;
 }
 
+// "{{< toc >}}", "{{% notice %}}", "{% include cta.html %}": a static site's template
+// tags, alone on a line; what they wrap is text.
+bool is_template_tag(std::string_view line) {
+    line = text::trim(line);
+    for (auto [open, close] : {std::pair{"{{<", ">}}"}, std::pair{"{{%", "%}}"}, std::pair{"{%", "%}"}})
+        if (line.starts_with(open) && line.ends_with(close) && line.find(close) == line.size() - std::string_view(close).size())
+            return true;
+    return false;
+}
+
 bool is_mdx_statement(std::string_view line) {
     if (line.starts_with("import "))
         return line.find(" from ") != std::string_view::npos || line.find('\'') != std::string_view::npos ||
@@ -92,25 +102,53 @@ bool is_mdx_statement(std::string_view line) {
            line.starts_with("export function ");
 }
 
+// Title and metadata of YAML front matter, lines [begin, end).
+void read_front_matter(const std::vector<std::string_view>& lines, std::size_t begin, std::size_t end,
+                       Preprocessed& out) {
+    for (std::size_t j = begin; j < end; ++j) {
+        if (!lines[j].starts_with("title:")) continue;
+        out.title = unquote(lines[j].substr(6));
+        if (out.title.starts_with('>') || out.title.starts_with('|')) {
+            // A YAML block scalar: the title is on the indented lines that follow.
+            out.title.clear();
+            for (std::size_t k = j + 1; k < end && (lines[k].empty() || lines[k].starts_with(' ')); ++k)
+                if (!text::trim(lines[k]).empty()) out.title += (out.title.empty() ? "" : " ") + std::string(text::trim(lines[k]));
+        }
+        std::erase(out.title, '`');  // inline code marks; the title is shown as text
+    }
+    out.metadata = front_matter_metadata(lines, begin, end);
+}
+
+// TOML front matter (Hugo's "+++" block) as YAML lines: its top-level "key = value"
+// pairs, up to the first [table], whose keys are the page's settings.
+std::vector<std::string> toml_as_yaml(const std::vector<std::string_view>& lines, std::size_t begin,
+                                      std::size_t end) {
+    std::vector<std::string> out;
+    for (std::size_t i = begin; i < end; ++i) {
+        std::string_view line = text::trim(lines[i]);
+        if (line.starts_with('[')) break;
+        std::size_t equals = line.find('=');
+        if (equals == std::string_view::npos || line.starts_with('#')) continue;
+        out.push_back(std::string(text::trim(line.substr(0, equals))) + ": " +
+                      std::string(text::trim(line.substr(equals + 1))));
+    }
+    return out;
+}
+
 Preprocessed preprocess(std::string_view text) {
     Preprocessed out;
     std::vector<std::string_view> lines = text::split_lines(text);
     std::size_t first = 0;
-    if (!lines.empty() && text::trim(lines[0]) == "---") {
+    const std::string_view fence_line = lines.empty() ? std::string_view() : text::trim(lines[0]);
+    if (fence_line == "---" || fence_line == "+++") {
         for (std::size_t i = 1; i < lines.size(); ++i) {
-            if (text::trim(lines[i]) != "---") continue;
-            for (std::size_t j = 1; j < i; ++j) {
-                if (!lines[j].starts_with("title:")) continue;
-                out.title = unquote(lines[j].substr(6));
-                if (out.title.starts_with('>') || out.title.starts_with('|')) {
-                    // A YAML block scalar: the title is on the indented lines that follow.
-                    out.title.clear();
-                    for (std::size_t k = j + 1; k < i && (lines[k].empty() || lines[k].starts_with(' ')); ++k)
-                        if (!text::trim(lines[k]).empty()) out.title += (out.title.empty() ? "" : " ") + std::string(text::trim(lines[k]));
-                }
-                std::erase(out.title, '`');  // inline code marks; the title is shown as text
+            if (text::trim(lines[i]) != fence_line) continue;
+            if (fence_line == "---") {
+                read_front_matter(lines, 1, i, out);
+            } else {
+                std::vector<std::string> yaml = toml_as_yaml(lines, 1, i);
+                read_front_matter(std::vector<std::string_view>(yaml.begin(), yaml.end()), 0, yaml.size(), out);
             }
-            out.metadata = front_matter_metadata(lines, 1, i);
             first = i + 1;
             break;
         }
@@ -120,7 +158,7 @@ Preprocessed preprocess(std::string_view text) {
         std::string_view line = lines[i];
         if (!fence.in_code(line)) {
             std::string_view t = text::trim(line);
-            if (is_mdx_statement(line)) continue;
+            if (is_mdx_statement(line) || is_template_tag(line)) continue;
             if (std::string meta = comment_metadata(line); !meta.empty()) {
                 out.metadata += meta;
                 continue;

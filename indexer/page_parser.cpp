@@ -130,7 +130,7 @@ bool starts_section(std::string_view prev, std::string_view line, std::string_vi
 constexpr std::string_view kQuestionLabels[] = {
     "the question", "question", "prompt", "problem", "problem statement", "the prompt", "pregunta",
     "la pregunta", "pergunta", "a pergunta", "la question", "frage", "die frage", "pytanie", "问题", "题目",
-    "質問", "問題", "お題",
+    "質問", "問題", "お題", "domanda", "la domanda", "вопрос", "задача", "soru", "câu hỏi", "질문", "문제",
 };
 
 // "The question: You have…" -> "You have…"; "Prompt" alone -> "" (the question is below);
@@ -449,16 +449,23 @@ std::string last_sentence(std::string_view text) {
 // ("Tags: Bash, Processes") is the page's.
 void take_prompt(Record& record) {
     if (record.sections.empty()) return;
-    Section& intro = record.sections.front();
-    // "## Problem" (or "Question", "Prompt") first: its first paragraph is the question.
+    // "## Problem" (or "Question", "Prompt") first, or after an untitled introduction:
+    // its first paragraph is the question.
     bool title_only = record.question.empty() || record.question == record.title;
-    if (title_only && (is_question_marker(intro.heading) || question_label(intro.heading))) {
-        std::size_t end = intro.text.find('\n');
-        record.question = intro.text.substr(0, end);
-        intro.text.erase(0, end == std::string::npos ? intro.text.size() : end + 1);
-        if (text::trim(intro.text).empty()) record.sections.erase(record.sections.begin());
+    for (std::size_t i = 0; title_only && i < std::min<std::size_t>(2, record.sections.size()); ++i) {
+        Section& labelled = record.sections[i];
+        if (!is_question_marker(labelled.heading) && !question_label(labelled.heading)) {
+            if (labelled.heading != "Overview") break;
+            continue;
+        }
+        std::size_t end = labelled.text.find('\n');
+        record.question = labelled.text.substr(0, end);
+        labelled.text.erase(0, end == std::string::npos ? labelled.text.size() : end + 1);
+        if (text::trim(labelled.text).empty())
+            record.sections.erase(record.sections.begin() + static_cast<std::ptrdiff_t>(i));
         return;
     }
+    Section& intro = record.sections.front();
     bool title_asks = !record.question.empty();
     if (intro.heading != (title_asks ? "Answer" : "Overview")) return;
     std::string& text = intro.text;

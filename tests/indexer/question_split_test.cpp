@@ -101,6 +101,24 @@ TEST(QuestionSplitTest, Issue12_PageTitledByAQuestionIsOneRecord) {
     EXPECT_EQ(records[0].record.question, "Jak działa indeks B-drzewa?");
 }
 
+// Hugo's TOML front matter is read as YAML's is, up to its first [table]; template tags
+// go; a section labelled as the question, after an untitled introduction, holds it.
+TEST(QuestionSplitTest, TomlFrontMatterTemplateTagsAndALabelledQuestion) {
+    auto records = split("+++\ntitle = \"Cutting a bundle\"\nlevel = \"senior\"\ncategories = [\"Frontend\"]\n"
+                         "tags = [\"perf\", \"webpack\"]\n[params]\n  level = \"junior\"\n+++\n\n{{< hint >}}\n"
+                         "Read this first.\n{{< /hint >}}\n\n{{< toc >}}\n\n## The question\n\n"
+                         "How would you halve the bundle?\n\n## Measure\n\nAnalyse it.\n");
+    ASSERT_EQ(records.size(), 1u);
+    const Record& r = records[0].record;
+    EXPECT_EQ(r.title, "Cutting a bundle");
+    EXPECT_EQ(r.question, "How would you halve the bundle?");
+    EXPECT_EQ(r.category, "Frontend");
+    EXPECT_EQ(r.level, Level::Senior);
+    EXPECT_EQ(r.tags, (std::vector<std::string>{"perf", "webpack"}));
+    EXPECT_EQ(headings(r), (std::vector<std::string>{"Overview", "Measure"}));
+    EXPECT_EQ(r.sections[0].text, "Read this first.");
+}
+
 // Issue 12: a book-sized page of topics becomes one record per topic, the page keeping its introduction.
 TEST(QuestionSplitTest, Issue12_BookSizedPagesSplitIntoTopics) {
     auto filler = [](std::string_view topic) {
