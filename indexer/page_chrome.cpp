@@ -302,7 +302,7 @@ bool ends_question(std::string_view line) { return line.ends_with('?') || line.e
 // "Back to problem list · Next: Three Sum →": an arrow beside a word that moves
 // between pages.
 bool is_pager(std::string_view line, std::string_view folded) {
-    constexpr std::string_view kArrows[] = {"→", "←", "⬅", "➡", "»", "«"};
+    constexpr std::string_view kArrows[] = {"→", "←", "⬅", "➡", "»", "«", "↩", "↑", "⬆"};
     constexpr std::string_view kMoves[] = {"next", "previous", "prev", "back to", "siguiente", "anterior", "volver",
                                            "proximo", "voltar", "suivant", "precedent", "retour", "weiter", "zuruck",
                                            "dalej", "wstecz", "powrot", "下一", "上一", "返回", "次へ", "前へ", "戻る"};

@@ -62,6 +62,18 @@ constexpr Key kKeys[] = {
     {"tempo", Role::Other}, {"durée", Role::Other}, {"dauer", Role::Other}, {"czas", Role::Other},
     {"时间", Role::Other}, {"時間", Role::Other}, {"想定時間", Role::Other}, {"所要時間", Role::Other},
     {"预计时间", Role::Other},
+    // Italian, Russian, Turkish, Vietnamese, Korean; wiki page properties.
+    {"livello", Role::Level}, {"уровень", Role::Level}, {"грейд", Role::Level}, {"seviye", Role::Level},
+    {"cấp độ", Role::Level}, {"trình độ", Role::Level}, {"레벨", Role::Level}, {"수준", Role::Level},
+    {"argomento", Role::Category}, {"категория", Role::Category}, {"тема", Role::Category},
+    {"kategori", Role::Category}, {"konu", Role::Category}, {"danh mục", Role::Category},
+    {"chủ đề", Role::Category}, {"카테고리", Role::Category}, {"분류", Role::Category}, {"주제", Role::Category},
+    {"теги", Role::Tags}, {"метки", Role::Tags}, {"etiketler", Role::Tags}, {"thẻ", Role::Tags},
+    {"태그", Role::Tags}, {"parole chiave", Role::Tags},
+    {"difficoltà", Role::Other}, {"сложность", Role::Other}, {"zorluk", Role::Other}, {"độ khó", Role::Other},
+    {"난이도", Role::Other}, {"aziende", Role::Other}, {"компании", Role::Other}, {"şirketler", Role::Other},
+    {"süre", Role::Other}, {"время", Role::Other}, {"durata", Role::Other}, {"status", Role::Other},
+    {"owner", Role::Other}, {"last edited", Role::Other}, {"created", Role::Other},
 };
 
 // Sections of question sites that breadcrumbs pass through, folded.

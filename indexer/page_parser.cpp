@@ -130,7 +130,7 @@ bool starts_section(std::string_view prev, std::string_view line, std::string_vi
 constexpr std::string_view kQuestionLabels[] = {
     "the question", "question", "prompt", "problem", "problem statement", "the prompt", "pregunta",
     "la pregunta", "pergunta", "a pergunta", "la question", "frage", "die frage", "pytanie", "问题", "题目",
-    "質問", "問題", "お題", "domanda", "la domanda", "вопрос", "задача", "soru", "câu hỏi", "질문", "문제",
+    "質問", "問題", "お題", "q", "domanda", "la domanda", "вопрос", "задача", "soru", "câu hỏi", "질문", "문제",
 };
 
 // "The question: You have…" -> "You have…"; "Prompt" alone -> "" (the question is below);
@@ -355,6 +355,35 @@ void parse_preamble(const std::vector<PageLine>& lines, std::size_t end, Record&
     add_detail_sections(record, rest, q_end);
 }
 
+std::vector<std::string_view> table_cells(std::string_view row) {
+    std::vector<std::string_view> cells;
+    for (std::size_t start = 0;;) {
+        std::size_t bar = row.find(" | ", start);
+        cells.push_back(text::trim(row.substr(start, bar == std::string_view::npos ? bar : bar - start)));
+        if (bar == std::string_view::npos) return cells;
+        start = bar + 3;
+    }
+}
+
+// A table of one row under a header of metadata keys ("Level | Category | Tags" over
+// "Mid | Databases | sql, indexing"): the metadata of "Level: Mid", "Category: …".
+std::optional<PageMetadata> metadata_table(std::string_view header, std::string_view row) {
+    std::vector<std::string_view> keys = table_cells(header);
+    std::vector<std::string_view> values = table_cells(row);
+    if (keys.size() < 2 || keys.size() != values.size()) return std::nullopt;
+    if (!std::all_of(keys.begin(), keys.end(), [](std::string_view key) { return is_metadata_key(key); }))
+        return std::nullopt;
+    PageMetadata meta;
+    for (std::size_t i = 0; i < keys.size(); ++i)
+        if (auto cell = parse_metadata_line(std::string(keys[i]) + ": " + std::string(values[i]))) {
+            if (!meta.category) meta.category = cell->category;
+            if (!meta.level) meta.level = cell->level;
+            if (!meta.lang) meta.lang = cell->lang;
+            meta.tags.insert(meta.tags.end(), cell->tags.begin(), cell->tags.end());
+        }
+    return meta;
+}
+
 void append_line(std::string& text, std::string_view line, std::string_view separator = "\n") {
     if (!text.empty()) text += separator;
     text += line;
@@ -392,6 +421,13 @@ void parse_sections(const std::vector<PageLine>& lines, std::size_t first, Recor
             if (auto meta = parse_metadata_line(line)) {
                 apply_metadata(*meta, record);
                 continue;
+            }
+            if (i + 1 < lines.size() && !lines[i + 1].heading && !lines[i + 1].code) {
+                if (auto meta = metadata_table(line, lines[i + 1].text)) {
+                    apply_metadata(*meta, record);
+                    ++i;
+                    continue;
+                }
             }
             // A bare level line ("*Junior*") under the title, as on pages without sections.
             if (auto level = schema::parse_level_name(line); level && !text_seen && !split_label(line)) {
@@ -548,8 +584,17 @@ Record parse_record(std::string_view text) {
     bool titled = first_heading < lines.size() && lines[first_heading].text.starts_with("#") &&
                   lines[first_heading].heading->kind == SectionKind::Other;
     bool top_level = titled && lines[first_heading].text.starts_with("# ");
+    // The only heading at its depth or above titles the page too; short lines above
+    // it are a breadcrumb or a menu ("Systems Handbook › Operating Systems").
+    auto depth = [](std::string_view line) { return line.find_first_not_of('#'); };
+    bool single_top = titled && std::none_of(lines.begin() + static_cast<std::ptrdiff_t>(first_heading) + 1,
+                                             lines.end(), [&](const PageLine& l) {
+                                                 return l.heading && !l.code && l.text.starts_with("#") &&
+                                                        depth(l.text) <= depth(lines[first_heading].text);
+                                             });
     for (std::size_t i = first_text; titled && !top_level && i < first_heading; ++i)
-        titled = lines[i].text.empty() || parse_metadata_line(lines[i].text).has_value();
+        titled = lines[i].text.empty() || parse_metadata_line(lines[i].text).has_value() ||
+                 (single_top && is_heading_like(lines[i].text) && !is_question_heading(lines[i].text));
     if (titled) {
         std::vector<std::string_view> above;
         for (std::size_t i = first_text; i < first_heading; ++i) {

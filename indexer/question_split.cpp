@@ -304,6 +304,39 @@ std::string heading_anchor(std::string_view heading) {
     return anchor;
 }
 
+// Whether the page's first heading is its only one at the top level, fewer than half
+// of the headings below it ask, and the first paragraph under it, past a line of
+// metadata or more, ends asking.
+bool heads_a_prompt(const std::vector<Line>& lines) {
+    auto first = std::find_if(lines.begin(), lines.end(), [](const Line& l) { return l.level > 0; });
+    if (first == lines.end()) return false;
+    if (std::any_of(first + 1, lines.end(), [&](const Line& l) { return l.level > 0 && l.level <= first->level; }))
+        return false;
+    std::size_t below = 0, asking = 0;
+    for (auto it = first + 1; it != lines.end(); ++it)
+        if (it->level > 0) {
+            ++below;
+            asking += is_question_heading(it->heading->text) ? 1 : 0;
+        }
+    if (2 * asking >= below && asking > 0) return false;
+    bool metadata = false;
+    for (auto it = first + 1; it != lines.end() && it->level == 0 && !it->code; ++it) {
+        std::string_view line = text::trim(it->raw);
+        if (line.empty()) continue;
+        if (parse_metadata_line(line)) {
+            metadata = true;
+            continue;
+        }
+        // It ends asking: a guide's opening may ask and then tell ("Not sure why…? Your
+        // resume could be the issue."), or ask to draw the reader in ("Ever wondered…?"),
+        // but not under the level and tags of a question.
+        std::size_t last = 0;
+        text::for_each_sentence(line, [&](std::size_t begin, std::size_t) { last = begin; });
+        return metadata && asks(line.substr(last));
+    }
+    return false;
+}
+
 SplitPage split_questions(std::string_view text, std::string_view fallback_title,
                           const std::vector<HeadingLink>& links) {
     std::vector<Line> lines = read_lines(text);
@@ -330,7 +363,10 @@ SplitPage split_questions(std::string_view text, std::string_view fallback_title
         if (lines[i].level == 1) title_line = i;
 
     // A page titled by a question is one question: its headings are parts of the answer.
-    bool title_asks = title_line && is_question_heading(lines[*title_line].heading->text);
+    // So is a page whose one top heading stands over a prompt that asks ("## fork() and
+    // exec()" over "What happens when a shell runs ls -l? Explain…").
+    bool title_asks = (title_line && is_question_heading(lines[*title_line].heading->text)) ||
+                      heads_a_prompt(lines);
     auto weakly_asks = [&](std::size_t i) {
         return !title_asks && opens_like_a_question(without_numbering(text::trim(lines[i].heading->text)));
     };

@@ -31,6 +31,13 @@ constexpr LevelWord kLevelWords[] = {
     {"初級", Level::Junior},       {"ミドル", Level::Mid},         {"中级", Level::Mid},
     {"中級", Level::Mid},          {"シニア", Level::Senior},      {"高级", Level::Senior},
     {"上級", Level::Senior},       {"资深", Level::Senior},        {"专家", Level::StaffPlus},
+    // Other languages: "Intermedio", "Middle" (Russian "грейд"), "Fresher", "Yeni Mezun", "시니어".
+    {"intermedio", Level::Mid},   {"intermedia", Level::Mid},   {"intermediario", Level::Mid},
+    {"middle", Level::Mid},       {"fresher", Level::Junior},   {"mezun", Level::Junior},
+    {"yeni", std::nullopt},       {"джуниор", Level::Junior},   {"джун", Level::Junior},
+    {"мидл", Level::Mid},         {"сеньор", Level::Senior},    {"синьор", Level::Senior},
+    {"주니어", Level::Junior},     {"신입", Level::Junior},       {"시니어", Level::Senior},
+    {"kıdemli", Level::Senior},   {"kidemli", Level::Senior},
     {"level", std::nullopt},      {"new", std::nullopt},        {"and", std::nullopt},
     {"above", std::nullopt},      {"plus", std::nullopt},
 };

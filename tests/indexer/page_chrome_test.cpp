@@ -70,6 +70,10 @@ TEST(PageChromeTest, RelatedListsAndCommentsGoAsBlocks) {
     EXPECT_EQ(cut.removed[1].text, "## 12 Comments\njdoe · 2 days ago\nGreat answer, thanks!\nReply");
 }
 
+TEST(PageChromeTest, ABackLinkWithAnArrowGoes) {
+    EXPECT_EQ(remove_chrome("↩ Back to the question list\n\nQ: Why?\n").text, "\nQ: Why?\n");
+}
+
 // "Other …" over one row of sibling pages' names goes; over a list or prose it heads content.
 TEST(PageChromeTest, AnOtherHeadingOverARowOfLinksGoes) {
     ChromeCut cut = remove_chrome("Result\nIt shipped.\nOther Leadership Principles\n"

@@ -46,6 +46,12 @@ TEST(PageMetadataTest, ReadsTheLayoutsSitesUse) {
         {"Companies: Amazon, Stripe", std::nullopt, std::nullopt, {}},
         {"Difficulty: Medium", std::nullopt, std::nullopt, {}},
         {"#leadership #system-design", std::nullopt, std::nullopt, {"leadership", "system-design"}},
+        // Keys of Italian, Russian, Turkish, Vietnamese and Korean pages.
+        {"Грейд: Middle · Категория: Python", "Python", Level::Mid, {}},
+        {"Seviye: Yeni Mezun | Kategori: Veri Yapıları", "Veri Yapıları", Level::Junior, {}},
+        {"Livello: Intermedio", std::nullopt, Level::Mid, {}},
+        {"Thẻ: Java, OOP", std::nullopt, std::nullopt, {"Java", "OOP"}},
+        {"카테고리: 네트워크 · 난이도: 하", "네트워크", std::nullopt, {}},
     };
     for (const Row& row : rows) {
         auto meta = parse_metadata_line(row.line);

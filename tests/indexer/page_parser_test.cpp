@@ -254,6 +254,30 @@ TEST(PageParser, Issue12_MetadataUnderATitleThatAsks) {
     EXPECT_EQ(r.sections[0].text, "One listener.");
 }
 
+// A one-row table under a header of metadata keys is the page's metadata; "Q:" labels the question.
+TEST(PageParser, ATableOfMetadataKeysAndAQLabel) {
+    Record r = parse_record("# Consistenza eventuale\n\nLivello | Categoria | Tag\n"
+                            "Intermedio | Sistemi distribuiti | consistenza, CAP\n\n## Domanda\n\n"
+                            "Perché gli utenti vedono la foto vecchia?\n\n## Risposta\n\nLe repliche.");
+    EXPECT_EQ(r.question, "Perché gli utenti vedono la foto vecchia?");
+    EXPECT_EQ(r.category, "Sistemi distribuiti");
+    EXPECT_EQ(r.level, Level::Mid);
+    EXPECT_EQ(r.tags, (std::vector<std::string>{"consistenza", "CAP"}));
+    Record table = parse_record("# Pros and cons\n\nOption | Cost | Risk\nManaged | High | Low\n");
+    EXPECT_FALSE(table.level);
+    EXPECT_FALSE(table.category);
+    Record q = parse_record("Q: Why is the gap 30px? Explain margin collapsing.\n\nA:\n\nMargins collapse.");
+    EXPECT_EQ(q.question, "Why is the gap 30px? Explain margin collapsing.");
+}
+
+// The only heading of its depth titles the page, a breadcrumb above it or not.
+TEST(PageParser, TheOnlyTopHeadingTitlesThePage) {
+    Record r = parse_record("Systems Handbook › Operating Systems\n\n## fork() and exec()\n\n"
+                            "What happens when a shell runs ls? Explain fork.\n\n### Short answer\n\nIt forks.");
+    EXPECT_EQ(r.title, "fork() and exec()");
+    EXPECT_EQ(r.question, "What happens when a shell runs ls? Explain fork.");
+}
+
 // A bare level line ("Junior") under a breadcrumb that already stated it is metadata too, not
 // the first line of the answer, and so are the lines of metadata after it.
 TEST(PageParser, BareLevelLineUnderATitleThatAsksAfterABreadcrumb) {

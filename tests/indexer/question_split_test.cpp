@@ -101,6 +101,21 @@ TEST(QuestionSplitTest, Issue12_PageTitledByAQuestionIsOneRecord) {
     EXPECT_EQ(records[0].record.question, "Jak działa indeks B-drzewa?");
 }
 
+// A page whose one top heading stands over the level or tags of a question and a
+// prompt that asks is one question, though a subheading asks; a guide's hook is not.
+TEST(QuestionSplitTest, ATopHeadingOverMetadataAndAPromptIsOneQuestion) {
+    auto records = split("## fork() and exec()\n\n**Level:** New Grad\n\n> What happens when a shell runs ls? "
+                         "Explain fork.\n\n### Short answer\n\nIt forks.\n\n### Why two calls?\n\nBecause.\n\n"
+                         "### Good to mention\n\nvfork.\n");
+    ASSERT_EQ(records.size(), 1u);
+    EXPECT_EQ(records[0].record.title, "fork() and exec()");
+    EXPECT_EQ(records[0].record.question, "What happens when a shell runs ls? Explain fork.");
+    auto guide = split("# Coding rubrics\n\nEver wondered how interviews are scored?\n\n## Communication\n\nA.\n\n"
+                       "## How does your score count?\n\nB.\n");
+    ASSERT_EQ(guide.size(), 2u);
+    EXPECT_EQ(guide[1].record.question, "How does your score count?");
+}
+
 // Hugo's TOML front matter is read as YAML's is, up to its first [table]; template tags
 // go; a section labelled as the question, after an untitled introduction, holds it.
 TEST(QuestionSplitTest, TomlFrontMatterTemplateTagsAndALabelledQuestion) {

@@ -25,6 +25,11 @@ TEST(LevelName, ReadsTheFormsPagesUse) {
         {"L7", Level::StaffPlus},
         {"Sênior", Level::Senior},
         {"Pleno", Level::Mid},
+        {"Intermedio", Level::Mid},
+        {"Middle", Level::Mid},
+        {"Fresher", Level::Junior},
+        {"Yeni Mezun", Level::Junior},
+        {"시니어", Level::Senior},
         {"Level up your answer", std::nullopt},
         {"L9", std::nullopt},
         // Prose and tags are not levels.
