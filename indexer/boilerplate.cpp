@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <map>
 #include <memory>
+#include <optional>
 #include <set>
 #include <stdexcept>
 #include <string_view>
@@ -229,8 +230,58 @@ std::vector<std::uint64_t> boilerplate_unit_hashes(const std::string& text, std:
     return hashes;
 }
 
-BoilerplateResult remove_repeated_blocks(const std::string& text, std::size_t min_chars,
+// A banner glued to its own copies at the start of a line ("…this monthThis question
+// was reported…this month"), which no sentence break parts: the text that repeats.
+std::optional<std::string> glued_banner(std::string_view line, std::size_t min_chars) {
+    constexpr std::size_t kProbeBytes = 24;
+    constexpr std::size_t kMinWords = 4;
+    line = text::trim(line);
+    if (line.size() < 2 * kProbeBytes) return std::nullopt;
+    std::size_t period = line.find(line.substr(0, kProbeBytes), 1);
+    if (period == std::string_view::npos || period < kProbeBytes ||
+        line.substr(period, period) != line.substr(0, period))
+        return std::nullopt;
+    std::string_view banner = line.substr(0, period);
+    auto words = static_cast<std::size_t>(std::count(banner.begin(), banner.end(), ' ')) + 1;
+    if (text::code_points(banner) < min_chars || words < kMinWords) return std::nullopt;
+    return std::string(banner);
+}
+
+// Takes every copy of each glued banner out of `text`, wherever it stands; a line
+// that held nothing else goes.
+std::vector<RemovedBlock> remove_glued_banners(std::string& text, std::size_t min_chars) {
+    std::vector<std::string> banners;
+    CodeFence fence;
+    for (std::string_view line : text::split_lines(text))
+        if (!fence.in_code(line))
+            if (auto banner = glued_banner(line, min_chars)) banners.push_back(std::move(*banner));
+    if (banners.empty()) return {};
+    std::vector<int> copies(banners.size(), 0);
+    std::string kept;
+    for (std::string_view view : text::split_lines(text)) {
+        std::string line(view);
+        bool cut = false;
+        for (std::size_t b = 0; b < banners.size(); ++b)
+            for (std::size_t at = line.find(banners[b]); at != std::string::npos; at = line.find(banners[b], at)) {
+                line.erase(at, banners[b].size());
+                ++copies[b];
+                cut = true;
+            }
+        if (cut && line.find_first_not_of(" \t") == std::string::npos) continue;
+        kept += line;
+        kept += '\n';
+    }
+    text = std::move(kept);
+    std::vector<RemovedBlock> removed;
+    for (std::size_t b = 0; b < banners.size(); ++b)
+        if (copies[b] > 0) removed.push_back({banners[b], copies[b], RemovedBlock::Scope::Page});
+    return removed;
+}
+
+BoilerplateResult remove_repeated_blocks(const std::string& page, std::size_t min_chars,
                                          const CorpusBoilerplate* corpus, const std::vector<std::string>& dropped) {
+    std::string text = page;
+    std::vector<RemovedBlock> glued = remove_glued_banners(text, min_chars);
     std::map<std::uint64_t, int> dropped_copies;  // by squeezed_hash
     for (const std::string& chrome : dropped)
         for (const Unit& u : candidate_units(chrome, min_chars))
@@ -272,7 +323,7 @@ BoilerplateResult remove_repeated_blocks(const std::string& text, std::size_t mi
         std::fill(remove.begin() + static_cast<std::ptrdiff_t>(u.begin),
                   remove.begin() + static_cast<std::ptrdiff_t>(end), true);
     }
-    if (removed_units.empty()) return {text, {}};
+    if (removed_units.empty()) return {text, glued};
 
     // Rebuild line by line; a line that held only boilerplate disappears entirely.
     BoilerplateResult result;
@@ -291,7 +342,9 @@ BoilerplateResult remove_repeated_blocks(const std::string& text, std::size_t mi
             result.text += '\n';
         }
     }
-    result.removed = describe_blocks(text, units, removed_units, counts, corpus);
+    result.removed = std::move(glued);
+    std::vector<RemovedBlock> blocks = describe_blocks(text, units, removed_units, counts, corpus);
+    result.removed.insert(result.removed.end(), blocks.begin(), blocks.end());
     return result;
 }
 

@@ -8,7 +8,10 @@
 // code points that occurs two or more times is removed, every copy; text that
 // occurs once is kept, and so are headings and code, which repeat by nature.
 // Units that always follow each other are reported as one
-// block ("banner sentence 1 + 2 + 3, 8 copies"). Nothing is hard-coded.
+// block ("banner sentence 1 + 2 + 3, 8 copies"). A line that opens with two copies
+// of one text glued together ("…this monthThis question…this month"), which no
+// sentence break parts, is a banner too: every copy of it goes, wherever it is glued.
+// Nothing is hard-coded.
 
 #include <cstddef>
 #include <cstdint>

@@ -175,6 +175,11 @@ NormalizedPage normalize_page(std::string_view bytes, const NormalizeOptions& op
     for (const std::string& text : rendered.chrome) dropped.push_back(clean_characters(text));
     BoilerplateResult cut = remove_repeated_blocks(rendered.text, options.min_boilerplate_chars, corpus, dropped);
     ChromeCut chrome = remove_chrome(cut.text);
+    if (format == Format::Text) {
+        ChromeCut opening = remove_cut_opening(chrome.text);
+        chrome.text = std::move(opening.text);
+        chrome.removed.insert(chrome.removed.end(), opening.removed.begin(), opening.removed.end());
+    }
     page.text = trim_lines(chrome.text);
     page.removed = std::move(cut.removed);
     for (std::string& text : dropped) page.removed.push_back({std::move(text), 1, RemovedBlock::Scope::Chrome});

@@ -541,4 +541,25 @@ ChromeCut remove_chrome(std::string_view text) {
     return cut;
 }
 
+ChromeCut remove_cut_opening(std::string_view text) {
+    std::size_t start = text.find_first_not_of(" \t\r\n");
+    if (start == std::string_view::npos) return {std::string(text), {}};
+    std::size_t end = std::min(text.find('\n', start), text.size());
+    std::string_view line = text.substr(start, end - start);
+    const auto* s = reinterpret_cast<const uint8_t*>(line.data());
+    auto n = static_cast<int32_t>(line.size());
+    int32_t i = 0;
+    UChar32 first, second = 0;
+    U8_NEXT(s, i, n, first);
+    if (i < n) U8_NEXT(s, i, n, second);
+    constexpr std::size_t kMinFragmentWords = 3;  // "crlf" or "npm" alone may open a page
+    bool more = text.find_first_not_of(" \t\r\n", std::min(end, text.size())) != std::string_view::npos;
+    if (first < 0 || !u_islower(first) || u_isupper(second) || u_isdigit(second) || !more ||
+        text::word_count(line) < kMinFragmentWords)
+        return {std::string(text), {}};
+    ChromeCut cut{std::string(text.substr(0, start)) + std::string(text.substr(std::min(end + 1, text.size()))), {}};
+    cut.removed.push_back({std::string(line), 1, RemovedBlock::Scope::Chrome});
+    return cut;
+}
+
 }  // namespace qbank::indexer

@@ -27,4 +27,10 @@ struct ChromeCut {
 
 ChromeCut remove_chrome(std::string_view text);
 
+// A scraped text page's first line when the scrape began inside a word or a
+// sentence ("ookies to personalise…", "о, поэтому…"): a line of three words or
+// more, with text below it, that opens with a lower-case letter that a capital or
+// a digit does not follow ("iOS", "eBay", "x86" stay).
+ChromeCut remove_cut_opening(std::string_view text);
+
 }  // namespace qbank::indexer

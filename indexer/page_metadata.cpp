@@ -453,8 +453,11 @@ std::optional<PageMetadata> parse_metadata_line(std::string_view line) {
             default: recognized = true;
         }
     }
-    // Unknown words alone may be a table row or a title: "Pros | Cons".
-    if (!recognized) return std::nullopt;
+    // Unknown words alone may be a table row or a title: "Pros | Cons". A meta line
+    // names one category; three names beside a site section are a menu ("Pathwise
+    // Browse Companies Mock Interviews").
+    constexpr std::size_t kMinMenuNames = 3;
+    if (!recognized || (!split.breadcrumb && candidates.size() >= kMinMenuNames)) return std::nullopt;
     if (!candidates.empty() && !meta.category)
         meta.category = clean_category(split.breadcrumb ? candidates.back() : candidates.front());
     return meta;

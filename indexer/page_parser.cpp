@@ -22,6 +22,7 @@ namespace qbank::indexer {
 namespace {
 
 constexpr std::size_t kMaxTitleChars = 100;  // a longer first sentence is cut
+constexpr std::size_t kMaxAskingTitleChars = 160;  // unless it asks: a cut question loses what it asks
 constexpr std::size_t kCutTitleChars = 80;   // where a title without a clause break is cut
 constexpr std::size_t kMinClauseTitleChars = 12;  // a shorter first clause says too little
 
@@ -551,6 +552,8 @@ std::string infer_title(std::string_view question) {
     std::string sentence = first_sentence(question);
     if (auto nl = sentence.find('\n'); nl != std::string::npos) sentence.resize(nl);
     if (text::code_points(sentence) <= kMaxTitleChars) return sentence;
+    if ((sentence.ends_with('?') || sentence.ends_with("？")) && text::code_points(sentence) <= kMaxAskingTitleChars)
+        return sentence;
     for (std::string_view brk : {":", ";", " — ", " – ", " - "}) {
         std::size_t at = sentence.find(brk);
         if (at != std::string::npos && text::code_points(sentence.substr(0, at)) >= kMinClauseTitleChars &&

@@ -68,6 +68,22 @@ TEST(Boilerplate, KeepsATitleRestatedByTheNextParagraph) {
     EXPECT_EQ(r.text, title + "\n" + title + " It must reach every device.\n");
 }
 
+// A banner glued to its own copies, with no sentence break between them, goes, and so
+// does its copy glued into an answer's sentence.
+TEST(Boilerplate, BannerGluedToItsOwnCopiesGoesEverywhere) {
+    const std::string banner = "📈 This question was reported in 14 interviews this month";
+    std::string page = banner + banner + banner + "\nTitle of the page\nThe answer ends here." + banner +
+                       "\nNext line.";
+    BoilerplateResult r = remove_repeated_blocks(page, kMin);
+    EXPECT_EQ(r.text, "Title of the page\nThe answer ends here.\nNext line.\n");
+    ASSERT_FALSE(r.removed.empty());
+    EXPECT_EQ(r.removed[0].text, banner);
+    EXPECT_EQ(r.removed[0].count, 4);
+    // Text that merely repeats a few words is no banner.
+    std::string rows = "ha ha ha ha ha ha ha ha ha ha ha ha ha ha ha ha ha ha ha ha\n";
+    EXPECT_EQ(remove_repeated_blocks(rows, kMin).text, rows);
+}
+
 TEST(Boilerplate, KeepsTextThatOccursOnce) {
     std::string text = "Each sentence here is different from the others.\nThis one is unique as well.";
     BoilerplateResult r = remove_repeated_blocks(text, kMin);

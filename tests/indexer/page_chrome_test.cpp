@@ -70,6 +70,18 @@ TEST(PageChromeTest, RelatedListsAndCommentsGoAsBlocks) {
     EXPECT_EQ(cut.removed[1].text, "## 12 Comments\njdoe · 2 days ago\nGreat answer, thanks!\nReply");
 }
 
+// A scrape begun inside a word or a sentence: its first line goes; "iOS" or "eBay" open a title.
+TEST(PageChromeTest, AnOpeningCutMidWordGoes) {
+    ChromeCut cut = remove_cut_opening("nlock all questions with Pro. Maybe later\nDeprecating a Platform\n");
+    EXPECT_EQ(cut.text, "Deprecating a Platform\n");
+    ASSERT_EQ(cut.removed.size(), 1u);
+    EXPECT_EQ(cut.removed[0].text, "nlock all questions with Pro. Maybe later");
+    EXPECT_EQ(remove_cut_opening("о, поэтому лучше deque.\nСборка мусора\n").text, "Сборка мусора\n");
+    for (std::string text : {"iOS memory warnings\nText.", "eBay search design\nText.", "x86 calling conventions\n",
+                             "Design a cache\n"})
+        EXPECT_EQ(remove_cut_opening(text).text, text) << text;
+}
+
 TEST(PageChromeTest, ABackLinkWithAnArrowGoes) {
     EXPECT_EQ(remove_chrome("↩ Back to the question list\n\nQ: Why?\n").text, "\nQ: Why?\n");
 }

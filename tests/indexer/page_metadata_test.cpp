@@ -86,6 +86,7 @@ TEST(PageMetadataTest, ProseTitlesAndTablesAreNotMetadata) {
              "Time: O(n), Space: O(n)",
              "Area: 3.5 TB per year",
              "Insert | O(1) | O(n)",
+             "Pathwise   Browse   Companies   Mock Interviews   For Teams",  // a menu
              "- list item",
              "std::vector<int> v = a / b;",
              "",

@@ -201,6 +201,11 @@ TEST(InferTitle, UsesFirstSentenceAndCutsLongOnes) {
          "rollout and beyond",
          "Describe the most technically complex distributed system migration you…"},
         {"面试中如何介绍自己的项目经验？", "面试中如何介绍自己的项目经验？"},
+        // A long sentence that asks stays whole: cut, it loses what it asks.
+        {"Why is the gap between two stacked paragraphs 30px when the first has margin-bottom: 30px and the second "
+         "has margin-top: 20px? Explain.",
+         "Why is the gap between two stacked paragraphs 30px when the first has margin-bottom: 30px and the second "
+         "has margin-top: 20px?"},
         // A short question of two sentences that ask is its own title.
         {"What is the event loop? How does it work?", "What is the event loop? How does it work?"},
         {"什么是事件循环（Event Loop）？它是如何工作的？", "什么是事件循环（Event Loop）？它是如何工作的？"},
