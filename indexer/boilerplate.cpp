@@ -16,6 +16,7 @@
 #include "indexer/code_fence.h"
 #include "indexer/heading.h"
 #include "indexer/page_metadata.h"
+#include "text/fold.h"
 #include "text/sentences.h"
 #include "text/split_lines.h"
 #include "text/trim.h"
@@ -278,10 +279,65 @@ std::vector<RemovedBlock> remove_glued_banners(std::string& text, std::size_t mi
     return removed;
 }
 
+// "Página 3 de 12", "Page 4 of 12", "Seite 5", "3 / 12": a page number, as a running
+// header or footer of a printed document carries.
+bool holds_page_number(std::string_view line) {
+    std::string folded = text::fold(line);
+    auto digit_at = [&](std::size_t at) { return at < folded.size() && folded[at] >= '0' && folded[at] <= '9'; };
+    for (std::string_view word : {"page ", "pagina ", "seite ", "strona ", "sayfa ", "trang ", "страница ", "стр. "})
+        for (std::size_t at = folded.find(word); at != std::string::npos; at = folded.find(word, at + 1))
+            if (digit_at(at + word.size())) return true;
+    for (std::size_t at = 0; at < folded.size(); ++at) {
+        if (!digit_at(at) || (at > 0 && digit_at(at - 1))) continue;
+        std::size_t end = at;
+        while (digit_at(end)) ++end;
+        for (std::string_view of : {" of ", " de ", " / ", " von ", " из "})
+            if (folded.compare(end, of.size(), of) == 0 && digit_at(end + of.size())) return true;
+    }
+    return false;
+}
+
+// Takes out the lines that carry a page number and recur, their digits aside, on
+// other pages of the document: "Documento interno — não distribuir   Página 3 de 12".
+std::vector<RemovedBlock> remove_running_lines(std::string& text) {
+    auto masked = [](std::string_view line) {
+        std::string out(text::trim(line));
+        for (char& c : out)
+            if (c >= '0' && c <= '9') c = '0';
+        return out;
+    };
+    std::map<std::string, int> counts;
+    CodeFence fence;
+    for (std::string_view line : text::split_lines(text))
+        if (!fence.in_code(line) && holds_page_number(line)) ++counts[masked(line)];
+    std::erase_if(counts, [](const auto& entry) { return entry.second < 2; });
+    if (counts.empty()) return {};
+    std::vector<RemovedBlock> removed;
+    std::set<std::string> reported;
+    std::string kept;
+    CodeFence kept_fence;
+    for (std::string_view line : text::split_lines(text)) {
+        if (!kept_fence.in_code(line) && holds_page_number(line)) {
+            std::string key = masked(line);
+            if (auto it = counts.find(key); it != counts.end()) {
+                if (reported.insert(key).second)
+                    removed.push_back({std::string(text::trim(line)), it->second, RemovedBlock::Scope::Page});
+                continue;
+            }
+        }
+        kept += line;
+        kept += '\n';
+    }
+    text = std::move(kept);
+    return removed;
+}
+
 BoilerplateResult remove_repeated_blocks(const std::string& page, std::size_t min_chars,
                                          const CorpusBoilerplate* corpus, const std::vector<std::string>& dropped) {
     std::string text = page;
     std::vector<RemovedBlock> glued = remove_glued_banners(text, min_chars);
+    std::vector<RemovedBlock> running = remove_running_lines(text);
+    glued.insert(glued.end(), running.begin(), running.end());
     std::map<std::uint64_t, int> dropped_copies;  // by squeezed_hash
     for (const std::string& chrome : dropped)
         for (const Unit& u : candidate_units(chrome, min_chars))

@@ -11,6 +11,8 @@
 // block ("banner sentence 1 + 2 + 3, 8 copies"). A line that opens with two copies
 // of one text glued together ("…this monthThis question…this month"), which no
 // sentence break parts, is a banner too: every copy of it goes, wherever it is glued.
+// So do a printed document's running headers and footers: lines that carry a page
+// number ("Página 3 de 12", "Page 4 of 12") and recur, their digits aside.
 // Nothing is hard-coded.
 
 #include <cstddef>

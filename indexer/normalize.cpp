@@ -11,6 +11,7 @@
 #include <stdexcept>
 
 #include "indexer/boilerplate.h"
+#include "indexer/hard_wrap.h"
 #include "indexer/input_format.h"
 #include "indexer/page_chrome.h"
 #include "text/split_lines.h"
@@ -177,7 +178,7 @@ NormalizedPage normalize_page(std::string_view bytes, const NormalizeOptions& op
     ChromeCut chrome = remove_chrome(cut.text);
     if (format == Format::Text) {
         ChromeCut opening = remove_cut_opening(chrome.text);
-        chrome.text = std::move(opening.text);
+        chrome.text = unwrap_lines(opening.text);
         chrome.removed.insert(chrome.removed.end(), opening.removed.begin(), opening.removed.end());
     }
     page.text = trim_lines(chrome.text);

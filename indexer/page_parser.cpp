@@ -10,6 +10,7 @@
 #include "indexer/list_item.h"
 #include "indexer/page_metadata.h"
 #include "indexer/question_split.h"
+#include "indexer/question_words.h"
 #include "schema/level_name.h"
 #include "text/fold.h"
 #include "text/sentences.h"
@@ -165,8 +166,10 @@ constexpr std::size_t kMaxChipWords = 4;
 // labels right under the question, two or more, are its skill chips.
 void add_detail_sections(Record& record, const std::vector<Item>& items, std::size_t begin) {
     std::size_t chips_end = begin;
+    // "Why interviewers ask this" heads a section: a chip does not open like a question.
     while (chips_end < items.size() && is_tag_like(items[chips_end].text) && !items[chips_end].text.ends_with('?') &&
-           text::word_count(items[chips_end].text) <= kMaxChipWords && !items[chips_end].after_level)
+           text::word_count(items[chips_end].text) <= kMaxChipWords && !items[chips_end].after_level &&
+           !opens_like_a_question(items[chips_end].text))
         ++chips_end;
     if (chips_end - begin >= 2) {
         for (std::size_t i = begin; i < chips_end; ++i)

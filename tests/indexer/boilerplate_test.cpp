@@ -84,6 +84,16 @@ TEST(Boilerplate, BannerGluedToItsOwnCopiesGoesEverywhere) {
     EXPECT_EQ(remove_repeated_blocks(rows, kMin).text, rows);
 }
 
+// A printed document's running footer carries a page number: it goes on every page.
+TEST(Boilerplate, RunningLinesWithPageNumbersGo) {
+    std::string doc = "Intro text of the guide.\nInternal document   Page 3 of 12\nMore of the answer.\n"
+                      "Internal document   Page 4 of 12\nStep 1 of 3: clarify.\nStep 2 of 3: design.";
+    BoilerplateResult r = remove_repeated_blocks(doc, kMin);
+    EXPECT_EQ(r.text, "Intro text of the guide.\nMore of the answer.\nStep 1 of 3: clarify.\nStep 2 of 3: design.\n");
+    ASSERT_EQ(r.removed.size(), 1u);
+    EXPECT_EQ(r.removed[0].count, 2);
+}
+
 TEST(Boilerplate, KeepsTextThatOccursOnce) {
     std::string text = "Each sentence here is different from the others.\nThis one is unique as well.";
     BoilerplateResult r = remove_repeated_blocks(text, kMin);
