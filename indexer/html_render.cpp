@@ -3,6 +3,7 @@
 #include <gumbo.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cstring>
 #include <memory>
 #include <optional>
@@ -567,6 +568,47 @@ const GumboNode* breadcrumb_outside(const GumboNode* root, const GumboNode* cont
     return found;
 }
 
+// The rel-tag microformat of blogs (WordPress's "Posted in", "Tagged"): links of
+// `content` marked rel="tag" are its tags, rel="category tag" its category, as
+// metadata lines; not those of a menu or a sidebar (a tag cloud).
+std::string rel_tag_lines(const GumboNode* content) {
+    std::string category;
+    std::vector<std::string> tags;
+    for_each_node(content, [&](const GumboNode* node) {
+        if (node->type != GUMBO_NODE_ELEMENT || node->v.element.tag != GUMBO_TAG_A) return;
+        const char* rel = attribute(node->v.element, "rel");
+        if (rel == nullptr) return;
+        std::vector<std::string> words;
+        std::string word;
+        for (const char* c = rel;; ++c) {
+            if (*c != 0 && *c != ' ') {
+                word += static_cast<char>(std::tolower(static_cast<unsigned char>(*c)));
+                continue;
+            }
+            if (!word.empty()) words.push_back(std::move(word));
+            word.clear();
+            if (*c == 0) break;
+        }
+        if (std::find(words.begin(), words.end(), "tag") == words.end()) return;
+        for (const GumboNode* up = node->parent; up != nullptr && up != content; up = up->parent)
+            if (up->type == GUMBO_NODE_ELEMENT &&
+                (up->v.element.tag == GUMBO_TAG_NAV || up->v.element.tag == GUMBO_TAG_ASIDE))
+                return;
+        std::string text = join_texts(node, " ");
+        if (text.empty()) return;
+        if (std::find(words.begin(), words.end(), "category") != words.end()) {
+            if (category.empty()) category = std::move(text);
+        } else {
+            tags.push_back(std::move(text));
+        }
+    });
+    std::string out;
+    if (!category.empty()) out += "Category: " + category + "\n";
+    for (std::size_t i = 0; i < tags.size(); ++i) out += (i == 0 ? "Tags: " : ", ") + tags[i];
+    if (!tags.empty()) out += "\n";
+    return out;
+}
+
 }  // namespace
 
 RenderedHtml render_html(std::string_view html) {
@@ -582,6 +624,7 @@ RenderedHtml render_html(std::string_view html) {
     Renderer renderer(content != body, content == body ? after_content(body) : std::set<const GumboNode*>{});
     renderer.walk(content);
     RenderedHtml out{renderer.take(), renderer.take_chrome()};
+    if (std::string tags = rel_tag_lines(content); !tags.empty()) out.text = tags + "\n" + out.text;
     // The page's declared language, as a metadata line the page parser reads.
     for (const GumboNode* node = root; node != nullptr && node->type == GUMBO_NODE_ELEMENT;) {
         if (const char* lang = attribute(node->v.element, "lang"); lang != nullptr && *lang != 0)

@@ -2,6 +2,7 @@
 
 
 #include <algorithm>
+#include <cctype>
 #include <memory>
 #include <vector>
 
@@ -480,6 +481,27 @@ std::string last_sentence(std::string_view text) {
     return std::string(text::trim(text.substr(begin)));
 }
 
+// "Here is the prompt as I give it to candidates:": a line that hands over to what follows.
+bool introduces_prompt(std::string_view line) {
+    line = text::trim(line);
+    return line.ends_with(':') || line.ends_with("：");
+}
+
+// "Posted on January 28, 2025 by Maeve Keane": a short line that dates the page.
+bool is_dateline(std::string_view line) {
+    constexpr std::size_t kMaxDatelineWords = 15;
+    if (text::word_count(line) > kMaxDatelineWords) return false;
+    for (std::size_t at = 0; at + 4 <= line.size(); ++at) {
+        bool year = (line.compare(at, 2, "19") == 0 || line.compare(at, 2, "20") == 0) &&
+                    std::isdigit(static_cast<unsigned char>(line[at + 2])) != 0 &&
+                    std::isdigit(static_cast<unsigned char>(line[at + 3])) != 0;
+        bool alone = (at == 0 || std::isdigit(static_cast<unsigned char>(line[at - 1])) == 0) &&
+                     (at + 4 == line.size() || std::isdigit(static_cast<unsigned char>(line[at + 4])) == 0);
+        if (year && alone) return true;
+    }
+    return false;
+}
+
 // "# Title" then the question asked, then the answer's sections, or a section
 // that names the question ("## Problem") with it first. When the title
 // asks too ("Unix pipes: what happens when you run ps | grep?"), the prompt under
@@ -524,21 +546,31 @@ void take_prompt(Record& record) {
         }
     };
     take_metadata();
-    std::string_view first = std::string_view(text).substr(0, text.find('\n'));
-    std::string_view last = text::trim(first);
-    bool asks = title_asks ? first.size() > record.title.size() &&
-                                 (last.ends_with("?") || last.ends_with("？") ||
-                                  is_question_heading(first_sentence(first)) ||
-                                  is_question_heading(last_sentence(first)))
-                           : reads_as_question(first);
-    if (!asks) {
+    auto prompt_in = [&](std::string_view line) {
+        std::string_view last = text::trim(line);
+        return title_asks ? line.size() > record.title.size() &&
+                                (last.ends_with("?") || last.ends_with("？") ||
+                                 is_question_heading(first_sentence(line)) || is_question_heading(last_sentence(line)))
+                          : reads_as_question(line);
+    };
+    // The prompt may follow a line that introduces it ("Here is the prompt as I give
+    // it:") or a dateline ("Posted on January 28, 2025 by …"); those stay in the answer.
+    std::size_t start = 0;
+    for (int skipped = 0; skipped < 2 && start < text.size(); ++skipped) {
+        std::string_view line = std::string_view(text).substr(start, text.find('\n', start) - start);
+        if (prompt_in(line) || !(introduces_prompt(line) || is_dateline(line))) break;
+        start = std::min(text.size(), start + line.size() + 1);
+    }
+    std::string_view first = std::string_view(text).substr(start, text.find('\n', start) - start);
+    if (!prompt_in(first)) {
         if (text.empty()) record.sections.erase(record.sections.begin());
         return;
     }
     auto label = question_label(first);  // "Question: Why does…"
     record.question = label && !label->empty() ? *label : first;
-    text.erase(0, std::min(text.size(), first.size() + 1));
-    take_metadata();
+    text.erase(start, std::min(text.size() - start, first.size() + 1));
+    while (text.ends_with('\n')) text.pop_back();
+    if (start == 0) take_metadata();
     if (text.empty()) record.sections.erase(record.sections.begin());
 }
 

@@ -31,6 +31,17 @@ TEST(HtmlRenderTest, ACallToActionBoxGoes) {
     EXPECT_EQ(render(html), "# Dive Deep\n\nStart from the data.\n\nThen read the logs, one service at a time.");
 }
 
+// Links marked rel="tag" in the content are its tags, rel="category tag" its category;
+// a sidebar's tag cloud is not.
+TEST(HtmlRenderTest, RelTagLinksAreTagsAndCategory) {
+    std::string html =
+        "<body><article><h1>Stories fell</h1><p>Posted in <a rel=\"category tag\" href=/c>Product Analytics</a></p>"
+        "<p>Text.</p><footer>Tagged <a rel=tag href=/t/1>metrics</a>, <a rel=tag href=/t/2>experimentation</a>"
+        "</footer><aside><a rel=tag href=/t/3>cloud</a></aside></article></body>";
+    EXPECT_EQ(render(html), "Category: Product Analytics\nTags: metrics, experimentation\n\n# Stories fell\n\n"
+                            "Posted in Product Analytics\n\nText.");
+}
+
 TEST(HtmlRenderTest, MainContentIsReadAlone) {
     std::string html =
         "<body><div class=banner>Status: degraded</div><main><article><header><h2>Q</h2></header>"

@@ -275,6 +275,20 @@ TEST(PageParser, ATableOfMetadataKeysAndAQLabel) {
     EXPECT_EQ(q.question, "Why is the gap 30px? Explain margin collapsing.");
 }
 
+// The prompt under a title that asks may follow a dateline and a line that hands over to it.
+TEST(PageParser, APromptAfterADatelineAndAnIntroduction) {
+    Record r = parse_record("# Stories Views Fell 12%: How Would You Investigate?\n\n"
+                            "Posted on January 28, 2025 by Maeve Keane\n"
+                            "Here is the prompt as I give it to candidates:\n"
+                            "You are the product manager for Stories. Views fell 12% week over week. How would you "
+                            "figure out what happened?\n\n## 1. Check the data\n\nFirst.");
+    EXPECT_EQ(r.question, "You are the product manager for Stories. Views fell 12% week over week. How would you "
+                          "figure out what happened?");
+    ASSERT_FALSE(r.sections.empty());
+    EXPECT_EQ(r.sections[0].text, "Posted on January 28, 2025 by Maeve Keane\nHere is the prompt as I give it to "
+                                  "candidates:");
+}
+
 // The only heading of its depth titles the page, a breadcrumb above it or not.
 TEST(PageParser, TheOnlyTopHeadingTitlesThePage) {
     Record r = parse_record("Systems Handbook › Operating Systems\n\n## fork() and exec()\n\n"
