@@ -6,6 +6,7 @@
 #include <xxhash.h>
 
 #include <algorithm>
+#include <cstring>
 #include <map>
 #include <memory>
 #include <optional>
@@ -16,7 +17,6 @@
 #include "indexer/code_fence.h"
 #include "indexer/heading.h"
 #include "indexer/page_metadata.h"
-#include "text/fold.h"
 #include "text/sentences.h"
 #include "text/split_lines.h"
 #include "text/trim.h"
@@ -238,8 +238,11 @@ std::optional<std::string> glued_banner(std::string_view line, std::size_t min_c
     constexpr std::size_t kMinWords = 4;
     line = text::trim(line);
     if (line.size() < 2 * kProbeBytes) return std::nullopt;
-    std::size_t period = line.find(line.substr(0, kProbeBytes), 1);
-    if (period == std::string_view::npos || period < kProbeBytes ||
+    // memmem, not find(): a probe that opens with a common letter would be compared at each of its copies.
+    const void* again = memmem(line.data() + 1, line.size() - 1, line.data(), kProbeBytes);
+    if (again == nullptr) return std::nullopt;
+    auto period = static_cast<std::size_t>(static_cast<const char*>(again) - line.data());
+    if (period < kProbeBytes ||
         line.substr(period, period) != line.substr(0, period))
         return std::nullopt;
     std::string_view banner = line.substr(0, period);
@@ -282,17 +285,27 @@ std::vector<RemovedBlock> remove_glued_banners(std::string& text, std::size_t mi
 // "Página 3 de 12", "Page 4 of 12", "Seite 5", "3 / 12": a page number, as a running
 // header or footer of a printed document carries.
 bool holds_page_number(std::string_view line) {
-    std::string folded = text::fold(line);
-    auto digit_at = [&](std::size_t at) { return at < folded.size() && folded[at] >= '0' && folded[at] <= '9'; };
-    for (std::string_view word : {"page ", "pagina ", "seite ", "strona ", "sayfa ", "trang ", "страница ", "стр. "})
-        for (std::size_t at = folded.find(word); at != std::string::npos; at = folded.find(word, at + 1))
-            if (digit_at(at + word.size())) return true;
-    for (std::size_t at = 0; at < folded.size(); ++at) {
-        if (!digit_at(at) || (at > 0 && digit_at(at - 1))) continue;
+    auto digit_at = [&](std::size_t at) { return at < line.size() && line[at] >= '0' && line[at] <= '9'; };
+    // `word` ends at `end` in `line`, its ASCII letters in any case.
+    auto word_before = [&](std::string_view word, std::size_t end) {
+        if (end < word.size()) return false;
+        for (std::size_t i = 0; i < word.size(); ++i) {
+            char c = line[end - word.size() + i];
+            if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+            if (c != word[i]) return false;
+        }
+        return true;
+    };
+    for (std::size_t at = 0; at < line.size(); ++at) {
+        if (!digit_at(at)) continue;
         std::size_t end = at;
         while (digit_at(end)) ++end;
+        for (std::string_view word : {"page ", "página ", "pagina ", "seite ", "strona ", "sayfa ", "trang ",
+                                      "страница ", "Страница ", "стр. ", "Стр. "})
+            if (word_before(word, at)) return true;
         for (std::string_view of : {" of ", " de ", " / ", " von ", " из "})
-            if (folded.compare(end, of.size(), of) == 0 && digit_at(end + of.size())) return true;
+            if (line.compare(end, of.size(), of) == 0 && digit_at(end + of.size())) return true;
+        at = end;
     }
     return false;
 }

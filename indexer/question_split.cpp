@@ -310,16 +310,8 @@ std::string heading_anchor(std::string_view heading) {
 bool heads_a_prompt(const std::vector<Line>& lines) {
     auto first = std::find_if(lines.begin(), lines.end(), [](const Line& l) { return l.level > 0; });
     if (first == lines.end()) return false;
-    if (std::any_of(first + 1, lines.end(), [&](const Line& l) { return l.level > 0 && l.level <= first->level; }))
-        return false;
-    std::size_t below = 0, asking = 0;
-    for (auto it = first + 1; it != lines.end(); ++it)
-        if (it->level > 0) {
-            ++below;
-            asking += is_question_heading(it->heading->text) ? 1 : 0;
-        }
-    if (2 * asking >= below && asking > 0) return false;
     bool metadata = false;
+    bool prompt = false;
     for (auto it = first + 1; it != lines.end() && it->level == 0 && !it->code; ++it) {
         std::string_view line = text::trim(it->raw);
         if (line.empty()) continue;
@@ -330,11 +322,22 @@ bool heads_a_prompt(const std::vector<Line>& lines) {
         // It ends asking: a guide's opening may ask and then tell ("Not sure why…? Your
         // resume could be the issue."), or ask to draw the reader in ("Ever wondered…?"),
         // but not under the level and tags of a question.
+        if (!metadata) break;
         std::size_t last = 0;
         text::for_each_sentence(line, [&](std::size_t begin, std::size_t) { last = begin; });
-        return metadata && asks(line.substr(last));
+        prompt = asks(line.substr(last));
+        break;
     }
-    return false;
+    if (!prompt) return false;
+    if (std::any_of(first + 1, lines.end(), [&](const Line& l) { return l.level > 0 && l.level <= first->level; }))
+        return false;
+    std::size_t below = 0, asking = 0;
+    for (auto it = first + 1; it != lines.end(); ++it)
+        if (it->level > 0) {
+            ++below;
+            asking += is_question_heading(it->heading->text) ? 1 : 0;
+        }
+    return asking == 0 || 2 * asking < below;
 }
 
 SplitPage split_questions(std::string_view text, std::string_view fallback_title,
