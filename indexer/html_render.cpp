@@ -3,7 +3,6 @@
 #include <gumbo.h>
 
 #include <algorithm>
-#include <cctype>
 #include <cstring>
 #include <memory>
 #include <optional>
@@ -47,10 +46,11 @@ const char* attribute(const GumboElement& e, const char* name) {
 
 bool equals(const char* value, std::string_view expected) { return value != nullptr && expected == value; }
 
-// The words of an element's class and id ("share-buttons col" -> share, buttons, col).
-std::vector<std::string> name_words(const GumboElement& e) {
+// The lower-case words of attributes' values ("share-buttons col" -> share, buttons, col).
+std::vector<std::string> attribute_words(const GumboElement& e, std::initializer_list<const char*> attributes) {
     std::vector<std::string> words;
-    for (const char* name : {attribute(e, "class"), attribute(e, "id"), attribute(e, "aria-label")}) {
+    for (const char* attribute_name : attributes) {
+        const char* name = attribute(e, attribute_name);
         if (name == nullptr) continue;
         std::string word;
         for (const char* c = name;; ++c) {
@@ -66,6 +66,9 @@ std::vector<std::string> name_words(const GumboElement& e) {
     }
     return words;
 }
+
+// The words of an element's class, id and ARIA label: what names it.
+std::vector<std::string> name_words(const GumboElement& e) { return attribute_words(e, {"class", "id", "aria-label"}); }
 
 bool names_any(const std::vector<std::string>& words, std::initializer_list<std::string_view> names) {
     return std::any_of(words.begin(), words.end(), [&](const std::string& w) {
@@ -576,27 +579,15 @@ std::string rel_tag_lines(const GumboNode* content) {
     std::vector<std::string> tags;
     for_each_node(content, [&](const GumboNode* node) {
         if (node->type != GUMBO_NODE_ELEMENT || node->v.element.tag != GUMBO_TAG_A) return;
-        const char* rel = attribute(node->v.element, "rel");
-        if (rel == nullptr) return;
-        std::vector<std::string> words;
-        std::string word;
-        for (const char* c = rel;; ++c) {
-            if (*c != 0 && *c != ' ') {
-                word += static_cast<char>(std::tolower(static_cast<unsigned char>(*c)));
-                continue;
-            }
-            if (!word.empty()) words.push_back(std::move(word));
-            word.clear();
-            if (*c == 0) break;
-        }
-        if (std::find(words.begin(), words.end(), "tag") == words.end()) return;
+        std::vector<std::string> words = attribute_words(node->v.element, {"rel"});
+        if (!names_any(words, {"tag"})) return;
         for (const GumboNode* up = node->parent; up != nullptr && up != content; up = up->parent)
             if (up->type == GUMBO_NODE_ELEMENT &&
                 (up->v.element.tag == GUMBO_TAG_NAV || up->v.element.tag == GUMBO_TAG_ASIDE))
                 return;
         std::string text = join_texts(node, " ");
         if (text.empty()) return;
-        if (std::find(words.begin(), words.end(), "category") != words.end()) {
+        if (names_any(words, {"category"})) {
             if (category.empty()) category = std::move(text);
         } else {
             tags.push_back(std::move(text));

@@ -89,7 +89,8 @@ std::string front_matter_metadata(const std::vector<std::string_view>& lines, st
 bool is_template_tag(std::string_view line) {
     line = text::trim(line);
     for (auto [open, close] : {std::pair{"{{<", ">}}"}, std::pair{"{{%", "%}}"}, std::pair{"{%", "%}"}})
-        if (line.starts_with(open) && line.ends_with(close) && line.find(close) == line.size() - std::string_view(close).size())
+        if (line.starts_with(open) && line.ends_with(close) &&
+            line.find(close) == line.size() - std::string_view(close).size())
             return true;
     return false;
 }

@@ -336,6 +336,28 @@ std::optional<std::pair<std::string_view, std::string_view>> split_label(std::st
 
 bool is_metadata_key(std::string_view name) { return find_key(name) != nullptr; }
 
+std::optional<PageMetadata> parse_metadata_table(std::string_view header, std::string_view row) {
+    auto cells = [](std::string_view line) {
+        std::vector<std::string_view> out;
+        for (std::size_t start = 0;;) {
+            std::size_t bar = line.find(" | ", start);
+            out.push_back(text::trim(line.substr(start, bar == std::string_view::npos ? bar : bar - start)));
+            if (bar == std::string_view::npos) return out;
+            start = bar + 3;
+        }
+    };
+    std::vector<std::string_view> keys = cells(header);
+    std::vector<std::string_view> values = cells(row);
+    if (keys.size() < 2 || keys.size() != values.size()) return std::nullopt;
+    std::vector<const Key*> found;
+    for (std::string_view name : keys)
+        if (const Key* key = find_key(name)) found.push_back(key);
+        else return std::nullopt;
+    PageMetadata meta;
+    for (std::size_t i = 0; i < found.size(); ++i) read_key_value(*found[i], values[i], meta);
+    return meta;
+}
+
 void add_tag(std::string tag, Record& record) {
     if (tag.size() > 1 && tag[0] == '#' && tag[1] != '#' && tag[1] != ' ') tag.erase(0, 1);  // "#Product Strategy"
     if (std::find(record.tags.begin(), record.tags.end(), tag) == record.tags.end()) record.tags.push_back(std::move(tag));

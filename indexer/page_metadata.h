@@ -33,6 +33,10 @@ struct PageMetadata {
 // What `line` (trimmed) states, or nullopt when it is not a metadata line.
 std::optional<PageMetadata> parse_metadata_line(std::string_view line);
 
+// A table of one row under a header of metadata keys, cells split by " | "
+// ("Level | Category | Tags" over "Mid | Databases | sql, indexing"), or nullopt.
+std::optional<PageMetadata> parse_metadata_table(std::string_view header, std::string_view row);
+
 // Fills what `record` does not state yet: category, level, language; adds new tags.
 void apply_metadata(const PageMetadata& meta, Record& record);
 void add_tag(std::string tag, Record& record);

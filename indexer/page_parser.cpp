@@ -360,35 +360,6 @@ void parse_preamble(const std::vector<PageLine>& lines, std::size_t end, Record&
     add_detail_sections(record, rest, q_end);
 }
 
-std::vector<std::string_view> table_cells(std::string_view row) {
-    std::vector<std::string_view> cells;
-    for (std::size_t start = 0;;) {
-        std::size_t bar = row.find(" | ", start);
-        cells.push_back(text::trim(row.substr(start, bar == std::string_view::npos ? bar : bar - start)));
-        if (bar == std::string_view::npos) return cells;
-        start = bar + 3;
-    }
-}
-
-// A table of one row under a header of metadata keys ("Level | Category | Tags" over
-// "Mid | Databases | sql, indexing"): the metadata of "Level: Mid", "Category: …".
-std::optional<PageMetadata> metadata_table(std::string_view header, std::string_view row) {
-    std::vector<std::string_view> keys = table_cells(header);
-    std::vector<std::string_view> values = table_cells(row);
-    if (keys.size() < 2 || keys.size() != values.size()) return std::nullopt;
-    if (!std::all_of(keys.begin(), keys.end(), [](std::string_view key) { return is_metadata_key(key); }))
-        return std::nullopt;
-    PageMetadata meta;
-    for (std::size_t i = 0; i < keys.size(); ++i)
-        if (auto cell = parse_metadata_line(std::string(keys[i]) + ": " + std::string(values[i]))) {
-            if (!meta.category) meta.category = cell->category;
-            if (!meta.level) meta.level = cell->level;
-            if (!meta.lang) meta.lang = cell->lang;
-            meta.tags.insert(meta.tags.end(), cell->tags.begin(), cell->tags.end());
-        }
-    return meta;
-}
-
 void append_line(std::string& text, std::string_view line, std::string_view separator = "\n") {
     if (!text.empty()) text += separator;
     text += line;
@@ -428,7 +399,7 @@ void parse_sections(const std::vector<PageLine>& lines, std::size_t first, Recor
                 continue;
             }
             if (i + 1 < lines.size() && !lines[i + 1].heading && !lines[i + 1].code) {
-                if (auto meta = metadata_table(line, lines[i + 1].text)) {
+                if (auto meta = parse_metadata_table(line, lines[i + 1].text)) {
                     apply_metadata(*meta, record);
                     ++i;
                     continue;

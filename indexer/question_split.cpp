@@ -280,12 +280,16 @@ void split_topics(const std::vector<Line>& lines, std::optional<std::size_t> tit
 
 bool is_question_heading(std::string_view heading) { return asks(without_numbering(text::trim(heading))); }
 
-bool reads_as_question(std::string_view paragraph) {
-    if (asks(paragraph)) return true;
-    // A prompt sets the scene, then asks: "A table has 80 million rows. … Explain why…".
+// Whether the paragraph's last sentence asks: "A table has 80 million rows. … Explain why…".
+bool ends_asking(std::string_view paragraph) {
     std::size_t last = 0;
     text::for_each_sentence(paragraph, [&](std::size_t begin, std::size_t) { last = begin; });
-    return last > 0 && asks(paragraph.substr(last));
+    return asks(paragraph.substr(last));
+}
+
+bool reads_as_question(std::string_view paragraph) {
+    // A prompt asks anywhere, or sets the scene and then asks.
+    return asks(paragraph) || ends_asking(paragraph);
 }
 
 std::string heading_anchor(std::string_view heading) {
@@ -322,10 +326,7 @@ bool heads_a_prompt(const std::vector<Line>& lines) {
         // It ends asking: a guide's opening may ask and then tell ("Not sure why…? Your
         // resume could be the issue."), or ask to draw the reader in ("Ever wondered…?"),
         // but not under the level and tags of a question.
-        if (!metadata) break;
-        std::size_t last = 0;
-        text::for_each_sentence(line, [&](std::size_t begin, std::size_t) { last = begin; });
-        prompt = asks(line.substr(last));
+        prompt = metadata && ends_asking(line);
         break;
     }
     if (!prompt) return false;

@@ -67,6 +67,19 @@ constexpr std::string_view kEuropeanWords[] = {
 };
 constexpr std::size_t kMinRegionWords = 2;
 
+enum class Region { Brazil, Portugal };
+
+// Which country's spelling each region word is, for one lookup per word read.
+const std::unordered_map<std::string_view, Region>& regions_by_word() {
+    static const auto index = [] {
+        std::unordered_map<std::string_view, Region> out;
+        for (std::string_view word : kBrazilianWords) out.emplace(word, Region::Brazil);
+        for (std::string_view word : kEuropeanWords) out.emplace(word, Region::Portugal);
+        return out;
+    }();
+    return index;
+}
+
 // The languages whose common words each word is, for one lookup per word read.
 const std::unordered_map<std::string_view, std::vector<std::string_view>>& languages_by_common_word() {
     static const auto index = [] {
@@ -250,10 +263,8 @@ std::string language_of(std::string_view text, bool query) {
             if (query && word.size() >= 2 && !capitals && seen.insert(word).second)
                 for (std::string_view language : it->second) ++distinct[language];
         }
-        if (std::find(std::begin(kBrazilianWords), std::end(kBrazilianWords), word) != std::end(kBrazilianWords))
-            ++brazilian;
-        else if (std::find(std::begin(kEuropeanWords), std::end(kEuropeanWords), word) != std::end(kEuropeanWords))
-            ++european;
+        if (auto region = regions_by_word().find(word); region != regions_by_word().end())
+            ++(region->second == Region::Brazil ? brazilian : european);
         pos = end;
     }
     auto most = [](const std::map<std::string_view, std::size_t>& counts) {
