@@ -11,6 +11,7 @@
 
 #include "indexer/html_nesting.h"
 #include "indexer/page_metadata.h"
+#include "text/split_lines.h"
 #include "text/trim.h"
 
 namespace qbank::indexer {
@@ -124,6 +125,8 @@ Drop drop_kind(const GumboElement& e, bool inside_content) {
     }
     if (gumbo_get_attribute(&e.attributes, "hidden") != nullptr) return Drop::NotText;
     if (equals(attribute(e, "aria-hidden"), "true")) return Drop::NotText;
+    // schema.org counters of a Q&A post (votes), which read as a bare number.
+    if (names_any(attribute_words(e, {"itemprop"}), {"upvotecount", "downvotecount"})) return Drop::NotText;
     if (is_breadcrumb(e)) return Drop::Keep;
     const char* role = attribute(e, "role");
     for (std::string_view chrome : {"navigation", "banner", "contentinfo", "complementary", "search", "dialog"})
@@ -135,7 +138,7 @@ Drop drop_kind(const GumboElement& e, bool inside_content) {
                                   "pager", "prev", "previous", "suggestions", "suggested", "recommended",
                                   "recommendations", "partage", "compartilhar", "compartir", "teilen",
                                   "topbar", "topnav", "masthead", "toolbar", "navigation",
-                                  "banner"}))
+                                  "banner", "vote", "votes", "voting", "byline", "signature"}))
         return Drop::Chrome;
     // A call to action is a box of its own ("Practise this answer with a coach… Book
     // now"); inline, it is one link of a menu whose row is read as a whole.
@@ -615,7 +618,14 @@ RenderedHtml render_html(std::string_view html) {
     Renderer renderer(content != body, content == body ? after_content(body) : std::set<const GumboNode*>{});
     renderer.walk(content);
     RenderedHtml out{renderer.take(), renderer.take_chrome()};
-    if (std::string tags = rel_tag_lines(content); !tags.empty()) out.text = tags + "\n" + out.text;
+    // Unless a chip list shows them in place already: a line twice is a repeated banner.
+    if (std::string tags = rel_tag_lines(content); !tags.empty()) {
+        std::string lines;
+        for (std::string_view line : text::split_lines(tags))
+            if (!line.empty() && ("\n" + out.text).find("\n" + std::string(line) + "\n") == std::string::npos)
+                lines += std::string(line) + "\n";
+        if (!lines.empty()) out.text = lines + "\n" + out.text;
+    }
     // The page's declared language, as a metadata line the page parser reads.
     for (const GumboNode* node = root; node != nullptr && node->type == GUMBO_NODE_ELEMENT;) {
         if (const char* lang = attribute(node->v.element, "lang"); lang != nullptr && *lang != 0)

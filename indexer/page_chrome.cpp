@@ -82,6 +82,10 @@ constexpr std::string_view kCallsToAction[] = {
     "get premium", "go premium", "join now", "join free", "premium:", "registrate", "inicia sesion", "iniciar sesion",
     "suscribete", "cadastre-se", "assine", "inscrivez-vous", "se connecter", "jetzt registrieren", "registrieren",
     "anmelden", "zaloguj sie", "zarejestruj sie", "注册", "登录", "ログイン", "新規登録", "会員登録",
+    // Sort controls of a list of answers or comments: "Sorted by: Highest score (default)".
+    "sorted by:", "sort by:", "ordenar por:", "ordenado por:", "trier par :", "trier par:", "trie par :",
+    "sortieren nach:", "sortiert nach:", "sortuj wedlug:", "sortuj według:", "sortuj wg:", "排序：", "排序:",
+    "並べ替え：", "並べ替え:",
     // "Next: Connection pooling", "Previous: Read replicas".
     "next:", "previous:", "prev:", "up next:", "siguiente:", "anterior:", "proxima:", "proximo:", "suivant :",
     "suivant:", "precedent :", "precedent:", "weiter:", "zuruck:", "dalej:", "poprzednie:", "nastepne:",
@@ -315,6 +319,23 @@ bool is_pager(std::string_view line, std::string_view folded) {
 
 bool is_chrome_line(std::string_view line, std::string_view folded);
 
+// "14", "41 ✓", "▲ 3 ▼", "3,412 ● 2 ● 19 ● 40": a line of counts and marks only, the
+// votes and reputation a Q&A site shows beside a post. No letter, no operator, and
+// not a list marker ("1.").
+bool is_counter_line(std::string_view line) {
+    if (line.ends_with('.')) return false;
+    const auto* s = reinterpret_cast<const uint8_t*>(line.data());
+    auto n = static_cast<int32_t>(line.size());
+    bool digit = false;
+    for (int32_t i = 0; i < n;) {
+        UChar32 c;
+        U8_NEXT(s, i, n, c);
+        if (u_isdigit(c)) digit = true;
+        else if (c != ' ' && c != ',' && c != '.' && u_charType(c) != U_OTHER_SYMBOL) return false;
+    }
+    return digit;
+}
+
 // "The walkthrough is available to sponsors. Become a sponsor to unlock it.": a line
 // of two or more sentences, each of them chrome; "Tip from the maintainers: star
 // the repo…": a short label over chrome.
@@ -506,7 +527,8 @@ ChromeCut remove_chrome(std::string_view text) {
             i = end - 1;
             continue;
         }
-        if (level == 0) chrome[i] = is_chrome_line(line, text::fold(line));
+        // A value may be a bare count ("Result: 2, 7, 5"); a line may not.
+        if (level == 0) chrome[i] = is_counter_line(line) || is_chrome_line(line, text::fold(line));
     }
 
     // A short line between two lines of chrome is chrome too: "Video walkthrough · 14

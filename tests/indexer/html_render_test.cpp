@@ -42,6 +42,20 @@ TEST(HtmlRenderTest, RelTagLinksAreTagsAndCategory) {
                             "Posted in Product Analytics\n\nText.");
 }
 
+// Tags shown in place by a chip list are not stated twice (a line twice is a banner),
+// and a Q&A post's vote counters and signature are no text.
+TEST(HtmlRenderTest, QAPostTagsVotesAndSignature) {
+    std::string html =
+        "<body><div itemscope itemtype=\"https://schema.org/Question\"><h1 itemprop=name>Why a restart loop?</h1>"
+        "<div class=vote><button>Up</button><span itemprop=upvoteCount>27</span></div>"
+        "<div itemprop=text><p>A probe checks the database. What is wrong?</p></div>"
+        "<div class=post-tags><a rel=tag class=post-tag>kubernetes</a> <a rel=tag class=post-tag>probes</a></div>"
+        "<div itemprop=suggestedAnswer><span itemprop=upvoteCount>9</span><p>Liveness checks the process.</p>"
+        "<div class=post-signature>answered 4 days ago by m.oyelaran</div></div></div></body>";
+    EXPECT_EQ(render(html), "# Why a restart loop?\n\nA probe checks the database. What is wrong?\n\n"
+                            "Tags: kubernetes, probes\n\nLiveness checks the process.");
+}
+
 TEST(HtmlRenderTest, MainContentIsReadAlone) {
     std::string html =
         "<body><div class=banner>Status: degraded</div><main><article><header><h2>Q</h2></header>"

@@ -137,5 +137,16 @@ TEST(PageChromeTest, Issue12_ShortLineBetweenChromeGoes) {
     EXPECT_NE(remove_chrome(kept).text.find("Why does the cache miss?"), std::string::npos);
 }
 
+// A Q&A site's vote counts, reputation and sort control go; counts that are a
+// value, a list marker or a formula stay.
+TEST(PageChromeTest, CountersAndSortControlsGo) {
+    for (std::string_view line : {"14", "41 ✓", "▲ 3 ▼", "3,412 ● 2 ● 19 ● 40", "Sorted by:",
+                                  "Sorted by: Highest score (default)", "Ordenar por: más votadas"})
+        EXPECT_TRUE(removed(line)) << line;
+    for (std::string_view line : {"Result: 2, 7, 5, 6", "1.", "2 + 2 = 4", "expertise: 1", "3 Answers",
+                                  "Sort by key, then by value, to make the output stable."})
+        EXPECT_FALSE(removed(line)) << line;
+}
+
 }  // namespace
 }  // namespace qbank::indexer
