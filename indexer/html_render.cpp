@@ -11,6 +11,7 @@
 
 #include "indexer/html_nesting.h"
 #include "indexer/page_metadata.h"
+#include "text/sentences.h"
 #include "text/split_lines.h"
 #include "text/trim.h"
 
@@ -603,6 +604,33 @@ std::string rel_tag_lines(const GumboNode* content) {
     return out;
 }
 
+// A <title> the site cut short ("Acme Interview Question: How would you find the 10
+// nearest…") names the page by the sentence it cut: as a heading over the line that
+// sentence opens, so what stands above that line is read as metadata or chrome. A cut
+// title found nowhere names nothing.
+std::string with_cut_title(const std::string& text, std::string title) {
+    while (title.ends_with('.')) title.pop_back();
+    if (title.ends_with("…")) title.resize(title.size() - std::strlen("…"));
+    title = std::string(text::trim(title));
+    std::vector<std::string> stems{title};
+    if (std::size_t colon = title.rfind(": "); colon != std::string::npos) stems.push_back(title.substr(colon + 2));
+    constexpr std::size_t kMinStemBytes = 12;  // a word or two could open any line
+    for (const std::string& stem : stems) {
+        if (stem.size() < kMinStemBytes) continue;
+        std::size_t at = ("\n" + text).find("\n" + stem);
+        if (at == std::string::npos) continue;
+        std::string_view line = std::string_view(text).substr(at, text.find('\n', at) - at);
+        std::size_t end = line.size();
+        bool first = true;
+        text::for_each_sentence(line, [&](std::size_t, std::size_t e) {
+            if (first) end = e;
+            first = false;
+        });
+        return text.substr(0, at) + "# " + std::string(text::trim(line.substr(0, end))) + "\n\n" + text.substr(at);
+    }
+    return text;
+}
+
 }  // namespace
 
 RenderedHtml render_html(std::string_view html) {
@@ -642,6 +670,10 @@ RenderedHtml render_html(std::string_view html) {
         // The page's <title> names it when its content has no top heading and does not
         // show the title as a line of its own.
         std::string title = without_site_name(title_of(root));
+        if (title.ends_with("...") || title.ends_with("…")) {
+            out.text = with_cut_title(out.text, title);
+            return out;
+        }
         std::string text = "\n" + out.text + "\n";
         bool shown = text.find("\n" + title + "\n") != std::string::npos;
         // A page whose top heading is an <h2> names itself with it.

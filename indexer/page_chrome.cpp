@@ -55,7 +55,7 @@ constexpr Phrase kPhrases[] = {
     {"返回目录", true}, {"目次に戻る", true},
     {"next question", true}, {"previous question", true}, {"← previous", true}, {"next →", true},
     {"« previous", true}, {"next »", true}, {"previous", false}, {"next", false}, {"reply", false}, {"like", false}, {"likes", false},
-    {"upvote", false}, {"report", false}, {"helpful", false}, {"was this helpful", true},
+    {"upvote", false}, {"report", false}, {"flag", false}, {"helpful", false}, {"was this helpful", true},
     // Other languages of the corpus.
     {"aceptar todo", true}, {"aceptar todas", true}, {"rechazar todo", true}, {"rechazar todas", true},
     {"aceptar", false}, {"rechazar", false}, {"iniciar sesion", true}, {"inicia sesion", true},
@@ -122,6 +122,7 @@ constexpr std::string_view kPrompts[] = {
     "pull requests welcome", "edit this page", "edit on github", "improve this page", "suggest an edit",
     "star the repo", "star this repo", "give it a star", "become a sponsor", "available to sponsors",
     "sponsors only", "masz lepsza odpowiedz", "tem uma resposta melhor", "tienes una respuesta mejor",
+    "add answers", "add an answer", "add your answer", "post your answer", "answer this question",
     // The page in another language.
     "read this in", "read in english", "leia em portugues", "leia em ingles", "lee esto en", "leer en ingles",
     "lire en francais", "lire en anglais", "auf deutsch lesen", "czytaj po polsku", "阅读英文版", "英語で読む",
@@ -415,8 +416,11 @@ bool is_related_heading(std::string_view words) {
     if (text::word_count(words) > kMaxRelatedHeadingWords || words.ends_with('.') || words.ends_with('?')) return false;
     for (std::string_view opening : kRelatedOpenings)
         if (words.starts_with(opening)) return true;
-    // "More Staff / Principal questions".
-    return words.starts_with("more ") && (words.ends_with(" questions") || words.ends_with(" problems"));
+    // "More Staff / Principal questions"; "Other Interview Questions at Acme" names
+    // where they are from ("Other possible questions" to ask is content).
+    bool listed = contains_phrase(words, "questions") || contains_phrase(words, "problems");
+    bool sourced = contains_phrase(words, "at") || contains_phrase(words, "from") || contains_phrase(words, "in");
+    return listed && (words.starts_with("more ") || (words.starts_with("other ") && sourced));
 }
 
 // Openings of a heading over a row of links to sibling pages: "Other Leadership

@@ -302,10 +302,30 @@ bool is_duration_or_count(std::string_view part) {
     return false;
 }
 
+// Nouns that end (or, in Romance languages, open) a job title, folded.
+constexpr std::string_view kRoleNouns[] = {
+    "engineer", "developer", "programmer", "scientist", "analyst", "designer", "architect", "manager",
+    "consultant", "administrator", "sde", "swe", "pm", "tpm", "ingeniero", "ingeniera", "desarrollador",
+    "desarrolladora", "engenheiro", "engenheira", "desenvolvedor", "desenvolvedora", "ingenieur", "entwickler",
+    "developpeur", "developpeuse", "programista", "ingegnere", "sviluppatore", "разработчик", "инженер",
+    "muhendis", "muhendisi", "gelistirici",
+};
+
+// "San Diego, CA", "London, UK", "São Paulo, SP": a place as job and review sites
+// print it, a name and a code of two or three capitals after a comma.
+bool is_place(std::string_view part) {
+    std::size_t comma = part.rfind(", ");
+    if (comma == std::string_view::npos || comma == 0 || text::word_count(part.substr(0, comma)) > 3) return false;
+    std::string_view code = part.substr(comma + 2);
+    return code.size() >= 2 && code.size() <= 3 &&
+           std::all_of(code.begin(), code.end(), [](char c) { return c >= 'A' && c <= 'Z'; }) &&
+           part.substr(0, comma).find(',') == std::string_view::npos;
+}
+
 PartKind classify_part(std::string_view part, PageMetadata& meta) {
     part = strip_marks(part);
     if (auto kv = key_value(part)) return read_key_value(*kv->first, kv->second, meta) ? PartKind::KeyValue : PartKind::Prose;
-    if (auto level = schema::parse_level_name(part)) {
+    if (auto level = schema::parse_level_name(part); level || (level = role_level(part))) {
         if (!meta.level || *level > *meta.level) meta.level = level;
         return PartKind::Level;
     }
@@ -316,7 +336,7 @@ PartKind classify_part(std::string_view part, PageMetadata& meta) {
     for (std::string_view prefix : {"asked at ", "asked by ", "asked in ", "posted ", "updated ", "published ",
                                     "last updated", "written by ", "by "})
         if (folded.starts_with(prefix)) return PartKind::Noise;
-    if (is_duration_or_count(part)) return PartKind::Noise;
+    if (is_duration_or_count(part) || is_place(part)) return PartKind::Noise;
     if (clean_category(part)) return PartKind::Candidate;
     return PartKind::Prose;
 }
@@ -335,6 +355,28 @@ std::optional<std::pair<std::string_view, std::string_view>> split_label(std::st
 }
 
 bool is_metadata_key(std::string_view name) { return find_key(name) != nullptr; }
+
+std::optional<Level> role_level(std::string_view part) {
+    std::string folded = text::fold(part);
+    std::string_view title = folded;
+    for (std::string_view prefix : {"interview for ", "interviewing for ", "applied for ", "entrevista para ",
+                                    "entretien pour ", "vorstellungsgesprach als ", "rekrutacja na "})
+        if (title.starts_with(prefix)) title.remove_prefix(prefix.size());
+    for (std::string_view suffix : {" interview", " role", " position"})
+        if (title.ends_with(suffix)) title.remove_suffix(suffix.size());
+    std::size_t first_space = title.find(' ');
+    std::size_t last_space = title.rfind(' ');
+    if (first_space == std::string_view::npos || text::word_count(title) > 5) return std::nullopt;
+    std::string_view first = title.substr(0, first_space);
+    std::string_view last = title.substr(last_space + 1);
+    auto role = [](std::string_view w) { return std::find(std::begin(kRoleNouns), std::end(kRoleNouns), w) != std::end(kRoleNouns); };
+    if (role(last))
+        if (auto level = schema::parse_level_name(first)) return level;
+    if (role(first))
+        if (auto level = schema::parse_level_name(last)) return level;
+    return std::nullopt;
+}
+
 
 std::optional<PageMetadata> parse_metadata_table(std::string_view header, std::string_view row) {
     auto cells = [](std::string_view line) {

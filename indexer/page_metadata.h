@@ -45,6 +45,12 @@ void add_tag(std::string tag, Record& record);
 // full-width), trimmed; nullopt without a colon.
 std::optional<std::pair<std::string_view, std::string_view>> split_label(std::string_view line);
 
+// "Senior Software Engineer", "Interview for Junior Developer", "Desarrollador Senior":
+// the level a job title opens (or closes) with, or nullopt. A level word before
+// another noun is no level phrase ("Senior Engineer" for parse_level_name), so only
+// a title ending in a role noun gives one.
+std::optional<Level> role_level(std::string_view part);
+
 // Whether `name` ("Tags", "difficulty", "Level") is a key of "Key: value" metadata.
 bool is_metadata_key(std::string_view name);
 

@@ -134,6 +134,7 @@ constexpr std::string_view kQuestionLabels[] = {
     "the question", "question", "prompt", "problem", "problem statement", "the prompt", "pregunta",
     "la pregunta", "pergunta", "a pergunta", "la question", "frage", "die frage", "pytanie", "问题", "题目",
     "質問", "問題", "お題", "q", "domanda", "la domanda", "вопрос", "задача", "soru", "câu hỏi", "질문", "문제",
+    "interview question", "pregunta de entrevista", "pergunta de entrevista",
 };
 
 // "The question: You have…" -> "You have…"; "Prompt" alone -> "" (the question is below);
@@ -210,7 +211,13 @@ void parse_preamble(const std::vector<PageLine>& lines, std::size_t end, Record&
     // kept (a banner), stored apart so they do not shift the labelled fields.
     auto marker = std::find_if(items.begin(), items.end(), [](const Item& item) { return is_question_marker(item.text); });
     // "Question" over a line of prose labels that line, not a block of fields.
-    bool labels_next = marker != items.end() && marker + 1 != items.end() && !is_heading_like((marker + 1)->text);
+    // A line the next one restates is a title, however long ("How would you find…?" over
+    // "How would you find…? Drivers send…").
+    auto restated = [&](auto it) {
+        return it + 1 != items.end() && (it + 1)->text.size() > it->text.size() && (it + 1)->text.starts_with(it->text);
+    };
+    bool labels_next = marker != items.end() && marker + 1 != items.end() && !is_heading_like((marker + 1)->text) &&
+                       !restated(marker + 1);
     bool labelled = marker != items.end() && !labels_next;
     if (labelled) {
         std::vector<std::string_view> chrome;
@@ -234,8 +241,9 @@ void parse_preamble(const std::vector<PageLine>& lines, std::size_t end, Record&
     bool bulleted = false;  // the first chip's form, which the others share
     for (const Item& item : items) {
         bool same_form = !chip_seen || is_list_item(item.text) == bulleted;
+        // A job title under the level ("Senior Software Engineer Interview") is no chip.
         if (chips && is_tag_like(item.text) && same_form && !(chip_seen && item.blank_before) &&
-            !parse_metadata_line(item.text)) {
+            !parse_metadata_line(item.text) && !role_level(item.text)) {
             if (!chip_seen) bulleted = is_list_item(item.text);
             add_tag(std::string(strip_bullet(item.text)), record);
             chip_seen = true;
@@ -243,7 +251,10 @@ void parse_preamble(const std::vector<PageLine>& lines, std::size_t end, Record&
         }
         const bool in_chips = chips && !(chip_seen && item.blank_before);
         chips = false;
-        if (question_below) {
+        if (question_below && parse_metadata_line(item.text)) {
+            // "Interview Question" over the role it was asked for, then the question.
+            apply_metadata(*parse_metadata_line(item.text), record);
+        } else if (question_below) {
             asked = rest.size();
             rest.push_back({item.text, item.blank_before, level_seen});
             question_below = false;

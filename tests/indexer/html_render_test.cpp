@@ -135,5 +135,16 @@ TEST(HtmlRenderTest, Issue12_BlocksNamedByAKeyAreMetadata) {
               "Category: Behavioral\n\n# Title\n\nText.\n\nLevel: Senior\n\nL3");
 }
 
+// A <title> cut short names the page by the sentence it cut, as a heading over
+// the line that sentence opens; found nowhere, it names nothing.
+TEST(HtmlRenderTest, CutTitleIsCompletedFromTheText) {
+    std::string page = "<title>Acme Interview Question: How would you find the 10 nearest drivers... | Jobs</title>"
+                       "<body><div>Acme</div><div>Interview for Senior Engineer</div>"
+                       "<div>How would you find the 10 nearest drivers to a rider? They move.</div></body>";
+    EXPECT_EQ(render(page), "Acme\n\nInterview for Senior Engineer\n\n# How would you find the 10 nearest drivers "
+                            "to a rider?\n\nHow would you find the 10 nearest drivers to a rider? They move.");
+    EXPECT_EQ(render("<title>Something else entirely and more...</title><body><p>Text.</p></body>"), "Text.");
+}
+
 }  // namespace
 }  // namespace qbank::indexer

@@ -148,5 +148,16 @@ TEST(PageChromeTest, CountersAndSortControlsGo) {
         EXPECT_FALSE(removed(line)) << line;
 }
 
+// A review site's answer actions and its list of the company's other questions go;
+// a list of other questions to ask stays.
+TEST(PageChromeTest, AnswerActionsAndSourcedQuestionListsGo) {
+    EXPECT_TRUE(removed("Helpful (3) · Reply · Flag"));
+    EXPECT_TRUE(removed("Add Answers or Comments"));
+    EXPECT_EQ(remove_chrome("Text.\n\n## Other Interview Questions at Harborline\n\n- Design a tracker.\n").text,
+              "Text.\n\n");
+    std::string kept = "### Other possible questions\n\n- Who are the main users?\n";
+    EXPECT_EQ(remove_chrome(kept).text, kept);
+}
+
 }  // namespace
 }  // namespace qbank::indexer

@@ -111,5 +111,21 @@ TEST(PageMetadataTest, CategoriesAreCleaned) {
     for (const auto& [text, expected] : rows) EXPECT_EQ(clean_category(text), expected) << text;
 }
 
+// A job title that opens or closes with a level states it, in a meta line beside a
+// place; a level word before any other noun does not.
+TEST(PageMetadataTest, JobTitlesStateTheirLevel) {
+    EXPECT_EQ(role_level("Senior Software Engineer"), Level::Senior);
+    EXPECT_EQ(role_level("Interview for Junior Developer"), Level::Junior);
+    EXPECT_EQ(role_level("Senior Software Engineer Interview"), Level::Senior);
+    EXPECT_EQ(role_level("Desarrollador Senior"), Level::Senior);
+    EXPECT_EQ(role_level("Senior Leadership Principles"), std::nullopt);
+    EXPECT_EQ(role_level("Engineer"), std::nullopt);
+    auto meta = parse_metadata_line("Interview for Senior Software Engineer · San Diego, CA");
+    ASSERT_TRUE(meta);
+    EXPECT_EQ(meta->level, Level::Senior);
+    EXPECT_EQ(meta->category, std::nullopt);
+    EXPECT_FALSE(parse_metadata_line("Senior Software Engineer"));  // a line alone may be a title
+}
+
 }  // namespace
 }  // namespace qbank::indexer

@@ -308,5 +308,25 @@ TEST(PageParser, BareLevelLineUnderATitleThatAsksAfterABreadcrumb) {
     EXPECT_EQ(r.sections[0].text, "Declarations are registered first.");
 }
 
+// "Interview Question" labels the question below it, past the role it was asked for.
+TEST(PageParser, InterviewQuestionLabelSkipsTheRoleLine) {
+    Record r = parse_record("Interview Question\n\nInterview for Senior Software Engineer · San Diego, CA\n\n"
+                            "How would you find the nearest drivers? They report every 4 seconds.\n\nAnswer text.");
+    EXPECT_EQ(r.question, "How would you find the nearest drivers? They report every 4 seconds.");
+    EXPECT_EQ(r.level, Level::Senior);
+}
+
+// "The Question" over a long title the next line restates labels a block: the title
+// is not taken for the question, and a job title under the level is no chip.
+TEST(PageParser, LongRestatedTitleInALabelledBlock) {
+    std::string title = "How would you find the 10 nearest available drivers to a rider in under 100 ms?";
+    Record r = parse_record("The Question\n\n" + title + "\n\n" + title +
+                            " Drivers send their GPS position every 4 seconds.\nL5\n\n"
+                            "Senior Software Engineer Interview\nI applied online.");
+    EXPECT_EQ(r.title, title);
+    EXPECT_EQ(r.question, title + " Drivers send their GPS position every 4 seconds.");
+    EXPECT_TRUE(r.tags.empty());
+}
+
 }  // namespace
 }  // namespace qbank::indexer
