@@ -429,7 +429,7 @@ constexpr std::string_view kSiblingOpenings[] = {
     "other ", "more ", "otras ", "otros ", "outras ", "outros ", "autres ", "weitere ", "inne ", "wiecej ",
     "其他", "更多",
 };
-constexpr std::size_t kMinRowLinks = 3;
+constexpr std::size_t kMinRowLinks = 2;  // under an "Other…" heading, two siblings make a row
 constexpr std::size_t kMaxRowLinkWords = 6;
 
 bool is_sibling_heading(std::string_view words) {
@@ -438,7 +438,7 @@ bool is_sibling_heading(std::string_view words) {
                        [&](std::string_view opening) { return words.starts_with(opening); });
 }
 
-// "Customer Obsession · Ownership · Invent and Simplify": three or more short names
+// "Customer Obsession · Ownership · Invent and Simplify": two or more short names
 // on one line, split by middle dots, bullets or bars.
 bool is_link_row(std::string_view line) {
     std::vector<std::string_view> parts;

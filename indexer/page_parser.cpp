@@ -544,6 +544,21 @@ void take_prompt(Record& record) {
         start = std::min(text.size(), start + line.size() + 1);
     }
     std::string_view first = std::string_view(text).substr(start, text.find('\n', start) - start);
+    // On a page whose metadata makes it a question's page, the prompt may follow a
+    // paragraph or two that introduce it ("We publish one real question from each stage…").
+    constexpr int kMaxIntroLines = 2;
+    if (!prompt_in(first) && !title_asks && (record.level || record.category)) {
+        std::size_t at = start;
+        for (int skipped = 0; skipped < kMaxIntroLines && at < text.size(); ++skipped) {
+            at = std::min(text.size(), at + std::string_view(text).substr(at, text.find('\n', at) - at).size() + 1);
+            std::string_view line = std::string_view(text).substr(at, text.find('\n', at) - at);
+            if (!line.empty() && prompt_in(line)) {
+                start = at;
+                first = line;
+                break;
+            }
+        }
+    }
     if (!prompt_in(first)) {
         if (text.empty()) record.sections.erase(record.sections.begin());
         return;

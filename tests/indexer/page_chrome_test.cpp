@@ -159,5 +159,12 @@ TEST(PageChromeTest, AnswerActionsAndSourcedQuestionListsGo) {
     EXPECT_EQ(remove_chrome(kept).text, kept);
 }
 
+// Under an "Other…" heading, a row of two sibling links is chrome too.
+TEST(PageChromeTest, TwoSiblingLinksUnderOtherHeading) {
+    EXPECT_EQ(remove_chrome("Text.\n\n### Other stages of the loop\n\nCoding: a sample question · Values: what we ask\n")
+                  .text,
+              "Text.\n\n");
+}
+
 }  // namespace
 }  // namespace qbank::indexer

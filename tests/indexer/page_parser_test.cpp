@@ -328,5 +328,18 @@ TEST(PageParser, LongRestatedTitleInALabelledBlock) {
     EXPECT_TRUE(r.tags.empty());
 }
 
+// On a question's page (metadata read), the prompt may follow a paragraph that
+// introduces it; on a page without metadata, an introduction is no prompt.
+TEST(PageParser, PromptAfterAnIntroductionOnAQuestionPage) {
+    std::string intro = "We publish one real question from each stage of our loop. Try it, then read our notes.";
+    std::string prompt = "How would you deliver webhooks reliably to slow endpoints?";
+    Record r = parse_record("# Reliable Webhooks\n\n- Category: System Design\n- Level: L4\n\n" + intro + "\n\n" +
+                            prompt + "\n\n## What we look for\n\nGuarantees first.");
+    EXPECT_EQ(r.question, prompt);
+    EXPECT_EQ(r.category, "System Design");
+    Record plain = parse_record("# Reliable Webhooks\n\n" + intro + "\n\n" + prompt + "\n\n## Notes\n\nText.");
+    EXPECT_EQ(plain.question, "");
+}
+
 }  // namespace
 }  // namespace qbank::indexer
