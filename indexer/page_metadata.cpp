@@ -458,6 +458,9 @@ std::optional<PageMetadata> chip_list(std::string_view line) {
     if (tags.size() < 3) return std::nullopt;
     for (const std::string& tag : tags) {
         if (text::word_count(tag) > 3 || text::code_points(tag) > kMaxCategoryChars) return std::nullopt;
+        // "24 Quayside Lane, Leith", "March 4, 2025": an address or a date, not labels.
+        std::size_t digits = tag.find_first_not_of("0123456789");
+        if (digits != 0 && (digits == std::string::npos || tag[digits] == ' ')) return std::nullopt;
         for (std::size_t at = 0; at != std::string::npos; at = tag.find(' ', at + 1)) {
             std::size_t start = at == 0 ? 0 : at + 1;
             char c = tag[start];

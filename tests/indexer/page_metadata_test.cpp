@@ -127,5 +127,14 @@ TEST(PageMetadataTest, JobTitlesStateTheirLevel) {
     EXPECT_FALSE(parse_metadata_line("Senior Software Engineer"));  // a line alone may be a title
 }
 
+// A comma list holding a house number or a bare number is an address or a date, not chips.
+TEST(PageMetadataTest, AddressesAndDatesAreNoChips) {
+    EXPECT_FALSE(parse_metadata_line("The Weekly Whiteboard, 24 Quayside Lane, Leith, EH6 6LY"));
+    EXPECT_FALSE(parse_metadata_line("Issue #87, March 4, 2025"));
+    auto chips = parse_metadata_line("Redis, HTTP/2, S3, Python 3");
+    ASSERT_TRUE(chips);
+    EXPECT_EQ(chips->tags, (std::vector<std::string>{"Redis", "HTTP/2", "S3", "Python 3"}));
+}
+
 }  // namespace
 }  // namespace qbank::indexer
