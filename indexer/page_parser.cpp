@@ -109,6 +109,9 @@ bool holds_two_sentences(std::string_view line) {
         std::size_t word = line.rfind(' ', at);
         word = word == std::string_view::npos ? 0 : word + 1;
         if (line[at] == '.' && at - word <= 3) continue;  // "vs.", "e.g.", "Dr."
+        // "3187. Longest Calm Window": a number that opens the line numbers it.
+        if (line[at] == '.' && word == 0 && line.substr(0, at).find_first_not_of("0123456789") == std::string_view::npos)
+            continue;
         return true;
     }
     return line.find("。") != std::string_view::npos && !line.ends_with("。");
@@ -119,6 +122,17 @@ bool is_heading_like(std::string_view line) {
     std::size_t max_chars = line.find(' ') == std::string_view::npos ? kMaxUnspacedHeadingChars : kMaxTitleChars;
     return !line.empty() && text::word_count(line) <= kMaxHeadingWords && text::code_points(line) <= max_chars &&
            !ends_with_any(line, ".!:;,") && !line.ends_with("。") && !is_list_item(line) && !holds_two_sentences(line);
+}
+
+// "3187. Longest Calm Window": a coding site's numbered problem title, which reads
+// like an ordered list's item; `prev` and `next` (the lines around it) are no items.
+bool is_numbered_title(std::string_view prev, std::string_view line, std::string_view next) {
+    std::size_t dot = line.find(". ");
+    if (dot == std::string_view::npos || dot == 0 || line.substr(0, dot).find_first_not_of("0123456789") != std::string_view::npos)
+        return false;
+    std::string_view rest = line.substr(dot + 2);
+    return !is_list_item(prev) && !is_list_item(next) && is_heading_like(rest) && !rest.empty() &&
+           !(rest[0] >= 'a' && rest[0] <= 'z');
 }
 
 // On a page of plain lines, a short line between prose and prose (or a list) heads
@@ -216,7 +230,12 @@ void parse_preamble(const std::vector<PageLine>& lines, std::size_t end, Record&
     auto restated = [&](auto it) {
         return it + 1 != items.end() && (it + 1)->text.size() > it->text.size() && (it + 1)->text.starts_with(it->text);
     };
-    bool labels_next = marker != items.end() && marker + 1 != items.end() && !is_heading_like((marker + 1)->text) &&
+    auto title_like = [&](auto it) {
+        std::string_view prev = it == items.begin() ? std::string_view() : (it - 1)->text;
+        std::string_view next = it + 1 == items.end() ? std::string_view() : (it + 1)->text;
+        return is_heading_like(it->text) || is_numbered_title(prev, it->text, next);
+    };
+    bool labels_next = marker != items.end() && marker + 1 != items.end() && !title_like(marker + 1) &&
                        !restated(marker + 1);
     bool labelled = marker != items.end() && !labels_next;
     if (labelled) {
@@ -304,7 +323,9 @@ void parse_preamble(const std::vector<PageLine>& lines, std::size_t end, Record&
     // A line the next one begins with is a title it restates ("Design a push
     // service." over "Design a push service. It must…"), whatever its punctuation.
     auto titles = [&](std::size_t i) {
-        return is_heading_like(rest[i].text) ||
+        std::string_view prev = i > 0 ? rest[i - 1].text : std::string_view();
+        std::string_view next = i + 1 < rest.size() ? rest[i + 1].text : std::string_view();
+        return is_heading_like(rest[i].text) || is_numbered_title(prev, rest[i].text, next) ||
                (i + 1 < rest.size() && rest[i + 1].text.size() > rest[i].text.size() &&
                 rest[i + 1].text.starts_with(rest[i].text));
     };

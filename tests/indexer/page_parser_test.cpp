@@ -341,5 +341,17 @@ TEST(PageParser, PromptAfterAnIntroductionOnAQuestionPage) {
     EXPECT_EQ(plain.question, "");
 }
 
+// "3187. Longest Calm Window" alone is a numbered problem title, not a list's item;
+// "1. Use a heap" among other items is.
+TEST(PageParser, NumberedProblemTitle) {
+    Record r = parse_record("The Question\n\n3187. Longest Calm Window\n\nYou are given an array. Return the "
+                            "longest calm window.\nArray\nQueue\n\nExample 1:\nInput: x");
+    EXPECT_EQ(r.title, "3187. Longest Calm Window");
+    EXPECT_EQ(r.question, "You are given an array. Return the longest calm window.");
+    EXPECT_EQ(r.tags, (std::vector<std::string>{"Array", "Queue"}));
+    Record list = parse_record("How do you merge k lists?\n\n1. Use a heap\n2. Pop the smallest");
+    EXPECT_EQ(list.title, "How do you merge k lists?");
+}
+
 }  // namespace
 }  // namespace qbank::indexer
