@@ -105,6 +105,8 @@ constexpr std::string_view kConsent[] = {
 // Asking for feedback on the page: chrome even though it ends in a question mark.
 constexpr std::string_view kFeedback[] = {
     "was this helpful", "was this answer helpful", "was this answer useful", "was this page helpful",
+    "seen this question in a real interview", "have you seen this question", "did you get this question",
+    "were you asked this question", "have you been asked this question",
     "was this article helpful", "did this answer help", "did this help", "rate this answer", "rate it",
     "te ha resultado util", "fue util esta respuesta", "esta resposta foi util", "cette reponse vous a-t-elle aide",
     "diese antwort war hilfreich", "war diese antwort hilfreich", "czy ta odpowiedz byla pomocna",

@@ -205,6 +205,18 @@ void add_detail_sections(Record& record, const std::vector<Item>& items, std::si
     add_section(record, heading, items, start, items.size());
 }
 
+std::string last_sentence(std::string_view text);
+
+// "…Return the length of the longest calm window.": a paragraph whose last sentence
+// asks for a coding problem's output.
+bool asks_for_output(std::string_view paragraph) {
+    constexpr std::string_view kOutputCommands[] = {"return ", "find ", "determine ", "compute ", "calculate ",
+                                                    "count ", "output ", "print "};
+    std::string last = text::fold(last_sentence(paragraph));
+    return std::any_of(std::begin(kOutputCommands), std::end(kOutputCommands),
+                       [&](std::string_view c) { return std::string_view(last).starts_with(c); });
+}
+
 // The block before the first section heading: metadata wherever it stands, then
 // the title and the question. The question is the line a label introduces, else
 // the first line of prose; the title is the nearest title-like line above it.
@@ -349,9 +361,20 @@ void parse_preamble(const std::vector<PageLine>& lines, std::size_t end, Record&
     // of two lines over the level ("Databases", "How would you shard…?") the first is
     // the category, and the question is its own title.
     bool untitled = labelled && level_seen && q == 1 && !rest[1].after_level && (rest.size() == 2 || rest[2].after_level);
+    // One-word lines in a run of three or more are a site's tabs and status labels
+    // ("Description", "Editorial", "Solutions"; "Solved", "Medium", "Hint"), not a title.
+    constexpr std::size_t kMinLabelRun = 3;
+    auto one_word = [&](std::size_t i) { return text::word_count(rest[i].text) == 1; };
+    auto in_label_run = [&](std::size_t i) {
+        if (!one_word(i)) return false;
+        std::size_t begin = i, end = i + 1;
+        while (begin > 0 && one_word(begin - 1) && !rest[begin].blank_before) --begin;
+        while (end < rest.size() && one_word(end) && !rest[end].blank_before) ++end;
+        return end - begin >= kMinLabelRun;
+    };
     std::optional<std::size_t> title;
     for (std::size_t i = untitled ? 0 : q; i-- > 0;)
-        if (titles(i)) {
+        if (titles(i) && !in_label_run(i)) {
             title = i;
             break;
         }
@@ -385,6 +408,12 @@ void parse_preamble(const std::vector<PageLine>& lines, std::size_t end, Record&
     std::size_t q_end = q + 1;
     while (q_end < rest.size() && !rest[q_end].after_level && rest[q_end].text.ends_with('?') &&
            !rest[q_end].blank_before)
+        ++q_end;
+    // A coding prompt that gives its input in one paragraph and asks for the output in
+    // the next ("You are given an array…", then "A window is calm if… Return the length
+    // of…") runs on over it.
+    if (q_end == q + 1 && q_end < rest.size() && !rest[q_end].after_level && !rest[q].text.ends_with('?') &&
+        !is_list_item(rest[q_end].text) && asks_for_output(rest[q_end].text))
         ++q_end;
     std::vector<std::string_view> question;
     for (std::size_t i = q; i < q_end; ++i) question.push_back(rest[i].text);

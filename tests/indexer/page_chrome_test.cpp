@@ -166,5 +166,11 @@ TEST(PageChromeTest, TwoSiblingLinksUnderOtherHeading) {
               "Text.\n\n");
 }
 
+// A question site asking whether you met the question is feedback, not content.
+TEST(PageChromeTest, SeenThisQuestionPromptGoes) {
+    EXPECT_TRUE(removed("Seen this question in a real interview before?"));
+    EXPECT_TRUE(removed("Were you asked this question? Yes No"));
+}
+
 }  // namespace
 }  // namespace qbank::indexer

@@ -353,5 +353,18 @@ TEST(PageParser, NumberedProblemTitle) {
     EXPECT_EQ(list.title, "How do you merge k lists?");
 }
 
+// A coding prompt that gives its input in one paragraph and asks for the output in
+// the next is one question; a paragraph that asks for nothing stays apart.
+TEST(PageParser, CodingPromptRunsOnToItsOutputParagraph) {
+    Record r = parse_record("Longest Calm Window\n\nYou are given an integer array readings and an integer k.\n\n"
+                            "A window is calm if its range is at most k. Return the length of the longest calm window.\n\n"
+                            "Example 1:\nInput: x");
+    EXPECT_EQ(r.question, "You are given an integer array readings and an integer k.\nA window is calm if its range is "
+                          "at most k. Return the length of the longest calm window.");
+    Record other = parse_record("Rate Limiter\n\nDesign a rate limiter for an API.\n\nMost candidates start with a "
+                                "token bucket.\n\nNotes\nMore.");
+    EXPECT_EQ(other.question, "Design a rate limiter for an API.");
+}
+
 }  // namespace
 }  // namespace qbank::indexer
