@@ -14,6 +14,7 @@
 #include "text/sentences.h"
 #include "text/split_lines.h"
 #include "text/trim.h"
+#include "text/word_count.h"
 
 namespace qbank::indexer {
 namespace {
@@ -274,7 +275,7 @@ void raw_text(const GumboNode* root, std::string& out) {
 }
 
 // The texts below a node, each with its spaces collapsed, joined by `separator`;
-// texts that are only a separator ("/", "›") are left out.
+// texts that are only a separator ("/", "›", ",") are left out.
 std::string join_texts(const GumboNode* root, std::string_view separator) {
     std::string out;
     for_each_node(root, [&](const GumboNode* node) {
@@ -283,7 +284,7 @@ std::string join_texts(const GumboNode* root, std::string_view separator) {
         w.text(node->v.text.text);
         std::string text = w.take();
         while (text.ends_with('\n')) text.pop_back();
-        if (text.empty() || text.find_first_not_of("/›»>|·•→ ") == std::string::npos) return;
+        if (text.empty() || text.find_first_not_of("/›»>|·•→,、 ") == std::string::npos) return;
         if (!out.empty()) out += separator;
         out += text;
     });
@@ -604,6 +605,8 @@ std::string rel_tag_lines(const GumboNode* content) {
     return out;
 }
 
+constexpr std::size_t kMinShownTitleWords = 3;  // "Blog" or "Home" may be any menu's line
+
 // A <title> the site cut short ("Acme Interview Question: How would you find the 10
 // nearest…") names the page by the sentence it cut: as a heading over the line that
 // sentence opens, so what stands above that line is read as metadata or chrome. A cut
@@ -680,7 +683,12 @@ RenderedHtml render_html(std::string_view html) {
         std::size_t heading = std::string::npos;
         for (std::string_view marks : {"## ", "### ", "#### "})
             if (heading == std::string::npos) heading = text.find("\n" + std::string(marks) + title + "\n");
-        if (title.empty() || shown) {
+        if (title.empty()) {
+        } else if (shown) {
+            // The line that shows the title heads the page: what stands above it (a logo,
+            // a menu, a cookie notice) is chrome or metadata, as above an <h1>.
+            if (text::word_count(title) >= kMinShownTitleWords)
+                out.text.insert(text.find("\n" + title + "\n"), "# ");
         } else if (heading != std::string::npos) {
             std::size_t hashes = text.find(' ', heading + 1) - heading - 1;
             out.text.erase(heading, hashes - 1);  // text has one more '\n' in front than out.text

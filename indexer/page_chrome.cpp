@@ -73,6 +73,14 @@ constexpr Phrase kPhrases[] = {
     {"全部接受", true}, {"接受全部", true}, {"全部拒绝", true}, {"登录", true}, {"注册", true}, {"首页", false},
     {"分享", false}, {"すべて受け入れる", true}, {"すべて拒否", true}, {"ログイン", true}, {"新規登録", true},
     {"会員登録", true}, {"ホーム", false}, {"シェア", false}, {"共有", false},
+    // Italian, Russian, Turkish, Vietnamese, Korean.
+    {"accetta tutti", true}, {"rifiuta tutti", true}, {"accedi", true}, {"registrati", true}, {"home page", false},
+    {"condividi", false}, {"принять все", true}, {"отклонить все", true}, {"войти", true},
+    {"зарегистрироваться", true}, {"регистрация", true}, {"главная", false}, {"поделиться", false},
+    {"tümünü kabul et", true}, {"tümünü reddet", true}, {"giriş yap", true}, {"kayıt ol", true}, {"üye ol", true},
+    {"ana sayfa", false}, {"paylaş", false}, {"đồng ý tất cả", true}, {"đăng nhập", true}, {"đăng ký", true},
+    {"trang chủ", false}, {"chia sẻ", false}, {"đồng ý", false}, {"모두 허용", true}, {"모두 거부", true},
+    {"로그인", true}, {"회원가입", true}, {"홈", false}, {"공유", false},
 };
 
 // A line opening with one of these, short and not a list item, is a prompt.
@@ -100,7 +108,13 @@ constexpr std::string_view kConsent[] = {
     "ce site utilise", "wir verwenden cookies", "diese website verwendet", "uzywamy plikow cookie",
     "ta strona uzywa", "我们使用cookie", "本网站使用", "クッキーを使用", "cookieを使用", "aceptar todas",
     "aceitar todos", "tout accepter", "alle akzeptieren", "zaakceptuj wszystkie", "全部接受", "すべて受け入れる",
+    "utilizziamo i cookie", "questo sito utilizza", "мы используем cookie", "мы используем файлы cookie",
+    "этот сайт использует", "çerez kullanıyoruz", "çerezleri kullanıyoruz", "chúng tôi sử dụng cookie",
+    "trang web này sử dụng", "쿠키를 사용", "accetta tutti", "принять все", "tümünü kabul et", "모두 허용",
 };
+
+// "Cookie" as the corpus's languages write it, folded.
+constexpr std::string_view kCookieWords[] = {"cookie", "cerez", "쿠키", "куки"};
 
 // Asking for feedback on the page: chrome even though it ends in a question mark.
 constexpr std::string_view kFeedback[] = {
@@ -125,6 +139,10 @@ constexpr std::string_view kPrompts[] = {
     "star the repo", "star this repo", "give it a star", "become a sponsor", "available to sponsors",
     "sponsors only", "masz lepsza odpowiedz", "tem uma resposta melhor", "tienes una respuesta mejor",
     "add answers", "add an answer", "add your answer", "post your answer", "answer this question",
+    "hai trovato un errore", "нашли ошибку", "hata mı buldunuz", "bir hata buldunuz", "tìm thấy lỗi",
+    "오류를 발견", "encontrou um erro", "accedi per", "registrati per", "войдите, чтобы", "войдите чтобы",
+    "зарегистрируйтесь, чтобы", "giriş yapın", "đăng nhập để", "로그인하고", "로그인하여", "로그인 후",
+    "premium track", "premium plan", "premium tier", "premium subscribers",
     // The page in another language.
     "read this in", "read in english", "leia em portugues", "leia em ingles", "lee esto en", "leer en ingles",
     "lire en francais", "lire en anglais", "auf deutsch lesen", "czytaj po polsku", "阅读英文版", "英語で読む",
@@ -158,13 +176,19 @@ constexpr std::string_view kRelatedHeadings[] = {
     "see also", "read next", "vous aimerez aussi", "a lire aussi", "voir aussi", "veja tambem", "leia tambem",
     "ver tambien", "te puede interesar", "siehe auch", "das konnte sie interessieren", "zobacz tez",
     "相关阅读", "推荐阅读", "延伸阅读", "あわせて読みたい", "こちらもおすすめ",
+    "domande correlate", "domande simili", "altre domande", "vedi anche", "potrebbe interessarti",
+    "похожие вопросы", "связанные вопросы", "другие вопросы", "смотрите также", "см. также", "benzer sorular",
+    "ilgili sorular", "diğer sorular", "ayrıca bakınız", "câu hỏi liên quan", "câu hỏi tương tự",
+    "bài viết liên quan", "xem thêm", "관련 질문", "비슷한 질문", "다른 질문", "함께 보기", "관련 글",
+    "perguntas semelhantes",
 };
 
 // Headings of a comment section, without their count.
 constexpr std::string_view kCommentHeadings[] = {
     "comments", "comment", "discussion", "leave a comment", "add a comment", "join the discussion", "responses",
     "responses to this post", "comments on this post", "replies", "reader comments",
-    "comentarios", "commentaires", "kommentare", "komentarze", "评论", "コメント",
+    "comentarios", "commentaires", "kommentare", "komentarze", "评论", "コメント", "commenti",
+    "комментарии", "yorumlar", "bình luận", "댓글",
 };
 
 constexpr std::size_t kMaxChromeWords = 40;
@@ -377,7 +401,9 @@ bool is_chrome_line(std::string_view line, std::string_view folded) {
     static const FoldedList kConsentWords(kConsent);
     static const FoldedList kRights(kRightsReserved);
     static const FoldedList kCtas(kCallsToAction);
-    if (folded.find("cookie") != std::string_view::npos && contains_any(folded, kConsentWords)) return true;
+    bool cookies = std::any_of(std::begin(kCookieWords), std::end(kCookieWords),
+                               [&](std::string_view w) { return folded.find(w) != std::string_view::npos; });
+    if (cookies && contains_any(folded, kConsentWords)) return true;
     if (line.find("©") != std::string_view::npos || contains_any(folded, kRights)) return true;
     if (folded.starts_with("copyright ") && std::any_of(line.begin(), line.end(), [](char c) { return c >= '0' && c <= '9'; }))
         return true;

@@ -285,14 +285,21 @@ std::optional<PageMetadata> hashtags(std::string_view line) {
 
 enum class PartKind { Level, Noise, KeyValue, Candidate, Prose };
 
+// Units of durations and counts, in the corpus's languages.
+constexpr std::string_view kUnits[] = {
+    "min", "mins", "minute", "minutes", "hr", "hrs", "hour", "hours", "h", "sec", "views", "answers", "comments",
+    "likes", "upvotes", "votes", "ago", "read", "lượt xem", "просмотров", "просмотра", "просмотр", "visualizzazioni",
+    "görüntülenme", "조회", "vistas", "visualizações", "vues", "aufrufe", "wyświetleń", "分", "分钟", "分鐘", "時間",
+    "小时", "min.", "minutos", "minuten", "minut",
+};
+
 // "~30 min", "45 minutes", "1.2k views", "12 answers", "3 days ago", "10 min read": a
 // number with the unit of a duration or a count; "O(1)" or "3.5 TB" is content.
 bool is_duration_or_count(std::string_view part) {
     if (!has_digit(part) || text::word_count(part) > 4 || ends_sentence(part)) return false;
     std::string folded = text::fold(part);
-    for (std::string_view unit : {"min", "mins", "minute", "minutes", "hr", "hrs", "hour", "hours", "h", "sec",
-                                  "views", "answers", "comments", "likes", "upvotes", "votes", "ago", "read",
-                                  "分", "分钟", "分鐘", "時間", "小时", "min.", "minutos", "minuten", "minut"})
+    static const FoldedList kUnitWords(kUnits);
+    for (std::string_view unit : kUnitWords.words())
         for (std::size_t at = folded.find(unit); at != std::string::npos; at = folded.find(unit, at + 1)) {
             bool starts = at == 0 || folded[at - 1] == ' ' || (folded[at - 1] >= '0' && folded[at - 1] <= '9') ||
                           static_cast<unsigned char>(unit[0]) >= 0x80;
@@ -310,6 +317,21 @@ constexpr std::string_view kRoleNouns[] = {
     "developpeur", "developpeuse", "programista", "ingegnere", "sviluppatore", "разработчик", "инженер",
     "muhendis", "muhendisi", "gelistirici",
 };
+
+// Openings of a byline or a dateline, folded with the line.
+constexpr std::string_view kBylines[] = {
+    "asked at ", "asked by ", "asked in ", "posted ", "updated ", "published ", "last updated", "written by ", "by ",
+    "publicado por ", "publié par ", "veröffentlicht von ", "von ", "opublikowano ", "pubblicato da ",
+    "pubblicato il ", "scritto da ", "опубликовано ", "автор: ", "автор ", "yayınlayan ", "yazar ", "đăng bởi ",
+    "đăng lúc ", "작성자 ", "投稿者 ", "发布于 ", "作者 ",
+};
+
+// "12/02/2025", "2025-02-12", "12.02.2025": a date written in digits.
+bool is_numeric_date(std::string_view part) {
+    std::size_t separators = std::count_if(part.begin(), part.end(), [](char c) { return c == '/' || c == '-' || c == '.'; });
+    return separators == 2 && part.size() >= 6 && part.find_first_not_of("0123456789/-.") == std::string_view::npos &&
+           !part.starts_with('/') && !part.ends_with('/');
+}
 
 // "San Diego, CA", "London, UK", "São Paulo, SP": a place as job and review sites
 // print it, a name and a code of two or three capitals after a comma.
@@ -333,10 +355,11 @@ PartKind classify_part(std::string_view part, PageMetadata& meta) {
     static const FoldedList kSites(kSiteSections);
     static const FoldedList kDifficultyWords(kDifficulties);
     if (kSites.contains(folded) || kDifficultyWords.contains(folded)) return PartKind::Noise;
-    for (std::string_view prefix : {"asked at ", "asked by ", "asked in ", "posted ", "updated ", "published ",
-                                    "last updated", "written by ", "by "})
+    // Bylines: "Posted by admin", "Đăng bởi admin", "Опубликовано 3 марта".
+    static const FoldedList kBylineWords(kBylines);
+    for (std::string_view prefix : kBylineWords.words())
         if (folded.starts_with(prefix)) return PartKind::Noise;
-    if (is_duration_or_count(part) || is_place(part)) return PartKind::Noise;
+    if (is_duration_or_count(part) || is_place(part) || is_numeric_date(part)) return PartKind::Noise;
     if (clean_category(part)) return PartKind::Candidate;
     return PartKind::Prose;
 }

@@ -364,7 +364,10 @@ void parse_preamble(const std::vector<PageLine>& lines, std::size_t end, Record&
     // One-word lines in a run of three or more are a site's tabs and status labels
     // ("Description", "Editorial", "Solutions"; "Solved", "Medium", "Hint"), not a title.
     constexpr std::size_t kMinLabelRun = 3;
-    auto one_word = [&](std::size_t i) { return text::word_count(rest[i].text) == 1; };
+    constexpr std::size_t kMaxLabelChars = 15;  // a script without spaces writes whole sentences as one "word"
+    auto one_word = [&](std::size_t i) {
+        return text::word_count(rest[i].text) == 1 && text::code_points(rest[i].text) <= kMaxLabelChars;
+    };
     auto in_label_run = [&](std::size_t i) {
         if (!one_word(i)) return false;
         std::size_t begin = i, end = i + 1;
@@ -564,9 +567,10 @@ void take_prompt(Record& record) {
     if (intro.heading != (title_asks ? "Answer" : "Overview")) return;
     std::string& text = intro.text;
     // Metadata right under the title or the prompt ("L4", "Tags: javascript, dom") is the page's.
-    auto take_metadata = [&] {
-        while (!text.empty()) {
-            std::string_view line = std::string_view(text).substr(0, text.find('\n'));
+    // From byte `at`, which opens a line.
+    auto take_metadata = [&](std::size_t at = 0) {
+        while (at < text.size()) {
+            std::string_view line = std::string_view(text).substr(at, text.find('\n', at) - at);
             if (auto meta = parse_metadata_line(line)) {
                 apply_metadata(*meta, record);
             } else if (auto level = schema::parse_level_name(line); level && !record.level) {
@@ -574,8 +578,9 @@ void take_prompt(Record& record) {
             } else {
                 break;
             }
-            text.erase(0, std::min(text.size(), line.size() + 1));
+            text.erase(at, std::min(text.size() - at, line.size() + 1));
         }
+        while (text.ends_with('\n')) text.pop_back();
     };
     take_metadata();
     auto prompt_in = [&](std::string_view line) {
@@ -617,7 +622,7 @@ void take_prompt(Record& record) {
     record.question = label && !label->empty() ? *label : first;
     text.erase(start, std::min(text.size() - start, first.size() + 1));
     while (text.ends_with('\n')) text.pop_back();
-    if (start == 0) take_metadata();
+    take_metadata(start);
     if (text.empty()) record.sections.erase(record.sections.begin());
 }
 

@@ -146,5 +146,14 @@ TEST(HtmlRenderTest, CutTitleIsCompletedFromTheText) {
     EXPECT_EQ(render("<title>Something else entirely and more...</title><body><p>Text.</p></body>"), "Text.");
 }
 
+// Without an <h1>, the line that shows the <title> heads the page; separators
+// between a chip list's items are no chips.
+TEST(HtmlRenderTest, ShownTitleHeadsThePageAndChipCommasGo) {
+    std::string page = "<title>Abstract class và interface? | Site</title><body><div>PhỏngVấnIT</div>"
+                       "<div>Abstract class và interface?</div><div class=q-tags>Thẻ: <span>OOP</span>, "
+                       "<span>interface</span></div></body>";
+    EXPECT_EQ(render(page), "PhỏngVấnIT\n\n# Abstract class và interface?\n\nTags: OOP, interface");
+}
+
 }  // namespace
 }  // namespace qbank::indexer

@@ -172,5 +172,22 @@ TEST(PageChromeTest, SeenThisQuestionPromptGoes) {
     EXPECT_TRUE(removed("Were you asked this question? Yes No"));
 }
 
+// Chrome in Italian, Russian, Turkish, Vietnamese and Korean: consent, log-in and
+// error-report prompts, related-question lists; the same words in prose stay.
+TEST(PageChromeTest, ChromeInTheNewLanguages) {
+    for (std::string_view line : {
+             "Chúng tôi sử dụng cookie để cải thiện trải nghiệm của bạn.", "Мы используем файлы cookie. Принять все",
+             "Çerezleri kullanıyoruz. Tümünü kabul et", "Войдите, чтобы сохранить прогресс и отмечать изученные вопросы.",
+             "Hai trovato un errore? Apri una issue o una pull request.", "This page is part of the premium track.",
+             "Trang chủ · Chia sẻ · Đăng nhập",
+         })
+        EXPECT_TRUE(removed(line)) << line;
+    EXPECT_EQ(remove_chrome("Текст.\n\nПохожие вопросы\nЧто такое GIL?\nКак работают weakref?\n").text, "Текст.\n\n");
+    for (std::string_view line : {"Куки хранятся в браузере и отправляются с каждым запросом.",
+                                  "Trang chủ / Câu hỏi / Java / Fresher",
+                                  "Il server accetta tutti i messaggi in ordine e li conferma uno per uno."})
+        EXPECT_FALSE(removed(line)) << line;
+}
+
 }  // namespace
 }  // namespace qbank::indexer

@@ -136,5 +136,15 @@ TEST(PageMetadataTest, AddressesAndDatesAreNoChips) {
     EXPECT_EQ(chips->tags, (std::vector<std::string>{"Redis", "HTTP/2", "S3", "Python 3"}));
 }
 
+// Bylines, numeric dates and view counts in the corpus's languages are read as noise.
+TEST(PageMetadataTest, BylinesDatesAndCountsAreNoise) {
+    for (std::string_view line : {"Đăng bởi admin · 12/02/2025 · 3.481 lượt xem", "Posted by admin · 2025-02-12",
+                                  "Опубликовано 3 марта · 1200 просмотров"}) {
+        auto meta = parse_metadata_line(line);
+        ASSERT_TRUE(meta) << line;
+        EXPECT_EQ(meta->category, std::nullopt) << line;
+    }
+}
+
 }  // namespace
 }  // namespace qbank::indexer
