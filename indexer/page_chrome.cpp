@@ -143,6 +143,10 @@ constexpr std::string_view kPrompts[] = {
     "오류를 발견", "encontrou um erro", "accedi per", "registrati per", "войдите, чтобы", "войдите чтобы",
     "зарегистрируйтесь, чтобы", "giriş yapın", "đăng nhập để", "로그인하고", "로그인하여", "로그인 후",
     "premium track", "premium plan", "premium tier", "premium subscribers",
+    // A newsletter's frame.
+    "sponsored by", "forward to a friend", "you're receiving this email", "you are receiving this email",
+    "you received this email", "update your preferences", "manage your subscription",
+    "view in browser", "view this email in your browser", "view it in your browser",
     // The page in another language.
     "read this in", "read in english", "leia em portugues", "leia em ingles", "lee esto en", "leer en ingles",
     "lire en francais", "lire en anglais", "auf deutsch lesen", "czytaj po polsku", "阅读英文版", "英語で読む",

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "indexer/code_fence.h"
+#include "indexer/folded_list.h"
 #include "indexer/heading.h"
 #include "indexer/list_item.h"
 #include "indexer/page_metadata.h"
@@ -64,9 +65,22 @@ bool ends_with_any(std::string_view s, std::string_view chars) {
     return !s.empty() && chars.find(s.back()) != std::string_view::npos;
 }
 
+// "Question of the week" and its kin head a newsletter's question block as "The
+// Question" heads a question bank's.
+constexpr std::string_view kFeaturedQuestion[] = {
+    "question of the week", "question of the day", "question of the month", "today's question",
+    "this week's question", "daily question", "weekly question", "pregunta de la semana", "pregunta del dia",
+    "pergunta da semana", "pergunta do dia", "question de la semaine", "question du jour", "frage der woche",
+    "frage des tages", "pytanie tygodnia", "pytanie dnia", "вопрос недели", "вопрос дня", "domanda della settimana",
+    "domanda del giorno", "haftanın sorusu", "günün sorusu", "câu hỏi của tuần", "câu hỏi trong ngày",
+    "이번 주 질문", "오늘의 질문", "今週の質問", "今日の質問", "本周问题", "每日一题", "今日问题",
+};
+
 bool is_question_marker(std::string_view line) {
+    static const FoldedList kFeatured(kFeaturedQuestion);
     std::string folded = text::fold(line);
-    return folded == "the question" || folded == "question" || folded == "question:";
+    if (folded.ends_with(':') || folded.ends_with("：")) folded.resize(folded.size() - (folded.ends_with(':') ? 1 : 3));
+    return folded == "the question" || folded == "question" || kFeatured.contains(folded);
 }
 
 std::string join(const std::vector<std::string_view>& parts, std::string_view separator) {

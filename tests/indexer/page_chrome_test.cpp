@@ -189,5 +189,15 @@ TEST(PageChromeTest, ChromeInTheNewLanguages) {
         EXPECT_FALSE(removed(line)) << line;
 }
 
+// A newsletter's frame goes; an API's unsubscribe function stays.
+TEST(PageChromeTest, NewsletterFrameGoes) {
+    for (std::string_view line : {"View in browser", "Sponsored by Latchkey — ship auth in an afternoon.",
+                                  "Forward to a friend · Follow us on Mastodon",
+                                  "You're receiving this email because you signed up at weeklywhiteboard.dev.",
+                                  "Unsubscribe · Update your preferences"})
+        EXPECT_TRUE(removed(line)) << line;
+    EXPECT_FALSE(removed("- subscribe: Function to subscribe to the store, returns an unsubscribe function"));
+}
+
 }  // namespace
 }  // namespace qbank::indexer

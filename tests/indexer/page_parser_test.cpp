@@ -366,5 +366,16 @@ TEST(PageParser, CodingPromptRunsOnToItsOutputParagraph) {
     EXPECT_EQ(other.question, "Design a rate limiter for an API.");
 }
 
+// "Question of the week" heads a newsletter's question block as "The Question" does.
+TEST(PageParser, QuestionOfTheWeekLabelsABlock) {
+    Record r = parse_record("Hi friends,\n\nThis week: a tricky one.\n\nQUESTION OF THE WEEK\n\nMaking Payment Retries "
+                            "Safe\n\nLevel: Intermediate · Topic: API Design\n\nYour app retries a payment. How would "
+                            "you make retries safe?\n\nTHE ANSWER\n\nUse an idempotency key.");
+    EXPECT_EQ(r.title, "Making Payment Retries Safe");
+    EXPECT_EQ(r.question, "Your app retries a payment. How would you make retries safe?");
+    EXPECT_EQ(r.category, "API Design");
+    EXPECT_EQ(r.level, Level::Mid);
+}
+
 }  // namespace
 }  // namespace qbank::indexer
