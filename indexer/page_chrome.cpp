@@ -55,7 +55,7 @@ constexpr Phrase kPhrases[] = {
     {"返回目录", true}, {"目次に戻る", true},
     {"next question", true}, {"previous question", true}, {"← previous", true}, {"next →", true},
     {"« previous", true}, {"next »", true}, {"previous", false}, {"next", false}, {"reply", false}, {"like", false}, {"likes", false},
-    {"upvote", false}, {"report", false}, {"flag", false}, {"helpful", false}, {"was this helpful", true},
+    {"upvote", false}, {"report", false}, {"flag", false}, {"follow", false}, {"edit", false}, {"cite", false}, {"helpful", false}, {"was this helpful", true},
     // Other languages of the corpus.
     {"aceptar todo", true}, {"aceptar todas", true}, {"rechazar todo", true}, {"rechazar todas", true},
     {"aceptar", false}, {"rechazar", false}, {"iniciar sesion", true}, {"inicia sesion", true},
@@ -90,6 +90,8 @@ constexpr std::string_view kCallsToAction[] = {
     "get premium", "go premium", "join now", "join free", "premium:", "registrate", "inicia sesion", "iniciar sesion",
     "suscribete", "cadastre-se", "assine", "inscrivez-vous", "se connecter", "jetzt registrieren", "registrieren",
     "anmelden", "zaloguj sie", "zarejestruj sie", "注册", "登录", "ログイン", "新規登録", "会員登録",
+    // A post's own prompts, alone on their line.
+    "add a comment", "add comment",
     // Sort controls of a list of answers or comments: "Sorted by: Highest score (default)".
     "sorted by:", "sort by:", "ordenar por:", "ordenado por:", "trier par :", "trier par:", "trie par :",
     "sortieren nach:", "sortiert nach:", "sortuj wedlug:", "sortuj według:", "sortuj wg:", "排序：", "排序:",
@@ -143,6 +145,7 @@ constexpr std::string_view kPrompts[] = {
     "오류를 발견", "encontrou um erro", "accedi per", "registrati per", "войдите, чтобы", "войдите чтобы",
     "зарегистрируйтесь, чтобы", "giriş yapın", "đăng nhập để", "로그인하고", "로그인하여", "로그인 후",
     "premium track", "premium plan", "premium tier", "premium subscribers",
+    "join this community", "ask question", "improve this question", "improve this answer", "post your answer",
     // A newsletter's frame.
     "sponsored by", "forward to a friend", "you're receiving this email", "you are receiving this email",
     "you received this email", "update your preferences", "manage your subscription",
@@ -155,6 +158,13 @@ constexpr std::string_view kPrompts[] = {
     "scheduled maintenance",
 };
 constexpr std::size_t kMaxPromptLineWords = 15;
+
+// A Q&A site describing itself, in a line of any length up to kMaxChromeWords:
+// "Interview Prep Stack Exchange is a question and answer site for people preparing…"
+constexpr std::string_view kSiteBlurbs[] = {
+    "is a question and answer site", "is a q&a site", "takes a minute to sign up", "you agree to our terms",
+    "you agree to the terms",
+};
 
 constexpr std::string_view kRightsReserved[] = {
     "all rights reserved", "todos los derechos reservados", "todos os direitos reservados", "tous droits reserves",
@@ -184,7 +194,8 @@ constexpr std::string_view kRelatedHeadings[] = {
     "похожие вопросы", "связанные вопросы", "другие вопросы", "смотрите также", "см. также", "benzer sorular",
     "ilgili sorular", "diğer sorular", "ayrıca bakınız", "câu hỏi liên quan", "câu hỏi tương tự",
     "bài viết liên quan", "xem thêm", "관련 질문", "비슷한 질문", "다른 질문", "함께 보기", "관련 글",
-    "perguntas semelhantes",
+    "perguntas semelhantes", "hot network questions", "hot questions", "linked questions", "trending questions",
+    "popular questions",
 };
 
 // Headings of a comment section, without their count.
@@ -350,6 +361,47 @@ bool is_pager(std::string_view line, std::string_view folded) {
 
 bool is_chrome_line(std::string_view line, std::string_view folded);
 
+// "asked 3 days ago", "Modified 2 days ago", "Viewed 1k times", "answered Jan 5, 2025":
+// a Q&A post's activity line.
+bool is_post_activity(std::string_view line, std::string_view folded) {
+    constexpr std::size_t kMaxActivityWords = 6;
+    constexpr std::string_view kVerbs[] = {"asked ", "answered ", "edited ", "modified ", "viewed ", "active ",
+                                           "commented ", "preguntado ", "respondido ", "editado ", "perguntada ",
+                                           "respondida ", "gefragt ", "beantwortet ", "bearbeitet ", "задан ",
+                                           "изменён ", "изменен ", "просмотрен "};
+    if (text::word_count(line) > kMaxActivityWords || is_list_item(line)) return false;
+    bool verb = std::any_of(std::begin(kVerbs), std::end(kVerbs), [&](std::string_view v) { return folded.starts_with(v); });
+    bool when = contains_phrase(folded, "ago") || contains_phrase(folded, "times") || contains_phrase(folded, "today") ||
+                contains_phrase(folded, "yesterday") || contains_phrase(folded, "hace") || contains_phrase(folded, "atras") ||
+                contains_phrase(folded, "назад") ||
+                std::any_of(line.begin(), line.end(), [](char c) { return c >= '0' && c <= '9'; });
+    return verb && when;
+}
+
+// "Was this for a Java role? – mtreloar 3 days ago": a comment signed with its
+// author and when, as Q&A sites print comments under a post.
+bool is_signed_comment(std::string_view line, std::string_view folded) {
+    constexpr std::size_t kMaxSignatureWords = 5;
+    std::size_t dash = folded.rfind(" – ");
+    std::size_t width = std::string_view(" – ").size();
+    if (dash == std::string_view::npos) {
+        dash = folded.rfind(" - ");
+        width = 3;
+    }
+    if (dash == std::string_view::npos || is_list_item(line)) return false;
+    std::string_view signature = folded.substr(dash + width);
+    return text::word_count(signature) <= kMaxSignatureWords && text::word_count(signature) >= 2 &&
+           signature.ends_with(" ago");
+}
+
+// "Share", "Reply", "Follow": a line that is one action word, beside other chrome.
+bool is_action_word(std::string_view folded) {
+    const FoldedList& texts = phrase_texts();
+    for (std::size_t k = 0; k < std::size(kPhrases); ++k)
+        if (!kPhrases[k].strong && texts.words()[k] == folded && folded.find(' ') == std::string_view::npos) return true;
+    return false;
+}
+
 // "14", "41 ✓", "▲ 3 ▼", "3,412 ● 2 ● 19 ● 40": a line of counts and marks only, the
 // votes and reputation a Q&A site shows beside a post. No letter, no operator, and
 // not a list marker ("1.").
@@ -398,6 +450,8 @@ bool is_chrome_line(std::string_view line, std::string_view folded) {
     if (short_line && contains_any(folded, kFeedbackWords)) return true;
     if (text::word_count(line) > kMaxChromeWords || ends_question(line)) return false;
     if (short_line && contains_any(folded, kPromptWords)) return true;
+    static const FoldedList kBlurbWords(kSiteBlurbs);
+    if (!is_list_item(line) && contains_any(folded, kBlurbWords)) return true;
     if (is_pager(line, folded)) return true;
     // A short line that ends in an arrow is a link to elsewhere: "Try them now →".
     if (text::word_count(line) <= kMaxPromptWords && !is_list_item(line) && (line.ends_with("→") || line.ends_with("»")))
@@ -564,7 +618,11 @@ ChromeCut remove_chrome(std::string_view text) {
             continue;
         }
         // A value may be a bare count ("Result: 2, 7, 5"); a line may not.
-        if (level == 0) chrome[i] = is_counter_line(line) || is_chrome_line(line, text::fold(line));
+        if (level == 0) {
+            std::string folded = text::fold(line);
+            chrome[i] = is_counter_line(line) || is_post_activity(line, folded) || is_signed_comment(line, folded) ||
+                        is_chrome_line(line, folded);
+        }
     }
 
     // A short line between two lines of chrome is chrome too: "Video walkthrough · 14
@@ -579,7 +637,10 @@ ChromeCut remove_chrome(std::string_view text) {
         while (before > 0 && text::trim(lines[before - 1]).empty()) --before;
         std::size_t after = i + 1;
         while (after < lines.size() && text::trim(lines[after]).empty()) ++after;
-        island[i] = before > 0 && chrome[before - 1] && after < lines.size() && chrome[after];
+        bool chrome_before = before > 0 && chrome[before - 1];
+        bool chrome_after = after < lines.size() && chrome[after];
+        island[i] = (chrome_before && chrome_after) ||
+                    ((chrome_before || chrome_after) && is_action_word(text::fold(line)));
     }
     for (std::size_t i = 0; i < lines.size(); ++i) chrome[i] = chrome[i] || island[i];
 

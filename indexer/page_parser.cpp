@@ -324,7 +324,10 @@ void parse_preamble(const std::vector<PageLine>& lines, std::size_t end, Record&
             const bool tags_only = !meta->tags.empty() && !meta->category && !meta->level && !meta->lang;
             const bool go_on = in_chips && tags_only;
             if (go_on && !chip_seen) bulleted = is_list_item(item.text);
-            chips = meta->chips_follow || go_on;
+            // "Tags" in a column of one-word links ("Questions", "Tags", "Users") is a menu's item.
+            const bool in_menu = &item != &items.front() && !item.blank_before &&
+                                 text::word_count((&item - 1)->text) == 1 && text::word_count(item.text) == 1;
+            chips = (meta->chips_follow && !in_menu) || go_on;
             chip_seen = go_on;
         } else {
             rest.push_back({item.text, item.blank_before, level_seen});

@@ -199,5 +199,24 @@ TEST(PageChromeTest, NewsletterFrameGoes) {
     EXPECT_FALSE(removed("- subscribe: Function to subscribe to the store, returns an unsubscribe function"));
 }
 
+// A Q&A thread saved as text: the site's blurb, a post's activity lines, signed
+// comments, its action words beside other chrome, "Hot Network Questions".
+TEST(PageChromeTest, QAThreadChromeGoes) {
+    for (std::string_view line : {
+             "Interview Prep Stack Exchange is a question and answer site for people preparing for technical interviews. "
+             "It only takes a minute to sign up.",
+             "Asked 3 days ago", "Viewed 1k times", "answered Jan 5, 2025", "Add a comment",
+             "Was this for a Java role specifically? – mtreloar 3 days ago",
+             "By clicking \"Post Your Answer\", you agree to our terms of service and acknowledge our privacy policy.",
+         })
+        EXPECT_TRUE(removed(line)) << line;
+    for (std::string_view line : {"Share", "\"I tested it by killing the server.\" – Dana, backend engineer",
+                                  "Asked about it, the interviewer said 3 days was fine.", "Add a comment explaining why."})
+        EXPECT_FALSE(removed(line)) << line;
+    EXPECT_EQ(remove_chrome("java\nhashcode\nShare\nImprove this question\nFollow\nasked 3 days ago\n").text,
+              "java\nhashcode\n");
+    EXPECT_EQ(remove_chrome("Text.\nHot Network Questions\nHow to explain 2PC?\nIs a hint fine?\n").text, "Text.\n");
+}
+
 }  // namespace
 }  // namespace qbank::indexer

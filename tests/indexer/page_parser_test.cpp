@@ -377,5 +377,12 @@ TEST(PageParser, QuestionOfTheWeekLabelsABlock) {
     EXPECT_EQ(r.level, Level::Mid);
 }
 
+// "Tags" in a column of one-word menu links announces no chips.
+TEST(PageParser, TagsInAVerticalMenuIsNoLabel) {
+    Record r = parse_record("Home\nQuestions\nTags\nUsers\nUnanswered\n\nWhat happens if you override equals() only?\n\n"
+                            "A class overrides equals() but not hashCode(). What does get() return?\njava\nhashmap");
+    EXPECT_EQ(r.tags, (std::vector<std::string>{"java", "hashmap"}));
+}
+
 }  // namespace
 }  // namespace qbank::indexer
