@@ -220,6 +220,7 @@ void add_detail_sections(Record& record, const std::vector<Item>& items, std::si
 }
 
 std::string last_sentence(std::string_view text);
+bool introduces_prompt(std::string_view line);
 
 // "…Return the length of the longest calm window.": a paragraph whose last sentence
 // asks for a coding problem's output.
@@ -365,6 +366,10 @@ void parse_preamble(const std::vector<PageLine>& lines, std::size_t end, Record&
         for (std::size_t i = 0; i < rest.size() && q == rest.size(); ++i)
             if (!rest[i].after_level && !titles(i)) q = i;
         if (q == rest.size()) q = rest.size() >= 2 && !rest[1].after_level ? 1 : 0;
+        // "Prompt, word for word as the interviewer gave it:" hands over to the question.
+        if (q + 1 < rest.size() && introduces_prompt(rest[q].text) && !rest[q + 1].after_level &&
+            reads_as_question(rest[q + 1].text))
+            ++q;
     }
     // A question that opens the page over short lines ("What is the CAP theorem?",
     // "Consistency", "Availability", …) is the page's question; the rest answers it.
@@ -397,6 +402,19 @@ void parse_preamble(const std::vector<PageLine>& lines, std::size_t end, Record&
         if (titles(i) && !in_label_run(i)) {
             title = i;
             break;
+        }
+    // A name of three words or fewer between a longer title and the text below is the
+    // post's flair, its category ("Trending hashtags over a sliding hour…", "System Design").
+    constexpr std::size_t kMaxFlairWords = 3;
+    if (title && *title > 0 && !record.category && text::word_count(rest[*title].text) <= kMaxFlairWords &&
+        titles(*title - 1) && !in_label_run(*title - 1) && !is_question_heading(rest[*title].text) &&
+        text::word_count(rest[*title - 1].text) > text::word_count(rest[*title].text) &&
+        !rest[*title].blank_before)
+        if (auto flair = clean_category(rest[*title].text)) {
+            record.category = std::move(flair);
+            rest.erase(rest.begin() + static_cast<std::ptrdiff_t>(*title));
+            --*title;
+            --q;
         }
     std::size_t first = title ? *title : q;
     if (first > 0) {

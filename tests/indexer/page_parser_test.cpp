@@ -384,5 +384,16 @@ TEST(PageParser, TagsInAVerticalMenuIsNoLabel) {
     EXPECT_EQ(r.tags, (std::vector<std::string>{"java", "hashmap"}));
 }
 
+// A community post: a short flair under a longer title is its category, and a line
+// that hands over ("…as the interviewer gave it:") is followed by the question.
+TEST(PageParser, PostFlairAndHandOverToThePrompt) {
+    Record r = parse_record("Trending hashtags over a sliding hour (onsite, with my answer)\nSystem Design\n"
+                            "Had this in a backend onsite. Prompt, word for word as the interviewer gave it:\n\n"
+                            "Design a service that shows the 100 most-used hashtags over the last hour.\n\nMy notes.");
+    EXPECT_EQ(r.title, "Trending hashtags over a sliding hour (onsite, with my answer)");
+    EXPECT_EQ(r.category, "System Design");
+    EXPECT_EQ(r.question, "Design a service that shows the 100 most-used hashtags over the last hour.");
+}
+
 }  // namespace
 }  // namespace qbank::indexer
