@@ -76,6 +76,12 @@ constexpr Key kKeys[] = {
     {"owner", Role::Other}, {"last edited", Role::Other}, {"created", Role::Other},
 };
 
+// Keys that name the category only beside other keys on a meta line.
+constexpr std::string_view kAreaKeys[] = {
+    "area", "área", "domain", "domínio", "dominio", "field", "bereich", "obszar", "ambito", "ámbito", "область",
+    "alan", "lĩnh vực", "분야", "领域", "領域",
+};
+
 // Sections of question sites that breadcrumbs pass through, folded.
 constexpr std::string_view kSiteSections[] = {
     "home", "question bank", "questions", "interview questions", "interviews", "interview", "practice",
@@ -548,6 +554,11 @@ std::optional<PageMetadata> parse_metadata_line(std::string_view line) {
     // Browse Companies Mock Interviews").
     constexpr std::size_t kMinMenuNames = 3;
     if (!recognized || (!split.breadcrumb && candidates.size() >= kMinMenuNames)) return std::nullopt;
+    // "Nível: Sénior   Área: Bases de Dados": beside known keys, an area names the category
+    // ("Area: 3.5 TB per year" alone is a sentence of an answer).
+    static const FoldedList kAreas(kAreaKeys);
+    for (std::string_view& candidate : candidates)
+        if (auto label = split_label(candidate); label && kAreas.contains(text::fold(label->first))) candidate = label->second;
     if (!candidates.empty() && !meta.category)
         meta.category = clean_category(split.breadcrumb ? candidates.back() : candidates.front());
     return meta;

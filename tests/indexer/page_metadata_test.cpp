@@ -146,5 +146,14 @@ TEST(PageMetadataTest, BylinesDatesAndCountsAreNoise) {
     }
 }
 
+// Beside known keys, an area or a domain names the category; alone it is text.
+TEST(PageMetadataTest, AreaBesideKnownKeysIsTheCategory) {
+    auto meta = parse_metadata_line("Nível: Sénior            Área: Bases de Dados            Duração: 40 minutos");
+    ASSERT_TRUE(meta);
+    EXPECT_EQ(meta->category, "Bases de Dados");
+    EXPECT_EQ(meta->level, Level::Senior);
+    EXPECT_FALSE(parse_metadata_line("Area: 3.5 TB per year"));
+}
+
 }  // namespace
 }  // namespace qbank::indexer
