@@ -348,6 +348,19 @@ bool follows_link(const GumboNode* node) {
     return before->type == GUMBO_NODE_ELEMENT && before->v.element.tag == GUMBO_TAG_A;
 }
 
+// <span class="v">build vs buy</span><span class="v">cost modelling</span>: a styled
+// span right after another, with no text between them.
+bool follows_styled_span(const GumboNode* node) {
+    auto styled_span = [](const GumboNode* n) {
+        return n->type == GUMBO_NODE_ELEMENT && n->v.element.tag == GUMBO_TAG_SPAN &&
+               attribute(n->v.element, "class") != nullptr;
+    };
+    if (!styled_span(node) || node->parent == nullptr || node->index_within_parent == 0) return false;
+    if (node->parent->type == GUMBO_NODE_ELEMENT && node->parent->v.element.tag == GUMBO_TAG_CODE) return false;  // highlighting
+    const GumboVector& siblings = node->parent->v.element.children;
+    return styled_span(static_cast<const GumboNode*>(siblings.data[node->index_within_parent - 1]));
+}
+
 // Bytes of text below a node, leaving out what is not text (scripts, styles).
 std::size_t text_bytes(const GumboNode* root) {
     std::size_t n = 0;
@@ -479,10 +492,13 @@ private:
             writer_.raw_block("```", body);
             return;
         }
+        // A block with no text (an icon, a status dot, a spacer) parts no lines.
+        if (is_block(e.tag) && e.tag != GUMBO_TAG_HR && text_bytes(node) == 0) return;
         // Links in a row are separate words even with no space between them: "Home", "Practice".
         if (e.tag == GUMBO_TAG_A && follows_link(node)) writer_.text(" ");
-        // Badges side by side are separate values: "L3 · 5 min".
-        if (is_badge(e) && writer_.in_line()) writer_.text(" · ");
+        // Badges side by side are separate values: "L3 · 5 min"; so are styled spans that
+        // touch (a multi-select's values, which only a style sheet keeps apart).
+        if ((is_badge(e) || follows_styled_span(node)) && writer_.in_line()) writer_.text(" · ");
         open_.push_back({node, 0, inside_content_});
         if (e.tag == GUMBO_TAG_MAIN || e.tag == GUMBO_TAG_ARTICLE) inside_content_ = true;
         if (int level = heading_level(e.tag)) {

@@ -155,5 +155,14 @@ TEST(HtmlRenderTest, ShownTitleHeadsThePageAndChipCommasGo) {
     EXPECT_EQ(render(page), "PhỏngVấnIT\n\n# Abstract class và interface?\n\nTags: OOP, interface");
 }
 
+// A wiki export's property table: a block with no text (a status dot) parts no lines,
+// and styled spans that touch are separate values; inline code's highlighting is not.
+TEST(HtmlRenderTest, PropertyTableValuesStayApart) {
+    std::string page = "<body><table><tr><th>Status</th><td><span><div class=dot></div>Ready</span></td></tr>"
+                       "<tr><th>Tags</th><td><span class=v>build vs buy</span><span class=v>cost modelling</span></td>"
+                       "</tr></table><p>Use <code><span class=k>const</span><span class=n>x</span></code>.</p></body>";
+    EXPECT_EQ(render(page), "Status: Ready\nTags: build vs buy · cost modelling\n\nUse constx.");
+}
+
 }  // namespace
 }  // namespace qbank::indexer
