@@ -146,6 +146,9 @@ constexpr std::string_view kPrompts[] = {
     "зарегистрируйтесь, чтобы", "giriş yapın", "đăng nhập để", "로그인하고", "로그인하여", "로그인 후",
     "premium track", "premium plan", "premium tier", "premium subscribers",
     "join this community", "ask question", "improve this question", "improve this answer", "post your answer",
+    // A wiki's page furniture.
+    "last modified by", "last edited by", "last updated by", "click here to expand", "click to expand",
+    "be the first to like", "write a comment", "report a bug",
     // A newsletter's frame.
     "sponsored by", "forward to a friend", "you're receiving this email", "you are receiving this email",
     "you received this email", "update your preferences", "manage your subscription",
@@ -394,6 +397,20 @@ bool is_signed_comment(std::string_view line, std::string_view folded) {
            signature.ends_with(" ago");
 }
 
+// "4 min read", "12 min de lectura": a reading-time estimate alone on its line.
+bool is_reading_time(std::string_view line, std::string_view folded) {
+    constexpr std::size_t kMaxReadingTimeWords = 5;
+    if (text::word_count(line) > kMaxReadingTimeWords || line.empty() || !(line[0] >= '0' && line[0] <= '9'))
+        return false;
+    for (std::string_view unit : {"min read", "minute read", "minutes read", "mins read", "min de lectura",
+                                  "minutos de lectura", "min de leitura", "minutos de leitura", "min. lesezeit",
+                                  "minuten lesezeit", "min de lecture", "minutes de lecture", "мин чтения",
+                                  "минут чтения", "min di lettura", "minuti di lettura", "dakikalık okuma",
+                                  "dk okuma", "phút đọc", "분 읽기"})
+        if (folded.ends_with(text::fold(unit))) return true;
+    return false;
+}
+
 // "Share", "Reply", "Follow": a line that is one action word, beside other chrome.
 bool is_action_word(std::string_view folded) {
     const FoldedList& texts = phrase_texts();
@@ -424,7 +441,9 @@ bool is_counter_line(std::string_view line) {
 // the repo…": a short label over chrome.
 bool made_of_chrome_sentences(std::string_view line) {
     constexpr std::size_t kMaxLabelWords = 5;
-    if (auto label = split_label(line); label && !label->second.empty() && text::word_count(label->first) <= kMaxLabelWords &&
+    // A list item's "name: what it does" is content ("- useSyncExternalStore: Subscribe to external stores").
+    if (auto label = split_label(line); label && !is_list_item(line) && !label->second.empty() &&
+                                        text::word_count(label->first) <= kMaxLabelWords &&
                                         is_chrome_line(label->second, text::fold(label->second)))
         return true;
     std::vector<std::string_view> sentences;
@@ -463,6 +482,10 @@ bool is_chrome_line(std::string_view line, std::string_view folded) {
                                [&](std::string_view w) { return folded.find(w) != std::string_view::npos; });
     if (cookies && contains_any(folded, kConsentWords)) return true;
     if (line.find("©") != std::string_view::npos || contains_any(folded, kRights)) return true;
+    // "Powered by Atlassian Confluence 8.5.4": a footer's credit, alone on its line.
+    constexpr std::size_t kMaxCreditWords = 6;
+    for (std::string_view credit : {"powered by ", "printed by ", "hosted by ", "built with "})
+        if (folded.starts_with(credit) && text::word_count(line) <= kMaxCreditWords && !is_list_item(line)) return true;
     if (folded.starts_with("copyright ") && std::any_of(line.begin(), line.end(), [](char c) { return c >= '0' && c <= '9'; }))
         return true;
     // Table rows ("注册 | POST /signup") and list items are content that names these things.
@@ -621,7 +644,7 @@ ChromeCut remove_chrome(std::string_view text) {
         if (level == 0) {
             std::string folded = text::fold(line);
             chrome[i] = is_counter_line(line) || is_post_activity(line, folded) || is_signed_comment(line, folded) ||
-                        is_chrome_line(line, folded);
+                        is_reading_time(line, folded) || is_chrome_line(line, folded);
         }
     }
 
@@ -655,6 +678,11 @@ ChromeCut remove_chrome(std::string_view text) {
         for (; i < lines.size() && (chrome[i] || (text::trim(lines[i]).empty() && i + 1 < lines.size() && chrome[i + 1])); ++i)
             if (!text::trim(lines[i]).empty()) block += (block.empty() ? "" : "\n") + std::string(text::trim(lines[i]));
         cut.removed.push_back({std::move(block), 1, RemovedBlock::Scope::Chrome});
+        // Chrome parts the blocks around it: a list of labels above a footer does not
+        // run on into what follows the footer.
+        bool more = std::any_of(lines.begin() + static_cast<std::ptrdiff_t>(std::min(i, lines.size())), lines.end(),
+                                [](std::string_view l) { return !text::trim(l).empty(); });
+        if (!cut.text.empty() && !cut.text.ends_with("\n\n") && more) cut.text += '\n';
         if (i < lines.size()) --i;
     }
     return cut;

@@ -130,6 +130,7 @@ constexpr Separator kSeparators[] = {
     {"›", true, false}, {"»", true, false}, {"→", true, false}, {"⟩", true, false}, {"❯", true, false},
     {"▸", true, false}, {"＞", true, false}, {">", true, true},  {"/", true, true},  {"·", false, false},
     {"•", false, false}, {"∙", false, false}, {"｜", false, false}, {"|", false, true},
+    {"\t", false, false},  // table cells copied as text: "Level<TAB>Staff"
 };
 
 struct Parts {
@@ -531,12 +532,16 @@ std::optional<PageMetadata> parse_metadata_line(std::string_view line) {
         if (!kv || !read_key_value(*kv->first, kv->second, meta)) return std::nullopt;
         return meta;
     }
-    // A table row of a key and its value: "Level | SDE III".
-    if (parts.size() == 2 && !split.breadcrumb)
+    // A table row of a key and its value: "Level | SDE III", "Area<TAB>Reliability" (a
+    // row, unlike a sentence of prose, may name the category by its area).
+    if (parts.size() == 2 && !split.breadcrumb) {
         if (const Key* key = find_key(parts[0])) {
             if (!read_key_value(*key, parts[1], meta)) return std::nullopt;
             return meta;
         }
+        static const FoldedList kAreas(kAreaKeys);
+        if (kAreas.contains(text::fold(parts[0])) && (meta.category = clean_category(parts[1]))) return meta;
+    }
     // A breadcrumb may end with the page's own title.
     if (split.breadcrumb && (text::word_count(parts.back()) > kMaxCategoryWords || ends_sentence(parts.back())))
         parts.pop_back();

@@ -397,9 +397,16 @@ void parse_preamble(const std::vector<PageLine>& lines, std::size_t end, Record&
         while (end < rest.size() && one_word(end) && !rest[end].blank_before) ++end;
         return end - begin >= kMinLabelRun;
     };
+    // "Page properties" over a wiki page's property rows labels them; it titles nothing.
+    constexpr std::string_view kPropertyLabels[] = {"page properties", "properties", "page information",
+                                                    "page info", "metadata", "document properties"};
+    auto labels_properties = [&](std::size_t i) {
+        std::string folded = text::fold(rest[i].text);
+        return std::find(std::begin(kPropertyLabels), std::end(kPropertyLabels), folded) != std::end(kPropertyLabels);
+    };
     std::optional<std::size_t> title;
     for (std::size_t i = untitled ? 0 : q; i-- > 0;)
-        if (titles(i) && !in_label_run(i)) {
+        if (titles(i) && !in_label_run(i) && !labels_properties(i)) {
             title = i;
             break;
         }

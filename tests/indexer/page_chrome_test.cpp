@@ -218,5 +218,23 @@ TEST(PageChromeTest, QAThreadChromeGoes) {
     EXPECT_EQ(remove_chrome("Text.\nHot Network Questions\nHow to explain 2PC?\nIs a hint fine?\n").text, "Text.\n");
 }
 
+// A wiki's furniture goes: reading time, byline, expand toggles, likes, the credit
+// in the footer; a list item naming what a thing does stays, whatever its words.
+TEST(PageChromeTest, WikiFurnitureGoesListItemsStay) {
+    for (std::string_view line : {"4 min read", "Created by Priya Raman, last modified by Tomasz Wróbel on Feb 11, 2025",
+                                  "Click here to expand...", "Be the first to like this", "Write a comment…",
+                                  "Powered by Atlassian Confluence 8.5.4", "Report a bug", "12 min de lectura"})
+        EXPECT_TRUE(removed(line)) << line;
+    for (std::string_view line : {"- useSyncExternalStore: Subscribe to external stores",
+                                  "- 页面部分：注册表单、圣杯", "- TanStack Start: Full-stack React framework powered by TanStack Router",
+                                  "4 minutes is enough to read the whole log."})
+        EXPECT_FALSE(removed(line)) << line;
+}
+
+// Removed chrome parts the blocks around it.
+TEST(PageChromeTest, ChromePartsBlocks) {
+    EXPECT_EQ(remove_chrome("postmortems\nWrite a comment…\nAtlassian News\n").text, "postmortems\n\nAtlassian News\n");
+}
+
 }  // namespace
 }  // namespace qbank::indexer

@@ -155,5 +155,15 @@ TEST(PageMetadataTest, AreaBesideKnownKeysIsTheCategory) {
     EXPECT_FALSE(parse_metadata_line("Area: 3.5 TB per year"));
 }
 
+// Table cells copied as text, split by a tab: a key and its value, an area's category.
+TEST(PageMetadataTest, TabSeparatedRows) {
+    auto level = parse_metadata_line("Level\tStaff");
+    ASSERT_TRUE(level);
+    EXPECT_EQ(level->level, Level::StaffPlus);
+    auto area = parse_metadata_line("Area\tReliability");
+    ASSERT_TRUE(area);
+    EXPECT_EQ(area->category, "Reliability");
+}
+
 }  // namespace
 }  // namespace qbank::indexer

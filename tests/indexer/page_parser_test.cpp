@@ -395,5 +395,15 @@ TEST(PageParser, PostFlairAndHandOverToThePrompt) {
     EXPECT_EQ(r.question, "Design a service that shows the 100 most-used hashtags over the last hour.");
 }
 
+// "Page properties" over a wiki page's property rows titles nothing.
+TEST(PageParser, PagePropertiesLabelTitlesNothing) {
+    Record r = parse_record("Building an Incident Process\nPage properties\nLevel\tStaff\nArea\tReliability\n"
+                            "Question\nYou join a company as a staff engineer. What would you put in place?\nNotes\nMore.");
+    EXPECT_EQ(r.title, "Building an Incident Process");
+    EXPECT_EQ(r.category, "Reliability");
+    EXPECT_EQ(r.level, Level::StaffPlus);
+    EXPECT_EQ(r.question, "You join a company as a staff engineer. What would you put in place?");
+}
+
 }  // namespace
 }  // namespace qbank::indexer
