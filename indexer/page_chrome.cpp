@@ -55,7 +55,10 @@ constexpr Phrase kPhrases[] = {
     {"返回目录", true}, {"目次に戻る", true},
     {"next question", true}, {"previous question", true}, {"← previous", true}, {"next →", true},
     {"« previous", true}, {"next »", true}, {"previous", false}, {"next", false}, {"reply", false}, {"like", false}, {"likes", false},
-    {"upvote", false}, {"report", false}, {"flag", false}, {"follow", false}, {"edit", false}, {"cite", false}, {"helpful", false}, {"was this helpful", true},
+    {"upvote", false}, {"report", false}, {"flag", false}, {"follow", false}, {"edit", false}, {"cite", false},
+    {"útil", false}, {"responder", false}, {"denunciar", false}, {"hilfreich", false}, {"antworten", false},
+    {"melden", false}, {"utile", false}, {"répondre", false}, {"signaler", false}, {"rispondi", false},
+    {"segnala", false}, {"helpful", false}, {"was this helpful", true},
     // Other languages of the corpus.
     {"aceptar todo", true}, {"aceptar todas", true}, {"rechazar todo", true}, {"rechazar todas", true},
     {"aceptar", false}, {"rechazar", false}, {"iniciar sesion", true}, {"inicia sesion", true},
@@ -92,14 +95,18 @@ constexpr std::string_view kCallsToAction[] = {
     "anmelden", "zaloguj sie", "zarejestruj sie", "注册", "登录", "ログイン", "新規登録", "会員登録",
     // A post's own prompts, alone on their line.
     "add a comment", "add comment",
-    // Sort controls of a list of answers or comments: "Sorted by: Highest score (default)".
-    "sorted by:", "sort by:", "ordenar por:", "ordenado por:", "trier par :", "trier par:", "trie par :",
-    "sortieren nach:", "sortiert nach:", "sortuj wedlug:", "sortuj według:", "sortuj wg:", "排序：", "排序:",
-    "並べ替え：", "並べ替え:",
     // "Next: Connection pooling", "Previous: Read replicas".
     "next:", "previous:", "prev:", "up next:", "siguiente:", "anterior:", "proxima:", "proximo:", "suivant :",
     "suivant:", "precedent :", "precedent:", "weiter:", "zuruck:", "dalej:", "poprzednie:", "nastepne:",
     "下一题", "上一题", "下一篇", "上一篇", "次の問題", "前の問題",
+};
+
+// Sort controls of a list of answers or comments, opening a short line, a row of
+// choices or not: "Sorted by: Highest score (default)", "Sort answers by: Votes | Oldest".
+constexpr std::string_view kSortControls[] = {
+    "sorted by:", "sort by:", "sort answers by:", "sort comments by:", "ordenar respuestas por:", "ordenar por:",
+    "ordenado por:", "trier par :", "trier par:", "trié par :", "sortieren nach:", "sortiert nach:",
+    "sortuj według:", "sortuj wg:", "排序：", "排序:", "並べ替え：", "並べ替え:",
 };
 
 // Words that make a line about cookies a consent banner, not a lesson on cookies.
@@ -141,6 +148,9 @@ constexpr std::string_view kPrompts[] = {
     "star the repo", "star this repo", "give it a star", "become a sponsor", "available to sponsors",
     "sponsors only", "masz lepsza odpowiedz", "tem uma resposta melhor", "tienes una respuesta mejor",
     "add answers", "add an answer", "add your answer", "post your answer", "answer this question",
+    "añadir respuestas", "añade tu respuesta", "responder a la pregunta", "adicionar respostas",
+    "adicione sua resposta", "ajouter une réponse", "antwort hinzufügen", "antworten hinzufügen",
+    "aggiungi una risposta", "dodaj odpowiedź",
     "hai trovato un errore", "нашли ошибку", "hata mı buldunuz", "bir hata buldunuz", "tìm thấy lỗi",
     "오류를 발견", "encontrou um erro", "accedi per", "registrati per", "войдите, чтобы", "войдите чтобы",
     "зарегистрируйтесь, чтобы", "giriş yapın", "đăng nhập để", "로그인하고", "로그인하여", "로그인 후",
@@ -265,18 +275,24 @@ const FoldedList& phrase_texts() {
     return texts;
 }
 
+bool ends_question(std::string_view line);
+
 // "BackendBrief  ·  Questions  ·  Roadmaps  ·  Log in": three or more short items
 // in a row, one of them an account or paywall phrase or two of them menu words.
 bool is_menu(std::string_view folded) {
     const FoldedList& kTexts = phrase_texts();
     std::vector<std::string_view> items;
     std::size_t start = 0;
+    bool columns = true;  // every item parted by a run of spaces, as a row of tabs copied from a page
     for (std::size_t i = 0; i <= folded.size();) {
         std::size_t width = 0;
         if (i == folded.size()) width = 1;
         else if (folded.compare(i, 2, "  ") == 0) width = folded.find_first_not_of(' ', i) == std::string_view::npos ? folded.size() - i : folded.find_first_not_of(' ', i) - i;
         else for (std::string_view sep : {"·", "|", "•", " — ", " / "})
-            if (folded.compare(i, sep.size(), sep) == 0) width = sep.size();
+            if (folded.compare(i, sep.size(), sep) == 0) {
+                width = sep.size();
+                columns = false;
+            }
         if (width == 0) {
             ++i;
             continue;
@@ -296,7 +312,16 @@ bool is_menu(std::string_view folded) {
         for (std::size_t k = 0; k < std::size(kPhrases); ++k)
             if (kTexts.words()[k] == item) ++(kPhrases[k].strong ? strong : weak);
     }
-    return strong >= 1 || weak >= 2;
+    // "Resumen   Opiniones   Empleos   Sueldos": four or more short names in columns
+    // are a row of tabs, whatever their words ("Level: L4   Area: …" holds keys).
+    constexpr std::size_t kMinTabs = 4;
+    constexpr std::size_t kMaxTabWords = 2;
+    bool tabs = columns && items.size() >= kMinTabs &&
+                std::all_of(items.begin(), items.end(), [](std::string_view item) {
+                    return text::word_count(item) <= kMaxTabWords && item.find(':') == std::string_view::npos &&
+                           !ends_question(item);
+                });
+    return tabs || strong >= 1 || weak >= 2;
 }
 
 // Whether chrome phrases make up the line: most of its words, and a strong
@@ -397,6 +422,26 @@ bool is_signed_comment(std::string_view line, std::string_view folded) {
            signature.ends_with(" ago");
 }
 
+// "8,947 reputation · 2 gold · 31 silver · 60 bronze": counts side by side, each a
+// number and one word, as a profile card or a post's statistics.
+bool is_count_row(std::string_view line) {
+    constexpr std::size_t kMinCounts = 2;
+    std::size_t counts = 0;
+    std::size_t start = 0;
+    while (start <= line.size()) {
+        std::size_t end = line.find(" · ", start);
+        std::string_view part = text::trim(line.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start));
+        std::size_t space = part.find(' ');
+        if (space == std::string_view::npos || part.find(' ', space + 1) != std::string_view::npos ||
+            part.substr(0, space).find_first_not_of("0123456789,.k") != std::string_view::npos || space == 0)
+            return false;
+        ++counts;
+        if (end == std::string_view::npos) break;
+        start = end + std::string_view(" · ").size();
+    }
+    return counts >= kMinCounts;
+}
+
 // "4 min read", "12 min de lectura": a reading-time estimate alone on its line.
 bool is_reading_time(std::string_view line, std::string_view folded) {
     constexpr std::size_t kMaxReadingTimeWords = 5;
@@ -427,13 +472,15 @@ bool is_counter_line(std::string_view line) {
     const auto* s = reinterpret_cast<const uint8_t*>(line.data());
     auto n = static_cast<int32_t>(line.size());
     bool digit = false;
+    bool symbol = false;  // "▲", "☆": a vote or a bookmark button
     for (int32_t i = 0; i < n;) {
         UChar32 c;
         U8_NEXT(s, i, n, c);
         if (u_isdigit(c)) digit = true;
-        else if (c != ' ' && c != ',' && c != '.' && u_charType(c) != U_OTHER_SYMBOL) return false;
+        else if (u_charType(c) == U_OTHER_SYMBOL) symbol = true;
+        else if (c != ' ' && c != ',' && c != '.') return false;
     }
-    return digit;
+    return digit || symbol;
 }
 
 // "The walkthrough is available to sponsors. Become a sponsor to unlock it.": a line
@@ -467,6 +514,10 @@ bool is_chrome_line(std::string_view line, std::string_view folded) {
     // Asking for feedback is chrome though it ends in a question mark; other questions never are.
     bool short_line = text::word_count(line) <= kMaxPromptLineWords && !is_list_item(line);
     if (short_line && contains_any(folded, kFeedbackWords)) return true;
+    static const FoldedList kSorts(kSortControls);
+    if (text::word_count(line) <= kMaxPromptWords &&
+        std::any_of(kSorts.words().begin(), kSorts.words().end(), [&](const std::string& c) { return folded.starts_with(c); }))
+        return true;
     if (text::word_count(line) > kMaxChromeWords || ends_question(line)) return false;
     if (short_line && contains_any(folded, kPromptWords)) return true;
     static const FoldedList kBlurbWords(kSiteBlurbs);
@@ -527,9 +578,17 @@ bool is_related_heading(std::string_view words) {
         if (words.starts_with(opening)) return true;
     // "More Staff / Principal questions"; "Other Interview Questions at Acme" names
     // where they are from ("Other possible questions" to ask is content).
-    bool listed = contains_phrase(words, "questions") || contains_phrase(words, "problems");
-    bool sourced = contains_phrase(words, "at") || contains_phrase(words, "from") || contains_phrase(words, "in");
-    return listed && (words.starts_with("more ") || (words.starts_with("other ") && sourced));
+    constexpr std::string_view kQuestionWords[] = {"questions", "problems", "preguntas", "perguntas", "fragen",
+                                                   "interviewfragen", "domande", "pytania", "вопросы", "sorular"};
+    constexpr std::string_view kFrom[] = {"at", "from", "in", "en", "em", "de", "chez", "bei", "von", "da", "di",
+                                          "w", "в"};
+    constexpr std::string_view kOther[] = {"other ", "otras ", "otros ", "outras ", "outros ", "autres ", "weitere ",
+                                           "andere ", "altre ", "altri ", "inne ", "другие "};
+    bool listed = std::any_of(std::begin(kQuestionWords), std::end(kQuestionWords),
+                              [&](std::string_view w) { return contains_phrase(words, w); });
+    bool sourced = std::any_of(std::begin(kFrom), std::end(kFrom), [&](std::string_view w) { return contains_phrase(words, w); });
+    bool other = std::any_of(std::begin(kOther), std::end(kOther), [&](std::string_view w) { return words.starts_with(w); });
+    return listed && (words.starts_with("more ") || (other && sourced));
 }
 
 // Openings of a heading over a row of links to sibling pages: "Other Leadership
@@ -644,7 +703,7 @@ ChromeCut remove_chrome(std::string_view text) {
         if (level == 0) {
             std::string folded = text::fold(line);
             chrome[i] = is_counter_line(line) || is_post_activity(line, folded) || is_signed_comment(line, folded) ||
-                        is_reading_time(line, folded) || is_chrome_line(line, folded);
+                        is_reading_time(line, folded) || is_count_row(line) || is_chrome_line(line, folded);
         }
     }
 

@@ -36,7 +36,7 @@ constexpr Key kKeys[] = {
     {"tema", Role::Category}, {"thème", Role::Category}, {"thema", Role::Category}, {"temat", Role::Category},
     {"分类", Role::Category}, {"类别", Role::Category}, {"主题", Role::Category}, {"分類", Role::Category},
     {"カテゴリ", Role::Category}, {"カテゴリー", Role::Category}, {"分野", Role::Category},
-    {"tags", Role::Tags}, {"tag", Role::Tags}, {"skills", Role::Tags}, {"skill", Role::Tags},
+    {"tags", Role::Tags}, {"tag", Role::Tags}, {"tagged", Role::Tags}, {"tagged with", Role::Tags}, {"skills", Role::Tags}, {"skill", Role::Tags},
     {"skills tested", Role::Tags}, {"skill tags", Role::Tags}, {"competencies", Role::Tags},
     {"competency", Role::Tags}, {"keywords", Role::Tags}, {"labels", Role::Tags}, {"etiquetas", Role::Tags},
     {"habilidades", Role::Tags}, {"competências", Role::Tags}, {"competencias", Role::Tags},
@@ -86,6 +86,7 @@ constexpr std::string_view kAreaKeys[] = {
 constexpr std::string_view kSiteSections[] = {
     "home", "question bank", "questions", "interview questions", "interviews", "interview", "practice",
     "library", "browse", "all questions", "explore", "topics", "categories", "question library",
+    "community", "forum", "forums", "discuss", "discussions", "comunidad", "comunidade", "communauté",
     "inicio", "preguntas", "banco de preguntas", "início", "perguntas", "accueil", "startseite", "fragen",
     "strona główna", "pytania", "首页", "题库", "面试题", "ホーム", "質問", "問題集",
 };
@@ -298,6 +299,7 @@ constexpr std::string_view kUnits[] = {
     "likes", "upvotes", "votes", "ago", "read", "lượt xem", "просмотров", "просмотра", "просмотр", "visualizzazioni",
     "görüntülenme", "조회", "vistas", "visualizações", "vues", "aufrufe", "wyświetleń", "分", "分钟", "分鐘", "時間",
     "小时", "min.", "minutos", "minuten", "minut",
+    "times", "veces", "vezes", "fois", "mal", "razy", "раз",
 };
 
 // "~30 min", "45 minutes", "1.2k views", "12 answers", "3 days ago", "10 min read": a
@@ -333,6 +335,24 @@ constexpr std::string_view kBylines[] = {
     "đăng lúc ", "작성자 ", "投稿者 ", "发布于 ", "作者 ",
 };
 
+// "active today", "edited yesterday": a post's activity on a relative day.
+bool is_relative_day(std::string_view folded) {
+    constexpr std::size_t kMaxWords = 3;
+    static const FoldedList kDays(std::initializer_list<std::string_view>{
+        "today", "yesterday", "hoy", "ayer", "hoje", "ontem", "aujourd'hui", "hier", "heute", "gestern",
+        "dzisiaj", "wczoraj", "сегодня", "вчера", "oggi", "ieri", "bugün", "dün", "hôm nay", "hôm qua", "오늘",
+        "어제", "今天", "昨天", "今日", "昨日"});
+    if (text::word_count(folded) > kMaxWords) return false;
+    for (std::string_view day : kDays.words()) {
+        std::size_t at = folded.find(day);
+        if (at == std::string_view::npos) continue;
+        bool starts = at == 0 || folded[at - 1] == ' ';
+        bool ends = at + day.size() == folded.size() || folded[at + day.size()] == ' ';
+        if (starts && ends) return true;
+    }
+    return false;
+}
+
 // "12/02/2025", "2025-02-12", "12.02.2025": a date written in digits.
 bool is_numeric_date(std::string_view part) {
     std::size_t separators = std::count_if(part.begin(), part.end(), [](char c) { return c == '/' || c == '-' || c == '.'; });
@@ -366,7 +386,8 @@ PartKind classify_part(std::string_view part, PageMetadata& meta) {
     static const FoldedList kBylineWords(kBylines);
     for (std::string_view prefix : kBylineWords.words())
         if (folded.starts_with(prefix)) return PartKind::Noise;
-    if (is_duration_or_count(part) || is_place(part) || is_numeric_date(part)) return PartKind::Noise;
+    if (is_duration_or_count(part) || is_place(part) || is_numeric_date(part) || is_relative_day(folded))
+        return PartKind::Noise;
     if (clean_category(part)) return PartKind::Candidate;
     return PartKind::Prose;
 }
@@ -390,7 +411,9 @@ std::optional<Level> role_level(std::string_view part) {
     std::string folded = text::fold(part);
     std::string_view title = folded;
     for (std::string_view prefix : {"interview for ", "interviewing for ", "applied for ", "entrevista para ",
-                                    "entretien pour ", "vorstellungsgesprach als ", "rekrutacja na "})
+                                    "entrevista de ", "entretien pour ", "entretien de ", "vorstellungsgesprach als ",
+                                    "vorstellungsgesprach fur ", "colloquio per ", "rekrutacja na ",
+                                    "собеседование на "})
         if (title.starts_with(prefix)) title.remove_prefix(prefix.size());
     for (std::string_view suffix : {" interview", " role", " position"})
         if (title.ends_with(suffix)) title.remove_suffix(suffix.size());

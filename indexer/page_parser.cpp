@@ -199,7 +199,7 @@ void add_detail_sections(Record& record, const std::vector<Item>& items, std::si
     // "Why interviewers ask this" heads a section: a chip does not open like a question.
     while (chips_end < items.size() && is_tag_like(items[chips_end].text) && !items[chips_end].text.ends_with('?') &&
            text::word_count(items[chips_end].text) <= kMaxChipWords && !items[chips_end].after_level &&
-           !opens_like_a_question(items[chips_end].text))
+           !opens_like_a_question(items[chips_end].text) && !role_level(items[chips_end].text))
         ++chips_end;
     if (chips_end - begin >= 2) {
         for (std::size_t i = begin; i < chips_end; ++i)

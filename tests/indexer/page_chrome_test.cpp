@@ -236,5 +236,22 @@ TEST(PageChromeTest, ChromePartsBlocks) {
     EXPECT_EQ(remove_chrome("postmortems\nWrite a comment…\nAtlassian News\n").text, "postmortems\n\nAtlassian News\n");
 }
 
+// Rows of tabs in columns, vote buttons, profile counts, localized answer actions
+// and a company's other questions go; a table's header row of three columns and
+// a meta line of keys stay.
+TEST(PageChromeTest, TabsButtonsCountsAndLocalizedActionsGo) {
+    for (std::string_view line : {
+             "Resumen   Opiniones   Empleos   Sueldos   Entrevistas   Beneficios", "▲", "☆ 4",
+             "8,947 reputation · 2 gold · 31 silver · 60 bronze", "Útil (5) · Responder · Denunciar",
+             "Añadir respuestas o comentarios", "Sort answers by: Votes (default) | Oldest | Active",
+         })
+        EXPECT_TRUE(removed(line)) << line;
+    for (std::string_view line : {"Operation   Array   Linked list", "Nível: Sénior   Área: Dados   Duração: 40 min",
+                                  "3 eggs and 2 cups of flour"})
+        EXPECT_FALSE(removed(line)) << line;
+    EXPECT_EQ(remove_chrome("Texto.\n\nOtras preguntas de entrevista en Almendra\n- Diseña un acortador.\n").text,
+              "Texto.\n\n");
+}
+
 }  // namespace
 }  // namespace qbank::indexer

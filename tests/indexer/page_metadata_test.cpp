@@ -165,5 +165,19 @@ TEST(PageMetadataTest, TabSeparatedRows) {
     EXPECT_EQ(area->category, "Reliability");
 }
 
+// A forum's post line: its community section, its activity on a relative day; "Tagged:" lists tags.
+TEST(PageMetadataTest, ForumLinesAndTagged) {
+    auto crumb = parse_metadata_line("Community / Databases");
+    ASSERT_TRUE(crumb);
+    EXPECT_EQ(crumb->category, "Databases");
+    auto activity = parse_metadata_line("asked 2 days ago · active today · viewed 2,318 times");
+    ASSERT_TRUE(activity);
+    EXPECT_EQ(activity->category, std::nullopt);
+    auto tagged = parse_metadata_line("Tagged: sql, postgresql, left-join");
+    ASSERT_TRUE(tagged);
+    EXPECT_EQ(tagged->tags, (std::vector<std::string>{"sql", "postgresql", "left-join"}));
+    EXPECT_EQ(role_level("Entrevista de Desarrollador Junior"), Level::Junior);
+}
+
 }  // namespace
 }  // namespace qbank::indexer
