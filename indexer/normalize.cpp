@@ -11,6 +11,7 @@
 #include <stdexcept>
 
 #include "indexer/boilerplate.h"
+#include "indexer/box_frames.h"
 #include "indexer/hard_wrap.h"
 #include "indexer/input_format.h"
 #include "indexer/page_chrome.h"
@@ -172,6 +173,7 @@ NormalizedPage normalize_page(std::string_view bytes, const NormalizeOptions& op
     NormalizedPage page = reject(bytes);
     if (!page.error.empty()) return page;
     RenderedPage rendered = page_text(bytes, format);
+    if (format == Format::Text) rendered.text = unbox_lines(rendered.text);
     std::vector<std::string> dropped;  // the chrome a renderer took out
     for (const std::string& text : rendered.chrome) dropped.push_back(clean_characters(text));
     BoilerplateResult cut = remove_repeated_blocks(rendered.text, options.min_boilerplate_chars, corpus, dropped);

@@ -161,7 +161,7 @@ constexpr std::string_view kPrompts[] = {
     "be the first to like", "write a comment", "report a bug",
     // A newsletter's frame.
     "sponsored by", "forward to a friend", "you're receiving this email", "you are receiving this email",
-    "you received this email", "update your preferences", "manage your subscription",
+    "you received this email", "update your preferences", "manage your subscription", "reply to this email",
     "view in browser", "view this email in your browser", "view it in your browser",
     // The page in another language.
     "read this in", "read in english", "leia em portugues", "leia em ingles", "lee esto en", "leer en ingles",
