@@ -79,10 +79,32 @@ bool names_any(const std::vector<std::string>& words, std::initializer_list<std:
     });
 }
 
+// <nav><a>Accueil</a> › <a>Questions</a> › <a>Node.js</a></nav>: links parted by path
+// separators and nothing else, whatever the element's name.
+bool links_a_path(const GumboElement& e) {
+    std::size_t links = 0;
+    bool separator = false;
+    for (unsigned i = 0; i < e.children.length; ++i) {
+        const auto* kid = static_cast<const GumboNode*>(e.children.data[i]);
+        if (kid->type == GUMBO_NODE_ELEMENT && kid->v.element.tag == GUMBO_TAG_A) {
+            ++links;
+        } else if (kid->type == GUMBO_NODE_TEXT) {
+            std::string_view text = kid->v.text.text;
+            if (text.find_first_not_of(" \n\t›»>/→") != std::string_view::npos) return false;
+            separator = separator || text.find_first_not_of(" \n\t") != std::string_view::npos;
+        } else if (kid->type != GUMBO_NODE_WHITESPACE && kid->type != GUMBO_NODE_COMMENT) {
+            return false;
+        }
+    }
+    constexpr std::size_t kMinPathLinks = 2;
+    return links >= kMinPathLinks && separator;
+}
+
 bool is_breadcrumb(const GumboElement& e) {
     const char* type = attribute(e, "itemtype");
-    return names_any(name_words(e), {"breadcrumb", "breadcrumbs", "crumbs"}) ||
-           (type != nullptr && std::string_view(type).ends_with("BreadcrumbList"));
+    return names_any(name_words(e), {"breadcrumb", "breadcrumbs", "crumbs", "ariane", "migas", "brotkrumen",
+                                     "okruszki"}) ||
+           (type != nullptr && std::string_view(type).ends_with("BreadcrumbList")) || links_a_path(e);
 }
 
 bool is_badge(const GumboElement& e) {
@@ -140,7 +162,7 @@ Drop drop_kind(const GumboElement& e, bool inside_content) {
                                   "pager", "prev", "previous", "suggestions", "suggested", "recommended",
                                   "recommendations", "partage", "compartilhar", "compartir", "teilen",
                                   "topbar", "topnav", "masthead", "toolbar", "navigation",
-                                  "banner", "vote", "votes", "voting", "byline", "signature"}))
+                                  "banner", "vote", "votes", "voting", "byline", "signature", "toc"}))
         return Drop::Chrome;
     // A call to action is a box of its own ("Practise this answer with a coach… Book
     // now"); inline, it is one link of a menu whose row is read as a whole.
@@ -318,7 +340,8 @@ std::optional<std::string> keyed_value(const GumboNode* node) {
     if (!is_block(node->v.element.tag) && node->v.element.tag != GUMBO_TAG_LI) return std::nullopt;
     std::optional<std::string> key;
     for (const std::string& word : name_words(node->v.element))
-        if (is_metadata_key(word)) {
+        // "theme-…" names a style sheet's theme, never a page's topic.
+        if (word != "theme" && is_metadata_key(word)) {
             key = word;
             break;
         }
@@ -467,6 +490,8 @@ private:
             case Drop::NotText: return;
             case Drop::Chrome:
                 if (std::string text = join_texts(node, " "); !text.empty()) chrome_.push_back(std::move(text));
+                // An article's own footer holds its tags ("Tags: locking, concurrency").
+                if (e.tag == GUMBO_TAG_FOOTER && inside_content_) write_chip_lists(node);
                 return;
             case Drop::Keep: break;
         }
@@ -515,6 +540,17 @@ private:
         } else if (is_block(e.tag)) {
             writer_.blank_line();
         }
+    }
+
+    void write_chip_lists(const GumboNode* root) {
+        for_each_node(root, [&](const GumboNode* node) {
+            if (node->type != GUMBO_NODE_ELEMENT || !is_chip_list(node->v.element)) return;
+            if (std::string line = chip_line(node); !line.empty()) {
+                writer_.blank_line();
+                writer_.text(line);
+                writer_.blank_line();
+            }
+        });
     }
 
     // What an element writes after its children.
@@ -684,7 +720,14 @@ RenderedHtml render_html(std::string_view html) {
         if (const GumboNode* crumbs = breadcrumb_outside(root, content))
             out.text = join_texts(crumbs, " › ") + "\n\n" + out.text;
     int h1 = 0;
-    find_first(content, GUMBO_TAG_H1, &h1);
+    const GumboNode* top = find_first(content, GUMBO_TAG_H1, &h1);
+    // A breadcrumb that ends with the page's own title: the title is no category.
+    if (top != nullptr)
+        if (std::string title = join_texts(top, " "); !title.empty()) {
+            std::string crumb_end = " › " + title + "\n";
+            for (std::size_t at = out.text.find(crumb_end); at != std::string::npos; at = out.text.find(crumb_end, at))
+                out.text.erase(at, crumb_end.size() - 1);
+        }
     if (h1 == 0) {
         // The page's <title> names it when its content has no top heading and does not
         // show the title as a line of its own.

@@ -1,5 +1,8 @@
 #include "indexer/page_metadata.h"
 
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
 #include <algorithm>
 #include <array>
 
@@ -335,6 +338,20 @@ constexpr std::string_view kBylines[] = {
     "đăng lúc ", "작성자 ", "投稿者 ", "发布于 ", "作者 ",
 };
 
+// "🏠", "⌂": an icon standing for a link (home), no letter and no digit in it.
+bool is_icon(std::string_view part) {
+    const auto* bytes = reinterpret_cast<const uint8_t*>(part.data());
+    auto n = static_cast<int32_t>(part.size());
+    bool symbol = false;
+    for (int32_t i = 0; i < n;) {
+        UChar32 c;
+        U8_NEXT(bytes, i, n, c);
+        if (c < 0 || u_isalnum(c)) return false;
+        symbol = symbol || u_charType(c) == U_OTHER_SYMBOL;
+    }
+    return symbol;
+}
+
 // "active today", "edited yesterday": a post's activity on a relative day.
 bool is_relative_day(std::string_view folded) {
     constexpr std::size_t kMaxWords = 3;
@@ -552,6 +569,11 @@ std::optional<PageMetadata> parse_metadata_line(std::string_view line) {
     if (parts.empty()) return std::nullopt;
     if (parts.size() == 1) {
         auto kv = key_value(parts[0]);
+        // "Durée conseillée : 15 min": a label over a duration or a count says how long, whatever its key.
+        constexpr std::size_t kMaxLabelWords = 3;
+        if (auto label = split_label(parts[0]); !kv && label && text::word_count(label->first) <= kMaxLabelWords &&
+                                                 is_duration_or_count(label->second))
+            return meta;
         if (!kv || !read_key_value(*kv->first, kv->second, meta)) return std::nullopt;
         return meta;
     }
@@ -571,6 +593,11 @@ std::optional<PageMetadata> parse_metadata_line(std::string_view line) {
     std::vector<std::string_view> candidates;
     bool recognized = false;
     for (std::string_view part : parts) {
+        // "🏠 › Databases": a breadcrumb's home link drawn as an icon is a site section.
+        if (split.breadcrumb && part.data() == parts.front().data() && is_icon(part)) {
+            recognized = true;
+            continue;
+        }
         switch (classify_part(part, meta)) {
             case PartKind::Prose: return std::nullopt;
             case PartKind::Candidate: candidates.push_back(part); break;

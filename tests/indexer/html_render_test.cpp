@@ -164,5 +164,16 @@ TEST(HtmlRenderTest, PropertyTableValuesStayApart) {
     EXPECT_EQ(render(page), "Status: Ready\nTags: build vs buy · cost modelling\n\nUse constx.");
 }
 
+// A path of links is a breadcrumb whatever its element is called, and loses the
+// page's own title at its end; an article's footer keeps its tags; "theme-…"
+// classes name no topic, a table of contents is chrome.
+TEST(HtmlRenderTest, DocsSiteBreadcrumbFooterTagsAndToc) {
+    std::string page = "<body><article><nav class=fil-ariane><a>Accueil</a> › <a>Node.js</a> › <a>Fuites</a></nav>"
+                       "<div class=theme-doc-toc-mobile><button>On this page</button></div><h1>Fuites</h1>"
+                       "<p>Texte.</p><footer><div class=tags-row><b>Tags:</b> <a class=tag>locking</a> <a class=tag>mvcc</a></div>"
+                       "<div>Last updated on Feb 3</div></footer></article></body>";
+    EXPECT_EQ(render(page), "Accueil › Node.js\n\n# Fuites\n\nTexte.\n\nTags: locking, mvcc");
+}
+
 }  // namespace
 }  // namespace qbank::indexer

@@ -179,5 +179,16 @@ TEST(PageMetadataTest, ForumLinesAndTagged) {
     EXPECT_EQ(role_level("Entrevista de Desarrollador Junior"), Level::Junior);
 }
 
+// A label over a duration says how long, whatever its key; a breadcrumb's home icon
+// is a site section; an icon in a table row is not metadata.
+TEST(PageMetadataTest, DurationLabelsAndHomeIcons) {
+    EXPECT_TRUE(parse_metadata_line("Durée conseillée : 15 min"));
+    EXPECT_FALSE(parse_metadata_line("Durée conseillée : assez longue pour tout dire"));
+    auto crumb = parse_metadata_line("🏠 › Databases");
+    ASSERT_TRUE(crumb);
+    EXPECT_EQ(crumb->category, "Databases");
+    EXPECT_FALSE(parse_metadata_line("Uber | ⚠️ | ✅"));
+}
+
 }  // namespace
 }  // namespace qbank::indexer
