@@ -99,6 +99,9 @@ constexpr std::string_view kCallsToAction[] = {
     "next:", "previous:", "prev:", "up next:", "siguiente:", "anterior:", "proxima:", "proximo:", "suivant :",
     "suivant:", "precedent :", "precedent:", "weiter:", "zuruck:", "dalej:", "poprzednie:", "nastepne:",
     "下一题", "上一题", "下一篇", "上一篇", "次の問題", "前の問題",
+    "이전 질문:", "다음 질문:", "이전:", "다음:", "предыдущий вопрос:", "следующий вопрос:", "domanda precedente:",
+    "domanda successiva:", "önceki soru:", "sonraki soru:", "câu hỏi trước:", "câu hỏi tiếp theo:", "câu trước:",
+    "câu tiếp theo:",
 };
 
 // Sort controls of a list of answers or comments, opening a short line, a row of

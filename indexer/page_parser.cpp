@@ -597,6 +597,14 @@ void take_prompt(Record& record) {
             if (labelled.heading != "Overview") break;
             continue;
         }
+        // "Topic: Networking · Level: New Grad" over the question is the page's metadata.
+        while (true) {
+            std::string_view line = std::string_view(labelled.text).substr(0, labelled.text.find('\n'));
+            auto meta = parse_metadata_line(line);
+            if (!meta || line.empty()) break;
+            apply_metadata(*meta, record);
+            labelled.text.erase(0, std::min(labelled.text.size(), line.size() + 1));
+        }
         std::size_t end = labelled.text.find('\n');
         record.question = labelled.text.substr(0, end);
         labelled.text.erase(0, end == std::string::npos ? labelled.text.size() : end + 1);

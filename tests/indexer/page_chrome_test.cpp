@@ -253,5 +253,12 @@ TEST(PageChromeTest, TabsButtonsCountsAndLocalizedActionsGo) {
               "Texto.\n\n");
 }
 
+// Pagers between questions in Korean, Russian, Italian, Turkish and Vietnamese.
+TEST(PageChromeTest, PagersInTheNewLanguages) {
+    for (std::string_view line : {"이전 질문: 뮤텍스와 세마포어", "Следующий вопрос: Что такое GIL", "Domanda precedente: Idempotenza",
+                                  "Sonraki soru: Docker katmanları", "Câu hỏi tiếp theo: Bean scope"})
+        EXPECT_TRUE(removed(line)) << line;
+}
+
 }  // namespace
 }  // namespace qbank::indexer

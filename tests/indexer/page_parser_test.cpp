@@ -405,5 +405,14 @@ TEST(PageParser, PagePropertiesLabelTitlesNothing) {
     EXPECT_EQ(r.question, "You join a company as a staff engineer. What would you put in place?");
 }
 
+// Metadata at the head of a section labelled as the question is the page's, not the question.
+TEST(PageParser, MetadataOverALabelledQuestion) {
+    Record r = parse_record("# TCP vs UDP\n\n## Today's question\n\nTopic: Networking · Level: New Grad\n\n"
+                            "What is the difference between TCP and UDP?\n\n## TCP\n\nReliable.");
+    EXPECT_EQ(r.question, "What is the difference between TCP and UDP?");
+    EXPECT_EQ(r.category, "Networking");
+    EXPECT_EQ(r.level, Level::Junior);
+}
+
 }  // namespace
 }  // namespace qbank::indexer
