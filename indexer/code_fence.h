@@ -21,6 +21,9 @@ public:
         return open_;
     }
 
+    // Whether the lines fed so far left a fence open.
+    bool open() const { return open_; }
+
 private:
     bool open_ = false;
 };

@@ -5,6 +5,7 @@
 #include <unicode/utf8.h>
 
 #include <algorithm>
+#include <optional>
 #include <vector>
 
 #include "indexer/code_fence.h"
@@ -12,6 +13,7 @@
 #include "indexer/page_metadata.h"
 #include "text/split_lines.h"
 #include "text/trim.h"
+#include "text/word_count.h"
 
 namespace qbank::indexer {
 namespace {
@@ -95,6 +97,45 @@ bool is_template_tag(std::string_view line) {
     return false;
 }
 
+bool is_note_query_fence(std::string_view line) {
+    for (std::string_view fence : {"```", "~~~"})
+        if (line.starts_with(fence))
+            for (std::string_view lang : {"dataview", "dataviewjs", "tasks", "query"})
+                if (text::trim(line.substr(fence.size())) == lang) return true;
+    return false;
+}
+
+// "up:: [[Distributed systems MOC]]", "source:: mock loop": a note's inline field
+// (Obsidian's Dataview), its metadata; never prose ("std::vector holds…").
+bool is_inline_field(std::string_view line) {
+    constexpr std::size_t kMaxKeyWords = 3;
+    std::size_t colons = line.find(":: ");
+    if (colons == std::string_view::npos || colons == 0) return false;
+    std::string_view key = line.substr(0, colons);
+    return text::word_count(key) <= kMaxKeyWords && key.find_first_of(":`()[]") == std::string_view::npos;
+}
+
+// "> [!question] Prompt", "> [!NOTE]": the header of a callout (Obsidian) or an alert
+// (GitHub) inside a blockquote, as the quoted lines that render it: its title as a
+// label of its own ("> Prompt:"), or nothing when it has none.
+std::optional<std::string> callout_title(std::string_view line) {
+    if (!line.starts_with('>')) return std::nullopt;
+    std::string_view rest = text::trim(line.substr(1));
+    if (!rest.starts_with("[!")) return std::nullopt;
+    std::size_t close = rest.find(']');
+    if (close == std::string_view::npos) return std::nullopt;
+    std::string_view type = rest.substr(2, close - 2);
+    std::string_view title = rest.substr(close + 1);
+    if (title.starts_with('+') || title.starts_with('-')) title.remove_prefix(1);  // foldable
+    title = text::trim(title);
+    if (title.empty()) return std::string(">\n");
+    // GitHub's alerts ("[!TIP]", upper case) have no title: what follows is their text.
+    if (std::none_of(type.begin(), type.end(), [](char c) { return c >= 'a' && c <= 'z'; }))
+        return "> " + std::string(title) + "\n";
+    bool ends_label = title.ends_with(':') || title.ends_with('?') || title.ends_with("：");
+    return "> " + std::string(title) + (ends_label ? "" : ":") + "\n>\n";
+}
+
 bool is_mdx_statement(std::string_view line) {
     if (line.starts_with("import "))
         return line.find(" from ") != std::string_view::npos || line.find('\'') != std::string_view::npos ||
@@ -155,11 +196,30 @@ Preprocessed preprocess(std::string_view text) {
         }
     }
     CodeFence fence;
+    bool in_note_comment = false;
     for (std::size_t i = first; i < lines.size(); ++i) {
         std::string_view line = lines[i];
+        // A note app's live query ("```dataview"), which shows other notes, not this one's text.
+        if (std::string_view t = text::trim(line); !fence.open() && is_note_query_fence(t)) {
+            std::size_t end = i + 1;
+            while (end < lines.size() && !text::trim(lines[end]).starts_with(t.substr(0, 3))) ++end;
+            i = end;
+            continue;
+        }
         if (!fence.in_code(line)) {
             std::string_view t = text::trim(line);
-            if (is_mdx_statement(line) || is_template_tag(line)) continue;
+            if (is_mdx_statement(line) || is_template_tag(line) || is_inline_field(t)) continue;
+            // An Obsidian comment, "%% … %%", on one line or over several.
+            if (in_note_comment || t.starts_with("%%")) {
+                bool closes = in_note_comment ? t.find("%%") != std::string_view::npos
+                                              : t.size() >= 4 && t.find("%%", 2) != std::string_view::npos;
+                in_note_comment = !closes;
+                continue;
+            }
+            if (std::optional<std::string> callout = callout_title(t)) {
+                out.body += *callout;
+                continue;
+            }
             if (std::string meta = comment_metadata(line); !meta.empty()) {
                 out.metadata += meta;
                 continue;

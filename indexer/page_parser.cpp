@@ -643,9 +643,12 @@ void take_prompt(Record& record) {
     // The prompt may follow a line that introduces it ("Here is the prompt as I give
     // it:") or a dateline ("Posted on January 28, 2025 by …"); those stay in the answer.
     std::size_t start = 0;
-    for (int skipped = 0; skipped < 2 && start < text.size(); ++skipped) {
+    for (int skipped = 0; skipped < 2 && start < text.size();) {
         std::string_view line = std::string_view(text).substr(start, text.find('\n', start) - start);
-        if (prompt_in(line) || !(introduces_prompt(line) || is_dateline(line))) break;
+        if (!line.empty()) {
+            if (prompt_in(line) || !(introduces_prompt(line) || is_dateline(line))) break;
+            ++skipped;
+        }
         start = std::min(text.size(), start + line.size() + 1);
     }
     std::string_view first = std::string_view(text).substr(start, text.find('\n', start) - start);

@@ -17,6 +17,7 @@
 #include "text/sentences.h"
 #include "text/split_lines.h"
 #include "text/trim.h"
+#include "text/word_count.h"
 
 namespace qbank::indexer {
 namespace {
@@ -314,8 +315,12 @@ std::string heading_anchor(std::string_view heading) {
 bool heads_a_prompt(const std::vector<Line>& lines) {
     auto first = std::find_if(lines.begin(), lines.end(), [](const Line& l) { return l.level > 0; });
     if (first == lines.end()) return false;
-    bool metadata = false;
+    // Front matter's metadata stands above the heading.
+    bool metadata = std::any_of(lines.begin(), first, [](const Line& l) {
+        return !l.code && parse_metadata_line(text::trim(l.raw)).has_value();
+    });
     bool prompt = false;
+    constexpr std::size_t kMaxLabelWords = 4;
     for (auto it = first + 1; it != lines.end() && it->level == 0 && !it->code; ++it) {
         std::string_view line = text::trim(it->raw);
         if (line.empty()) continue;
@@ -323,6 +328,8 @@ bool heads_a_prompt(const std::vector<Line>& lines) {
             metadata = true;
             continue;
         }
+        // "Prompt:", a callout's title, hands over to the prompt below it.
+        if ((line.ends_with(':') || line.ends_with("：")) && text::word_count(line) <= kMaxLabelWords) continue;
         // It ends asking: a guide's opening may ask and then tell ("Not sure why…? Your
         // resume could be the issue."), or ask to draw the reader in ("Ever wondered…?"),
         // but not under the level and tags of a question.

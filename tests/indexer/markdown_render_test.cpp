@@ -141,5 +141,16 @@ TEST(MarkdownRenderTest, Issue15_DeepNestingRenders) {
     EXPECT_NE(render(inline_nesting).find('y'), std::string::npos);
 }
 
+// Notes apps' Markdown: a callout's title is a label of its own, a GitHub alert's
+// marker goes and its text stays; comments (%% … %%), inline fields (up:: …) and
+// live queries (```dataview) go; C++'s "::" stays.
+TEST(MarkdownRenderTest, CalloutsAlertsAndNoteMarkup) {
+    EXPECT_EQ(render("> [!question] Prompt\n> Why does 2PC block?\n"), "Prompt:\n\nWhy does 2PC block?");
+    EXPECT_EQ(render("> [!TIP] Prefer a custom hook\n"), "Prefer a custom hook");
+    EXPECT_EQ(render("up:: [[Systems MOC]]\n%% source: a mock loop %%\n%%\nprivate\n%%\n"
+                     "```dataview\nLIST FROM #db\n```\nstd::vector holds its items.\n"),
+              "std::vector holds its items.");
+}
+
 }  // namespace
 }  // namespace qbank::indexer

@@ -295,5 +295,16 @@ TEST(QuestionSplitTest, Issue15_BoundsOnOneFile) {
     EXPECT_TRUE(kept.back().text.ends_with("Part 1499\nword1499"));
 }
 
+// A note with front matter whose heading stands over a callout's prompt is one
+// question; its subheadings, asking or not, are parts of the answer.
+TEST(QuestionSplitTest, FrontMatterAndACalloutPromptMakeOneQuestion) {
+    std::vector<SplitRecord> records = split("---\nlevel: L6\ntags: [2pc]\n---\n# Two-phase commit\n\n"
+                                             "> [!question] Prompt\n> Placing an order spans three services. Why "
+                                             "does 2PC block?\n\n## How 2PC works\n\nTwo rounds.\n\n## Why it "
+                                             "blocks\n\nIn doubt.\n");
+    ASSERT_EQ(records.size(), 1u);
+    EXPECT_EQ(records[0].record.question, "Placing an order spans three services. Why does 2PC block?");
+}
+
 }  // namespace
 }  // namespace qbank::indexer
