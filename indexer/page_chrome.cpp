@@ -425,22 +425,32 @@ bool is_signed_comment(std::string_view line, std::string_view folded) {
            signature.ends_with(" ago");
 }
 
-// "8,947 reputation · 2 gold · 31 silver · 60 bronze": counts side by side, each a
-// number and one word, as a profile card or a post's statistics.
+// "8,947 reputation · 2 gold · 31 silver", "Accepted 96.4K | Submissions 231.8K |
+// Acceptance Rate 41.6%": counts side by side, each a number and a word or two, as a
+// profile card or a problem's statistics.
 bool is_count_row(std::string_view line) {
     constexpr std::size_t kMinCounts = 2;
+    constexpr std::size_t kMaxCountWords = 3;
+    auto is_number = [](std::string_view w) {
+        return !w.empty() && w[0] >= '0' && w[0] <= '9' && w.find_first_not_of("0123456789,.%kKM") == std::string_view::npos;
+    };
     std::size_t counts = 0;
     std::size_t start = 0;
     while (start <= line.size()) {
-        std::size_t end = line.find(" · ", start);
+        std::size_t end = std::min(line.find(" · ", start), line.find(" | ", start));
         std::string_view part = text::trim(line.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start));
-        std::size_t space = part.find(' ');
-        if (space == std::string_view::npos || part.find(' ', space + 1) != std::string_view::npos ||
-            part.substr(0, space).find_first_not_of("0123456789,.k") != std::string_view::npos || space == 0)
+        std::size_t first_space = part.find(' ');
+        std::size_t last_space = part.rfind(' ');
+        std::size_t words = text::word_count(part);
+        // A label before its count needs a statistic's count ("Submissions 231.8K"), not an ordinal ("Project 2").
+        std::string_view tail = part.substr(last_space + 1);
+        bool statistic = is_number(tail) && (tail.size() >= 3 || tail.find_first_of(".,%kKM") != std::string_view::npos);
+        if (first_space == std::string_view::npos || words > kMaxCountWords ||
+            !(is_number(part.substr(0, first_space)) || statistic))
             return false;
         ++counts;
         if (end == std::string_view::npos) break;
-        start = end + std::string_view(" · ").size();
+        start = end + 3;
     }
     return counts >= kMinCounts;
 }

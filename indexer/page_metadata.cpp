@@ -39,7 +39,8 @@ constexpr Key kKeys[] = {
     {"tema", Role::Category}, {"thème", Role::Category}, {"thema", Role::Category}, {"temat", Role::Category},
     {"分类", Role::Category}, {"类别", Role::Category}, {"主题", Role::Category}, {"分類", Role::Category},
     {"カテゴリ", Role::Category}, {"カテゴリー", Role::Category}, {"分野", Role::Category},
-    {"tags", Role::Tags}, {"tag", Role::Tags}, {"tagged", Role::Tags}, {"tagged with", Role::Tags}, {"skills", Role::Tags}, {"skill", Role::Tags},
+    {"tags", Role::Tags}, {"tag", Role::Tags}, {"tagged", Role::Tags}, {"tagged with", Role::Tags},
+    {"topics", Role::Tags}, {"related topics", Role::Tags}, {"skills", Role::Tags}, {"skill", Role::Tags},
     {"skills tested", Role::Tags}, {"skill tags", Role::Tags}, {"competencies", Role::Tags},
     {"competency", Role::Tags}, {"keywords", Role::Tags}, {"labels", Role::Tags}, {"etiquetas", Role::Tags},
     {"habilidades", Role::Tags}, {"competências", Role::Tags}, {"competencias", Role::Tags},
@@ -423,6 +424,11 @@ std::optional<std::pair<std::string_view, std::string_view>> split_label(std::st
 }
 
 bool is_metadata_key(std::string_view name) { return find_key(name) != nullptr; }
+
+bool is_difficulty(std::string_view line) {
+    static const FoldedList kDifficultyWords(kDifficulties);
+    return kDifficultyWords.contains(text::fold(text::trim(line)));
+}
 
 std::optional<Level> role_level(std::string_view part) {
     std::string folded = text::fold(part);

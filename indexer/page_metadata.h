@@ -51,6 +51,9 @@ std::optional<std::pair<std::string_view, std::string_view>> split_label(std::st
 // a title ending in a role noun gives one.
 std::optional<Level> role_level(std::string_view part);
 
+// Whether a line is a difficulty word alone ("Medium", "Difícil"): metadata, not a level.
+bool is_difficulty(std::string_view line);
+
 // Whether `name` ("Tags", "difficulty", "Level") is a key of "Key: value" metadata.
 bool is_metadata_key(std::string_view name);
 

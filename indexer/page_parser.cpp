@@ -222,14 +222,18 @@ void add_detail_sections(Record& record, const std::vector<Item>& items, std::si
 std::string last_sentence(std::string_view text);
 bool introduces_prompt(std::string_view line);
 
-// "…Return the length of the longest calm window.": a paragraph whose last sentence
+// "…Return the length of the longest calm window.": a paragraph with a sentence that
 // asks for a coding problem's output.
 bool asks_for_output(std::string_view paragraph) {
     constexpr std::string_view kOutputCommands[] = {"return ", "find ", "determine ", "compute ", "calculate ",
                                                     "count ", "output ", "print "};
-    std::string last = text::fold(last_sentence(paragraph));
-    return std::any_of(std::begin(kOutputCommands), std::end(kOutputCommands),
-                       [&](std::string_view c) { return std::string_view(last).starts_with(c); });
+    bool asks = false;
+    text::for_each_sentence(paragraph, [&](std::size_t begin, std::size_t end) {
+        std::string sentence = text::fold(text::trim(paragraph.substr(begin, end - begin)));
+        asks = asks || std::any_of(std::begin(kOutputCommands), std::end(kOutputCommands),
+                                   [&](std::string_view c) { return std::string_view(sentence).starts_with(c); });
+    });
+    return asks;
 }
 
 // The block before the first section heading: metadata wherever it stands, then
@@ -285,6 +289,10 @@ void parse_preamble(const std::vector<PageLine>& lines, std::size_t end, Record&
     bool chip_seen = false;
     bool question_below = false;
     bool bulleted = false;  // the first chip's form, which the others share
+    auto next_is_one_word = [&](const Item& item) {
+        const Item* next = &item + 1;
+        return next != items.data() + items.size() && !next->blank_before && text::word_count(next->text) == 1;
+    };
     for (const Item& item : items) {
         bool same_form = !chip_seen || is_list_item(item.text) == bulleted;
         // A job title under the level ("Senior Software Engineer Interview") is no chip.
@@ -306,13 +314,17 @@ void parse_preamble(const std::vector<PageLine>& lines, std::size_t end, Record&
             question_below = false;
         } else if (labels_next && &item == &*marker) {
             question_below = true;
-        } else if (auto label = question_label(item.text)) {
+        } else if (auto label = question_label(item.text);
+                   label && !(label->empty() && next_is_one_word(item))) {
+            // "Problem" over "Solutions", "Discuss": a column of tabs; a question is no single word.
             if (label->empty()) {
                 question_below = true;
             } else {
                 asked = rest.size();
                 rest.push_back({*label, item.blank_before, level_seen});
             }
+        } else if (is_difficulty(item.text)) {
+            // "Medium" under a coding problem's title: its difficulty, recorded nowhere.
         } else if (auto level = schema::parse_level_name(item.text); level && !split_label(item.text)) {
             // A bare level line ("Mid-Level") stands under the question on these pages;
             // "Level: Mid-Level" may stand anywhere, and is read below as any "Key: value".

@@ -260,5 +260,11 @@ TEST(PageChromeTest, PagersInTheNewLanguages) {
         EXPECT_TRUE(removed(line)) << line;
 }
 
+// A problem's statistics are a count row; a table header of ordinals is not.
+TEST(PageChromeTest, StatisticsRowGoesOrdinalsStay) {
+    EXPECT_TRUE(removed("Accepted 96.4K | Submissions 231.8K | Acceptance Rate 41.6%"));
+    EXPECT_FALSE(removed("Project 1 | Project 2"));
+}
+
 }  // namespace
 }  // namespace qbank::indexer

@@ -190,5 +190,14 @@ TEST(PageMetadataTest, DurationLabelsAndHomeIcons) {
     EXPECT_FALSE(parse_metadata_line("Uber | ⚠️ | ✅"));
 }
 
+// "Topics:" lists tags, as on coding-judge pages; a difficulty alone is no level.
+TEST(PageMetadataTest, TopicsAndDifficulty) {
+    auto topics = parse_metadata_line("Topics: Array, Greedy");
+    ASSERT_TRUE(topics);
+    EXPECT_EQ(topics->tags, (std::vector<std::string>{"Array", "Greedy"}));
+    EXPECT_TRUE(is_difficulty("Medium"));
+    EXPECT_FALSE(is_difficulty("Medium-sized teams"));
+}
+
 }  // namespace
 }  // namespace qbank::indexer

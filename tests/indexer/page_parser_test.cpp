@@ -414,5 +414,17 @@ TEST(PageParser, MetadataOverALabelledQuestion) {
     EXPECT_EQ(r.level, Level::Junior);
 }
 
+// A coding-judge page: "Problem" in a column of tabs labels nothing, a difficulty
+// line under the title is metadata, and the prompt runs on to the paragraph that asks
+// for the output, wherever in it.
+TEST(PageParser, JudgeTabsDifficultyAndOutputParagraph) {
+    Record r = parse_record("Problem\nSolutions\nDiscuss\nSubmissions\n1642. Fewest Lamps\nMedium\n"
+                            "A street runs from 0 to length. You are given the lamps.\n\nReturn the fewest lamps that "
+                            "light it. If none can, return -1.\n\nExample 1:\nInput: x");
+    EXPECT_EQ(r.title, "1642. Fewest Lamps");
+    EXPECT_EQ(r.question, "A street runs from 0 to length. You are given the lamps.\nReturn the fewest lamps that light "
+                          "it. If none can, return -1.");
+}
+
 }  // namespace
 }  // namespace qbank::indexer
