@@ -399,6 +399,20 @@ std::size_t text_bytes(const GumboNode* root) {
     return n;
 }
 
+// Whether any text stands below a node (what is not text aside); stops at the first.
+bool holds_text(const GumboNode* root) {
+    std::vector<const GumboNode*> pending{root};
+    while (!pending.empty()) {
+        const GumboNode* node = pending.back();
+        pending.pop_back();
+        if (node->type == GUMBO_NODE_TEXT || node->type == GUMBO_NODE_CDATA) return true;
+        if (node->type == GUMBO_NODE_ELEMENT && drop_kind(node->v.element, true) == Drop::NotText) continue;
+        if (const GumboVector* kids = children_of(node))
+            for (unsigned i = 0; i < kids->length; ++i) pending.push_back(static_cast<const GumboNode*>(kids->data[i]));
+    }
+    return false;
+}
+
 bool holds_heading(const GumboNode* root) {
     bool found = false;
     for_each_node(root, [&](const GumboNode* node) {
@@ -518,7 +532,7 @@ private:
             return;
         }
         // A block with no text (an icon, a status dot, a spacer) parts no lines.
-        if (is_block(e.tag) && e.tag != GUMBO_TAG_HR && text_bytes(node) == 0) return;
+        if (is_block(e.tag) && e.tag != GUMBO_TAG_HR && !holds_text(node)) return;
         // Links in a row are separate words even with no space between them: "Home", "Practice".
         if (e.tag == GUMBO_TAG_A && follows_link(node)) writer_.text(" ");
         // Badges side by side are separate values: "L3 · 5 min"; so are styled spans that

@@ -525,19 +525,20 @@ bool is_chrome_line(std::string_view line, std::string_view folded) {
     static const FoldedList kFeedbackWords(kFeedback);
     static const FoldedList kPromptWords(kPrompts);
     // Asking for feedback is chrome though it ends in a question mark; other questions never are.
-    bool short_line = text::word_count(line) <= kMaxPromptLineWords && !is_list_item(line);
+    const std::size_t words = text::word_count(line);
+    bool short_line = words <= kMaxPromptLineWords && !is_list_item(line);
     if (short_line && contains_any(folded, kFeedbackWords)) return true;
     static const FoldedList kSorts(kSortControls);
-    if (text::word_count(line) <= kMaxPromptWords &&
+    if (words <= kMaxPromptWords &&
         std::any_of(kSorts.words().begin(), kSorts.words().end(), [&](const std::string& c) { return folded.starts_with(c); }))
         return true;
-    if (text::word_count(line) > kMaxChromeWords || ends_question(line)) return false;
+    if (words > kMaxChromeWords || ends_question(line)) return false;
     if (short_line && contains_any(folded, kPromptWords)) return true;
     static const FoldedList kBlurbWords(kSiteBlurbs);
     if (!is_list_item(line) && contains_any(folded, kBlurbWords)) return true;
     if (is_pager(line, folded)) return true;
     // A short line that ends in an arrow is a link to elsewhere: "Try them now →".
-    if (text::word_count(line) <= kMaxPromptWords && !is_list_item(line) && (line.ends_with("→") || line.ends_with("»")))
+    if (words <= kMaxPromptWords && !is_list_item(line) && (line.ends_with("→") || line.ends_with("»")))
         return true;
     static const FoldedList kConsentWords(kConsent);
     static const FoldedList kRights(kRightsReserved);
@@ -549,12 +550,12 @@ bool is_chrome_line(std::string_view line, std::string_view folded) {
     // "Powered by Atlassian Confluence 8.5.4": a footer's credit, alone on its line.
     constexpr std::size_t kMaxCreditWords = 6;
     for (std::string_view credit : {"powered by ", "printed by ", "hosted by ", "built with "})
-        if (folded.starts_with(credit) && text::word_count(line) <= kMaxCreditWords && !is_list_item(line)) return true;
+        if (folded.starts_with(credit) && words <= kMaxCreditWords && !is_list_item(line)) return true;
     if (folded.starts_with("copyright ") && std::any_of(line.begin(), line.end(), [](char c) { return c >= '0' && c <= '9'; }))
         return true;
     // Table rows ("注册 | POST /signup") and list items are content that names these things.
     bool row = line.find('|') != std::string_view::npos;
-    if (!is_list_item(line) && !row && text::word_count(line) <= kMaxPromptWords)
+    if (!is_list_item(line) && !row && words <= kMaxPromptWords)
         for (std::string_view cta : kCtas.words()) {
             // The prompt alone, or asking the reader to act: "Sign up", "Log in to see…",
             // "Subscribe for updates" (not "Upgrade the database in place").
@@ -713,7 +714,8 @@ ChromeCut remove_chrome(std::string_view text) {
             continue;
         }
         // A value may be a bare count ("Result: 2, 7, 5"); a line may not.
-        if (level == 0) {
+        // A line of prose longer than any chrome is never folded nor tested.
+        if (level == 0 && text::word_count(line) <= kMaxChromeWords) {
             std::string folded = text::fold(line);
             chrome[i] = is_counter_line(line) || is_post_activity(line, folded) || is_signed_comment(line, folded) ||
                         is_reading_time(line, folded) || is_count_row(line) || is_chrome_line(line, folded);
