@@ -74,6 +74,8 @@ constexpr Phrase kPhrases[] = {
     {"zaloguj sie", true}, {"zarejestruj sie", true}, {"strona głowna", false}, {"cennik", false},
     {"udostepnij", false},
     {"全部接受", true}, {"接受全部", true}, {"全部拒绝", true}, {"登录", true}, {"注册", true}, {"首页", false},
+    {"写回答", true}, {"邀请回答", true}, {"添加评论", true}, {"关注问题", true}, {"好问题", false}, {"关注者", false},
+    {"被浏览", false}, {"收藏", false}, {"举报", false},
     {"分享", false}, {"すべて受け入れる", true}, {"すべて拒否", true}, {"ログイン", true}, {"新規登録", true},
     {"会員登録", true}, {"ホーム", false}, {"シェア", false}, {"共有", false},
     // Italian, Russian, Turkish, Vietnamese, Korean.
@@ -109,7 +111,8 @@ constexpr std::string_view kCallsToAction[] = {
 constexpr std::string_view kSortControls[] = {
     "sorted by:", "sort by:", "sort answers by:", "sort comments by:", "ordenar respuestas por:", "ordenar por:",
     "ordenado por:", "trier par :", "trier par:", "trié par :", "sortieren nach:", "sortiert nach:",
-    "sortuj według:", "sortuj wg:", "排序：", "排序:", "並べ替え：", "並べ替え:",
+    "sortuj według:", "sortuj wg:", "排序：", "排序:", "並べ替え：", "並べ替え:", "默认排序", "按时间排序",
+    "按热度排序",
 };
 
 // Words that make a line about cookies a consent banner, not a lesson on cookies.
@@ -151,6 +154,7 @@ constexpr std::string_view kPrompts[] = {
     "star the repo", "star this repo", "give it a star", "become a sponsor", "available to sponsors",
     "sponsors only", "masz lepsza odpowiedz", "tem uma resposta melhor", "tienes una respuesta mejor",
     "add answers", "add an answer", "add your answer", "post your answer", "answer this question",
+    "人赞同了该回答", "查看全部", "条评论",
     "añadir respuestas", "añade tu respuesta", "responder a la pregunta", "adicionar respostas",
     "adicione sua resposta", "ajouter une réponse", "antwort hinzufügen", "antworten hinzufügen",
     "aggiungi una risposta", "dodaj odpowiedź",

@@ -99,12 +99,14 @@ std::string_view strip_bullet(std::string_view line) {
 
 constexpr std::size_t kMaxTagChars = 60;
 
-// A short label: not a sentence (in any script), not a "key: value" line, not code ("cache = LRUCache(2)").
+// A short label: not a sentence (in any script), not a "key: value" line, not code
+// ("cache = LRUCache(2)"), not clauses parted by a comma ("后端开发，专注分布式存储").
 bool is_tag_like(std::string_view line) {
     std::string_view tag = strip_bullet(line);
     return !tag.empty() && text::code_points(tag) <= kMaxTagChars && !ends_with_any(tag, ".?!:;,") &&
            !tag.ends_with("？") && !tag.ends_with("。") && !tag.ends_with("！") &&
-           tag.find_first_of(":=(){}") == std::string_view::npos && tag.find("：") == std::string_view::npos;
+           tag.find_first_of(":=(){}") == std::string_view::npos && tag.find("：") == std::string_view::npos &&
+           tag.find("，") == std::string_view::npos;
 }
 
 // A category line in front of the title ("Behavioral"): a word or two.
@@ -444,10 +446,21 @@ void parse_preamble(const std::vector<PageLine>& lines, std::size_t end, Record&
         if (category && !record.category) {
             record.category = std::move(category);
         } else {
-            // Above the title of an unlabelled page: the site's name, its tagline, its menus.
+            // Above the title of an unlabelled page: the site's name, its tagline, its menus;
+            // and, right over a title that asks, the question's topic chips, one to a line
+            // ("Redis", "分布式锁" over "Redis 分布式锁为什么要设置过期时间…？").
+            constexpr std::size_t kMinTopicChips = 2;
+            constexpr std::size_t kMaxTopicChipWords = 4;
+            std::size_t chips = first;
+            bool asks = rest[first].text.ends_with('?') || rest[first].text.ends_with("？");
+            while (asks && chips > 0 && !rest[chips].blank_before && is_tag_like(rest[chips - 1].text) &&
+                   text::word_count(rest[chips - 1].text) <= kMaxTopicChipWords && !is_list_item(rest[chips - 1].text))
+                --chips;
+            if (first - chips < kMinTopicChips) chips = first;
+            for (std::size_t i = chips; i < first; ++i) add_tag(std::string(rest[i].text), record);
             std::vector<std::string_view> above;
-            for (std::size_t i = 0; i < first; ++i) above.push_back(rest[i].text);
-            record.removed.push_back({join(above, "\n"), 1, RemovedBlock::Scope::Chrome});
+            for (std::size_t i = 0; i < chips; ++i) above.push_back(rest[i].text);
+            if (!above.empty()) record.removed.push_back({join(above, "\n"), 1, RemovedBlock::Scope::Chrome});
         }
     }
     if (title) {

@@ -266,5 +266,12 @@ TEST(PageChromeTest, StatisticsRowGoesOrdinalsStay) {
     EXPECT_FALSE(removed("Project 1 | Project 2"));
 }
 
+// A Chinese Q&A site's post actions, sort control and counts go.
+TEST(PageChromeTest, ChineseQASiteChromeGoes) {
+    for (std::string_view line : {"关注问题   写回答", "邀请回答", "添加评论", "默认排序", "2,341 人赞同了该回答", "查看全部 42 个回答"})
+        EXPECT_TRUE(removed(line)) << line;
+    EXPECT_FALSE(removed("先说结论：过期时间解决的是持有锁的客户端挂了的问题。"));
+}
+
 }  // namespace
 }  // namespace qbank::indexer

@@ -426,5 +426,14 @@ TEST(PageParser, JudgeTabsDifficultyAndOutputParagraph) {
                           "it. If none can, return -1.");
 }
 
+// A Chinese Q&A thread: topic chips right over a title that asks are its tags; an
+// author's bio under the question, clauses parted by a comma, is no chip.
+TEST(PageParser, TopicChipsOverAnAskingTitle) {
+    Record r = parse_record("问知\n\nRedis\n分布式锁\nRedis 分布式锁为什么要设置过期时间？\n"
+                            "二面的时候面试官让我现场实现分布式锁。为什么一定要给锁设置过期时间？\n林知远\n后端开发，专注分布式存储\n先说结论：防止死锁。");
+    EXPECT_EQ(r.tags, (std::vector<std::string>{"Redis", "分布式锁"}));
+    EXPECT_EQ(r.title, "Redis 分布式锁为什么要设置过期时间？");
+}
+
 }  // namespace
 }  // namespace qbank::indexer
