@@ -1,9 +1,9 @@
 #pragma once
 // Box-drawing frames on a scraped text page, as e-mails and terminals draw them
-// around a heading ("╔════╗" / "║ QUESTION OF THE WEEK ║" / "╚════╝"): a line of
-// frame characters alone is a blank line, and a line framed on both sides is its
-// text. Lines of a diagram, which hold other characters beside the frame, stay.
-// Pure.
+// around a heading ("╔════╗" / "║ QUESTION OF THE WEEK ║" / "╚════╝"): a whole
+// frame (top border, one to three lines of framed text, bottom border) becomes its
+// text between blank lines, and a rule drawn alone ("══════") a blank line. A
+// diagram, whose boxes hold other box characters or stand side by side, stays. Pure.
 
 #include <string>
 #include <string_view>

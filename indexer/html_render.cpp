@@ -79,9 +79,31 @@ bool names_any(const std::vector<std::string>& words, std::initializer_list<std:
     });
 }
 
+// Marks that part a path's links, and those that part any list's items.
+constexpr std::string_view kPathMarks[] = {"›", "»", ">", "/", "→"};
+constexpr std::string_view kListMarks[] = {"›", "»", ">", "/", "→", "|", "·", "•", ",", "、"};
+
+// Whether `text` holds only white space and whole `marks` ("›", not a byte of it).
+template <std::size_t N>
+bool only_marks(std::string_view text, const std::string_view (&marks)[N]) {
+    for (std::size_t i = 0; i < text.size();) {
+        if (text[i] == ' ' || text[i] == '\n' || text[i] == '\t') {
+            ++i;
+            continue;
+        }
+        const std::string_view* mark = std::find_if(std::begin(marks), std::end(marks),
+                                                    [&](std::string_view m) { return text.substr(i).starts_with(m); });
+        if (mark == std::end(marks)) return false;
+        i += mark->size();
+    }
+    return true;
+}
+
 // <nav><a>Accueil</a> › <a>Questions</a> › <a>Node.js</a></nav>: links parted by path
 // separators and nothing else, whatever the element's name.
 bool links_a_path(const GumboElement& e) {
+    // A paragraph citing two sources ("RFC 7231 / RFC 9110") is text.
+    if (e.tag != GUMBO_TAG_NAV && e.tag != GUMBO_TAG_DIV && e.tag != GUMBO_TAG_OL && e.tag != GUMBO_TAG_UL) return false;
     std::size_t links = 0;
     bool separator = false;
     for (unsigned i = 0; i < e.children.length; ++i) {
@@ -90,7 +112,7 @@ bool links_a_path(const GumboElement& e) {
             ++links;
         } else if (kid->type == GUMBO_NODE_TEXT) {
             std::string_view text = kid->v.text.text;
-            if (text.find_first_not_of(" \n\t›»>/→") != std::string_view::npos) return false;
+            if (!only_marks(text, kPathMarks)) return false;
             separator = separator || text.find_first_not_of(" \n\t") != std::string_view::npos;
         } else if (kid->type != GUMBO_NODE_WHITESPACE && kid->type != GUMBO_NODE_COMMENT) {
             return false;
@@ -162,7 +184,7 @@ Drop drop_kind(const GumboElement& e, bool inside_content) {
                                   "pager", "prev", "previous", "suggestions", "suggested", "recommended",
                                   "recommendations", "partage", "compartilhar", "compartir", "teilen",
                                   "topbar", "topnav", "masthead", "toolbar", "navigation",
-                                  "banner", "vote", "votes", "voting", "byline", "signature", "toc"}))
+                                  "banner", "vote", "votes", "voting", "byline", "toc"}))
         return Drop::Chrome;
     // A call to action is a box of its own ("Practise this answer with a coach… Book
     // now"); inline, it is one link of a menu whose row is read as a whole.
@@ -306,7 +328,7 @@ std::string join_texts(const GumboNode* root, std::string_view separator) {
         w.text(node->v.text.text);
         std::string text = w.take();
         while (text.ends_with('\n')) text.pop_back();
-        if (text.empty() || text.find_first_not_of("/›»>|·•→,、 ") == std::string::npos) return;
+        if (text.empty() || only_marks(text, kListMarks)) return;
         if (!out.empty()) out += separator;
         out += text;
     });
@@ -381,7 +403,16 @@ bool follows_styled_span(const GumboNode* node) {
     if (!styled_span(node) || node->parent == nullptr || node->index_within_parent == 0) return false;
     if (node->parent->type == GUMBO_NODE_ELEMENT && node->parent->v.element.tag == GUMBO_TAG_CODE) return false;  // highlighting
     const GumboVector& siblings = node->parent->v.element.children;
-    return styled_span(static_cast<const GumboNode*>(siblings.data[node->index_within_parent - 1]));
+    const auto* before = static_cast<const GumboNode*>(siblings.data[node->index_within_parent - 1]);
+    if (!styled_span(before)) return false;
+    // Only where their words would glue ("buy|vendor"); a span that ends or starts with a
+    // space is a run of styled prose ("…change </span><span>before").
+    std::string last;
+    std::string first;
+    raw_text(before, last);
+    raw_text(node, first);
+    auto space = [](char c) { return c == ' ' || c == '\n' || c == '\t'; };
+    return !last.empty() && !first.empty() && !space(last.back()) && !space(first.front());
 }
 
 // Bytes of text below a node, leaving out what is not text (scripts, styles).
@@ -399,18 +430,14 @@ std::size_t text_bytes(const GumboNode* root) {
     return n;
 }
 
-// Whether any text stands below a node (what is not text aside); stops at the first.
-bool holds_text(const GumboNode* root) {
-    std::vector<const GumboNode*> pending{root};
-    while (!pending.empty()) {
-        const GumboNode* node = pending.back();
-        pending.pop_back();
-        if (node->type == GUMBO_NODE_TEXT || node->type == GUMBO_NODE_CDATA) return true;
-        if (node->type == GUMBO_NODE_ELEMENT && drop_kind(node->v.element, true) == Drop::NotText) continue;
-        if (const GumboVector* kids = children_of(node))
-            for (unsigned i = 0; i < kids->length; ++i) pending.push_back(static_cast<const GumboNode*>(kids->data[i]));
+// An element with nothing in it but white space and comments (an icon's <div>, a
+// status dot), judged by its children alone so that deep nesting costs nothing.
+bool is_empty(const GumboElement& e) {
+    for (unsigned i = 0; i < e.children.length; ++i) {
+        const auto* kid = static_cast<const GumboNode*>(e.children.data[i]);
+        if (kid->type != GUMBO_NODE_WHITESPACE && kid->type != GUMBO_NODE_COMMENT) return false;
     }
-    return false;
+    return true;
 }
 
 bool holds_heading(const GumboNode* root) {
@@ -532,7 +559,7 @@ private:
             return;
         }
         // A block with no text (an icon, a status dot, a spacer) parts no lines.
-        if (is_block(e.tag) && e.tag != GUMBO_TAG_HR && !holds_text(node)) return;
+        if (is_block(e.tag) && e.tag != GUMBO_TAG_HR && is_empty(e)) return;
         // Links in a row are separate words even with no space between them: "Home", "Practice".
         if (e.tag == GUMBO_TAG_A && follows_link(node)) writer_.text(" ");
         // Badges side by side are separate values: "L3 · 5 min"; so are styled spans that

@@ -112,7 +112,9 @@ bool is_inline_field(std::string_view line) {
     std::size_t colons = line.find(":: ");
     if (colons == std::string_view::npos || colons == 0) return false;
     std::string_view key = line.substr(0, colons);
-    return text::word_count(key) <= kMaxKeyWords && key.find_first_of(":`()[]") == std::string_view::npos;
+    // A field's key touches its "::"; a type signature spaces it ("fmap :: (a -> b) -> …").
+    return !key.ends_with(' ') && !line.starts_with(' ') && text::word_count(key) <= kMaxKeyWords &&
+           key.find_first_of(":`()[]") == std::string_view::npos;
 }
 
 // "> [!question] Prompt", "> [!NOTE]": the header of a callout (Obsidian) or an alert
@@ -125,6 +127,11 @@ std::optional<std::string> callout_title(std::string_view line) {
     std::size_t close = rest.find(']');
     if (close == std::string_view::npos) return std::nullopt;
     std::string_view type = rest.substr(2, close - 2);
+    // "[![badge](…)](…)" is an image link; a callout's type is a word ("question", "NOTE").
+    if (type.empty() || !std::all_of(type.begin(), type.end(), [](char c) {
+            return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '-';
+        }))
+        return std::nullopt;
     std::string_view title = rest.substr(close + 1);
     if (title.starts_with('+') || title.starts_with('-')) title.remove_prefix(1);  // foldable
     title = text::trim(title);
@@ -199,6 +206,21 @@ Preprocessed preprocess(std::string_view text) {
     bool in_note_comment = false;
     for (std::size_t i = first; i < lines.size(); ++i) {
         std::string_view line = lines[i];
+        // An Obsidian comment, "%% … %%", on one line or over several: it opens at the
+        // start of a line, outside code, and only where a "%%" later closes it.
+        if (in_note_comment) {
+            in_note_comment = line.find("%%") == std::string_view::npos;
+            continue;
+        }
+        if (!fence.open() && line.starts_with("%%")) {
+            bool closes_here = line.size() >= 4 && line.find("%%", 2) != std::string_view::npos;
+            bool closes_later = closes_here || std::any_of(lines.begin() + static_cast<std::ptrdiff_t>(i) + 1, lines.end(),
+                                                          [](std::string_view l) { return l.find("%%") != std::string_view::npos; });
+            if (closes_later) {
+                in_note_comment = !closes_here;
+                continue;
+            }
+        }
         // A note app's live query ("```dataview"), which shows other notes, not this one's text.
         if (std::string_view t = text::trim(line); !fence.open() && is_note_query_fence(t)) {
             std::size_t end = i + 1;
@@ -209,13 +231,6 @@ Preprocessed preprocess(std::string_view text) {
         if (!fence.in_code(line)) {
             std::string_view t = text::trim(line);
             if (is_mdx_statement(line) || is_template_tag(line) || is_inline_field(t)) continue;
-            // An Obsidian comment, "%% … %%", on one line or over several.
-            if (in_note_comment || t.starts_with("%%")) {
-                bool closes = in_note_comment ? t.find("%%") != std::string_view::npos
-                                              : t.size() >= 4 && t.find("%%", 2) != std::string_view::npos;
-                in_note_comment = !closes;
-                continue;
-            }
             if (std::optional<std::string> callout = callout_title(t)) {
                 out.body += *callout;
                 continue;

@@ -12,6 +12,7 @@
 #include "text/fold.h"
 #include "text/split_lines.h"
 #include "text/trim.h"
+#include "text/utf8_length.h"
 #include "text/word_count.h"
 
 namespace qbank::indexer {
@@ -106,6 +107,13 @@ constexpr std::string_view kCallsToAction[] = {
     "câu tiếp theo:",
 };
 
+// Openings of a short line that is a site's control or byline, never words of an
+// answer in the middle of a line ("Let users report a bug from the app" stays).
+constexpr std::string_view kChromeOpenings[] = {
+    "answer this question", "ask question", "report a bug", "created by ", "last modified by", "last edited by",
+    "last updated by", "查看全部",
+};
+
 // Sort controls of a list of answers or comments, opening a short line, a row of
 // choices or not: "Sorted by: Highest score (default)", "Sort answers by: Votes | Oldest".
 constexpr std::string_view kSortControls[] = {
@@ -153,19 +161,17 @@ constexpr std::string_view kPrompts[] = {
     "pull requests welcome", "edit this page", "edit on github", "improve this page", "suggest an edit",
     "star the repo", "star this repo", "give it a star", "become a sponsor", "available to sponsors",
     "sponsors only", "masz lepsza odpowiedz", "tem uma resposta melhor", "tienes una respuesta mejor",
-    "add answers", "add an answer", "add your answer", "post your answer", "answer this question",
-    "人赞同了该回答", "查看全部", "条评论",
+    "add answers", "add an answer", "add your answer", "post your answer", "人赞同了该回答",
     "añadir respuestas", "añade tu respuesta", "responder a la pregunta", "adicionar respostas",
     "adicione sua resposta", "ajouter une réponse", "antwort hinzufügen", "antworten hinzufügen",
     "aggiungi una risposta", "dodaj odpowiedź",
     "hai trovato un errore", "нашли ошибку", "hata mı buldunuz", "bir hata buldunuz", "tìm thấy lỗi",
     "오류를 발견", "encontrou um erro", "accedi per", "registrati per", "войдите, чтобы", "войдите чтобы",
     "зарегистрируйтесь, чтобы", "giriş yapın", "đăng nhập để", "로그인하고", "로그인하여", "로그인 후",
-    "premium track", "premium plan", "premium tier", "premium subscribers",
-    "join this community", "ask question", "improve this question", "improve this answer", "post your answer",
+    "part of the premium", "premium subscribers", "join this community", "improve this question",
+    "improve this answer",
     // A wiki's page furniture.
-    "last modified by", "last edited by", "last updated by", "click here to expand", "click to expand",
-    "be the first to like", "write a comment", "report a bug",
+    "click here to expand", "click to expand", "be the first to like", "write a comment",
     // A newsletter's frame.
     "sponsored by", "forward to a friend", "you're receiving this email", "you are receiving this email",
     "you received this email", "update your preferences", "manage your subscription", "reply to this email",
@@ -214,8 +220,7 @@ constexpr std::string_view kRelatedHeadings[] = {
     "похожие вопросы", "связанные вопросы", "другие вопросы", "смотрите также", "см. также", "benzer sorular",
     "ilgili sorular", "diğer sorular", "ayrıca bakınız", "câu hỏi liên quan", "câu hỏi tương tự",
     "bài viết liên quan", "xem thêm", "관련 질문", "비슷한 질문", "다른 질문", "함께 보기", "관련 글",
-    "perguntas semelhantes", "hot network questions", "hot questions", "linked questions", "trending questions",
-    "popular questions",
+    "perguntas semelhantes", "hot network questions", "linked questions",
 };
 
 // Headings of a comment section, without their count.
@@ -284,22 +289,51 @@ const FoldedList& phrase_texts() {
 
 bool ends_question(std::string_view line);
 
+// The parts of a line parted by runs of `min_gap` spaces or more ("Resumen   Opiniones").
+std::vector<std::string_view> columns(std::string_view line, std::size_t min_gap) {
+    std::vector<std::string_view> parts;
+    std::size_t start = 0;
+    for (std::size_t at = line.find(std::string(min_gap, ' ')); at != std::string_view::npos;
+         at = line.find(std::string(min_gap, ' '), start)) {
+        parts.push_back(text::trim(line.substr(start, at - start)));
+        start = line.find_first_not_of(' ', at);
+        if (start == std::string_view::npos) return parts;
+    }
+    parts.push_back(text::trim(line.substr(start)));
+    return parts;
+}
+
+// "Resumen   Opiniones   Empleos   Sueldos": four or more short names in columns a
+// wide gap apart are a row of tabs, whatever their words; not a table's row, whose
+// neighbours are in columns too, nor justified text, whose gaps are narrow, nor a
+// meta line of keys ("Level: L4   Area: …").
+bool is_tab_row(std::string_view line, std::string_view prev, std::string_view next) {
+    constexpr std::size_t kMinTabs = 4;
+    constexpr std::size_t kMaxTabWords = 2;
+    constexpr std::size_t kTabGap = 3;
+    constexpr std::size_t kMinTableColumns = 3;
+    if (line.find(std::string(kTabGap, ' ')) == std::string_view::npos) return false;
+    std::vector<std::string_view> tabs = columns(line, kTabGap);
+    if (tabs.size() < kMinTabs || columns(prev, 2).size() >= kMinTableColumns || columns(next, 2).size() >= kMinTableColumns)
+        return false;
+    return std::all_of(tabs.begin(), tabs.end(), [](std::string_view tab) {
+        return !tab.empty() && text::word_count(tab) <= kMaxTabWords && tab.find(':') == std::string_view::npos &&
+               !ends_question(tab);
+    });
+}
+
 // "BackendBrief  ·  Questions  ·  Roadmaps  ·  Log in": three or more short items
 // in a row, one of them an account or paywall phrase or two of them menu words.
 bool is_menu(std::string_view folded) {
     const FoldedList& kTexts = phrase_texts();
     std::vector<std::string_view> items;
     std::size_t start = 0;
-    bool columns = true;  // every item parted by a run of spaces, as a row of tabs copied from a page
     for (std::size_t i = 0; i <= folded.size();) {
         std::size_t width = 0;
         if (i == folded.size()) width = 1;
         else if (folded.compare(i, 2, "  ") == 0) width = folded.find_first_not_of(' ', i) == std::string_view::npos ? folded.size() - i : folded.find_first_not_of(' ', i) - i;
         else for (std::string_view sep : {"·", "|", "•", " — ", " / "})
-            if (folded.compare(i, sep.size(), sep) == 0) {
-                width = sep.size();
-                columns = false;
-            }
+            if (folded.compare(i, sep.size(), sep) == 0) width = sep.size();
         if (width == 0) {
             ++i;
             continue;
@@ -319,16 +353,7 @@ bool is_menu(std::string_view folded) {
         for (std::size_t k = 0; k < std::size(kPhrases); ++k)
             if (kTexts.words()[k] == item) ++(kPhrases[k].strong ? strong : weak);
     }
-    // "Resumen   Opiniones   Empleos   Sueldos": four or more short names in columns
-    // are a row of tabs, whatever their words ("Level: L4   Area: …" holds keys).
-    constexpr std::size_t kMinTabs = 4;
-    constexpr std::size_t kMaxTabWords = 2;
-    bool tabs = columns && items.size() >= kMinTabs &&
-                std::all_of(items.begin(), items.end(), [](std::string_view item) {
-                    return text::word_count(item) <= kMaxTabWords && item.find(':') == std::string_view::npos &&
-                           !ends_question(item);
-                });
-    return tabs || strong >= 1 || weak >= 2;
+    return strong >= 1 || weak >= 2;
 }
 
 // Whether chrome phrases make up the line: most of its words, and a strong
@@ -405,12 +430,20 @@ bool is_post_activity(std::string_view line, std::string_view folded) {
                                            "respondida ", "gefragt ", "beantwortet ", "bearbeitet ", "задан ",
                                            "изменён ", "изменен ", "просмотрен "};
     if (text::word_count(line) > kMaxActivityWords || is_list_item(line)) return false;
-    bool verb = std::any_of(std::begin(kVerbs), std::end(kVerbs), [&](std::string_view v) { return folded.starts_with(v); });
-    bool when = contains_phrase(folded, "ago") || contains_phrase(folded, "times") || contains_phrase(folded, "today") ||
-                contains_phrase(folded, "yesterday") || contains_phrase(folded, "hace") || contains_phrase(folded, "atras") ||
-                contains_phrase(folded, "назад") ||
-                std::any_of(line.begin(), line.end(), [](char c) { return c >= '0' && c <= '9'; });
-    return verb && when;
+    auto verb = std::find_if(std::begin(kVerbs), std::end(kVerbs), [&](std::string_view v) { return folded.starts_with(v); });
+    if (verb == std::end(kVerbs)) return false;
+    // What follows the verb says when, and nothing else: "3 days ago", "1k times",
+    // "today", "Jan 5, 2025" ("Asked 3 questions about Kafka" says what).
+    std::string_view when = folded.substr(verb->size());
+    // "answered 4 days ago by m.oyelaran": the byline after the time is the post's too.
+    if (std::size_t by = when.find(" ago by "); by != std::string_view::npos && when.find(' ', by + 8) == std::string_view::npos)
+        when = when.substr(0, by + 4);
+    bool relative = when.ends_with(" ago") || when.ends_with(" times") || when == "today" || when == "yesterday" ||
+                    when.starts_with("hace ") || when.ends_with(" atras") || when.ends_with(" назад");
+    bool dated = std::any_of(when.begin(), when.end(), [](char c) { return c >= '0' && c <= '9'; }) &&
+                 (when.find("20") != std::string_view::npos || when.find("19") != std::string_view::npos) &&
+                 text::word_count(when) <= 3 && !when.ends_with('.');
+    return relative || dated;
 }
 
 // "Was this for a Java role? – mtreloar 3 days ago": a comment signed with its
@@ -425,7 +458,9 @@ bool is_signed_comment(std::string_view line, std::string_view folded) {
     }
     if (dash == std::string_view::npos || is_list_item(line)) return false;
     std::string_view signature = folded.substr(dash + width);
-    return text::word_count(signature) <= kMaxSignatureWords && text::word_count(signature) >= 2 &&
+    // A name first ("mtreloar 3 days ago"), not a value ("Output - 2 hours ago").
+    bool named = !signature.empty() && !(signature[0] >= '0' && signature[0] <= '9');
+    return named && text::word_count(signature) <= kMaxSignatureWords && text::word_count(signature) >= 3 &&
            signature.ends_with(" ago");
 }
 
@@ -435,26 +470,30 @@ bool is_signed_comment(std::string_view line, std::string_view folded) {
 bool is_count_row(std::string_view line) {
     constexpr std::size_t kMinCounts = 2;
     constexpr std::size_t kMaxCountWords = 3;
+    // Labels a site puts before its counts ("Before 450 | After 120" is a result).
+    constexpr std::string_view kStatistics[] = {"accepted", "submissions", "acceptance rate", "views", "answers",
+                                                "votes", "followers", "likes", "comments", "reputation", "solved"};
     auto is_number = [](std::string_view w) {
         return !w.empty() && w[0] >= '0' && w[0] <= '9' && w.find_first_not_of("0123456789,.%kKM") == std::string_view::npos;
     };
     std::size_t counts = 0;
     std::size_t start = 0;
     while (start <= line.size()) {
-        std::size_t end = std::min(line.find(" · ", start), line.find(" | ", start));
+        std::size_t dot = line.find(" · ", start);
+        std::size_t bar = line.find(" | ", start);
+        std::size_t end = std::min(dot, bar);
+        std::size_t width = end == dot ? std::string_view(" · ").size() : std::string_view(" | ").size();
         std::string_view part = text::trim(line.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start));
         std::size_t first_space = part.find(' ');
         std::size_t last_space = part.rfind(' ');
-        std::size_t words = text::word_count(part);
-        // A label before its count needs a statistic's count ("Submissions 231.8K"), not an ordinal ("Project 2").
-        std::string_view tail = part.substr(last_space + 1);
-        bool statistic = is_number(tail) && (tail.size() >= 3 || tail.find_first_of(".,%kKM") != std::string_view::npos);
-        if (first_space == std::string_view::npos || words > kMaxCountWords ||
-            !(is_number(part.substr(0, first_space)) || statistic))
-            return false;
+        if (first_space == std::string_view::npos || text::word_count(part) > kMaxCountWords) return false;
+        std::string label = text::fold(part.substr(0, last_space));
+        bool statistic = is_number(part.substr(last_space + 1)) &&
+                         std::find(std::begin(kStatistics), std::end(kStatistics), label) != std::end(kStatistics);
+        if (!is_number(part.substr(0, first_space)) && !statistic) return false;
         ++counts;
         if (end == std::string_view::npos) break;
-        start = end + 3;
+        start = end + width;
     }
     return counts >= kMinCounts;
 }
@@ -464,13 +503,13 @@ bool is_reading_time(std::string_view line, std::string_view folded) {
     constexpr std::size_t kMaxReadingTimeWords = 5;
     if (text::word_count(line) > kMaxReadingTimeWords || line.empty() || !(line[0] >= '0' && line[0] <= '9'))
         return false;
-    for (std::string_view unit : {"min read", "minute read", "minutes read", "mins read", "min de lectura",
-                                  "minutos de lectura", "min de leitura", "minutos de leitura", "min. lesezeit",
-                                  "minuten lesezeit", "min de lecture", "minutes de lecture", "мин чтения",
-                                  "минут чтения", "min di lettura", "minuti di lettura", "dakikalık okuma",
-                                  "dk okuma", "phút đọc", "분 읽기"})
-        if (folded.ends_with(text::fold(unit))) return true;
-    return false;
+    static const FoldedList kReadingUnits(std::initializer_list<std::string_view>{
+        "min read", "minute read", "minutes read", "mins read", "min de lectura", "minutos de lectura",
+        "min de leitura", "minutos de leitura", "min. lesezeit", "minuten lesezeit", "min de lecture",
+        "minutes de lecture", "мин чтения", "минут чтения", "min di lettura", "minuti di lettura",
+        "dakikalık okuma", "dk okuma", "phút đọc", "분 읽기"});
+    return std::any_of(kReadingUnits.words().begin(), kReadingUnits.words().end(),
+                       [&](const std::string& unit) { return folded.ends_with(unit); });
 }
 
 // "Share", "Reply", "Follow": a line that is one action word, beside other chrome.
@@ -483,21 +522,28 @@ bool is_action_word(std::string_view folded) {
 
 // "14", "41 ✓", "▲ 3 ▼", "3,412 ● 2 ● 19 ● 40": a line of counts and marks only, the
 // votes and reputation a Q&A site shows beside a post. No letter, no operator, and
-// not a list marker ("1.").
-bool is_counter_line(std::string_view line) {
-    if (line.ends_with('.')) return false;
+// not a list marker ("1."). Counts alone ("6", "1 1 2 3 5 8") may be an answer's
+// output, so they are chrome beside other chrome only (see remove_chrome).
+enum class Counter { None, Counts, Votes };
+
+Counter counter_line(std::string_view line) {
+    // Marks of votes, stars, bookmarks and reputation badges.
+    constexpr UChar32 kVoteMarks[] = {0x25B2, 0x25BC, 0x25B3, 0x25BD, 0x2B06, 0x2B07, 0x2606, 0x2605,
+                                      0x25CF, 0x2713, 0x2714, 0x2B50, 0x1F44D, 0x1F44E};
+    if (line.ends_with('.')) return Counter::None;
     const auto* s = reinterpret_cast<const uint8_t*>(line.data());
     auto n = static_cast<int32_t>(line.size());
-    bool digit = false;
-    bool symbol = false;  // "▲", "☆": a vote or a bookmark button
+    bool counted = false;
+    bool votes = false;
     for (int32_t i = 0; i < n;) {
         UChar32 c;
         U8_NEXT(s, i, n, c);
-        if (u_isdigit(c)) digit = true;
-        else if (u_charType(c) == U_OTHER_SYMBOL) symbol = true;
-        else if (c != ' ' && c != ',' && c != '.') return false;
+        if (u_isdigit(c)) counted = true;
+        else if (std::find(std::begin(kVoteMarks), std::end(kVoteMarks), c) != std::end(kVoteMarks)) votes = true;
+        else if (u_charType(c) == U_OTHER_SYMBOL) counted = true;
+        else if (c != ' ' && c != ',' && c != '.') return Counter::None;
     }
-    return digit || symbol;
+    return votes ? Counter::Votes : counted ? Counter::Counts : Counter::None;
 }
 
 // "The walkthrough is available to sponsors. Become a sponsor to unlock it.": a line
@@ -532,11 +578,19 @@ bool is_chrome_line(std::string_view line, std::string_view folded) {
     const std::size_t words = text::word_count(line);
     bool short_line = words <= kMaxPromptLineWords && !is_list_item(line);
     if (short_line && contains_any(folded, kFeedbackWords)) return true;
-    static const FoldedList kSorts(kSortControls);
-    if (words <= kMaxPromptWords &&
-        std::any_of(kSorts.words().begin(), kSorts.words().end(), [&](const std::string& c) { return folded.starts_with(c); }))
-        return true;
     if (words > kMaxChromeWords || ends_question(line)) return false;
+    // A sort control and its choices: short, no sentence, no clause ("Sort by: start time,
+    // then by end time." and "排序：手写快速排序，并分析…" are tasks).
+    static const FoldedList kSorts(kSortControls);
+    constexpr std::size_t kMaxControlChars = 60;
+    bool control_like = words <= kMaxPromptWords && text::code_points(line) <= kMaxControlChars && !is_list_item(line) &&
+                        !line.ends_with('.') && line.find("，") == std::string_view::npos;
+    auto opens = [&](const FoldedList& list) {
+        return std::any_of(list.words().begin(), list.words().end(), [&](const std::string& c) { return folded.starts_with(c); });
+    };
+    if (control_like && opens(kSorts)) return true;
+    static const FoldedList kOpenings(kChromeOpenings);
+    if (short_line && !line.ends_with('.') && opens(kOpenings)) return true;  // a sentence is a task
     if (short_line && contains_any(folded, kPromptWords)) return true;
     static const FoldedList kBlurbWords(kSiteBlurbs);
     if (!is_list_item(line) && contains_any(folded, kBlurbWords)) return true;
@@ -553,7 +607,7 @@ bool is_chrome_line(std::string_view line, std::string_view folded) {
     if (line.find("©") != std::string_view::npos || contains_any(folded, kRights)) return true;
     // "Powered by Atlassian Confluence 8.5.4": a footer's credit, alone on its line.
     constexpr std::size_t kMaxCreditWords = 6;
-    for (std::string_view credit : {"powered by ", "printed by ", "hosted by ", "built with "})
+    for (std::string_view credit : {"powered by ", "printed by "})
         if (folded.starts_with(credit) && words <= kMaxCreditWords && !is_list_item(line)) return true;
     if (folded.starts_with("copyright ") && std::any_of(line.begin(), line.end(), [](char c) { return c >= '0' && c <= '9'; }))
         return true;
@@ -594,8 +648,9 @@ bool is_related_heading(std::string_view words) {
     if (text::word_count(words) > kMaxRelatedHeadingWords || words.ends_with('.') || words.ends_with('?')) return false;
     for (std::string_view opening : kRelatedOpenings)
         if (words.starts_with(opening)) return true;
-    // "More Staff / Principal questions"; "Other Interview Questions at Acme" names
-    // where they are from ("Other possible questions" to ask is content).
+    // "More Staff / Principal questions"; "Other Interview Questions at Acme" names the
+    // interviews they come from ("Other possible questions" to ask, "Otras preguntas de
+    // concurrencia", are content).
     constexpr std::string_view kQuestionWords[] = {"questions", "problems", "preguntas", "perguntas", "fragen",
                                                    "interviewfragen", "domande", "pytania", "вопросы", "sorular"};
     constexpr std::string_view kFrom[] = {"at", "from", "in", "en", "em", "de", "chez", "bei", "von", "da", "di",
@@ -604,7 +659,11 @@ bool is_related_heading(std::string_view words) {
                                            "andere ", "altre ", "altri ", "inne ", "другие "};
     bool listed = std::any_of(std::begin(kQuestionWords), std::end(kQuestionWords),
                               [&](std::string_view w) { return contains_phrase(words, w); });
-    bool sourced = std::any_of(std::begin(kFrom), std::end(kFrom), [&](std::string_view w) { return contains_phrase(words, w); });
+    constexpr std::string_view kInterviews[] = {"interview", "entrevista", "entretien", "vorstellungsgesprach",
+                                                "colloquio", "rekrutacyjne", "собеседования", "mulakat"};
+    bool sourced = std::any_of(std::begin(kFrom), std::end(kFrom), [&](std::string_view w) { return contains_phrase(words, w); }) &&
+                   std::any_of(std::begin(kInterviews), std::end(kInterviews),
+                               [&](std::string_view w) { return words.find(w) != std::string_view::npos; });
     bool other = std::any_of(std::begin(kOther), std::end(kOther), [&](std::string_view w) { return words.starts_with(w); });
     return listed && (words.starts_with("more ") || (other && sourced));
 }
@@ -640,7 +699,10 @@ bool is_link_row(std::string_view line) {
         start = i + width;
         i += width - 1;
     }
-    if (parts.size() < kMinRowLinks) return false;
+    // Two cells parted by a bar may be a table's row; two links need a dot or a bullet.
+    constexpr std::size_t kMinBarRowLinks = 3;
+    if (parts.size() < kMinRowLinks || (parts.size() < kMinBarRowLinks && line.find(" | ") != std::string_view::npos))
+        return false;
     return std::all_of(parts.begin(), parts.end(), [](std::string_view part) {
         return !part.empty() && text::word_count(part) <= kMaxRowLinkWords && !part.ends_with('.') &&
                !ends_question(part);
@@ -663,6 +725,7 @@ int markdown_level(std::string_view line) {
 ChromeCut remove_chrome(std::string_view text) {
     std::vector<std::string_view> lines = text::split_lines(text);
     std::vector<bool> chrome(lines.size(), false);
+    std::vector<bool> counts(lines.size(), false);  // counts and marks alone: chrome beside chrome
     CodeFence fence;
     for (std::size_t i = 0; i < lines.size(); ++i) {
         std::string_view line = text::trim(lines[i]);
@@ -721,29 +784,43 @@ ChromeCut remove_chrome(std::string_view text) {
         // A line of prose longer than any chrome is never folded nor tested.
         if (level == 0 && text::word_count(line) <= kMaxChromeWords) {
             std::string folded = text::fold(line);
-            chrome[i] = is_counter_line(line) || is_post_activity(line, folded) || is_signed_comment(line, folded) ||
+            Counter counter = counter_line(line);
+            counts[i] = counter == Counter::Counts;
+            std::string_view prev = i > 0 ? text::trim(lines[i - 1]) : std::string_view();
+            std::string_view next = i + 1 < lines.size() ? text::trim(lines[i + 1]) : std::string_view();
+            chrome[i] = counter == Counter::Votes || is_tab_row(line, prev, next) || is_post_activity(line, folded) ||
+                        is_signed_comment(line, folded) ||
                         is_reading_time(line, folded) || is_count_row(line) || is_chrome_line(line, folded);
         }
     }
 
     // A short line between two lines of chrome is chrome too: "Video walkthrough · 14
     // test cases" between "Unlock the full answer" and "Try it free".
-    std::vector<bool> island(lines.size(), false);
-    for (std::size_t i = 0; i < lines.size(); ++i) {
-        std::string_view line = text::trim(lines[i]);
-        if (chrome[i] || line.empty() || markdown_level(line) > 0 || ends_question(line) ||
-            text::word_count(line) > kMaxPromptLineWords || is_list_item(line))
-            continue;
-        std::size_t before = i;
-        while (before > 0 && text::trim(lines[before - 1]).empty()) --before;
-        std::size_t after = i + 1;
-        while (after < lines.size() && text::trim(lines[after]).empty()) ++after;
-        bool chrome_before = before > 0 && chrome[before - 1];
-        bool chrome_after = after < lines.size() && chrome[after];
-        island[i] = (chrome_before && chrome_after) ||
-                    ((chrome_before || chrome_after) && is_action_word(text::fold(line)));
+    // Counts ("1,024") and one action word ("Share") go beside a line of chrome; a run
+    // of such lines and short labels goes as a whole, so the passes repeat while they
+    // find more.
+    constexpr int kMaxIslandPasses = 4;
+    for (int pass = 0; pass < kMaxIslandPasses; ++pass) {
+        std::vector<bool> island(lines.size(), false);
+        bool found = false;
+        for (std::size_t i = 0; i < lines.size(); ++i) {
+            std::string_view line = text::trim(lines[i]);
+            if (chrome[i] || line.empty() || markdown_level(line) > 0 || ends_question(line) ||
+                text::word_count(line) > kMaxPromptLineWords || is_list_item(line))
+                continue;
+            std::size_t before = i;
+            while (before > 0 && text::trim(lines[before - 1]).empty()) --before;
+            std::size_t after = i + 1;
+            while (after < lines.size() && text::trim(lines[after]).empty()) ++after;
+            bool chrome_before = before > 0 && chrome[before - 1];
+            bool chrome_after = after < lines.size() && chrome[after];
+            island[i] = (chrome_before && chrome_after) ||
+                        ((chrome_before || chrome_after) && (counts[i] || is_action_word(text::fold(line))));
+            found = found || island[i];
+        }
+        for (std::size_t i = 0; i < lines.size(); ++i) chrome[i] = chrome[i] || island[i];
+        if (!found) break;
     }
-    for (std::size_t i = 0; i < lines.size(); ++i) chrome[i] = chrome[i] || island[i];
 
     ChromeCut cut;
     for (std::size_t i = 0; i < lines.size(); ++i) {

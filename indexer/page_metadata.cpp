@@ -82,7 +82,7 @@ constexpr Key kKeys[] = {
 
 // Keys that name the category only beside other keys on a meta line.
 constexpr std::string_view kAreaKeys[] = {
-    "area", "área", "domain", "domínio", "dominio", "field", "bereich", "obszar", "ambito", "ámbito", "область",
+    "area", "área", "bereich", "obszar", "ambito", "ámbito", "область",
     "alan", "lĩnh vực", "분야", "领域", "領域",
 };
 
@@ -353,11 +353,21 @@ bool is_icon(std::string_view part) {
     return symbol;
 }
 
+// "Durée conseillée", "Time limit", "Interview length": a label of the time an answer may take.
+bool is_time_budget(std::string_view label) {
+    static const FoldedList kTimeWords(std::initializer_list<std::string_view>{
+        "time", "duration", "length", "durée", "temps", "tiempo", "duración", "tempo", "duração", "dauer", "zeit",
+        "czas", "время", "süre", "thời gian", "시간", "时间", "時間", "用时", "所要"});
+    std::string folded = text::fold(label);
+    return std::any_of(kTimeWords.words().begin(), kTimeWords.words().end(),
+                       [&](const std::string& w) { return folded.find(w) != std::string::npos; });
+}
+
 // "active today", "edited yesterday": a post's activity on a relative day.
 bool is_relative_day(std::string_view folded) {
     constexpr std::size_t kMaxWords = 3;
     static const FoldedList kDays(std::initializer_list<std::string_view>{
-        "today", "yesterday", "hoy", "ayer", "hoje", "ontem", "aujourd'hui", "hier", "heute", "gestern",
+        "today", "yesterday", "hoy", "ayer", "hoje", "ontem", "aujourd'hui", "heute", "gestern",
         "dzisiaj", "wczoraj", "сегодня", "вчера", "oggi", "ieri", "bugün", "dün", "hôm nay", "hôm qua", "오늘",
         "어제", "今天", "昨天", "今日", "昨日"});
     if (text::word_count(folded) > kMaxWords) return false;
@@ -534,9 +544,11 @@ std::optional<PageMetadata> chip_list(std::string_view line) {
     if (tags.size() < 3) return std::nullopt;
     for (const std::string& tag : tags) {
         if (text::word_count(tag) > 3 || text::code_points(tag) > kMaxCategoryChars) return std::nullopt;
-        // "24 Quayside Lane, Leith", "March 4, 2025": an address or a date, not labels.
+        // "24 Quayside Lane, Leith", "March 4, 2025": an address or a date, not labels
+        // ("5 Whys" and "2 phase commit" are).
+        constexpr std::size_t kMinHouseNumberDigits = 2;
         std::size_t digits = tag.find_first_not_of("0123456789");
-        if (digits != 0 && (digits == std::string::npos || tag[digits] == ' ')) return std::nullopt;
+        if (digits == std::string::npos || (digits >= kMinHouseNumberDigits && tag[digits] == ' ')) return std::nullopt;
         for (std::size_t at = 0; at != std::string::npos; at = tag.find(' ', at + 1)) {
             std::size_t start = at == 0 ? 0 : at + 1;
             char c = tag[start];
@@ -575,10 +587,11 @@ std::optional<PageMetadata> parse_metadata_line(std::string_view line) {
     if (parts.empty()) return std::nullopt;
     if (parts.size() == 1) {
         auto kv = key_value(parts[0]);
-        // "Durée conseillée : 15 min": a label over a duration or a count says how long, whatever its key.
+        // "Durée conseillée : 15 min": a time budget, whatever its key ("Data retention: 24
+        // hours" is a requirement).
         constexpr std::size_t kMaxLabelWords = 3;
         if (auto label = split_label(parts[0]); !kv && label && text::word_count(label->first) <= kMaxLabelWords &&
-                                                 is_duration_or_count(label->second))
+                                                 is_time_budget(label->first) && is_duration_or_count(label->second))
             return meta;
         if (!kv || !read_key_value(*kv->first, kv->second, meta)) return std::nullopt;
         return meta;

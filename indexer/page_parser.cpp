@@ -224,6 +224,20 @@ void add_detail_sections(Record& record, const std::vector<Item>& items, std::si
 std::string last_sentence(std::string_view text);
 bool introduces_prompt(std::string_view line);
 
+// "A street runs from 0 to length. You are given the lamps…": a paragraph with a
+// sentence that gives a coding problem's input.
+bool gives_input(std::string_view paragraph) {
+    constexpr std::string_view kInputOpenings[] = {"you are given ", "you're given ", "given ", "dado ", "dada ",
+                                                   "dados ", "étant donné ", "gegeben ", "给定", "дан ", "дано ", "дана "};
+    bool gives = false;
+    text::for_each_sentence(paragraph, [&](std::size_t begin, std::size_t end) {
+        std::string sentence = text::fold(text::trim(paragraph.substr(begin, end - begin)));
+        gives = gives || std::any_of(std::begin(kInputOpenings), std::end(kInputOpenings),
+                                     [&](std::string_view o) { return std::string_view(sentence).starts_with(text::fold(o)); });
+    });
+    return gives;
+}
+
 // "…Return the length of the longest calm window.": a paragraph with a sentence that
 // asks for a coding problem's output.
 bool asks_for_output(std::string_view paragraph) {
@@ -291,9 +305,11 @@ void parse_preamble(const std::vector<PageLine>& lines, std::size_t end, Record&
     bool chip_seen = false;
     bool question_below = false;
     bool bulleted = false;  // the first chip's form, which the others share
+    constexpr std::size_t kMaxTabChars = 15;  // a script without spaces writes a whole question as one "word"
     auto next_is_one_word = [&](const Item& item) {
         const Item* next = &item + 1;
-        return next != items.data() + items.size() && !next->blank_before && text::word_count(next->text) == 1;
+        return next != items.data() + items.size() && !next->blank_before && text::word_count(next->text) == 1 &&
+               text::code_points(next->text) <= kMaxTabChars;
     };
     for (const Item& item : items) {
         bool same_form = !chip_seen || is_list_item(item.text) == bulleted;
@@ -404,13 +420,17 @@ void parse_preamble(const std::vector<PageLine>& lines, std::size_t end, Record&
     auto one_word = [&](std::size_t i) {
         return text::word_count(rest[i].text) == 1 && text::code_points(rest[i].text) <= kMaxLabelChars;
     };
-    auto in_label_run = [&](std::size_t i) {
-        if (!one_word(i)) return false;
-        std::size_t begin = i, end = i + 1;
-        while (begin > 0 && one_word(begin - 1) && !rest[begin].blank_before) --begin;
-        while (end < rest.size() && one_word(end) && !rest[end].blank_before) ++end;
-        return end - begin >= kMinLabelRun;
-    };
+    // Each line's run, found in one pass.
+    std::vector<bool> label_run(rest.size(), false);
+    for (std::size_t begin = 0; begin < rest.size();) {
+        std::size_t end = begin + 1;
+        if (one_word(begin))
+            while (end < rest.size() && one_word(end) && !rest[end].blank_before) ++end;
+        if (one_word(begin) && end - begin >= kMinLabelRun) std::fill(label_run.begin() + static_cast<std::ptrdiff_t>(begin),
+                                                                     label_run.begin() + static_cast<std::ptrdiff_t>(end), true);
+        begin = end;
+    }
+    auto in_label_run = [&](std::size_t i) { return label_run[i]; };
     // "Page properties" over a wiki page's property rows labels them; it titles nothing.
     constexpr std::string_view kPropertyLabels[] = {"page properties", "properties", "page information",
                                                     "page info", "metadata", "document properties"};
@@ -427,7 +447,16 @@ void parse_preamble(const std::vector<PageLine>& lines, std::size_t end, Record&
     // A name of three words or fewer between a longer title and the text below is the
     // post's flair, its category ("Trending hashtags over a sliding hour…", "System Design").
     constexpr std::size_t kMaxFlairWords = 3;
+    // A subtitle ("A practical guide") opens with an article; a flair is a name.
+    constexpr std::string_view kArticles[] = {"a ", "an ", "the ", "un ", "una ", "le ", "la ", "les ", "el ", "los ",
+                                              "der ", "die ", "das ", "ein ", "eine ", "o ", "os ", "il "};
+    auto subtitle = [&](std::string_view line) {
+        std::string folded = text::fold(line);
+        return std::any_of(std::begin(kArticles), std::end(kArticles),
+                           [&](std::string_view a) { return std::string_view(folded).starts_with(a); });
+    };
     if (title && *title > 0 && !record.category && text::word_count(rest[*title].text) <= kMaxFlairWords &&
+        !subtitle(rest[*title].text) &&
         titles(*title - 1) && !in_label_run(*title - 1) && !is_question_heading(rest[*title].text) &&
         text::word_count(rest[*title - 1].text) > text::word_count(rest[*title].text) &&
         !rest[*title].blank_before)
@@ -451,15 +480,16 @@ void parse_preamble(const std::vector<PageLine>& lines, std::size_t end, Record&
             // ("Redis", "分布式锁" over "Redis 分布式锁为什么要设置过期时间…？").
             constexpr std::size_t kMinTopicChips = 2;
             constexpr std::size_t kMaxTopicChipWords = 4;
-            std::size_t chips = first;
+            std::size_t topics = first;
             bool asks = rest[first].text.ends_with('?') || rest[first].text.ends_with("？");
-            while (asks && chips > 0 && !rest[chips].blank_before && is_tag_like(rest[chips - 1].text) &&
-                   text::word_count(rest[chips - 1].text) <= kMaxTopicChipWords && !is_list_item(rest[chips - 1].text))
-                --chips;
-            if (first - chips < kMinTopicChips) chips = first;
-            for (std::size_t i = chips; i < first; ++i) add_tag(std::string(rest[i].text), record);
+            while (asks && topics > 0 && !rest[topics].blank_before && is_tag_like(rest[topics - 1].text) &&
+                   text::word_count(rest[topics - 1].text) <= kMaxTopicChipWords && !is_list_item(rest[topics - 1].text))
+                --topics;
+            // The chips stand apart from the site's header above them ("BackendBrief", "Home").
+            if (first - topics < kMinTopicChips || !rest[topics].blank_before) topics = first;
+            for (std::size_t i = topics; i < first; ++i) add_tag(std::string(rest[i].text), record);
             std::vector<std::string_view> above;
-            for (std::size_t i = 0; i < chips; ++i) above.push_back(rest[i].text);
+            for (std::size_t i = 0; i < topics; ++i) above.push_back(rest[i].text);
             if (!above.empty()) record.removed.push_back({join(above, "\n"), 1, RemovedBlock::Scope::Chrome});
         }
     }
@@ -483,7 +513,7 @@ void parse_preamble(const std::vector<PageLine>& lines, std::size_t end, Record&
     // the next ("You are given an array…", then "A window is calm if… Return the length
     // of…") runs on over it.
     if (q_end == q + 1 && q_end < rest.size() && !rest[q_end].after_level && !rest[q].text.ends_with('?') &&
-        !is_list_item(rest[q_end].text) && asks_for_output(rest[q_end].text))
+        gives_input(rest[q].text) && !is_list_item(rest[q_end].text) && asks_for_output(rest[q_end].text))
         ++q_end;
     std::vector<std::string_view> question;
     for (std::size_t i = q; i < q_end; ++i) question.push_back(rest[i].text);
@@ -678,14 +708,16 @@ void take_prompt(Record& record) {
     }
     std::string_view first = std::string_view(text).substr(start, text.find('\n', start) - start);
     // On a page whose metadata makes it a question's page, the prompt may follow a
-    // paragraph or two that introduce it ("We publish one real question from each stage…").
+    // line or two that introduce it ("We publish one real question from each stage…").
     constexpr int kMaxIntroLines = 2;
     if (!prompt_in(first) && !title_asks && (record.level || record.category)) {
         std::size_t at = start;
         for (int skipped = 0; skipped < kMaxIntroLines && at < text.size(); ++skipped) {
             at = std::min(text.size(), at + std::string_view(text).substr(at, text.find('\n', at) - at).size() + 1);
             std::string_view line = std::string_view(text).substr(at, text.find('\n', at) - at);
-            if (!line.empty() && prompt_in(line)) {
+            // A task set out in full, not a rhetorical turn ("But when should you add one?").
+            constexpr std::size_t kMinPromptWords = 10;
+            if (!line.empty() && prompt_in(line) && text::word_count(line) >= kMinPromptWords) {
                 start = at;
                 first = line;
                 break;

@@ -11,11 +11,17 @@ TEST(BoxFramesTest, FramedHeadingsLoseTheirFrame) {
     EXPECT_EQ(unbox_lines("Hi,\n╔══════════╗\n║  QUESTION OF THE WEEK  ║\n╚══════════╝\nTitle"),
               "Hi,\n\nQUESTION OF THE WEEK\n\nTitle");
     EXPECT_EQ(unbox_lines("┌────┐\n│ Step 1 │\n└────┘"), "\nStep 1\n");
+    EXPECT_EQ(unbox_lines("Intro\n══════════\nText"), "Intro\n\nText");
 }
 
 TEST(BoxFramesTest, DiagramsAndTextStay) {
-    std::string diagram = "client ──► proxy ──► server\n│ cache │ db\nPlain text.";
-    EXPECT_EQ(unbox_lines(diagram), diagram);
+    for (std::string diagram : {
+             "client ──► proxy ──► server\n│ cache │ db\nPlain text.",
+             "┌────────┐     ┌────────┐\n│ Client │ ──▶ │ Server │\n└────────┘     └────────┘",
+             "┌──────────┐\n│ cache ├──┐\n└──────────┘",
+             "┌──┐\nno frame below",
+         })
+        EXPECT_EQ(unbox_lines(diagram), diagram) << diagram;
 }
 
 }  // namespace

@@ -175,5 +175,14 @@ TEST(HtmlRenderTest, DocsSiteBreadcrumbFooterTagsAndToc) {
     EXPECT_EQ(render(page), "Accueil › Node.js\n\n# Fuites\n\nTexte.\n\nTags: locking, mvcc");
 }
 
+// Styled prose keeps its words, a paragraph citing two sources is no breadcrumb,
+// an API's signature is text.
+TEST(HtmlRenderTest, ProseSourcesAndSignaturesStay) {
+    EXPECT_EQ(render("<p><span class=c1>Measure the change </span><span class=c4>before</span> shipping.</p>"),
+              "Measure the change before shipping.");
+    EXPECT_EQ(render("<p><a href=/a>RFC 7231</a> / <a href=/b>RFC 9110</a></p>"), "RFC 7231 / RFC 9110");
+    EXPECT_EQ(render("<div class=tsd-signature>get(key: K): V | undefined</div>"), "get(key: K): V | undefined");
+}
+
 }  // namespace
 }  // namespace qbank::indexer

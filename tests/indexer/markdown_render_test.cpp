@@ -152,5 +152,13 @@ TEST(MarkdownRenderTest, CalloutsAlertsAndNoteMarkup) {
               "std::vector holds its items.");
 }
 
+// A type signature, a badge, a "%%" in code and an unclosed "%%" are no note markup.
+TEST(MarkdownRenderTest, NoteMarkupLeavesCodeAndBadgesAlone) {
+    EXPECT_EQ(render("    fmap :: (a -> b) -> f a -> f b\n"), "```\nfmap :: (a -> b) -> f a -> f b\n```");
+    EXPECT_EQ(render("> [![Build](https://img.example/b.svg)](https://ci.example)\n"), "");  // an image alone
+    EXPECT_EQ(render("Run it:\n\n%%timeit sum(range(10))\n\nIt takes 1 µs.\n"),
+              "Run it:\n\n%%timeit sum(range(10))\n\nIt takes 1 µs.");
+}
+
 }  // namespace
 }  // namespace qbank::indexer

@@ -140,7 +140,7 @@ TEST(PageChromeTest, Issue12_ShortLineBetweenChromeGoes) {
 // A Q&A site's vote counts, reputation and sort control go; counts that are a
 // value, a list marker or a formula stay.
 TEST(PageChromeTest, CountersAndSortControlsGo) {
-    for (std::string_view line : {"14", "41 ✓", "▲ 3 ▼", "3,412 ● 2 ● 19 ● 40", "Sorted by:",
+    for (std::string_view line : {"41 ✓", "▲ 3 ▼", "3,412 ● 2 ● 19 ● 40", "Sorted by:",
                                   "Sorted by: Highest score (default)", "Ordenar por: más votadas"})
         EXPECT_TRUE(removed(line)) << line;
     for (std::string_view line : {"Result: 2, 7, 5, 6", "1.", "2 + 2 = 4", "expertise: 1", "3 Answers",
@@ -271,6 +271,29 @@ TEST(PageChromeTest, ChineseQASiteChromeGoes) {
     for (std::string_view line : {"关注问题   写回答", "邀请回答", "添加评论", "默认排序", "2,341 人赞同了该回答", "查看全部 42 个回答"})
         EXPECT_TRUE(removed(line)) << line;
     EXPECT_FALSE(removed("先说结论：过期时间解决的是持有锁的客户端挂了的问题。"));
+}
+
+// Lines of real answers that look like a site's controls stay: a program's output,
+// a write-up's count, a result, a task, a table's header row with its rows, justified
+// text, a project's stack, an API's description.
+TEST(PageChromeTest, AnswerLinesThatLookLikeControlsStay) {
+    for (std::string_view line : {
+             "6", "1 1 2 3 5 8 13", "✅", "Asked 3 questions about Kafka", "Input - 2024-01-01T10:00, Output - 2 hours ago",
+             "Before 450 | After 120", "Python 3.12 | Node 20.11", "Answer this question using the STAR method.",
+             "Design a subscription service with a free and a premium tier.", "Let users report a bug from inside the app.",
+             "Find the file last modified by a given user", "设计一个评论系统，每条评论可以被点赞和回复",
+             "Sort by: start time, then by end time.", "排序：手写快速排序，并分析时间复杂度", "Built with Go and Postgres",
+             "The  leader  sends  heartbeats  to  every  follower",
+         })
+        EXPECT_FALSE(removed(line)) << line;
+    std::string table = "Algorithm    Best    Average    Worst\nQuicksort    n log n    n log n    n^2\n";
+    EXPECT_EQ(remove_chrome(table).text, table);
+    // Beside chrome, a count is a vote.
+    EXPECT_EQ(remove_chrome("Viewed 1k times\n14\nA class overrides equals().\n").text, "A class overrides equals().\n");
+    // Headings of a handbook's own lists stay.
+    for (std::string_view list : {"## Otras preguntas de concurrencia\n- ¿Qué es un mutex?\n",
+                                  "### Other approaches\n\nApproach | Time\n"})
+        EXPECT_EQ(remove_chrome(list).text, list) << list;
 }
 
 }  // namespace

@@ -199,5 +199,15 @@ TEST(PageMetadataTest, TopicsAndDifficulty) {
     EXPECT_FALSE(is_difficulty("Medium-sized teams"));
 }
 
+// A requirement, a table's header and chips that open with a count are read as they are.
+TEST(PageMetadataTest, RequirementsHeadersAndCountedChips) {
+    EXPECT_FALSE(parse_metadata_line("Data retention: 24 hours"));
+    auto header = parse_metadata_line("Field\tType");
+    EXPECT_TRUE(!header || header->category == std::nullopt);
+    auto chips = parse_metadata_line("5 Whys, Kanban, Scrum");
+    ASSERT_TRUE(chips);
+    EXPECT_EQ(chips->tags.size(), 3u);
+}
+
 }  // namespace
 }  // namespace qbank::indexer

@@ -332,7 +332,7 @@ TEST(PageParser, LongRestatedTitleInALabelledBlock) {
 // introduces it; on a page without metadata, an introduction is no prompt.
 TEST(PageParser, PromptAfterAnIntroductionOnAQuestionPage) {
     std::string intro = "We publish one real question from each stage of our loop. Try it, then read our notes.";
-    std::string prompt = "How would you deliver webhooks reliably to slow endpoints?";
+    std::string prompt = "How would you deliver webhooks reliably to thousands of endpoints, some of them slow?";
     Record r = parse_record("# Reliable Webhooks\n\n- Category: System Design\n- Level: L4\n\n" + intro + "\n\n" +
                             prompt + "\n\n## What we look for\n\nGuarantees first.");
     EXPECT_EQ(r.question, prompt);
@@ -433,6 +433,26 @@ TEST(PageParser, TopicChipsOverAnAskingTitle) {
                             "二面的时候面试官让我现场实现分布式锁。为什么一定要给锁设置过期时间？\n林知远\n后端开发，专注分布式存储\n先说结论：防止死锁。");
     EXPECT_EQ(r.tags, (std::vector<std::string>{"Redis", "分布式锁"}));
     EXPECT_EQ(r.title, "Redis 分布式锁为什么要设置过期时间？");
+}
+
+// Rules for one kind of page leave other pages alone: a subtitle is no flair, a site's
+// header no topic chips, an answer no part of its question, a rhetorical turn no prompt,
+// and "题目" over a Chinese question still labels it.
+TEST(PageParser, KindRulesLeaveOtherPagesAlone) {
+    Record guide = parse_record("Rate limiting in distributed systems\nA practical guide\nMost APIs need a limit. "
+                                "This guide shows token buckets, leaky buckets and sliding windows.");
+    EXPECT_EQ(guide.category, std::nullopt);
+    Record header = parse_record("BackendBrief\nHome\nWhy does my cache stampede?\nEvery key expires at once. How do "
+                                 "you stop it?\nAnswer.");
+    EXPECT_TRUE(header.tags.empty());
+    Record reverse = parse_record("Reverse a Linked List\n\nReverse a linked list in place.\n\nWalk the list once, "
+                                  "pointing each node back. Return the old tail as the new head.");
+    EXPECT_EQ(reverse.question, "Reverse a linked list in place.");
+    Record cache = parse_record("# Caching\n\nCategory: Databases\n\nA cache keeps hot data close to the code.\n\n"
+                                "But when should you add one?\n\n## Notes\n\nMore.");
+    EXPECT_EQ(cache.question, "");
+    Record chinese = parse_record("题目\n设计一个短链接系统，支持每秒一万次跳转，你会如何设计？\n先估算容量，再选择编码方式。");
+    EXPECT_EQ(chinese.question, "设计一个短链接系统，支持每秒一万次跳转，你会如何设计？");
 }
 
 }  // namespace
