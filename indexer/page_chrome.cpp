@@ -119,7 +119,7 @@ constexpr std::string_view kChromeOpenings[] = {
 constexpr std::string_view kSortControls[] = {
     "sorted by:", "sort by:", "sort answers by:", "sort comments by:", "ordenar respuestas por:", "ordenar por:",
     "ordenado por:", "trier par :", "trier par:", "trié par :", "sortieren nach:", "sortiert nach:",
-    "sortuj według:", "sortuj wg:", "排序：", "排序:", "並べ替え：", "並べ替え:", "默认排序", "按时间排序",
+    "sortuj według:", "sortuj wg:", "排序:", "並べ替え:", "默认排序", "按时间排序",
     "按热度排序",
 };
 
@@ -454,7 +454,7 @@ bool is_signed_comment(std::string_view line, std::string_view folded) {
     std::size_t width = std::string_view(" – ").size();
     if (dash == std::string_view::npos) {
         dash = folded.rfind(" - ");
-        width = 3;
+        width = std::string_view(" - ").size();
     }
     if (dash == std::string_view::npos || is_list_item(line)) return false;
     std::string_view signature = folded.substr(dash + width);

@@ -78,8 +78,8 @@ constexpr std::string_view kFeaturedQuestion[] = {
 
 bool is_question_marker(std::string_view line) {
     static const FoldedList kFeatured(kFeaturedQuestion);
-    std::string folded = text::fold(line);
-    if (folded.ends_with(':') || folded.ends_with("：")) folded.resize(folded.size() - (folded.ends_with(':') ? 1 : 3));
+    std::string folded = text::fold(line);  // NFKC makes a full-width "：" a ":"
+    if (folded.ends_with(':')) folded.pop_back();
     return folded == "the question" || folded == "question" || kFeatured.contains(folded);
 }
 
