@@ -642,6 +642,8 @@ std::string heading_words(std::string_view line) {
     return std::string(text::trim(out));
 }
 
+bool opens_like_sibling(std::string_view words);
+
 bool is_related_heading(std::string_view words) {
     static const FoldedList kList(kRelatedHeadings);
     if (kList.contains(words)) return true;
@@ -655,8 +657,6 @@ bool is_related_heading(std::string_view words) {
                                                    "interviewfragen", "domande", "pytania", "вопросы", "sorular"};
     constexpr std::string_view kFrom[] = {"at", "from", "in", "en", "em", "de", "chez", "bei", "von", "da", "di",
                                           "w", "в"};
-    constexpr std::string_view kOther[] = {"other ", "otras ", "otros ", "outras ", "outros ", "autres ", "weitere ",
-                                           "andere ", "altre ", "altri ", "inne ", "другие "};
     bool listed = std::any_of(std::begin(kQuestionWords), std::end(kQuestionWords),
                               [&](std::string_view w) { return contains_phrase(words, w); });
     constexpr std::string_view kInterviews[] = {"interview", "entrevista", "entretien", "vorstellungsgesprach",
@@ -664,23 +664,26 @@ bool is_related_heading(std::string_view words) {
     bool sourced = std::any_of(std::begin(kFrom), std::end(kFrom), [&](std::string_view w) { return contains_phrase(words, w); }) &&
                    std::any_of(std::begin(kInterviews), std::end(kInterviews),
                                [&](std::string_view w) { return words.find(w) != std::string_view::npos; });
-    bool other = std::any_of(std::begin(kOther), std::end(kOther), [&](std::string_view w) { return words.starts_with(w); });
-    return listed && (words.starts_with("more ") || (other && sourced));
+    return listed && (words.starts_with("more ") || (opens_like_sibling(words) && sourced));
 }
 
 // Openings of a heading over a row of links to sibling pages: "Other Leadership
 // Principles", "More in System Design".
 constexpr std::string_view kSiblingOpenings[] = {
-    "other ", "more ", "otras ", "otros ", "outras ", "outros ", "autres ", "weitere ", "inne ", "wiecej ",
-    "其他", "更多",
+    "other ", "more ", "otras ", "otros ", "outras ", "outros ", "autres ", "weitere ", "andere ", "altre ",
+    "altri ", "inne ", "wiecej ", "другие ", "其他", "更多",
 };
 constexpr std::size_t kMinRowLinks = 2;  // under an "Other…" heading, two siblings make a row
 constexpr std::size_t kMaxRowLinkWords = 6;
 
-bool is_sibling_heading(std::string_view words) {
-    if (text::word_count(words) > kMaxRelatedHeadingWords || words.ends_with('.') || words.ends_with('?')) return false;
+bool opens_like_sibling(std::string_view words) {
     return std::any_of(std::begin(kSiblingOpenings), std::end(kSiblingOpenings),
                        [&](std::string_view opening) { return words.starts_with(opening); });
+}
+
+bool is_sibling_heading(std::string_view words) {
+    if (text::word_count(words) > kMaxRelatedHeadingWords || words.ends_with('.') || words.ends_with('?')) return false;
+    return opens_like_sibling(words);
 }
 
 // "Customer Obsession · Ownership · Invent and Simplify": two or more short names
@@ -822,6 +825,9 @@ ChromeCut remove_chrome(std::string_view text) {
         if (!found) break;
     }
 
+    std::size_t last_text = 0;  // the last line that is not blank, found once
+    for (std::size_t i = 0; i < lines.size(); ++i)
+        if (!text::trim(lines[i]).empty()) last_text = i;
     ChromeCut cut;
     for (std::size_t i = 0; i < lines.size(); ++i) {
         if (!chrome[i]) {
@@ -835,8 +841,7 @@ ChromeCut remove_chrome(std::string_view text) {
         cut.removed.push_back({std::move(block), 1, RemovedBlock::Scope::Chrome});
         // Chrome parts the blocks around it: a list of labels above a footer does not
         // run on into what follows the footer.
-        bool more = std::any_of(lines.begin() + static_cast<std::ptrdiff_t>(std::min(i, lines.size())), lines.end(),
-                                [](std::string_view l) { return !text::trim(l).empty(); });
+        bool more = i < lines.size() && i <= last_text;
         if (!cut.text.empty() && !cut.text.ends_with("\n\n") && more) cut.text += '\n';
         if (i < lines.size()) --i;
     }

@@ -86,6 +86,11 @@ constexpr std::string_view kAreaKeys[] = {
     "alan", "lĩnh vực", "분야", "领域", "領域",
 };
 
+bool is_area_key(std::string_view key) {
+    static const FoldedList kAreas(kAreaKeys);
+    return kAreas.contains(text::fold(key));
+}
+
 // Sections of question sites that breadcrumbs pass through, folded.
 constexpr std::string_view kSiteSections[] = {
     "home", "question bank", "questions", "interview questions", "interviews", "interview", "practice",
@@ -408,8 +413,7 @@ PartKind classify_part(std::string_view part, PageMetadata& meta) {
     }
     std::string folded = text::fold(part);
     static const FoldedList kSites(kSiteSections);
-    static const FoldedList kDifficultyWords(kDifficulties);
-    if (kSites.contains(folded) || kDifficultyWords.contains(folded)) return PartKind::Noise;
+    if (kSites.contains(folded) || is_difficulty(folded)) return PartKind::Noise;
     // Bylines: "Posted by admin", "Đăng bởi admin", "Опубликовано 3 марта".
     static const FoldedList kBylineWords(kBylines);
     for (std::string_view prefix : kBylineWords.words())
@@ -603,8 +607,7 @@ std::optional<PageMetadata> parse_metadata_line(std::string_view line) {
             if (!read_key_value(*key, parts[1], meta)) return std::nullopt;
             return meta;
         }
-        static const FoldedList kAreas(kAreaKeys);
-        if (kAreas.contains(text::fold(parts[0])) && (meta.category = clean_category(parts[1]))) return meta;
+        if (is_area_key(parts[0]) && (meta.category = clean_category(parts[1]))) return meta;
     }
     // A breadcrumb may end with the page's own title.
     if (split.breadcrumb && (text::word_count(parts.back()) > kMaxCategoryWords || ends_sentence(parts.back())))
@@ -630,9 +633,8 @@ std::optional<PageMetadata> parse_metadata_line(std::string_view line) {
     if (!recognized || (!split.breadcrumb && candidates.size() >= kMinMenuNames)) return std::nullopt;
     // "Nível: Sénior   Área: Bases de Dados": beside known keys, an area names the category
     // ("Area: 3.5 TB per year" alone is a sentence of an answer).
-    static const FoldedList kAreas(kAreaKeys);
     for (std::string_view& candidate : candidates)
-        if (auto label = split_label(candidate); label && kAreas.contains(text::fold(label->first))) candidate = label->second;
+        if (auto label = split_label(candidate); label && is_area_key(label->first)) candidate = label->second;
     if (!candidates.empty() && !meta.category)
         meta.category = clean_category(split.breadcrumb ? candidates.back() : candidates.front());
     return meta;

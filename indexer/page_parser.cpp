@@ -224,32 +224,33 @@ void add_detail_sections(Record& record, const std::vector<Item>& items, std::si
 std::string last_sentence(std::string_view text);
 bool introduces_prompt(std::string_view line);
 
+// Whether a sentence of `paragraph`, folded, opens with one of `openings`.
+bool a_sentence_opens_with(std::string_view paragraph, const FoldedList& openings) {
+    bool opens = false;
+    text::for_each_sentence(paragraph, [&](std::size_t begin, std::size_t end) {
+        if (opens) return;
+        std::string sentence = text::fold(text::trim(paragraph.substr(begin, end - begin)));
+        opens = std::any_of(openings.words().begin(), openings.words().end(),
+                            [&](const std::string& o) { return std::string_view(sentence).starts_with(o); });
+    });
+    return opens;
+}
+
 // "A street runs from 0 to length. You are given the lamps…": a paragraph with a
 // sentence that gives a coding problem's input.
 bool gives_input(std::string_view paragraph) {
-    constexpr std::string_view kInputOpenings[] = {"you are given ", "you're given ", "given ", "dado ", "dada ",
-                                                   "dados ", "étant donné ", "gegeben ", "给定", "дан ", "дано ", "дана "};
-    bool gives = false;
-    text::for_each_sentence(paragraph, [&](std::size_t begin, std::size_t end) {
-        std::string sentence = text::fold(text::trim(paragraph.substr(begin, end - begin)));
-        gives = gives || std::any_of(std::begin(kInputOpenings), std::end(kInputOpenings),
-                                     [&](std::string_view o) { return std::string_view(sentence).starts_with(text::fold(o)); });
-    });
-    return gives;
+    static const FoldedList kInputOpenings(std::initializer_list<std::string_view>{
+        "you are given ", "you're given ", "given ", "dado ", "dada ", "dados ", "étant donné ", "gegeben ", "给定",
+        "дан ", "дано ", "дана "});
+    return a_sentence_opens_with(paragraph, kInputOpenings);
 }
 
 // "…Return the length of the longest calm window.": a paragraph with a sentence that
 // asks for a coding problem's output.
 bool asks_for_output(std::string_view paragraph) {
-    constexpr std::string_view kOutputCommands[] = {"return ", "find ", "determine ", "compute ", "calculate ",
-                                                    "count ", "output ", "print "};
-    bool asks = false;
-    text::for_each_sentence(paragraph, [&](std::size_t begin, std::size_t end) {
-        std::string sentence = text::fold(text::trim(paragraph.substr(begin, end - begin)));
-        asks = asks || std::any_of(std::begin(kOutputCommands), std::end(kOutputCommands),
-                                   [&](std::string_view c) { return std::string_view(sentence).starts_with(c); });
-    });
-    return asks;
+    static const FoldedList kOutputCommands(std::initializer_list<std::string_view>{
+        "return ", "find ", "determine ", "compute ", "calculate ", "count ", "output ", "print "});
+    return a_sentence_opens_with(paragraph, kOutputCommands);
 }
 
 // The block before the first section heading: metadata wherever it stands, then
