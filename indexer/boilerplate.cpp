@@ -6,6 +6,7 @@
 #include <xxhash.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cstring>
 #include <map>
 #include <memory>
@@ -151,13 +152,26 @@ std::vector<RemovedBlock> describe_blocks(const std::string& text, const std::ve
     return out;
 }
 
+// A line of code outside a fence, as a scraped page shows a snippet: it ends as a
+// statement or block does, calls something ("self._push_front(node)", not "answer
+// (Free)"), or assigns. Banners are sentences, and they hold none of these.
+bool reads_as_code(std::string_view line) {
+    line = text::trim(line);
+    if (line.empty()) return false;
+    if (line.back() == ';' || line.back() == '{' || line.back() == '}') return true;
+    if (line.find(" = ") != std::string_view::npos) return true;
+    std::size_t open = line.find('(');
+    auto word_char = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '_'; };
+    return open != std::string_view::npos && open > 0 && word_char(line[open - 1]) && line.back() == ')';
+}
+
 // Lines that are structure, not prose: headings (two sample answers may both have a
 // "Result – Outcome" step) and code (repeated imports are code, not banners).
 std::vector<bool> structural_lines(std::string_view text) {
     std::vector<bool> structural;
     CodeFence fence;
     for (std::string_view line : text::split_lines(text))
-        structural.push_back(fence.in_code(line) || parse_heading(line).has_value());
+        structural.push_back(fence.in_code(line) || parse_heading(line).has_value() || reads_as_code(line));
     return structural;
 }
 
@@ -346,7 +360,8 @@ std::vector<RemovedBlock> remove_running_lines(std::string& text) {
 }
 
 BoilerplateResult remove_repeated_blocks(const std::string& page, std::size_t min_chars,
-                                         const CorpusBoilerplate* corpus, const std::vector<std::string>& dropped) {
+                                         const CorpusBoilerplate* corpus, const std::vector<std::string>& dropped,
+                                         bool repeats_are_banners) {
     std::string text = page;
     std::vector<RemovedBlock> glued = remove_glued_banners(text, min_chars);
     std::vector<RemovedBlock> running = remove_running_lines(text);
@@ -385,7 +400,7 @@ BoilerplateResult remove_repeated_blocks(const std::string& page, std::size_t mi
     for (std::size_t i = 0; i < units.size(); ++i) {
         const Unit& u = units[i];
         bool learned = corpus != nullptr && corpus->contains(u.hash);
-        if ((counts[u.key] < 2 || title[u.key]) && !learned) continue;
+        if ((counts[u.key] < 2 || title[u.key] || !repeats_are_banners) && !learned) continue;
         removed_units.push_back(i);
         std::size_t end = u.end;
         while (end < text.size() && (text[end] == ' ' || text[end] == '\t')) ++end;  // and its trailing space

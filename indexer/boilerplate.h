@@ -6,7 +6,8 @@
 // a hard break, plus a break where a sentence is glued to the next with no
 // space ("…operational.DowngradedOur…"). Every unit of at least `min_chars`
 // code points that occurs two or more times is removed, every copy; text that
-// occurs once is kept, and so are headings and code, which repeat by nature.
+// occurs once is kept, and so are headings and code, which repeat by nature
+// (fenced, or a line that reads as code: "node = self.map.get(key)", "GROUP BY c.id;").
 // Units that always follow each other are reported as one
 // block ("banner sentence 1 + 2 + 3, 8 copies"). A line that opens with two copies
 // of one text glued together ("…this monthThis question…this month"), which no
@@ -33,9 +34,13 @@ struct BoilerplateResult {
 // Also removes every unit that `corpus` learned (may be null), even if it occurs once.
 // `dropped` holds the page's chrome, already taken out (a status banner): a unit
 // of `text` also found there is one more copy ("…moved.Degraded performance…").
+// With `repeats_are_banners` false (an author's own source, such as Markdown, where
+// a sentence written under two questions answers both), units that merely recur
+// stay; glued banners, running lines and learned units still go.
 BoilerplateResult remove_repeated_blocks(const std::string& text, std::size_t min_chars,
                                          const CorpusBoilerplate* corpus = nullptr,
-                                         const std::vector<std::string>& dropped = {});
+                                         const std::vector<std::string>& dropped = {},
+                                         bool repeats_are_banners = true);
 
 // The distinct units of a page that could be corpus-wide boilerplate, hashed:
 // what CorpusBoilerplate::learn counts across pages. Units of fewer than five

@@ -56,14 +56,14 @@ constexpr std::array<std::string_view, 2> kJsonLinesExtensions{".jsonl", ".ndjso
 const std::array<InputFormat, 4> kFormats{{
     {{Format::Text, "text", {}, "any other file whose first bytes are text (.txt, no extension, an unknown one)",
       "one per file: a scraped page"},
-     nullptr, as_text, Split::OnePage},
+     nullptr, as_text, Split::OnePage, true},
     {{Format::Markdown, "markdown", kMarkdownExtensions, "",
       "one per question heading (and per topic of a book-sized page), plus one for the rest of the page"},
-     nullptr, from_markdown, Split::QuestionHeadings},
+     nullptr, from_markdown, Split::QuestionHeadings, false},
     {{Format::Html, "html", kHtmlExtensions, "a file whose first bytes are an HTML doctype or html element", "one per file"},
-     looks_like_html, from_html, Split::OnePage},
+     looks_like_html, from_html, Split::OnePage, true},
     {{Format::JsonLines, "jsonl", kJsonLinesExtensions, "a file whose first line is a JSON object", "one per line"},
-     looks_like_json_lines, nullptr, Split::Lines},
+     looks_like_json_lines, nullptr, Split::Lines, true},
 }};
 
 }  // namespace

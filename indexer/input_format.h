@@ -32,6 +32,9 @@ struct InputFormat {
     bool (*sniff)(std::string_view first_bytes);  // recognizes the format by content; nullptr: never
     RenderedPage (*render)(std::string clean_text);  // clean text (normalize.h) -> page text; nullptr for Lines
     Split split;
+    // A sentence that recurs on a page is a banner the scraper repeated (indexer/boilerplate.h);
+    // false for an author's own source, where a sentence written under two questions answers both.
+    bool repeats_are_banners;
 };
 
 // The row of a format; Auto reads as Text.

@@ -176,7 +176,8 @@ NormalizedPage normalize_page(std::string_view bytes, const NormalizeOptions& op
     if (format == Format::Text) rendered.text = unbox_lines(rendered.text);
     std::vector<std::string> dropped;  // the chrome a renderer took out
     for (const std::string& text : rendered.chrome) dropped.push_back(clean_characters(text));
-    BoilerplateResult cut = remove_repeated_blocks(rendered.text, options.min_boilerplate_chars, corpus, dropped);
+    BoilerplateResult cut = remove_repeated_blocks(rendered.text, options.min_boilerplate_chars, corpus, dropped,
+                                                   input_format(format).repeats_are_banners);
     ChromeCut chrome = remove_chrome(cut.text);
     if (format == Format::Text) {
         ChromeCut opening = remove_cut_opening(chrome.text);

@@ -136,5 +136,29 @@ TEST(Boilerplate, KeepsRepeatedHeadingsAndCode) {
     EXPECT_TRUE(r.removed.empty());
 }
 
+// A scraped page shows a snippet without a fence: its lines repeat by nature too.
+TEST(Boilerplate, KeepsRepeatedLinesThatReadAsCode) {
+    std::string text =
+        "SELECT c.id, c.name FROM customers c\nLEFT JOIN orders o ON o.customer_id = c.id\nGROUP BY c.id, c.name;\n"
+        "That drops customers. The fixed query:\n"
+        "SELECT c.id FROM customers c\nLEFT JOIN orders o ON o.customer_id = c.id\nGROUP BY c.id, c.name;\n"
+        "node = self.map.get(key)\nself._push_front(node)\nand later\nnode = self.map.get(key)\nself._push_front(node)";
+    EXPECT_EQ(remove_repeated_blocks(text, kMin).text, text);
+    // A line with words in parentheses is no call: the repeated link label goes.
+    std::string label = "Read the full answer (Free)";
+    EXPECT_EQ(remove_repeated_blocks(label + "\nOne.\n" + label + "\nTwo.", kMin).text, "One.\nTwo.\n");
+}
+
+// In an author's own source a sentence written under two questions answers both;
+// a banner glued to its own copies still goes.
+TEST(Boilerplate, RepeatsInAnAuthorsSourceStay) {
+    std::string items = "1. Getting values in and out of form state\n2. Validation and error messages";
+    std::string page = "## What is the popular choice?\n" + items + "\n## What is formik?\n" + items;
+    EXPECT_EQ(remove_repeated_blocks(page, kMin, nullptr, {}, false).text, page);
+    EXPECT_EQ(remove_repeated_blocks(page, kMin, nullptr, {}, true).text.find("Validation"), std::string::npos);
+    const std::string banner = "📈 This question was reported in 14 interviews this month";
+    EXPECT_EQ(remove_repeated_blocks(banner + banner + "\n" + page, kMin, nullptr, {}, false).text, page + "\n");
+}
+
 }  // namespace
 }  // namespace qbank::indexer

@@ -103,5 +103,20 @@ TEST(Normalize, Issue15_PageOfBannersAlone) {
     EXPECT_TRUE(page.text.empty());
 }
 
+// The same list under two questions of a handbook is the author's: both keep it.
+// Saved as text, the same page is a scrape, and its repeats are banners.
+TEST(Normalize, MarkdownKeepsWhatItsAuthorRepeated) {
+    const std::string items = "1. Getting values in and out of form state\n2. Validation and error messages\n";
+    const std::string md = "## What is Formik?\n\n" + items + "\n## What does Formik solve?\n\n" + items;
+    NormalizedPage markdown = normalize_page(md, {}, nullptr, Format::Markdown);
+    EXPECT_EQ(markdown.text, "## What is Formik?\n\n" + items + "\n## What does Formik solve?\n\n" +
+                                 items.substr(0, items.size() - 1));
+    EXPECT_TRUE(markdown.removed.empty());
+    NormalizedPage text = normalize_page(md, {}, nullptr, Format::Text);
+    EXPECT_EQ(text.text.find("Validation"), std::string::npos);
+    ASSERT_FALSE(text.removed.empty());
+    EXPECT_EQ(text.removed.front().count, 2);
+}
+
 }  // namespace
 }  // namespace qbank::indexer
