@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <vector>
 
+#include "text/code_point_walk.h"
 #include "text/split_lines.h"
 #include "text/trim.h"
 
@@ -19,13 +20,7 @@ bool is_box(UChar32 c) { return c >= kFirstBoxChar && c <= kLastBoxChar; }
 
 std::vector<UChar32> code_points(std::string_view s) {
     std::vector<UChar32> out;
-    const auto* bytes = reinterpret_cast<const uint8_t*>(s.data());
-    auto n = static_cast<int32_t>(s.size());
-    for (int32_t i = 0; i < n;) {
-        UChar32 c;
-        U8_NEXT(bytes, i, n, c);
-        out.push_back(c);
-    }
+    text::for_each_code_point(s, [&](UChar32 c) { out.push_back(c); });
     return out;
 }
 

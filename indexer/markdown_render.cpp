@@ -2,7 +2,6 @@
 
 #include <md4c.h>
 #include <unicode/uchar.h>
-#include <unicode/utf8.h>
 
 #include <algorithm>
 #include <optional>
@@ -11,6 +10,7 @@
 #include "indexer/code_fence.h"
 #include "indexer/html_render.h"
 #include "indexer/page_metadata.h"
+#include "text/code_point_walk.h"
 #include "text/split_lines.h"
 #include "text/trim.h"
 #include "text/word_count.h"
@@ -325,14 +325,8 @@ bool is_tag_like(std::string_view span) {
 }
 
 std::size_t count_letters(std::string_view s) {
-    const auto* p = reinterpret_cast<const uint8_t*>(s.data());
-    auto n = static_cast<int32_t>(s.size());
     std::size_t letters = 0;
-    for (int32_t i = 0; i < n;) {
-        UChar32 c;
-        U8_NEXT(p, i, n, c);
-        if (c >= 0 && u_isalpha(c)) ++letters;
-    }
+    text::for_each_code_point(s, [&](UChar32 c) { letters += u_isalpha(c) ? 1 : 0; });
     return letters;
 }
 

@@ -9,6 +9,7 @@
 #include "indexer/folded_list.h"
 #include "indexer/list_item.h"
 #include "indexer/page_metadata.h"
+#include "text/code_point_walk.h"
 #include "text/fold.h"
 #include "text/split_lines.h"
 #include "text/trim.h"
@@ -531,18 +532,16 @@ Counter counter_line(std::string_view line) {
     constexpr UChar32 kVoteMarks[] = {0x25B2, 0x25BC, 0x25B3, 0x25BD, 0x2B06, 0x2B07, 0x2606, 0x2605,
                                       0x25CF, 0x2713, 0x2714, 0x2B50, 0x1F44D, 0x1F44E};
     if (line.ends_with('.')) return Counter::None;
-    const auto* s = reinterpret_cast<const uint8_t*>(line.data());
-    auto n = static_cast<int32_t>(line.size());
     bool counted = false;
     bool votes = false;
-    for (int32_t i = 0; i < n;) {
-        UChar32 c;
-        U8_NEXT(s, i, n, c);
+    bool only_marks = text::for_each_code_point(line, [&](UChar32 c) {
         if (u_isdigit(c)) counted = true;
         else if (std::find(std::begin(kVoteMarks), std::end(kVoteMarks), c) != std::end(kVoteMarks)) votes = true;
         else if (u_charType(c) == U_OTHER_SYMBOL) counted = true;
-        else if (c != ' ' && c != ',' && c != '.') return Counter::None;
-    }
+        else if (c != ' ' && c != ',' && c != '.') return false;
+        return true;
+    });
+    if (!only_marks) return Counter::None;
     return votes ? Counter::Votes : counted ? Counter::Counts : Counter::None;
 }
 

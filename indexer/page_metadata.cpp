@@ -1,13 +1,13 @@
 #include "indexer/page_metadata.h"
 
 #include <unicode/uchar.h>
-#include <unicode/utf8.h>
 
 #include <algorithm>
 #include <array>
 
 #include "indexer/folded_list.h"
 #include "schema/level_name.h"
+#include "text/code_point_walk.h"
 #include "text/fold.h"
 #include "text/language.h"
 #include "text/trim.h"
@@ -346,16 +346,12 @@ constexpr std::string_view kBylines[] = {
 
 // "🏠", "⌂": an icon standing for a link (home), no letter and no digit in it.
 bool is_icon(std::string_view part) {
-    const auto* bytes = reinterpret_cast<const uint8_t*>(part.data());
-    auto n = static_cast<int32_t>(part.size());
     bool symbol = false;
-    for (int32_t i = 0; i < n;) {
-        UChar32 c;
-        U8_NEXT(bytes, i, n, c);
-        if (c < 0 || u_isalnum(c)) return false;
-        symbol = symbol || u_charType(c) == U_OTHER_SYMBOL;
-    }
-    return symbol;
+    return text::for_each_code_point(part, [&](UChar32 c) {
+               symbol = symbol || u_charType(c) == U_OTHER_SYMBOL;
+               return c >= 0 && !u_isalnum(c);
+           }) &&
+           symbol;
 }
 
 // "Durée conseillée", "Time limit", "Interview length": a label of the time an answer may take.

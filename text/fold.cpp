@@ -10,6 +10,8 @@
 #include <algorithm>
 #include <stdexcept>
 
+#include "text/code_point_walk.h"
+
 namespace qbank::text {
 
 namespace {
@@ -35,16 +37,12 @@ bool is_ascii(std::string_view s) {
 // (precomposed "é") or a combining mark. Most non-ASCII words (CJK, Cyrillic) have
 // neither, and this table lookup per code point spares them two normalizations.
 bool may_have_latin_marks(std::string_view utf8) {
-    const auto* s = reinterpret_cast<const uint8_t*>(utf8.data());
-    for (int32_t i = 0, n = static_cast<int32_t>(utf8.size()); i < n;) {
-        UChar32 c;
-        U8_NEXT(s, i, n, c);
-        if (c < 0x80) continue;
-        if (c < 0 || u_charType(c) == U_NON_SPACING_MARK) return true;
+    return !text::for_each_code_point(utf8, [](UChar32 c) {
+        if (c >= 0 && c < 0x80) return true;
+        if (c < 0 || u_charType(c) == U_NON_SPACING_MARK) return false;
         UErrorCode status = U_ZERO_ERROR;
-        if (uscript_getScript(c, &status) == USCRIPT_LATIN) return true;
-    }
-    return false;
+        return uscript_getScript(c, &status) != USCRIPT_LATIN;
+    });
 }
 
 // "é" is "e" + U+0301 after NFD: drop the mark when its base letter is Latin, compose again.
