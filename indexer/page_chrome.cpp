@@ -467,7 +467,8 @@ bool is_signed_comment(std::string_view line, std::string_view folded) {
 
 // "8,947 reputation · 2 gold · 31 silver", "Accepted 96.4K | Submissions 231.8K |
 // Acceptance Rate 41.6%": counts side by side, each a number and a word or two, as a
-// profile card or a problem's statistics.
+// profile card or a problem's statistics. A rated card ("4,1 ★ · 312 opiniones · Sede
+// en Valencia") may also name one thing, its place or trade.
 bool is_count_row(std::string_view line) {
     constexpr std::size_t kMinCounts = 2;
     constexpr std::size_t kMaxCountWords = 3;
@@ -478,6 +479,8 @@ bool is_count_row(std::string_view line) {
         return !w.empty() && w[0] >= '0' && w[0] <= '9' && w.find_first_not_of("0123456789,.%kKM") == std::string_view::npos;
     };
     std::size_t counts = 0;
+    std::size_t names = 0;
+    bool rated = false;
     std::size_t start = 0;
     while (start <= line.size()) {
         std::size_t dot = line.find(" · ", start);
@@ -487,16 +490,22 @@ bool is_count_row(std::string_view line) {
         std::string_view part = text::trim(line.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start));
         std::size_t first_space = part.find(' ');
         std::size_t last_space = part.rfind(' ');
-        if (first_space == std::string_view::npos || text::word_count(part) > kMaxCountWords) return false;
-        std::string label = text::fold(part.substr(0, last_space));
-        bool statistic = is_number(part.substr(last_space + 1)) &&
-                         std::find(std::begin(kStatistics), std::end(kStatistics), label) != std::end(kStatistics);
-        if (!is_number(part.substr(0, first_space)) && !statistic) return false;
-        ++counts;
+        if (text::word_count(part) > kMaxCountWords) return false;
+        bool counted = false;
+        if (first_space != std::string_view::npos) {
+            std::string label = text::fold(part.substr(0, last_space));
+            bool statistic = is_number(part.substr(last_space + 1)) &&
+                             std::find(std::begin(kStatistics), std::end(kStatistics), label) != std::end(kStatistics);
+            counted = is_number(part.substr(0, first_space)) || statistic;
+            rated = rated || (counted && (part.find("★") != std::string_view::npos || part.find("⭐") != std::string_view::npos));
+        }
+        if (counted) ++counts;
+        else if (!part.empty() && std::none_of(part.begin(), part.end(), [](char c) { return c >= '0' && c <= '9'; })) ++names;
+        else return false;
         if (end == std::string_view::npos) break;
         start = end + width;
     }
-    return counts >= kMinCounts;
+    return counts >= kMinCounts && (names == 0 || (rated && names == 1));
 }
 
 // "4 min read", "12 min de lectura": a reading-time estimate alone on its line.

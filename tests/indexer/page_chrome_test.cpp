@@ -266,6 +266,16 @@ TEST(PageChromeTest, StatisticsRowGoesOrdinalsStay) {
     EXPECT_FALSE(removed("Project 1 | Project 2"));
 }
 
+// A rated company card may name its place; without a rating, or with two names, a
+// row of counts and words is content ("3 retries · 2 regions · Postgres").
+TEST(PageChromeTest, RatedCardWithItsPlaceGoes) {
+    for (std::string_view line : {"4,1 ★ · 312 opiniones · Sede en Valencia", "3.8 ★ | 1.2K reviews | Fintech"})
+        EXPECT_TRUE(removed(line)) << line;
+    for (std::string_view line : {"3 retries · 2 regions · Postgres", "4,1 ★ · 312 opiniones · Sede en Valencia · Fintech",
+                                  "4.5 ★ · Great team"})
+        EXPECT_FALSE(removed(line)) << line;
+}
+
 // A Chinese Q&A site's post actions, sort control and counts go.
 TEST(PageChromeTest, ChineseQASiteChromeGoes) {
     for (std::string_view line : {"关注问题   写回答", "邀请回答", "添加评论", "默认排序", "2,341 人赞同了该回答", "查看全部 42 个回答"})
