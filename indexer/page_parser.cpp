@@ -725,6 +725,25 @@ void take_prompt(Record& record) {
             }
         }
     }
+    // Further into the introduction, a paragraph that hands over with a colon ("La
+    // pregunta fue esta:", "Here is how it was phrased:") to a line that asks and ends
+    // asking: the question as it was put, quoted by a post or an article about it.
+    constexpr int kMaxHandoverLines = 8;
+    if (!prompt_in(first) && !title_asks) {
+        std::size_t at = start;
+        for (int line_no = 0; line_no < kMaxHandoverLines && at < text.size(); ++line_no) {
+            std::string_view line = std::string_view(text).substr(at, text.find('\n', at) - at);
+            std::size_t next_at = std::min(text.size(), at + line.size() + 1);
+            std::string_view next = std::string_view(text).substr(next_at, text.find('\n', next_at) - next_at);
+            std::string_view asked = text::trim(next);
+            if (introduces_prompt(line) && prompt_in(next) && (asked.ends_with('?') || asked.ends_with("？"))) {
+                start = next_at;
+                first = next;
+                break;
+            }
+            at = next_at;
+        }
+    }
     if (!prompt_in(first)) {
         if (text.empty()) record.sections.erase(record.sections.begin());
         return;

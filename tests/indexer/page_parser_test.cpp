@@ -341,6 +341,24 @@ TEST(PageParser, PromptAfterAnIntroductionOnAQuestionPage) {
     EXPECT_EQ(plain.question, "");
 }
 
+// Further into a post's introduction, a paragraph that hands over with a colon to a
+// line that asks: the question as it was put. A colon over a line that does not ask,
+// or a question that nothing hands over to, is no prompt.
+TEST(PageParser, AColonHandsOverToTheQuotedQuestion) {
+    std::string post = "Frontend Interview Prep (3 Part Series)\n- Closures in five minutes\n"
+                       "Three screens this year opened with the same warm-up. Here is how it was phrased:\n";
+    std::string prompt = "What is the difference between debounce and throttle, and when would you use each?";
+    Record r = parse_record("# Debounce vs throttle\n\n" + post + prompt + "\n\n## The short answer\n\nBoth limit calls.");
+    EXPECT_EQ(r.question, prompt);
+    Record statement = parse_record("# Debounce vs throttle\n\n" + post + "Both limit how often a function runs.\n\n"
+                                    "## More\n\nText.");
+    EXPECT_EQ(statement.question, "");
+    Record unannounced = parse_record("# Debounce vs throttle\n\nFrontend Interview Prep (3 Part Series)\n"
+                                      "Three screens this year opened with the same warm-up.\n" + prompt +
+                                      "\n\n## More\n\nText.");
+    EXPECT_EQ(unannounced.question, "");
+}
+
 // "3187. Longest Calm Window" alone is a numbered problem title, not a list's item;
 // "1. Use a heap" among other items is.
 TEST(PageParser, NumberedProblemTitle) {
