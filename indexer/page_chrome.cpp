@@ -733,6 +733,47 @@ int markdown_level(std::string_view line) {
 
 }  // namespace
 
+// "Quillon / Home / Following / Answer / Spaces / Notifications / Search Quillon": a
+// column of short links at the top of a page, before its first line of prose, is the
+// site's menu when an entry opens it (or follows the site's name) and two of its lines
+// name a menu's entry or are chrome already. Skill chips under a title open with none.
+void mark_menu_column(const std::vector<std::string_view>& lines, std::vector<bool>& chrome) {
+    constexpr std::size_t kMinEntries = 4;
+    constexpr std::size_t kMinNamed = 2;
+    constexpr std::size_t kMaxNamedEntryWords = 2;
+    constexpr std::size_t kMaxEntryWords = 4;
+    constexpr std::size_t kMaxEntryChars = 30;
+    auto entry = [](std::string_view line) {
+        return markdown_level(line) == 0 && !is_list_item(line) && text::word_count(line) <= kMaxEntryWords &&
+               text::code_points(line) <= kMaxEntryChars && !line.ends_with('.') && !line.ends_with('?') &&
+               !line.ends_with(':') && !line.ends_with("？");
+    };
+    std::size_t begin = 0;
+    while (begin < lines.size()) {
+        std::string_view first = text::trim(lines[begin]);
+        if (first.empty()) {
+            ++begin;
+            continue;
+        }
+        if (!entry(first)) return;  // the first line of prose: what follows is the page's
+        std::size_t end = begin;
+        // An entry is named by a menu's word standing nearly alone ("Home", "Search Quillon",
+        // "Navigation Menu"), not inside a title ("Design a search box").
+        auto named = [&](std::size_t i) {
+            std::string_view line = text::trim(lines[i]);
+            return chrome[i] || (text::word_count(line) <= kMaxNamedEntryWords && contains_any(text::fold(line), phrase_texts()));
+        };
+        std::size_t names = 0;
+        for (; end < lines.size() && !text::trim(lines[end]).empty() && entry(text::trim(lines[end])); ++end)
+            names += named(end) ? 1 : 0;
+        // A menu opens with an entry, or the site's name over one; chips open with skills.
+        if (end - begin >= kMinEntries && names >= kMinNamed && (named(begin) || named(begin + 1)))
+            std::fill(chrome.begin() + static_cast<std::ptrdiff_t>(begin), chrome.begin() + static_cast<std::ptrdiff_t>(end), true);
+        if (end < lines.size() && !text::trim(lines[end]).empty()) return;  // a longer line ended the run
+        begin = end;
+    }
+}
+
 ChromeCut remove_chrome(std::string_view text) {
     std::vector<std::string_view> lines = text::split_lines(text);
     std::vector<bool> chrome(lines.size(), false);
@@ -804,6 +845,8 @@ ChromeCut remove_chrome(std::string_view text) {
                         is_reading_time(line, folded) || is_count_row(line) || is_chrome_line(line, folded);
         }
     }
+
+    mark_menu_column(lines, chrome);
 
     // A short line between two lines of chrome is chrome too: "Video walkthrough · 14
     // test cases" between "Unlock the full answer" and "Try it free".

@@ -266,6 +266,19 @@ TEST(PageChromeTest, StatisticsRowGoesOrdinalsStay) {
     EXPECT_FALSE(removed("Project 1 | Project 2"));
 }
 
+// A column of short links over the page's first prose is the site's menu when two of
+// them name menu entries; a title over its skill chips names none, and a column after
+// prose is the page's own.
+TEST(PageChromeTest, MenuColumnAtTheTopGoes) {
+    EXPECT_EQ(remove_chrome("Quillon\nHome\nFollowing\nSpaces\nNotifications\nSearch Quillon\n\n"
+                            "What is consistent hashing?\nAnswer text.\n").text,
+              "\nWhat is consistent hashing?\nAnswer text.\n");
+    std::string chips = "Design a search box\nSystem Design\nSearch\nSenior\n\nHow would you build it?\n";
+    EXPECT_EQ(remove_chrome(chips).text, chips);
+    std::string after = "The steps, in order:\n\nHome\nSearch\nResults\nCheckout\n";
+    EXPECT_EQ(remove_chrome(after).text, after);
+}
+
 // A rated company card may name its place; without a rating, or with two names, a
 // row of counts and words is content ("3 retries · 2 regions · Postgres").
 TEST(PageChromeTest, RatedCardWithItsPlaceGoes) {
