@@ -4,6 +4,7 @@
 #include <unicode/uchar.h>
 
 #include <algorithm>
+#include <cctype>
 #include <optional>
 #include <vector>
 
@@ -95,6 +96,32 @@ bool is_template_tag(std::string_view line) {
             line.find(close) == line.size() - std::string_view(close).size())
             return true;
     return false;
+}
+
+// "{: .notice--info}", "{:.question}", "{#cors-preflight}": a kramdown or Pandoc
+// attribute list, alone on a line or ending one; it styles the block, and is no text.
+// The line without it (empty when it held nothing else).
+std::string_view without_attribute_list(std::string_view line) {
+    std::string_view t = text::trim(line);
+    if (!t.ends_with('}')) return line;
+    std::size_t open = t.rfind('{');
+    if (open == std::string_view::npos || (open > 0 && t[open - 1] != ' ')) return line;
+    std::string_view inside = t.substr(open + 1, t.size() - open - 2);
+    if (inside.starts_with(':')) inside.remove_prefix(1);
+    // Every token a ".class" or "#id" that opens with a letter, or a key=value; one named.
+    bool named_one = false;
+    for (std::size_t at = 0; at < inside.size();) {
+        std::size_t end = std::min(inside.find(' ', at), inside.size());
+        std::string_view token = inside.substr(at, end - at);
+        at = end + 1;
+        if (token.empty()) continue;
+        bool named = (token[0] == '.' || token[0] == '#') && token.size() > 1 &&
+                     std::isalpha(static_cast<unsigned char>(token[1])) != 0;
+        bool keyed = token.find('=') != std::string_view::npos && std::isalpha(static_cast<unsigned char>(token[0])) != 0;
+        if (!named && !keyed) return line;
+        named_one = named_one || named;
+    }
+    return named_one ? text::trim(t.substr(0, open)) : line;
 }
 
 bool is_note_query_fence(std::string_view line) {
@@ -229,6 +256,10 @@ Preprocessed preprocess(std::string_view text) {
             continue;
         }
         if (!fence.in_code(line)) {
+            if (std::string_view bare = without_attribute_list(line); bare.size() != line.size()) {
+                if (bare.empty()) continue;
+                line = bare;
+            }
             std::string_view t = text::trim(line);
             if (is_mdx_statement(line) || is_template_tag(line) || is_inline_field(t)) continue;
             if (std::optional<std::string> callout = callout_title(t)) {

@@ -78,6 +78,10 @@ constexpr Key kKeys[] = {
     {"난이도", Role::Other}, {"aziende", Role::Other}, {"компании", Role::Other}, {"şirketler", Role::Other},
     {"süre", Role::Other}, {"время", Role::Other}, {"durata", Role::Other}, {"status", Role::Other},
     {"owner", Role::Other}, {"last edited", Role::Other}, {"created", Role::Other},
+    // Ukrainian, Indonesian.
+    {"рівень", Role::Level}, {"категорія", Role::Category}, {"складність", Role::Other},
+    {"jenjang", Role::Level}, {"tingkat", Role::Level}, {"kesulitan", Role::Other},
+    {"tingkat kesulitan", Role::Other}, {"topik", Role::Category},
 };
 
 // Keys that name the category only beside other keys on a meta line.

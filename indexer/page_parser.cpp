@@ -164,7 +164,8 @@ constexpr std::string_view kQuestionLabels[] = {
     "the question", "question", "prompt", "problem", "problem statement", "the prompt", "pregunta",
     "la pregunta", "pergunta", "a pergunta", "la question", "frage", "die frage", "pytanie", "问题", "题目",
     "質問", "問題", "お題", "q", "domanda", "la domanda", "вопрос", "задача", "soru", "câu hỏi", "질문", "문제",
-    "interview question", "pregunta de entrevista", "pergunta de entrevista",
+    "interview question", "pregunta de entrevista", "pergunta de entrevista", "питання", "pertanyaan", "vraag",
+    "de vraag",
 };
 
 // "The question: You have…" -> "You have…"; "Prompt" alone -> "" (the question is below);

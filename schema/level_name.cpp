@@ -38,6 +38,13 @@ constexpr LevelWord kLevelWords[] = {
     {"мидл", Level::Mid},         {"сеньор", Level::Senior},    {"синьор", Level::Senior},
     {"주니어", Level::Junior},     {"신입", Level::Junior},       {"시니어", Level::Senior},
     {"kıdemli", Level::Senior},   {"kidemli", Level::Senior},
+    // Ukrainian, Polish ("Regular" is the middle of Junior / Regular / Senior), Italian.
+    {"джуніор", Level::Junior},   {"мідл", Level::Mid},         {"міддл", Level::Mid},
+    {"миддл", Level::Mid},        {"сеньйор", Level::Senior},   {"regular", Level::Mid},
+    {"neolaureato", Level::Junior}, {"neolaureata", Level::Junior}, {"stagista", Level::Junior},
+    // Words of a range: "Senior to Staff", "Senior bis Staff", "Senior s.d. Principal" (Indonesian).
+    {"to", std::nullopt},         {"bis", std::nullopt},        {"s", std::nullopt},
+    {"d", std::nullopt},          {"до", std::nullopt},
     {"level", std::nullopt},      {"new", std::nullopt},        {"and", std::nullopt},
     {"above", std::nullopt},      {"plus", std::nullopt},
 };

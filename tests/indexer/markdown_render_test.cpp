@@ -160,5 +160,13 @@ TEST(MarkdownRenderTest, NoteMarkupLeavesCodeAndBadgesAlone) {
               "Run it:\n\n%%timeit sum(range(10))\n\nIt takes 1 µs.");
 }
 
+// A kramdown or Pandoc attribute list styles its block and goes, alone on its line or
+// ending one; braces of prose or code stay.
+TEST(MarkdownRenderTest, AttributeListsGo) {
+    EXPECT_EQ(render("**Level:** mid {: .notice--info}\n\n> Why CORS?\n{: .question}\n"), "Level: mid\n\nWhy CORS?");
+    EXPECT_EQ(render("## Preflight {#preflight}\n\nText.\n"), "## Preflight\n\nText.");
+    EXPECT_EQ(render("Use a set {a, b}\n\n```\nx = {.a}\n```\n"), "Use a set {a, b}\n\n```\nx = {.a}\n```");
+}
+
 }  // namespace
 }  // namespace qbank::indexer

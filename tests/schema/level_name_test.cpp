@@ -30,6 +30,12 @@ TEST(LevelName, ReadsTheFormsPagesUse) {
         {"Fresher", Level::Junior},
         {"Yeni Mezun", Level::Junior},
         {"시니어", Level::Senior},
+        {"мідл", Level::Mid},
+        {"Regular", Level::Mid},
+        {"neolaureato", Level::Junior},
+        {"Senior s.d. Principal", Level::StaffPlus},
+        {"Senior to Staff", Level::StaffPlus},
+        {"to be decided", std::nullopt},
         {"Level up your answer", std::nullopt},
         {"L9", std::nullopt},
         // Prose and tags are not levels.
