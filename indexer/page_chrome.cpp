@@ -4,6 +4,7 @@
 #include <unicode/utf8.h>
 
 #include <algorithm>
+#include <cctype>
 
 #include "indexer/code_fence.h"
 #include "indexer/folded_list.h"
@@ -333,7 +334,7 @@ bool is_menu(std::string_view folded) {
         std::size_t width = 0;
         if (i == folded.size()) width = 1;
         else if (folded.compare(i, 2, "  ") == 0) width = folded.find_first_not_of(' ', i) == std::string_view::npos ? folded.size() - i : folded.find_first_not_of(' ', i) - i;
-        else for (std::string_view sep : {"·", "|", "•", " — ", " / "})
+        else for (std::string_view sep : {"·", "|", "•", " — ", " / ", "\t"})
             if (folded.compare(i, sep.size(), sep) == 0) width = sep.size();
         if (width == 0) {
             ++i;
@@ -447,6 +448,25 @@ bool is_post_activity(std::string_view line, std::string_view folded) {
     return relative || dated;
 }
 
+// "mrkline 5 hours ago | parent | next [–]", "142 points by vkessler 6 hours ago | hide |
+// past | 87 comments": a post's header on a link aggregator, who and when, then its links.
+bool is_post_header(std::string_view folded) {
+    constexpr std::size_t kMaxByWords = 7;
+    constexpr std::size_t kMaxLinkWords = 3;
+    std::size_t bar = folded.find(" | ");
+    if (bar == std::string_view::npos) return false;
+    std::string_view by = text::trim(folded.substr(0, bar));
+    bool when = by.ends_with(" ago") || by.starts_with("hace ") || by.ends_with(" atras") || by.ends_with(" назад");
+    if (!when || text::word_count(by) > kMaxByWords) return false;
+    for (std::size_t at = bar + 3; at <= folded.size();) {
+        std::size_t end = std::min(folded.find(" | ", at), folded.size());
+        std::string_view link = text::trim(folded.substr(at, end - at));
+        if (text::word_count(link) > kMaxLinkWords || link.ends_with('.')) return false;
+        at = end + 3;
+    }
+    return true;
+}
+
 // "Was this for a Java role? – mtreloar 3 days ago": a comment signed with its
 // author and when, as Q&A sites print comments under a post.
 bool is_signed_comment(std::string_view line, std::string_view folded) {
@@ -528,6 +548,19 @@ bool is_action_word(std::string_view folded) {
     for (std::size_t k = 0; k < std::size(kPhrases); ++k)
         if (!kPhrases[k].strong && texts.words()[k] == folded && folded.find(' ') == std::string_view::npos) return true;
     return false;
+}
+
+// "▲\tAsk FN: How would you…": a vote button printed before a post's title, as link
+// aggregators do. The line without it; the title stays.
+std::string_view without_vote_arrow(std::string_view line) {
+    for (std::string_view arrow : {"▲", "△", "⬆"})
+        if (line.starts_with(arrow) && line.size() > arrow.size() &&
+            (line[arrow.size()] == '\t' || line[arrow.size()] == ' ')) {
+            std::string_view rest = text::trim(line.substr(arrow.size()));
+            // "▲ 3 ▼" is a counter line, handled whole.
+            if (!rest.empty() && std::isdigit(static_cast<unsigned char>(rest[0])) == 0) return rest;
+        }
+    return line;
 }
 
 // "14", "41 ✓", "▲ 3 ▼", "3,412 ● 2 ● 19 ● 40": a line of counts and marks only, the
@@ -841,7 +874,7 @@ ChromeCut remove_chrome(std::string_view text) {
             std::string_view prev = i > 0 ? text::trim(lines[i - 1]) : std::string_view();
             std::string_view next = i + 1 < lines.size() ? text::trim(lines[i + 1]) : std::string_view();
             chrome[i] = counter == Counter::Votes || is_tab_row(line, prev, next) || is_post_activity(line, folded) ||
-                        is_signed_comment(line, folded) ||
+                        is_signed_comment(line, folded) || is_post_header(folded) ||
                         is_reading_time(line, folded) || is_count_row(line) || is_chrome_line(line, folded);
         }
     }
@@ -882,7 +915,7 @@ ChromeCut remove_chrome(std::string_view text) {
     ChromeCut cut;
     for (std::size_t i = 0; i < lines.size(); ++i) {
         if (!chrome[i]) {
-            cut.text += lines[i];
+            cut.text += without_vote_arrow(lines[i]);
             if (i + 1 < lines.size()) cut.text += '\n';
             continue;
         }

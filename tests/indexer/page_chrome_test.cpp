@@ -279,6 +279,18 @@ TEST(PageChromeTest, MenuColumnAtTheTopGoes) {
     EXPECT_EQ(remove_chrome(after).text, after);
 }
 
+// A link aggregator's chrome: its menu row (tab-separated "login" included), post
+// headers of who and when with their links, and the vote arrow before a title.
+TEST(PageChromeTest, LinkAggregatorChromeGoes) {
+    for (std::string_view line : {"Forge News new | threads | past | comments | ask | show | jobs | submit\tlogin",
+                                  "142 points by vkessler 6 hours ago | hide | past | favorite | 87 comments",
+                                  "▲\tmrkline 5 hours ago | parent | next [–]"})
+        EXPECT_TRUE(removed(line)) << line;
+    EXPECT_FALSE(removed("Cached 2 hours ago | Stale after 5 minutes, the reader refetches it."));
+    EXPECT_EQ(remove_chrome("▲\tAsk FN: How would you design a cron?\n▲ 3 ▼\n").text,
+              "Ask FN: How would you design a cron?\n");
+}
+
 // A rated company card may name its place; without a rating, or with two names, a
 // row of counts and words is content ("3 retries · 2 regions · Postgres").
 TEST(PageChromeTest, RatedCardWithItsPlaceGoes) {
