@@ -203,8 +203,24 @@ std::optional<std::pair<const Key*, std::string_view>> key_value(std::string_vie
     auto label = split_label(part);
     if (!label) return std::nullopt;
     const Key* key = find_key(label->first);
-    if (key == nullptr) return std::nullopt;
-    return std::make_pair(key, strip_marks(label->second));
+    std::string_view value = strip_marks(label->second);
+    if (key == nullptr) {
+        // A key with a qualifier ("Livello consigliato: neolaureato", "Tempo indicativo: 10
+        // minuti", "Level required: Senior"): its first word's key, when the value is what
+        // that key holds (a level; a time or count), so "Level design: …" stays prose.
+        std::string_view name = text::trim(label->first);
+        std::size_t space = name.find(' ');
+        if (space == std::string_view::npos || name.find(' ', space + 1) != std::string_view::npos) return std::nullopt;
+        std::string_view qualifier = name.substr(space + 1);
+        if (std::any_of(qualifier.begin(), qualifier.end(), [](char c) { return c >= '0' && c <= '9'; }))
+            return std::nullopt;
+        key = find_key(name.substr(0, space));
+        bool numeric = std::any_of(value.begin(), value.end(), [](char c) { return c >= '0' && c <= '9'; });
+        bool fits = key != nullptr && ((key->role == Role::Level && schema::parse_level_name(value)) ||
+                                       (key->role == Role::Other && numeric));
+        if (!fits) return std::nullopt;
+    }
+    return std::make_pair(key, value);
 }
 
 std::vector<std::string> split_tags(std::string_view list) {

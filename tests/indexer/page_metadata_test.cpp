@@ -94,6 +94,18 @@ TEST(PageMetadataTest, ProseTitlesAndTablesAreNotMetadata) {
         EXPECT_FALSE(parse_metadata_line(line)) << line;
 }
 
+// A key with a qualifier is its first word's key when the value is what that key
+// holds: a level, or a time; other qualified keys are prose.
+TEST(PageMetadataTest, QualifiedKeysHoldTheirKindOfValue) {
+    auto level = parse_metadata_line("Livello consigliato: neolaureato");
+    ASSERT_TRUE(level);
+    EXPECT_EQ(level->level, Level::Junior);
+    EXPECT_TRUE(parse_metadata_line("Tempo indicativo: 10 minuti"));
+    for (std::string_view line : {"Level design: rooms connect through corridors", "Level 3: shard the table",
+                                  "Topic modeling: LDA", "Time complexity: linear"})
+        EXPECT_FALSE(parse_metadata_line(line)) << line;
+}
+
 TEST(PageMetadataTest, CategoriesAreCleaned) {
     const std::pair<std::string, std::optional<std::string>> rows[] = {
         {"3. Props:", "Props"},
