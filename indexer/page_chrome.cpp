@@ -448,6 +448,32 @@ bool is_post_activity(std::string_view line, std::string_view folded) {
     return relative || dated;
 }
 
+// "mbeaulieu opened this issue on Feb 11 · 3 comments", "dkarl added the sql label 2 days
+// ago": an issue tracker's timeline event, a handle, what it did, and when.
+bool is_timeline_event(std::string_view line, std::string_view folded) {
+    constexpr std::size_t kMaxEventWords = 12;
+    constexpr std::string_view kEvents[] = {
+        "opened", "commented", "closed", "reopened", "merged", "added", "removed", "assigned", "self-assigned",
+        "unassigned", "mentioned", "referenced", "labeled", "pushed", "approved", "requested", "changed",
+        "linked", "moved", "edited", "marked", "locked", "pinned", "unpinned", "renamed",
+    };
+    if (text::word_count(line) > kMaxEventWords || is_list_item(line) || line.ends_with('.')) return false;
+    std::size_t space = folded.find(' ');
+    if (space == std::string_view::npos) return false;
+    std::size_t verb_end = std::min(folded.find(' ', space + 1), folded.size());
+    std::string_view verb = folded.substr(space + 1, verb_end - space - 1);
+    if (std::find(std::begin(kEvents), std::end(kEvents), verb) == std::end(kEvents)) return false;
+    // When: "… ago", or "on" and a month's day ("on Feb 11").
+    constexpr std::string_view kMonths[] = {"jan", "feb", "mar", "apr", "may", "jun",
+                                            "jul", "aug", "sep", "oct", "nov", "dec"};
+    bool dated = folded.find(" ago") != std::string_view::npos ||
+                 std::any_of(std::begin(kMonths), std::end(kMonths), [&](std::string_view m) {
+                     std::size_t at = folded.find(" on " + std::string(m));
+                     return at != std::string_view::npos;
+                 });
+    return dated;
+}
+
 // "mrkline 5 hours ago | parent | next [–]", "142 points by vkessler 6 hours ago | hide |
 // past | 87 comments": a post's header on a link aggregator, who and when, then its links.
 bool is_post_header(std::string_view folded) {
@@ -874,7 +900,7 @@ ChromeCut remove_chrome(std::string_view text) {
             std::string_view prev = i > 0 ? text::trim(lines[i - 1]) : std::string_view();
             std::string_view next = i + 1 < lines.size() ? text::trim(lines[i + 1]) : std::string_view();
             chrome[i] = counter == Counter::Votes || is_tab_row(line, prev, next) || is_post_activity(line, folded) ||
-                        is_signed_comment(line, folded) || is_post_header(folded) ||
+                        is_signed_comment(line, folded) || is_post_header(folded) || is_timeline_event(line, folded) ||
                         is_reading_time(line, folded) || is_count_row(line) || is_chrome_line(line, folded);
         }
     }

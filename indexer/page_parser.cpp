@@ -257,6 +257,27 @@ bool asks_for_output(std::string_view paragraph) {
 // The block before the first section heading: metadata wherever it stands, then
 // the title and the question. The question is the line a label introduces, else
 // the first line of prose; the title is the nearest title-like line above it.
+// A form's fields: a key alone on a line, its value on the next ("Category" over
+// "Databases", "Level" over "L5 (Senior)"), as issue forms and exported forms print
+// them. Read into `record` and taken out of `items`. A tags label alone heads chips,
+// read with the page's other chips, and a label over a list ("Kategorie:" over
+// "- Pytania rekrutacyjne") heads links.
+void read_form_fields(std::vector<Item>& items, Record& record) {
+    for (std::size_t i = 0; i + 1 < items.size();) {
+        std::string_view key = items[i].text;
+        if (key.ends_with(':')) key.remove_suffix(1);
+        std::optional<PageMetadata> meta;
+        if (is_metadata_key(key) && !is_metadata_key(items[i + 1].text) && !is_list_item(items[i + 1].text))
+            meta = parse_metadata_line(std::string(key) + ": " + std::string(items[i + 1].text));
+        if (!meta || meta->chips_follow || !meta->tags.empty() || !(meta->category || meta->level)) {
+            ++i;
+            continue;
+        }
+        apply_metadata(*meta, record);
+        items.erase(items.begin() + static_cast<std::ptrdiff_t>(i), items.begin() + static_cast<std::ptrdiff_t>(i) + 2);
+    }
+}
+
 void parse_preamble(const std::vector<PageLine>& lines, std::size_t end, Record& record) {
     std::vector<Item> items;
     bool blank = false;
@@ -269,6 +290,7 @@ void parse_preamble(const std::vector<PageLine>& lines, std::size_t end, Record&
         blank = false;
     }
     if (items.empty()) return;
+    read_form_fields(items, record);
 
     // "The Question" labels the block; lines before it are page chrome the scraper
     // kept (a banner), stored apart so they do not shift the labelled fields.
@@ -457,13 +479,15 @@ void parse_preamble(const std::vector<PageLine>& lines, std::size_t end, Record&
         return std::any_of(std::begin(kArticles), std::end(kArticles),
                            [&](std::string_view a) { return std::string_view(folded).starts_with(a); });
     };
-    if (title && *title > 0 && !record.category && text::word_count(rest[*title].text) <= kMaxFlairWords &&
+    // Where the page states its category elsewhere, the short line is the post's status
+    // or flair all the same ("Open", "Solved"), and no title.
+    if (title && *title > 0 && text::word_count(rest[*title].text) <= kMaxFlairWords &&
         !subtitle(rest[*title].text) &&
         titles(*title - 1) && !in_label_run(*title - 1) && !is_question_heading(rest[*title].text) &&
         text::word_count(rest[*title - 1].text) > text::word_count(rest[*title].text) &&
         !rest[*title].blank_before)
         if (auto flair = clean_category(rest[*title].text)) {
-            record.category = std::move(flair);
+            if (!record.category) record.category = std::move(flair);
             rest.erase(rest.begin() + static_cast<std::ptrdiff_t>(*title));
             --*title;
             --q;
@@ -759,6 +783,23 @@ void take_prompt(Record& record) {
 
 }  // namespace
 
+namespace {
+
+// "Several workers pulling jobs from one table #318": an issue tracker's number after
+// the title is the tracker's, not the title's ("C#", "#1 tip" stay).
+std::string without_issue_number(std::string title) {
+    constexpr std::size_t kMaxDigits = 7;
+    std::size_t hash = title.rfind(" #");
+    if (hash == std::string::npos || hash + 2 == title.size() || title.size() - hash - 2 > kMaxDigits) return title;
+    if (!std::all_of(title.begin() + static_cast<std::ptrdiff_t>(hash) + 2, title.end(),
+                     [](char c) { return c >= '0' && c <= '9'; }))
+        return title;
+    title.resize(hash);
+    return title;
+}
+
+}  // namespace
+
 std::string infer_title(std::string_view question) {
     // A question of a few short sentences that ask is its own title:
     // "What is the event loop? How does it work?".
@@ -846,6 +887,7 @@ Record parse_record(std::string_view text) {
         if (line.heading) record.title = line.heading->text;
     }
     if (record.title.empty() && first_text < lines.size()) record.title = infer_title(lines[first_text].text);
+    record.title = without_issue_number(record.title);
     return record;
 }
 

@@ -287,6 +287,12 @@ TEST(PageChromeTest, LinkAggregatorChromeGoes) {
                                   "▲\tmrkline 5 hours ago | parent | next [–]"})
         EXPECT_TRUE(removed(line)) << line;
     EXPECT_FALSE(removed("Cached 2 hours ago | Stale after 5 minutes, the reader refetches it."));
+    // An issue tracker's timeline: a handle, what it did, when.
+    for (std::string_view line : {"mbeaulieu opened this issue on Feb 11 · 3 comments", "mbeaulieu commented on Feb 11",
+                                  "dkarl added the sql label 2 days ago"})
+        EXPECT_TRUE(removed(line)) << line;
+    EXPECT_FALSE(removed("The worker opened a transaction on Feb 11 and never closed it."));
+    EXPECT_FALSE(removed("Workers added in 2024"));
     EXPECT_EQ(remove_chrome("▲\tAsk FN: How would you design a cron?\n▲ 3 ▼\n").text,
               "Ask FN: How would you design a cron?\n");
 }

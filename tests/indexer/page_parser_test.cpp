@@ -371,6 +371,24 @@ TEST(PageParser, NumberedProblemTitle) {
     EXPECT_EQ(list.title, "How do you merge k lists?");
 }
 
+// An issue form scraped as text: each field's key alone over its value, the state
+// under the title and the tracker's number after it.
+TEST(PageParser, IssueFormFieldsAndState) {
+    Record r = parse_record(
+        "Several workers pulling jobs from one table #318\nOpen\n\nCategory\n\nDatabases\n\nLevel\n\nL5 (Senior)\n\n"
+        "Question\n\nEight workers poll a jobs table. How do they claim jobs so that no job runs twice, and what "
+        "happens when one crashes?\n\nReference answer\n\nUse SKIP LOCKED.");
+    EXPECT_EQ(r.title, "Several workers pulling jobs from one table");
+    EXPECT_EQ(r.question, "Eight workers poll a jobs table. How do they claim jobs so that no job runs twice, and what "
+                          "happens when one crashes?");
+    EXPECT_EQ(r.category, "Databases");
+    EXPECT_EQ(r.level, Level::Senior);
+    EXPECT_TRUE(r.tags.empty());
+    // A label over a list, and a key over a word that is no value of its, are no fields.
+    Record list = parse_record("How do you shard?\n\nKategorie:\n- Pytania rekrutacyjne\n\nBy key.");
+    EXPECT_NE(list.category, "- Pytania rekrutacyjne");
+}
+
 // A coding prompt that gives its input in one paragraph and asks for the output in
 // the next is one question; a paragraph that asks for nothing stays apart.
 TEST(PageParser, CodingPromptRunsOnToItsOutputParagraph) {
