@@ -89,6 +89,8 @@ constexpr Phrase kPhrases[] = {
     {"ana sayfa", false}, {"paylaş", false}, {"đồng ý tất cả", true}, {"đăng nhập", true}, {"đăng ký", true},
     {"trang chủ", false}, {"chia sẻ", false}, {"đồng ý", false}, {"모두 허용", true}, {"모두 거부", true},
     {"로그인", true}, {"회원가입", true}, {"홈", false}, {"공유", false},
+    {"구독하기", true}, {"이 글 공유하기", true}, {"게시글 관리", true}, {"공유하기", false}, {"공감", false},
+    {"답글", false}, {"최근 글", false}, {"인기 글", false}, {"방명록", false},
 };
 
 // A line opening with one of these, short and not a list item, is a prompt.
@@ -401,6 +403,9 @@ bool made_of_phrases(std::string_view folded, bool list_item) {
         words_covered += all_covered ? 1 : 0;
     }
     if (words == 0) return false;
+    // A reaction and its count: "Upvote · 212", "공감 12", "Like 3".
+    bool counted = std::any_of(folded.begin(), folded.end(), [](char c) { return c >= '0' && c <= '9'; });
+    if (words == 1 && words_covered == 1 && weak == 1 && counted && !list_item) return true;
     return static_cast<double>(words_covered) >= kMinCoverage * static_cast<double>(words) &&
            (strong || (weak >= 2 && !list_item));
 }
@@ -714,6 +719,9 @@ bool opens_like_sibling(std::string_view words);
 bool is_related_heading(std::string_view words) {
     static const FoldedList kList(kRelatedHeadings);
     if (kList.contains(words)) return true;
+    // "'면접 준비 > 운영체제' 카테고리의 다른 글": other posts of a blog's category, named last.
+    for (std::string_view ending : {"카테고리의 다른 글", "カテゴリーの他の記事", "分类的其他文章"})
+        if (words.ends_with(ending)) return true;
     if (text::word_count(words) > kMaxRelatedHeadingWords || words.ends_with('.') || words.ends_with('?')) return false;
     for (std::string_view opening : kRelatedOpenings)
         if (words.starts_with(opening)) return true;

@@ -171,6 +171,9 @@ constexpr std::string_view kQuestionLabels[] = {
 // "The question: You have…" -> "You have…"; "Prompt" alone -> "" (the question is below);
 // nullopt for other lines. "The Question" alone is the marker of a labelled block, not this.
 std::optional<std::string_view> question_label(std::string_view line) {
+    // "Q. What is…", "Q) What is…": the letter alone marks a question as a colon would.
+    for (std::string_view mark : {"Q. ", "Q) "})
+        if (line.starts_with(mark) && line.size() > mark.size()) return text::trim(line.substr(mark.size()));
     auto split = split_label(line);
     std::string folded = text::fold(split ? split->first : text::trim(line));
     if (std::find(std::begin(kQuestionLabels), std::end(kQuestionLabels), folded) == std::end(kQuestionLabels))
@@ -257,6 +260,44 @@ bool asks_for_output(std::string_view paragraph) {
 // The block before the first section heading: metadata wherever it stands, then
 // the title and the question. The question is the line a label introduces, else
 // the first line of prose; the title is the nearest title-like line above it.
+// "Posted on January 28, 2025 by Maeve Keane": a short line that dates the page.
+bool is_dateline(std::string_view line) {
+    constexpr std::size_t kMaxDatelineWords = 15;
+    if (text::word_count(line) > kMaxDatelineWords) return false;
+    for (std::size_t at = 0; at + 4 <= line.size(); ++at) {
+        bool year = (line.compare(at, 2, "19") == 0 || line.compare(at, 2, "20") == 0) &&
+                    std::isdigit(static_cast<unsigned char>(line[at + 2])) != 0 &&
+                    std::isdigit(static_cast<unsigned char>(line[at + 3])) != 0;
+        bool alone = (at == 0 || std::isdigit(static_cast<unsigned char>(line[at - 1])) == 0) &&
+                     (at + 4 == line.size() || std::isdigit(static_cast<unsigned char>(line[at + 4])) == 0);
+        if (year && alone) return true;
+    }
+    return false;
+}
+
+// "코드한스푼 2025. 3. 2. 21:14", "Maeve Keane · 12 March 2025": a post's byline and date,
+// a year with its day or time beside it. No title ("Top 10 React questions 2025").
+bool dates_a_post(std::string_view line) {
+    if (!is_dateline(line)) return false;
+    bool time = false;
+    std::size_t small_numbers = 0;
+    for (std::size_t at = 0; at < line.size();) {
+        if (!std::isdigit(static_cast<unsigned char>(line[at]))) {
+            ++at;
+            continue;
+        }
+        std::size_t end = at;
+        while (end < line.size() && std::isdigit(static_cast<unsigned char>(line[end]))) ++end;
+        if (end < line.size() && line[end] == ':' && end + 1 < line.size() && std::isdigit(static_cast<unsigned char>(line[end + 1])))
+            time = true;
+        constexpr std::size_t kMaxDayDigits = 2;
+        if (end - at <= kMaxDayDigits && std::stoi(std::string(line.substr(at, end - at))) <= 31) ++small_numbers;
+        at = end;
+    }
+    constexpr std::size_t kMinDayAndMonth = 2;
+    return time || small_numbers >= kMinDayAndMonth;
+}
+
 // A form's fields: a key alone on a line, its value on the next ("Category" over
 // "Databases", "Level" over "L5 (Senior)"), as issue forms and exported forms print
 // them. Read into `record` and taken out of `items`. A tags label alone heads chips,
@@ -464,7 +505,7 @@ void parse_preamble(const std::vector<PageLine>& lines, std::size_t end, Record&
     };
     std::optional<std::size_t> title;
     for (std::size_t i = untitled ? 0 : q; i-- > 0;)
-        if (titles(i) && !in_label_run(i) && !labels_properties(i)) {
+        if (titles(i) && !in_label_run(i) && !labels_properties(i) && !dates_a_post(rest[i].text)) {
             title = i;
             break;
         }
@@ -643,21 +684,6 @@ std::string last_sentence(std::string_view text) {
 bool introduces_prompt(std::string_view line) {
     line = text::trim(line);
     return line.ends_with(':') || line.ends_with("：");
-}
-
-// "Posted on January 28, 2025 by Maeve Keane": a short line that dates the page.
-bool is_dateline(std::string_view line) {
-    constexpr std::size_t kMaxDatelineWords = 15;
-    if (text::word_count(line) > kMaxDatelineWords) return false;
-    for (std::size_t at = 0; at + 4 <= line.size(); ++at) {
-        bool year = (line.compare(at, 2, "19") == 0 || line.compare(at, 2, "20") == 0) &&
-                    std::isdigit(static_cast<unsigned char>(line[at + 2])) != 0 &&
-                    std::isdigit(static_cast<unsigned char>(line[at + 3])) != 0;
-        bool alone = (at == 0 || std::isdigit(static_cast<unsigned char>(line[at - 1])) == 0) &&
-                     (at + 4 == line.size() || std::isdigit(static_cast<unsigned char>(line[at + 4])) == 0);
-        if (year && alone) return true;
-    }
-    return false;
 }
 
 // "# Title" then the question asked, then the answer's sections, or a section

@@ -297,6 +297,15 @@ TEST(PageChromeTest, LinkAggregatorChromeGoes) {
               "Ask FN: How would you design a cron?\n");
 }
 
+// A reaction with its count is chrome; a Korean blog's post actions and its list of
+// the category's other posts go.
+TEST(PageChromeTest, ReactionCountsAndKoreanBlogChromeGo) {
+    for (std::string_view line : {"Upvote · 212", "공감 12", "Like 3", "구독하기", "이 글 공유하기", "게시글 관리"})
+        EXPECT_TRUE(removed(line)) << line;
+    for (std::string_view line : {"Retry 3 times", "- Share 2 buckets"}) EXPECT_FALSE(removed(line)) << line;
+    EXPECT_EQ(remove_chrome("Text.\n'면접 준비 > 운영체제' 카테고리의 다른 글\n[신입 면접] 데드락\n").text, "Text.\n");
+}
+
 // A rated company card may name its place; without a rating, or with two names, a
 // row of counts and words is content ("3 retries · 2 regions · Postgres").
 TEST(PageChromeTest, RatedCardWithItsPlaceGoes) {

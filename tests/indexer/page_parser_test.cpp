@@ -389,6 +389,17 @@ TEST(PageParser, IssueFormFieldsAndState) {
     EXPECT_NE(list.category, "- Pytania rekrutacyjne");
 }
 
+// "Q." marks the question as "Question:" does, and a post's byline with its date and
+// time is no title; a title with a year in it stays one.
+TEST(PageParser, QMarkAndBylineDates) {
+    Record r = parse_record("[신입 면접] 프로세스와 스레드의 차이\n코드한스푼 2025. 3. 2. 21:14\n"
+                            "지난주 면접에서 받은 질문을 정리합니다.\n\nQ. 프로세스와 스레드의 차이는 무엇인가요?\n\n1. 정의\n프로세스는…");
+    EXPECT_EQ(r.title, "[신입 면접] 프로세스와 스레드의 차이");
+    EXPECT_EQ(r.question, "프로세스와 스레드의 차이는 무엇인가요?");
+    Record year = parse_record("Top 10 React questions 2025\n\nThe list below is ours.\n");
+    EXPECT_EQ(year.title, "Top 10 React questions 2025");
+}
+
 // A coding prompt that gives its input in one paragraph and asks for the output in
 // the next is one question; a paragraph that asks for nothing stays apart.
 TEST(PageParser, CodingPromptRunsOnToItsOutputParagraph) {
