@@ -420,6 +420,34 @@ bool is_place(std::string_view part) {
            part.substr(0, comma).find(',') == std::string_view::npos;
 }
 
+// "Question 8 of 40", "3 / 12": where the page stands in a list, not what it is about.
+bool is_counter(std::string_view s) {
+    std::size_t digit = s.find_first_of("0123456789");
+    if (digit == std::string_view::npos) return false;
+    std::size_t end = s.find_first_not_of("0123456789", digit);
+    std::string_view after = end == std::string_view::npos ? std::string_view() : text::trim(s.substr(end));
+    for (std::string_view of : {"of ", "/ ", "/", "de ", "von ", "z ", "sur ", "中的"})
+        if (after.starts_with(of) && after.find_first_of("0123456789") != std::string_view::npos) return true;
+    return false;
+}
+
+// "Notebook 6 of 12", "Parte 2 de 5", "Урок 2 из 8": a part that ends with the page's
+// place in its series, a number of a number ("18 de fev. de 2025" is a date).
+bool ends_with_position(std::string_view part) {
+    auto digits = [](std::string_view s) {
+        return !s.empty() && s.find_first_not_of("0123456789") == std::string_view::npos;
+    };
+    for (std::string_view of : {" of ", " de ", " von ", " z ", " sur ", " di ", " из "}) {
+        std::size_t at = part.rfind(of);
+        if (at == std::string_view::npos) continue;
+        std::size_t before = part.rfind(' ', at - 1);
+        std::string_view number = part.substr(before == std::string_view::npos ? 0 : before + 1,
+                                              at - (before == std::string_view::npos ? 0 : before + 1));
+        if (digits(number) && digits(part.substr(at + of.size()))) return true;
+    }
+    return false;
+}
+
 PartKind classify_part(std::string_view part, PageMetadata& meta) {
     part = strip_marks(part);
     if (auto kv = key_value(part)) return read_key_value(*kv->first, kv->second, meta) ? PartKind::KeyValue : PartKind::Prose;
@@ -517,21 +545,6 @@ void apply_metadata(const PageMetadata& meta, Record& record) {
     if (meta.lang && record.lang.empty()) record.lang = *meta.lang;
     for (const std::string& tag : meta.tags) add_tag(tag, record);
 }
-
-namespace {
-
-// "Question 8 of 40", "3 / 12": where the page stands in a list, not what it is about.
-bool is_counter(std::string_view s) {
-    std::size_t digit = s.find_first_of("0123456789");
-    if (digit == std::string_view::npos) return false;
-    std::size_t end = s.find_first_not_of("0123456789", digit);
-    std::string_view after = end == std::string_view::npos ? std::string_view() : text::trim(s.substr(end));
-    for (std::string_view of : {"of ", "/ ", "/", "de ", "von ", "z ", "sur ", "中的"})
-        if (after.starts_with(of) && after.find_first_of("0123456789") != std::string_view::npos) return true;
-    return false;
-}
-
-}  // namespace
 
 std::optional<std::string> clean_category(std::string_view text, std::size_t max_words) {
     // Longer than any category could be: stop before reading it all (a 2 MB heading).
@@ -636,6 +649,9 @@ std::optional<PageMetadata> parse_metadata_line(std::string_view line) {
             recognized = true;
             continue;
         }
+        // "Topic: ML · Level: E4 · Notebook 6 of 12": the page's place in its series. (At
+        // a breadcrumb's end it names the page, which the path's own parts then outrank.)
+        if (!split.breadcrumb && ends_with_position(part)) continue;
         switch (classify_part(part, meta)) {
             case PartKind::Prose: return std::nullopt;
             case PartKind::Candidate: candidates.push_back(part); break;

@@ -176,6 +176,9 @@ std::optional<std::string_view> question_label(std::string_view line) {
         if (line.starts_with(mark) && line.size() > mark.size()) return text::trim(line.substr(mark.size()));
     auto split = split_label(line);
     std::string folded = text::fold(split ? split->first : text::trim(line));
+    // "Question (from a mock ML loop): …": a remark on where it was asked.
+    if (std::size_t remark = folded.find(" ("); split && remark != std::string::npos && folded.ends_with(')'))
+        folded.resize(remark);
     if (std::find(std::begin(kQuestionLabels), std::end(kQuestionLabels), folded) == std::end(kQuestionLabels))
         return std::nullopt;
     std::string_view rest = split ? split->second : std::string_view();
@@ -811,6 +814,22 @@ void take_prompt(Record& record) {
 
 namespace {
 
+// "[신입 면접] 프로세스와 스레드의 차이", "【高级】JVM 调优", "[Senior] Design a feed": a
+// label in brackets before a title, as forums and blogs tag a post, naming a level.
+std::optional<Level> bracketed_level(std::string_view title) {
+    for (auto [open, close] : {std::pair<std::string_view, std::string_view>{"[", "]"}, {"【", "】"}, {"(", ")"}}) {
+        if (!title.starts_with(open)) continue;
+        std::size_t end = title.find(close);
+        if (end == std::string_view::npos) return std::nullopt;
+        std::string_view label = title.substr(open.size(), end - open.size());
+        // The label may say it was an interview: "신입 면접", "Senior interview".
+        for (std::string_view interview : {" interview", " 면접", "面试", "面接"})
+            if (label.ends_with(interview)) label.remove_suffix(interview.size());
+        return schema::parse_level_name(label);
+    }
+    return std::nullopt;
+}
+
 // "Several workers pulling jobs from one table #318": an issue tracker's number after
 // the title is the tracker's, not the title's ("C#", "#1 tip" stay).
 std::string without_issue_number(std::string title) {
@@ -914,6 +933,7 @@ Record parse_record(std::string_view text) {
     }
     if (record.title.empty() && first_text < lines.size()) record.title = infer_title(lines[first_text].text);
     record.title = without_issue_number(record.title);
+    if (!record.level) record.level = bracketed_level(record.title);
     return record;
 }
 

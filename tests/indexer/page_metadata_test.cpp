@@ -94,6 +94,17 @@ TEST(PageMetadataTest, ProseTitlesAndTablesAreNotMetadata) {
         EXPECT_FALSE(parse_metadata_line(line)) << line;
 }
 
+// A meta line may end with the page's place in its series; a date that reads like one
+// ("18 de fev. de 2025") is no such place.
+TEST(PageMetadataTest, SeriesPositionOnAMetaLine) {
+    auto meta = parse_metadata_line("Topic: Machine Learning · Level: E4 · Notebook 6 of 12");
+    ASSERT_TRUE(meta);
+    EXPECT_EQ(meta->category, "Machine Learning");
+    EXPECT_EQ(meta->level, Level::Mid);
+    auto dated = parse_metadata_line("Publicado em Front de Valor · 6 min de leitura · 18 de fev. de 2025");
+    EXPECT_FALSE(dated && dated->category);
+}
+
 // A key with a qualifier is its first word's key when the value is what that key
 // holds: a level, or a time; other qualified keys are prose.
 TEST(PageMetadataTest, QualifiedKeysHoldTheirKindOfValue) {

@@ -400,6 +400,17 @@ TEST(PageParser, QMarkAndBylineDates) {
     EXPECT_EQ(year.title, "Top 10 React questions 2025");
 }
 
+// A label may carry a remark on where the question was asked; a title's bracketed
+// label may name the level.
+TEST(PageParser, LabelRemarksAndBracketedLevels) {
+    Record r = parse_record("# Evaluating a fraud model\n\nQuestion (from a mock ML loop): Our model reports 99% "
+                            "accuracy. Why might that be meaningless?\n\n## Notes\n\nText.");
+    EXPECT_EQ(r.question, "Our model reports 99% accuracy. Why might that be meaningless?");
+    EXPECT_EQ(parse_record("[신입 면접] 프로세스와 스레드\n\nQ. 차이는 무엇인가요?\n").level, Level::Junior);
+    EXPECT_EQ(parse_record("【高级】JVM 调优\n\n问题：如何调优？\n").level, Level::Senior);
+    EXPECT_EQ(parse_record("[Solved] Why is my query slow?\n\nIt scans.\n").level, std::nullopt);
+}
+
 // A coding prompt that gives its input in one paragraph and asks for the output in
 // the next is one question; a paragraph that asks for nothing stays apart.
 TEST(PageParser, CodingPromptRunsOnToItsOutputParagraph) {
