@@ -184,7 +184,8 @@ Drop drop_kind(const GumboElement& e, bool inside_content) {
                                   "pager", "prev", "previous", "suggestions", "suggested", "recommended",
                                   "recommendations", "partage", "compartilhar", "compartir", "teilen",
                                   "topbar", "topnav", "masthead", "toolbar", "navigation",
-                                  "banner", "vote", "votes", "voting", "byline", "toc"}))
+                                  "banner", "vote", "votes", "voting", "byline", "toc", "editsection", "jump",
+                                  "skip", "skiplink"}))
         return Drop::Chrome;
     // A call to action is a box of its own ("Practise this answer with a coach… Book
     // now"); inline, it is one link of a menu whose row is read as a whole.

@@ -361,7 +361,7 @@ constexpr std::string_view kBylines[] = {
     "asked at ", "asked by ", "asked in ", "posted ", "updated ", "published ", "last updated", "written by ", "by ",
     "publicado por ", "publié par ", "veröffentlicht von ", "von ", "opublikowano ", "pubblicato da ",
     "pubblicato il ", "scritto da ", "опубликовано ", "автор: ", "автор ", "yayınlayan ", "yazar ", "đăng bởi ",
-    "đăng lúc ", "작성자 ", "投稿者 ", "发布于 ", "作者 ",
+    "đăng lúc ", "작성자 ", "投稿者 ", "发布于 ", "作者 ", "autor: ", "autor ", "auteur : ", "auteur: ",
 };
 
 // "🏠", "⌂": an icon standing for a link (home), no letter and no digit in it.

@@ -689,6 +689,50 @@ bool introduces_prompt(std::string_view line) {
     return line.ends_with(':') || line.ends_with("：");
 }
 
+// A box of the page's properties in its introduction, one "Key: value" to a line
+// ("Poziom: Regular", "Obszar: Architektura", "Czas: 20 min"), as a wiki's infobox or
+// a document's properties table prints them: read as one meta line, and taken out.
+void read_properties_box(Record& record) {
+    constexpr std::size_t kMinProperties = 2;
+    constexpr std::size_t kMaxKeyWords = 3;
+    if (record.sections.empty() || record.sections.front().heading != "Overview") return;
+    std::string& text = record.sections.front().text;
+    std::vector<std::string_view> lines = text::split_lines(text);
+    auto property = [&](std::string_view line) {
+        auto label = split_label(line);
+        return label && !label->first.empty() && !label->second.empty() &&
+               text::word_count(label->first) <= kMaxKeyWords && !ends_with_any(label->second, ".?!");
+    };
+    std::string kept;
+    for (std::size_t i = 0; i < lines.size();) {
+        std::size_t end = i;
+        while (end < lines.size() && property(lines[end])) ++end;
+        if (end - i >= kMinProperties) {
+            // Each line as the metadata it states; the others together, so that a key
+            // read only beside others ("Obszar: …", an area) is read beside them.
+            std::vector<PageMetadata> read;
+            std::vector<std::string_view> rest;
+            for (std::size_t k = i; k < end; ++k) {
+                if (auto meta = parse_metadata_line(lines[k])) read.push_back(*meta);
+                else rest.push_back(lines[k]);
+            }
+            std::optional<PageMetadata> together;
+            if (!rest.empty()) together = parse_metadata_line(join(rest, " · "));
+            if (rest.empty() || together) {
+                for (const PageMetadata& meta : read) apply_metadata(meta, record);
+                if (together) apply_metadata(*together, record);
+                i = end;
+                continue;
+            }
+        }
+        for (std::size_t k = i; k < std::max(end, i + 1); ++k) kept += std::string(lines[k]) + "\n";
+        i = std::max(end, i + 1);
+    }
+    while (kept.ends_with('\n')) kept.pop_back();
+    text = std::move(kept);
+    if (text.empty()) record.sections.erase(record.sections.begin());
+}
+
 // "# Title" then the question asked, then the answer's sections, or a section
 // that names the question ("## Problem") with it first. When the title
 // asks too ("Unix pipes: what happens when you run ps | grep?"), the prompt under
@@ -924,7 +968,10 @@ Record parse_record(std::string_view text) {
         ++sections_start;
     }
     parse_sections(lines, sections_start, record, std::move(intro));
-    if (titled) take_prompt(record);
+    if (titled) {
+        read_properties_box(record);
+        take_prompt(record);
+    }
 
     if (record.title.empty() && !record.question.empty()) record.title = infer_title(record.question);
     for (const PageLine& line : lines) {  // a page of headings and little else

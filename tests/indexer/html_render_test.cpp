@@ -175,6 +175,14 @@ TEST(HtmlRenderTest, DocsSiteBreadcrumbFooterTagsAndToc) {
     EXPECT_EQ(render(page), "Accueil › Node.js\n\n# Fuites\n\nTexte.\n\nTags: locking, mvcc");
 }
 
+// A wiki's edit links beside headings and its jump links to navigation are chrome.
+TEST(HtmlRenderTest, WikiEditAndJumpLinksGo) {
+    std::string page = "<body><a class=mw-jump-link href='#mw-head'>Jump to navigation</a>"
+                       "<h2><span class=mw-headline>Question</span><span class=mw-editsection>[<a>edit</a>]</span></h2>"
+                       "<p>Why?</p><a class=skip-link href='#main'>Skip to content</a></body>";
+    EXPECT_EQ(render(page), "## Question\n\nWhy?");
+}
+
 // Styled prose keeps its words, a paragraph citing two sources is no breadcrumb,
 // an API's signature is text.
 TEST(HtmlRenderTest, ProseSourcesAndSignaturesStay) {

@@ -411,6 +411,21 @@ TEST(PageParser, LabelRemarksAndBracketedLevels) {
     EXPECT_EQ(parse_record("[Solved] Why is my query slow?\n\nIt scans.\n").level, std::nullopt);
 }
 
+// A box of properties in a titled page's introduction, past a tagline and a caption,
+// is the page's metadata, an area key read beside the others; a lone "Note: …" is prose.
+TEST(PageParser, PropertiesBoxInTheIntroduction) {
+    Record r = parse_record("# Wzorzec Circuit Breaker\n\nZ WikiKadry\nKarta pytania\nPoziom: Regular\n"
+                            "Obszar: Architektura oprogramowania\nCzas: 20 min\nAutor: KZielinska\n\n"
+                            "## Pytanie\n\nNa czym polega wzorzec Circuit Breaker?\n\n## Odpowiedź\n\nChroni usługę.");
+    EXPECT_EQ(r.level, Level::Mid);
+    EXPECT_EQ(r.category, "Architektura oprogramowania");
+    EXPECT_EQ(r.question, "Na czym polega wzorzec Circuit Breaker?");
+    ASSERT_FALSE(r.sections.empty());
+    EXPECT_EQ(r.sections[0].text, "Z WikiKadry\nKarta pytania");
+    Record note = parse_record("# Caching\n\nNote: this is old.\nSee: the newer page\n\n## More\n\nText.");
+    EXPECT_EQ(note.sections[0].text, "Note: this is old.\nSee: the newer page");
+}
+
 // A coding prompt that gives its input in one paragraph and asks for the output in
 // the next is one question; a paragraph that asks for nothing stays apart.
 TEST(PageParser, CodingPromptRunsOnToItsOutputParagraph) {
