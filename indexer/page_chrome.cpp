@@ -199,6 +199,7 @@ constexpr std::string_view kSiteBlurbs[] = {
 constexpr std::string_view kRightsReserved[] = {
     "all rights reserved", "todos los derechos reservados", "todos os direitos reservados", "tous droits reserves",
     "alle rechte vorbehalten", "wszelkie prawa zastrzezone", "版权所有", "保留所有权利", "無断転載",
+    "版权声明", "转载请", "все права защищены", "tutti i diritti riservati",
 };
 
 // Openings of headings of a list of other questions: "More from Product",

@@ -81,6 +81,9 @@ constexpr Key kKeys[] = {
     // Ukrainian, Indonesian.
     {"рівень", Role::Level}, {"категорія", Role::Category}, {"складність", Role::Other},
     {"jenjang", Role::Level}, {"tingkat", Role::Level}, {"kesulitan", Role::Other},
+    // Chinese blogs' article boxes.
+    {"分类专栏", Role::Category}, {"个人分类", Role::Category}, {"文章分类", Role::Category},
+    {"文章标签", Role::Tags},
     {"tingkat kesulitan", Role::Other}, {"topik", Role::Category},
 };
 

@@ -787,6 +787,22 @@ void take_prompt(Record& record) {
         while (text.ends_with('\n')) text.pop_back();
     };
     take_metadata();
+    // A question its label names ("问题：说说…？", "Question: …") within the introduction is
+    // the page's, whatever the title asks and whatever stands before it.
+    constexpr std::size_t kMaxLabelledLines = 8;
+    std::size_t at = 0;
+    for (std::size_t n = 0; n < kMaxLabelledLines && at < text.size(); ++n) {
+        std::size_t end = std::min(text.find('\n', at), text.size());
+        std::string_view line = std::string_view(text).substr(at, end - at);
+        if (auto label = question_label(line); label && !label->empty() && reads_as_question(*label)) {
+            record.question = std::string(*label);
+            text.erase(at, std::min(text.size() - at, line.size() + 1));
+            while (text.ends_with('\n')) text.pop_back();
+            if (text.empty()) record.sections.erase(record.sections.begin());
+            return;
+        }
+        at = end + 1;
+    }
     auto prompt_in = [&](std::string_view line) {
         std::string_view last = text::trim(line);
         return title_asks ? line.size() > record.title.size() &&

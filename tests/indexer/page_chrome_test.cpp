@@ -306,6 +306,13 @@ TEST(PageChromeTest, ReactionCountsAndKoreanBlogChromeGo) {
     EXPECT_EQ(remove_chrome("Text.\n'면접 준비 > 운영체제' 카테고리의 다른 글\n[신입 면접] 데드락\n").text, "Text.\n");
 }
 
+// Copyright notices of Chinese blogs, and rights reserved in Russian and Italian.
+TEST(PageChromeTest, CopyrightNoticesGo) {
+    for (std::string_view line : {"版权声明：本文为博主原创文章，遵循 CC 4.0 BY-SA 版权协议，转载请附上原文出处链接和本声明。",
+                                  "© 2025 Хабр. Все права защищены", "Tutti i diritti riservati"})
+        EXPECT_TRUE(removed(line)) << line;
+}
+
 // A rated company card may name its place; without a rating, or with two names, a
 // row of counts and words is content ("3 retries · 2 regions · Postgres").
 TEST(PageChromeTest, RatedCardWithItsPlaceGoes) {

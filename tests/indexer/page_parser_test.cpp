@@ -426,6 +426,16 @@ TEST(PageParser, PropertiesBoxInTheIntroduction) {
     EXPECT_EQ(note.sections[0].text, "Note: this is old.\nSee: the newer page");
 }
 
+// A question its label names within a titled page's introduction is the page's, even
+// under a title that asks and past a byline and an introduction.
+TEST(PageParser, LabelledQuestionInTheIntroduction) {
+    Record r = parse_record("# 面试官：对象什么时候会进入老年代？\n\n青山写代码 于 2025-02-20 发布\n前几天面试遇到一道老题。\n"
+                            "问题：说说 JVM 中对象在什么情况下会从新生代晋升到老年代？\n\n## 1. 年龄达到阈值\n\n新对象在 Eden 区分配。");
+    EXPECT_EQ(r.question, "说说 JVM 中对象在什么情况下会从新生代晋升到老年代？");
+    Record statement = parse_record("# Caching\n\nQuestion: none here, just notes.\n\n## More\n\nText.");
+    EXPECT_EQ(statement.question, "");
+}
+
 // A coding prompt that gives its input in one paragraph and asks for the output in
 // the next is one question; a paragraph that asks for nothing stays apart.
 TEST(PageParser, CodingPromptRunsOnToItsOutputParagraph) {
