@@ -73,6 +73,39 @@ std::vector<std::string> attribute_words(const GumboElement& e, std::initializer
 // The words of an element's class, id and ARIA label: what names it.
 std::vector<std::string> name_words(const GumboElement& e) { return attribute_words(e, {"class", "id", "aria-label"}); }
 
+// The last word of each class and id that is not a widget's ("topic-category" a category,
+// "level-badge" a level, "badge-category__name" a category, "topic-meta-data" data): what
+// a compound name names.
+std::vector<std::string> name_heads(const GumboElement& e) {
+    constexpr std::string_view kWidgets[] = {"badge", "chip", "pill", "label", "name", "value", "text",
+                                             "wrapper", "wrap", "container", "box", "inner", "link"};
+    auto widget = [&](const std::string& word) {
+        return std::find(std::begin(kWidgets), std::end(kWidgets), word) != std::end(kWidgets);
+    };
+    std::vector<std::string> heads;
+    for (const char* attribute_name : {"class", "id"}) {
+        const char* value = attribute(e, attribute_name);
+        if (value == nullptr) continue;
+        std::string_view names = value;
+        for (std::size_t at = 0; at < names.size();) {
+            std::size_t end = std::min(names.find(' ', at), names.size());
+            std::string head;
+            std::string word;
+            for (char c : names.substr(at, end - at)) {
+                bool alnum = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+                if (alnum) word += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+                if (alnum || word.empty()) continue;
+                if (!widget(word)) head = word;
+                word.clear();
+            }
+            if (!word.empty() && !widget(word)) head = word;
+            if (!head.empty()) heads.push_back(std::move(head));
+            at = end + 1;
+        }
+    }
+    return heads;
+}
+
 bool names_any(const std::vector<std::string>& words, std::initializer_list<std::string_view> names) {
     return std::any_of(words.begin(), words.end(), [&](const std::string& w) {
         return std::find(names.begin(), names.end(), w) != names.end();
@@ -356,21 +389,41 @@ std::string chip_line(const GumboNode* root) {
 }
 
 // "Category: Behavioral" for a block whose class or id names a metadata key and
-// whose text is short, and says no key of its own. (Inline badges side by side
-// are read together as one meta line: "L3 · 5 min".)
+// whose text is short, and says no key of its own.
 std::optional<std::string> keyed_value(const GumboNode* node) {
     constexpr std::size_t kMaxValueBytes = 80;
-    if (!is_block(node->v.element.tag) && node->v.element.tag != GUMBO_TAG_LI) return std::nullopt;
+    const GumboTag tag = node->v.element.tag;
+    // A badge named for its key (<span class="badge-category">), alone in its parent and
+    // outside prose, is one too; badges side by side are read together as one meta line.
+    const GumboNode* parent = node->parent;
+    bool alone = parent != nullptr && parent->type == GUMBO_NODE_ELEMENT &&
+                 parent->v.element.tag != GUMBO_TAG_P && heading_level(parent->v.element.tag) == 0;
+    for (unsigned i = 0; alone && i < parent->v.element.children.length; ++i) {
+        const auto* kid = static_cast<const GumboNode*>(parent->v.element.children.data[i]);
+        alone = kid == node || kid->type == GUMBO_NODE_WHITESPACE || kid->type == GUMBO_NODE_COMMENT;
+    }
+    bool badge = (tag == GUMBO_TAG_SPAN || tag == GUMBO_TAG_A) && alone;
+    if (!is_block(tag) && tag != GUMBO_TAG_LI && !badge) return std::nullopt;
     std::optional<std::string> key;
-    for (const std::string& word : name_words(node->v.element))
-        // "theme-…" names a style sheet's theme, never a page's topic.
-        if (word != "theme" && is_metadata_key(word)) {
+    for (const std::string& word : name_heads(node->v.element))
+        if (is_metadata_key(word)) {
             key = word;
             break;
         }
     if (!key) return std::nullopt;
     std::string text = join_texts(node, " · ");
     if (text.empty() || text.size() > kMaxValueBytes || split_label(text)) return std::nullopt;
+    // A badge names the page's category or level; chips, one by one, are read as a list.
+    if (badge) {
+        auto meta = parse_metadata_line(*key + ": " + text);
+        if (!meta || !(meta->category || meta->level)) return std::nullopt;
+    }
+    // A block holding a chip list holds more than one value: its parts are read one by one.
+    bool holds_chips = false;
+    for_each_node(node, [&](const GumboNode* n) {
+        holds_chips = holds_chips || (n != node && n->type == GUMBO_NODE_ELEMENT && is_chip_list(n->v.element));
+    });
+    if (holds_chips) return std::nullopt;
     (*key)[0] = static_cast<char>((*key)[0] - 'a' + 'A');
     return *key + ": " + text;
 }

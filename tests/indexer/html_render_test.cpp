@@ -175,6 +175,19 @@ TEST(HtmlRenderTest, DocsSiteBreadcrumbFooterTagsAndToc) {
     EXPECT_EQ(render(page), "Accueil › Node.js\n\n# Fuites\n\nTexte.\n\nTags: locking, mvcc");
 }
 
+// A forum's topic header: a class names what its last word says ("topic-meta-data" is
+// no topic), a block holding a chip list is read part by part, and a badge alone named
+// for its key is that key's value; badges side by side stay one meta line.
+TEST(HtmlRenderTest, ForumTopicHeaderCategoryBadgeAndTags) {
+    std::string page = "<body><h1>Problema N+1</h1><div class=topic-category><a class=badge-category__wrapper>"
+                       "<span class=badge-category><span class=badge-category__name>Backend</span></span></a>"
+                       "<div class=discourse-tags><a class=discourse-tag>django</a> <a class=discourse-tag>orm</a></div>"
+                       "</div><div class=topic-meta-data><span>pablo_r</span> <span>14 feb</span></div><p>Hola.</p></body>";
+    EXPECT_EQ(render(page), "# Problema N+1\n\nCategory: Backend\n\nTags: django, orm\n\npablo_r 14 feb\n\nHola.");
+    EXPECT_EQ(render("<body><div><span class='badge badge-level'>L3</span><span class='badge'>5 min</span></div></body>"),
+              "L3 · 5 min");
+}
+
 // A wiki's edit links beside headings and its jump links to navigation are chrome.
 TEST(HtmlRenderTest, WikiEditAndJumpLinksGo) {
     std::string page = "<body><a class=mw-jump-link href='#mw-head'>Jump to navigation</a>"
