@@ -12,6 +12,7 @@
 #include "indexer/html_render.h"
 #include "indexer/page_metadata.h"
 #include "text/code_point_walk.h"
+#include "text/fold.h"
 #include "text/split_lines.h"
 #include "text/trim.h"
 #include "text/word_count.h"
@@ -46,6 +47,19 @@ std::string list_value(std::string_view value) {
         std::string item = unquote(value.substr(start, end - start));
         if (!item.empty()) out += (out.empty() ? "" : ", ") + item;
         start = end + 1;
+    }
+    return out;
+}
+
+// "[[Interview Question]]" -> "Interview Question": a note's link to another note, as text.
+std::string without_wikilinks(std::string_view value) {
+    std::string out;
+    for (std::size_t i = 0; i < value.size(); ++i) {
+        if (value.compare(i, 2, "[[") == 0 || value.compare(i, 2, "]]") == 0) {
+            ++i;
+            continue;
+        }
+        out += value[i];
     }
     return out;
 }
@@ -261,7 +275,15 @@ Preprocessed preprocess(std::string_view text) {
                 line = bare;
             }
             std::string_view t = text::trim(line);
-            if (is_mdx_statement(line) || is_template_tag(line) || is_inline_field(t)) continue;
+            if (is_mdx_statement(line) || is_template_tag(line)) continue;
+            if (is_inline_field(t)) {
+                // A note's properties ("category:: API Design", "title:: …") are its metadata.
+                std::size_t colons = t.find(":: ");
+                std::string value = without_wikilinks(text::trim(t.substr(colons + 3)));
+                if (text::fold(t.substr(0, colons)) == "title" && out.title.empty()) out.title = value;
+                else out.metadata += metadata_line(t.substr(0, colons), value);
+                continue;
+            }
             if (std::optional<std::string> callout = callout_title(t)) {
                 out.body += *callout;
                 continue;

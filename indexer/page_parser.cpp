@@ -760,7 +760,8 @@ void take_prompt(Record& record) {
             labelled.text.erase(0, std::min(labelled.text.size(), line.size() + 1));
         }
         std::size_t end = labelled.text.find('\n');
-        record.question = labelled.text.substr(0, end);
+        // An outliner writes every block as a list item: the question is the item's text.
+        record.question = std::string(strip_bullet(std::string_view(labelled.text).substr(0, end)));
         labelled.text.erase(0, end == std::string::npos ? labelled.text.size() : end + 1);
         if (text::trim(labelled.text).empty())
             record.sections.erase(record.sections.begin() + static_cast<std::ptrdiff_t>(i));

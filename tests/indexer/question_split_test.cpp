@@ -38,6 +38,21 @@ TEST(QuestionSplitTest, QuestionHeadings) {
     EXPECT_FALSE(is_question_heading("12. How does `this` work"));
 }
 
+// An outliner's page: its properties ("category:: API Design", links as text) are the
+// page's metadata and title, and its question is a list item under "## Question".
+TEST(QuestionSplitTest, OutlinerPropertiesAndItemQuestion) {
+    auto records = split("title:: Rolling out a change\ntype:: [[Interview Question]]\ncategory:: API Design\n"
+                         "level:: Principal\nup:: [[Systems MOC]]\n\n- ## Question\n\t- How would you roll out a "
+                         "breaking change?\n- ## Answer\n\t- Ship both.\n");
+    ASSERT_EQ(records.size(), 1u);
+    const Record& r = records[0].record;
+    EXPECT_EQ(r.title, "Rolling out a change");
+    EXPECT_EQ(r.question, "How would you roll out a breaking change?");
+    EXPECT_EQ(r.category, "API Design");
+    EXPECT_EQ(r.level, Level::StaffPlus);
+    EXPECT_EQ(headings(r), (std::vector<std::string>{"Answer"}));
+}
+
 // Issue 12: headings that ask by command, in every language of the corpus.
 TEST(QuestionSplitTest, Issue12_CommandsAndClosingWordsAsk) {
     for (std::string_view heading : {
