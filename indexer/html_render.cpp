@@ -4,13 +4,16 @@
 
 #include <algorithm>
 #include <cstring>
+#include <map>
 #include <memory>
 #include <optional>
 #include <set>
 #include <vector>
 
+#include "indexer/gumbo_walk.h"
 #include "indexer/html_nesting.h"
 #include "indexer/page_metadata.h"
+#include "indexer/styled_headings.h"
 #include "text/sentences.h"
 #include "text/split_lines.h"
 #include "text/trim.h"
@@ -248,24 +251,6 @@ int heading_level(GumboTag tag) {
         case GUMBO_TAG_H5: return 5;
         case GUMBO_TAG_H6: return 6;
         default: return 0;
-    }
-}
-
-const GumboVector* children_of(const GumboNode* node) {
-    return node->type == GUMBO_NODE_ELEMENT || node->type == GUMBO_NODE_TEMPLATE ? &node->v.element.children : nullptr;
-}
-
-// Calls visit(node) on every node below root, in document order. Iterative:
-// pages nest elements tens of thousands deep, past what the call stack holds.
-template <typename Visit>
-void for_each_node(const GumboNode* root, Visit visit) {
-    std::vector<const GumboNode*> pending{root};
-    while (!pending.empty()) {
-        const GumboNode* node = pending.back();
-        pending.pop_back();
-        visit(node);
-        if (const GumboVector* kids = children_of(node))
-            for (unsigned i = kids->length; i-- > 0;) pending.push_back(static_cast<const GumboNode*>(kids->data[i]));
     }
 }
 
@@ -539,8 +524,10 @@ std::set<const GumboNode*> after_content(const GumboNode* body) {
 class Renderer {
 public:
     // `after_content` (may be empty): elements that are chrome wherever they stand.
-    explicit Renderer(bool inside_content, std::set<const GumboNode*> after_content = {})
-        : inside_content_(inside_content), after_content_(std::move(after_content)) {}
+    // `styled`: paragraphs that are headings by their font size (styled_headings.h), with their level.
+    explicit Renderer(bool inside_content, std::set<const GumboNode*> after_content = {},
+                      std::map<const GumboNode*, int> styled = {})
+        : inside_content_(inside_content), after_content_(std::move(after_content)), styled_(std::move(styled)) {}
 
     // Iterative, with the open elements on a heap stack, for the same reason as for_each_node.
     void walk(const GumboNode* root) {
@@ -621,7 +608,9 @@ private:
         if ((is_badge(e) || follows_styled_span(node)) && writer_.in_line()) writer_.text(" · ");
         open_.push_back({node, 0, inside_content_});
         if (e.tag == GUMBO_TAG_MAIN || e.tag == GUMBO_TAG_ARTICLE) inside_content_ = true;
-        if (int level = heading_level(e.tag)) {
+        int level = heading_level(e.tag);
+        if (auto styled = styled_.find(node); level == 0 && styled != styled_.end()) level = styled->second;
+        if (level != 0) {
             writer_.blank_line();
             writer_.set_prefix(std::string(static_cast<std::size_t>(level), '#') + " ");
         } else if (e.tag == GUMBO_TAG_LI) {
@@ -671,6 +660,7 @@ private:
     std::vector<Open> open_;
     bool inside_content_;
     std::set<const GumboNode*> after_content_;
+    std::map<const GumboNode*, int> styled_;
     std::size_t list_depth_ = 0;
 };
 
@@ -793,7 +783,8 @@ RenderedHtml render_html(std::string_view html) {
     // A page that marks its content is read from there; several articles are a list page.
     const GumboNode* content = main != nullptr ? main : articles == 1 ? article : find_body(root);
     const GumboNode* body = find_body(root);
-    Renderer renderer(content != body, content == body ? after_content(body) : std::set<const GumboNode*>{});
+    Renderer renderer(content != body, content == body ? after_content(body) : std::set<const GumboNode*>{},
+                      styled_headings(root));
     renderer.walk(content);
     RenderedHtml out{renderer.take(), renderer.take_chrome()};
     // Unless a chip list shows them in place already: a line twice is a repeated banner.

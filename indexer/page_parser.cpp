@@ -697,7 +697,21 @@ void read_properties_box(Record& record) {
     constexpr std::size_t kMaxKeyWords = 3;
     if (record.sections.empty() || record.sections.front().heading != "Overview") return;
     std::string& text = record.sections.front().text;
-    std::vector<std::string_view> lines = text::split_lines(text);
+    // A form's fields, key over value ("Kategori" over "Sistem Terdistribusi"), as rows.
+    std::vector<std::string> rows;
+    std::vector<std::string_view> raw = text::split_lines(text);
+    for (std::size_t i = 0; i < raw.size(); ++i) {
+        std::string_view key = text::trim(raw[i]);
+        if (key.ends_with(':')) key.remove_suffix(1);
+        if (i + 1 < raw.size() && is_metadata_key(key) && !raw[i + 1].empty() && !is_metadata_key(raw[i + 1]) &&
+            !is_list_item(raw[i + 1]) && raw[i + 1].find(':') == std::string_view::npos) {
+            rows.push_back(std::string(key) + ": " + std::string(raw[i + 1]));
+            ++i;
+        } else {
+            rows.emplace_back(raw[i]);
+        }
+    }
+    std::vector<std::string_view> lines(rows.begin(), rows.end());
     auto property = [&](std::string_view line) {
         auto label = split_label(line);
         return label && !label->first.empty() && !label->second.empty() &&
@@ -725,6 +739,7 @@ void read_properties_box(Record& record) {
                 continue;
             }
         }
+        // Lines not read keep their own form: a key stays over its value.
         for (std::size_t k = i; k < std::max(end, i + 1); ++k) kept += std::string(lines[k]) + "\n";
         i = std::max(end, i + 1);
     }
@@ -795,7 +810,18 @@ void take_prompt(Record& record) {
     for (std::size_t n = 0; n < kMaxLabelledLines && at < text.size(); ++n) {
         std::size_t end = std::min(text.find('\n', at), text.size());
         std::string_view line = std::string_view(text).substr(at, end - at);
-        if (auto label = question_label(line); label && !label->empty() && reads_as_question(*label)) {
+        std::size_t next_end = std::min(text.find('\n', end + 1), text.size());
+        std::string_view next = end < text.size() ? std::string_view(text).substr(end + 1, next_end - end - 1) : std::string_view();
+        auto label = question_label(line);
+        // "Pertanyaan" alone over the question: the label and its line.
+        if (label && label->empty() && !next.empty() && reads_as_question(next)) {
+            record.question = std::string(next);
+            text.erase(at, std::min(text.size() - at, next_end - at + 1));
+            while (text.ends_with('\n')) text.pop_back();
+            if (text.empty()) record.sections.erase(record.sections.begin());
+            return;
+        }
+        if (label && !label->empty() && reads_as_question(*label)) {
             record.question = std::string(*label);
             text.erase(at, std::min(text.size() - at, line.size() + 1));
             while (text.ends_with('\n')) text.pop_back();

@@ -188,6 +188,21 @@ TEST(HtmlRenderTest, ForumTopicHeaderCategoryBadgeAndTags) {
               "L3 · 5 min");
 }
 
+// An editor's export sets titles apart by font size only, in class rules or inline
+// styles: a paragraph all in a font 1.3 times the body's or more is a heading; a
+// paragraph with one large word in it, or a page that sets no sizes, has none.
+TEST(HtmlRenderTest, HeadingsByFontSize) {
+    std::string page = "<head><style>.c0{font-size:11pt}.c2{font-weight:700;font-size:20pt}ol.x{font-size:30pt}"
+                       ".c11{font-size:15pt}</style></head><body><p><span class=c2>Delivery semantics</span></p>"
+                       "<p><span class=c0>Our payment service reads events and writes them to a database.</span></p>"
+                       "<p><span class=c11>Question</span></p><p><span class=c0>What does exactly-once mean? "
+                       "It is <span class=c2>hard</span>.</span></p>"
+                       "<p><span style='font-size:14.7px'>Notes</span></p></body>";
+    EXPECT_EQ(render(page), "# Delivery semantics\n\nOur payment service reads events and writes them to a database.\n\n"
+                            "## Question\n\nWhat does exactly-once mean? It is hard.\n\nNotes");
+    EXPECT_EQ(render("<body><p>Plain</p><p>Text.</p></body>"), "Plain\n\nText.");
+}
+
 // A wiki's edit links beside headings and its jump links to navigation are chrome.
 TEST(HtmlRenderTest, WikiEditAndJumpLinksGo) {
     std::string page = "<body><a class=mw-jump-link href='#mw-head'>Jump to navigation</a>"

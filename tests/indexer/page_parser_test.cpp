@@ -422,6 +422,13 @@ TEST(PageParser, PropertiesBoxInTheIntroduction) {
     EXPECT_EQ(r.question, "Na czym polega wzorzec Circuit Breaker?");
     ASSERT_FALSE(r.sections.empty());
     EXPECT_EQ(r.sections[0].text, "Z WikiKadry\nKarta pytania");
+    // A form's key over its value, and the question under its label alone.
+    Record form = parse_record("# Semantik Pengiriman Pesan\n\nKategori\nSistem Terdistribusi\nJenjang\n"
+                               "Senior s.d. Principal\nPertanyaan\nApa perbedaan at-least-once dan exactly-once?\n\n"
+                               "## Jawaban\n\nTiga semantik.");
+    EXPECT_EQ(form.category, "Sistem Terdistribusi");
+    EXPECT_EQ(form.level, Level::StaffPlus);
+    EXPECT_EQ(form.question, "Apa perbedaan at-least-once dan exactly-once?");
     Record note = parse_record("# Caching\n\nNote: this is old.\nSee: the newer page\n\n## More\n\nText.");
     EXPECT_EQ(note.sections[0].text, "Note: this is old.\nSee: the newer page");
 }
