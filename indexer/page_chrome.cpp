@@ -151,7 +151,8 @@ constexpr std::string_view kFeedback[] = {
     "was this article helpful", "did this answer help", "did this help", "rate this answer", "rate it",
     "te ha resultado util", "fue util esta respuesta", "esta resposta foi util", "cette reponse vous a-t-elle aide",
     "diese antwort war hilfreich", "war diese antwort hilfreich", "czy ta odpowiedz byla pomocna",
-    "这个回答有帮助吗", "この回答は役に立ちましたか",
+    "这个回答有帮助吗", "この回答は役に立ちましたか", "found a mistake", "spotted a mistake", "found an error",
+    "знайшли помилку", "нашли ошибку", "encontraste un error", "vous avez trouve une erreur",
 };
 
 // Paywall and account prompts inside a short line: "You've viewed 3 of 5 free answers this month."
@@ -161,7 +162,7 @@ constexpr std::string_view kPrompts[] = {
     "create an account", "subscribe to get", "subscribe to our", "in your inbox", "skip to content",
     "skip to main content", "开通会员", "会员专享", "プレミアム会員",
     // Asking readers to contribute or to fund.
-    "found a mistake", "found a typo", "have a better answer", "contributions are welcome", "prs welcome",
+    "found a typo", "have a better answer", "contributions are welcome", "prs welcome",
     "pull requests welcome", "edit this page", "edit on github", "improve this page", "suggest an edit",
     "star the repo", "star this repo", "give it a star", "become a sponsor", "available to sponsors",
     "sponsors only", "masz lepsza odpowiedz", "tem uma resposta melhor", "tienes una respuesta mejor",
@@ -169,7 +170,7 @@ constexpr std::string_view kPrompts[] = {
     "añadir respuestas", "añade tu respuesta", "responder a la pregunta", "adicionar respostas",
     "adicione sua resposta", "ajouter une réponse", "antwort hinzufügen", "antworten hinzufügen",
     "aggiungi una risposta", "dodaj odpowiedź",
-    "hai trovato un errore", "нашли ошибку", "hata mı buldunuz", "bir hata buldunuz", "tìm thấy lỗi",
+    "hai trovato un errore", "hata mı buldunuz", "bir hata buldunuz", "tìm thấy lỗi",
     "오류를 발견", "encontrou um erro", "accedi per", "registrati per", "войдите, чтобы", "войдите чтобы",
     "зарегистрируйтесь, чтобы", "giriş yapın", "đăng nhập để", "로그인하고", "로그인하여", "로그인 후",
     "part of the premium", "premium subscribers", "join this community", "improve this question",
@@ -180,6 +181,7 @@ constexpr std::string_view kPrompts[] = {
     "sponsored by", "forward to a friend", "you're receiving this email", "you are receiving this email",
     "you received this email", "update your preferences", "manage your subscription", "reply to this email",
     "view in browser", "view this email in your browser", "view it in your browser",
+    "receiving notifications because", "you're receiving notifications",
     // The page in another language.
     "read this in", "read in english", "leia em portugues", "leia em ingles", "lee esto en", "leer en ingles",
     "lire en francais", "lire en anglais", "auf deutsch lesen", "czytaj po polsku", "阅读英文版", "英語で読む",
@@ -224,7 +226,7 @@ constexpr std::string_view kRelatedHeadings[] = {
     "domande correlate", "domande simili", "altre domande", "vedi anche", "potrebbe interessarti",
     "похожие вопросы", "связанные вопросы", "другие вопросы", "смотрите также", "см. также", "benzer sorular",
     "ilgili sorular", "diğer sorular", "ayrıca bakınız", "câu hỏi liên quan", "câu hỏi tương tự",
-    "bài viết liên quan", "xem thêm", "관련 질문", "비슷한 질문", "다른 질문", "함께 보기", "관련 글",
+    "bài viết liên quan", "xem thêm", "관련 질문", "비슷한 질문", "다른 질문", "함께 보기", "관련 글", "相关推荐",
     "perguntas semelhantes", "hot network questions", "linked questions",
 };
 
@@ -464,6 +466,8 @@ bool is_timeline_event(std::string_view line, std::string_view folded) {
         "linked", "moved", "edited", "marked", "locked", "pinned", "unpinned", "renamed",
     };
     if (text::word_count(line) > kMaxEventWords || is_list_item(line) || line.ends_with('.')) return false;
+    // "@tkaraoglu tkaraoglu self-assigned this…": an avatar's handle before the name.
+    if (folded.starts_with('@')) folded = folded.substr(std::min(folded.size(), folded.find(' ') + 1));
     std::size_t space = folded.find(' ');
     if (space == std::string_view::npos) return false;
     std::size_t verb_end = std::min(folded.find(' ', space + 1), folded.size());

@@ -291,6 +291,10 @@ TEST(PageChromeTest, LinkAggregatorChromeGoes) {
     for (std::string_view line : {"mbeaulieu opened this issue on Feb 11 · 3 comments", "mbeaulieu commented on Feb 11",
                                   "dkarl added the sql label 2 days ago"})
         EXPECT_TRUE(removed(line)) << line;
+    EXPECT_TRUE(removed("@tkaraoglu tkaraoglu self-assigned this on Feb 12"));
+    EXPECT_TRUE(removed("You're receiving notifications because you're watching this repository."));
+    EXPECT_TRUE(removed("Знайшли помилку?"));
+    EXPECT_EQ(remove_chrome("Text.\n相关推荐\n面试官：线程池怎么配？\n").text, "Text.\n");
     EXPECT_FALSE(removed("The worker opened a transaction on Feb 11 and never closed it."));
     EXPECT_FALSE(removed("Workers added in 2024"));
     EXPECT_EQ(remove_chrome("▲\tAsk FN: How would you design a cron?\n▲ 3 ▼\n").text,
