@@ -38,8 +38,8 @@ bool is_ascii(std::string_view s) {
 // neither, and this table lookup per code point spares them two normalizations.
 bool may_have_latin_marks(std::string_view utf8) {
     return !text::for_each_code_point(utf8, [](UChar32 c) {
-        if (c >= 0 && c < 0x80) return true;
-        if (c < 0 || u_charType(c) == U_NON_SPACING_MARK) return false;
+        if (c < 0x80) return true;  // ASCII, or an ill-formed byte: no mark either way
+        if (u_charType(c) == U_NON_SPACING_MARK) return false;
         UErrorCode status = U_ZERO_ERROR;
         return uscript_getScript(c, &status) != USCRIPT_LATIN;
     });
