@@ -77,11 +77,11 @@ std::vector<std::string> attribute_words(const GumboElement& e, std::initializer
 std::vector<std::string> name_words(const GumboElement& e) { return attribute_words(e, {"class", "id", "aria-label"}); }
 
 // The last word of each class and id that is not a widget's ("topic-category" a category,
-// "level-badge" a level, "badge-category__name" a category, "topic-meta-data" data): what
-// a compound name names.
+// "level-badge" a level, "difficulty-tag" a difficulty, "badge-category__name" a category,
+// "topic-meta-data" data): what a compound name names.
 std::vector<std::string> name_heads(const GumboElement& e) {
-    constexpr std::string_view kWidgets[] = {"badge", "chip", "pill", "label", "name", "value", "text",
-                                             "wrapper", "wrap", "container", "box", "inner", "link"};
+    constexpr std::string_view kWidgets[] = {"badge", "chip", "pill", "tag", "indicator", "icon", "label", "name",
+                                             "value", "text", "wrapper", "wrap", "container", "box", "inner", "link"};
     auto widget = [&](const std::string& word) {
         return std::find(std::begin(kWidgets), std::end(kWidgets), word) != std::end(kWidgets);
     };
@@ -91,7 +91,7 @@ std::vector<std::string> name_heads(const GumboElement& e) {
         if (value == nullptr) continue;
         std::string_view names = value;
         for (std::size_t at = 0; at < names.size();) {
-            std::size_t end = std::min(names.find(' ', at), names.size());
+            std::size_t end = std::min(names.find_first_of(" \t\n\r\f", at), names.size());
             std::string head;
             std::string word;
             for (char c : names.substr(at, end - at)) {
@@ -381,8 +381,9 @@ std::optional<std::string> keyed_value(const GumboNode* node) {
     // A badge named for its key (<span class="badge-category">), alone in its parent and
     // outside prose, is one too; badges side by side are read together as one meta line.
     const GumboNode* parent = node->parent;
-    bool alone = parent != nullptr && parent->type == GUMBO_NODE_ELEMENT &&
-                 parent->v.element.tag != GUMBO_TAG_P && heading_level(parent->v.element.tag) == 0;
+    // (A link alone in a list item is one of a list of links: "Frontend", "Backend", ….)
+    bool alone = parent != nullptr && parent->type == GUMBO_NODE_ELEMENT && parent->v.element.tag != GUMBO_TAG_P &&
+                 parent->v.element.tag != GUMBO_TAG_LI && heading_level(parent->v.element.tag) == 0;
     for (unsigned i = 0; alone && i < parent->v.element.children.length; ++i) {
         const auto* kid = static_cast<const GumboNode*>(parent->v.element.children.data[i]);
         alone = kid == node || kid->type == GUMBO_NODE_WHITESPACE || kid->type == GUMBO_NODE_COMMENT;

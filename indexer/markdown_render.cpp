@@ -112,9 +112,10 @@ bool is_template_tag(std::string_view line) {
     return false;
 }
 
-// "{: .notice--info}", "{:.question}", "{#cors-preflight}": a kramdown or Pandoc
-// attribute list, alone on a line or ending one; it styles the block, and is no text.
-// The line without it (empty when it held nothing else).
+// "{: .notice--info}", "{:.question}", "## Preflight {#preflight}": a kramdown or Pandoc
+// attribute list; it styles the block, and is no text. Kramdown's ("{:") may stand alone
+// or end any line; Pandoc's ("{#id}", "{.class}") only ends a heading, for in prose braces
+// are text ("a block opens with {#if}"). The line without it (empty when it held nothing else).
 std::string_view without_attribute_list(std::string_view line) {
     std::string_view t = text::trim(line);
     if (!t.ends_with('}')) return line;
@@ -122,6 +123,7 @@ std::string_view without_attribute_list(std::string_view line) {
     if (open == std::string_view::npos || (open > 0 && t[open - 1] != ' ')) return line;
     std::string_view inside = t.substr(open + 1, t.size() - open - 2);
     if (inside.starts_with(':')) inside.remove_prefix(1);
+    else if (!t.starts_with('#')) return line;
     // Every token a ".class" or "#id" that opens with a letter, or a key=value; one named.
     bool named_one = false;
     for (std::size_t at = 0; at < inside.size();) {

@@ -10,6 +10,7 @@
 #include "indexer/folded_list.h"
 #include "indexer/list_item.h"
 #include "indexer/page_metadata.h"
+#include "schema/level_name.h"
 #include "text/code_point_walk.h"
 #include "text/fold.h"
 #include "text/split_lines.h"
@@ -151,8 +152,7 @@ constexpr std::string_view kFeedback[] = {
     "was this article helpful", "did this answer help", "did this help", "rate this answer", "rate it",
     "te ha resultado util", "fue util esta respuesta", "esta resposta foi util", "cette reponse vous a-t-elle aide",
     "diese antwort war hilfreich", "war diese antwort hilfreich", "czy ta odpowiedz byla pomocna",
-    "这个回答有帮助吗", "この回答は役に立ちましたか", "found a mistake", "spotted a mistake", "found an error",
-    "знайшли помилку", "нашли ошибку", "encontraste un error", "vous avez trouve une erreur",
+    "这个回答有帮助吗", "この回答は役に立ちましたか",
 };
 
 // Paywall and account prompts inside a short line: "You've viewed 3 of 5 free answers this month."
@@ -162,7 +162,7 @@ constexpr std::string_view kPrompts[] = {
     "create an account", "subscribe to get", "subscribe to our", "in your inbox", "skip to content",
     "skip to main content", "开通会员", "会员专享", "プレミアム会員",
     // Asking readers to contribute or to fund.
-    "found a typo", "have a better answer", "contributions are welcome", "prs welcome",
+    "found a mistake", "found a typo", "have a better answer", "contributions are welcome", "prs welcome",
     "pull requests welcome", "edit this page", "edit on github", "improve this page", "suggest an edit",
     "star the repo", "star this repo", "give it a star", "become a sponsor", "available to sponsors",
     "sponsors only", "masz lepsza odpowiedz", "tem uma resposta melhor", "tienes una respuesta mejor",
@@ -170,7 +170,7 @@ constexpr std::string_view kPrompts[] = {
     "añadir respuestas", "añade tu respuesta", "responder a la pregunta", "adicionar respostas",
     "adicione sua resposta", "ajouter une réponse", "antwort hinzufügen", "antworten hinzufügen",
     "aggiungi una risposta", "dodaj odpowiedź",
-    "hai trovato un errore", "hata mı buldunuz", "bir hata buldunuz", "tìm thấy lỗi",
+    "hai trovato un errore", "нашли ошибку", "hata mı buldunuz", "bir hata buldunuz", "tìm thấy lỗi",
     "오류를 발견", "encontrou um erro", "accedi per", "registrati per", "войдите, чтобы", "войдите чтобы",
     "зарегистрируйтесь, чтобы", "giriş yapın", "đăng nhập để", "로그인하고", "로그인하여", "로그인 후",
     "part of the premium", "premium subscribers", "join this community", "improve this question",
@@ -406,9 +406,15 @@ bool made_of_phrases(std::string_view folded, bool list_item) {
         words_covered += all_covered ? 1 : 0;
     }
     if (words == 0) return false;
-    // A reaction and its count: "Upvote · 212", "공감 12", "Like 3".
+    // A reaction and its count: "Upvote · 212", "공감 12", "❤ 1 Reply" (not "Email 2", "Report 2024").
+    constexpr std::string_view kReactions[] = {"upvote", "upvotes", "like", "likes", "공감", "clap", "claps",
+                                               "vote", "votes", "helpful", "útil", "utile", "hilfreich"};
     bool counted = std::any_of(folded.begin(), folded.end(), [](char c) { return c >= '0' && c <= '9'; });
-    if (words == 1 && words_covered == 1 && weak == 1 && counted && !list_item) return true;
+    bool reaction = std::any_of(std::begin(kReactions), std::end(kReactions),
+                                [&](std::string_view r) { return contains_phrase(folded, r); }) ||
+                    folded.find("❤") != std::string_view::npos || folded.find("♥") != std::string_view::npos ||
+                    folded.find("👍") != std::string_view::npos;
+    if (words == 1 && words_covered == 1 && reaction && counted && !list_item) return true;
     return static_cast<double>(words_covered) >= kMinCoverage * static_cast<double>(words) &&
            (strong || (weak >= 2 && !list_item));
 }
@@ -465,23 +471,33 @@ bool is_timeline_event(std::string_view line, std::string_view folded) {
         "unassigned", "mentioned", "referenced", "labeled", "pushed", "approved", "requested", "changed",
         "linked", "moved", "edited", "marked", "locked", "pinned", "unpinned", "renamed",
     };
-    if (text::word_count(line) > kMaxEventWords || is_list_item(line) || line.ends_with('.')) return false;
+    if (text::word_count(line) > kMaxEventWords || is_list_item(line) || ends_question(line)) return false;
     // "@tkaraoglu tkaraoglu self-assigned this…": an avatar's handle before the name.
-    if (folded.starts_with('@')) folded = folded.substr(std::min(folded.size(), folded.find(' ') + 1));
+    if (folded.starts_with('@')) {
+        std::size_t after = folded.find(' ');
+        folded = after == std::string_view::npos ? std::string_view() : folded.substr(after + 1);
+    }
     std::size_t space = folded.find(' ');
     if (space == std::string_view::npos) return false;
     std::size_t verb_end = std::min(folded.find(' ', space + 1), folded.size());
     std::string_view verb = folded.substr(space + 1, verb_end - space - 1);
     if (std::find(std::begin(kEvents), std::end(kEvents), verb) == std::end(kEvents)) return false;
-    // When: "… ago", or "on" and a month's day ("on Feb 11").
+    // When, and nothing after it but a count: "… 2 days ago", "… on Feb 11", "… on Feb 11 · 3 comments".
+    std::string_view when = folded;
+    if (std::size_t dot = when.find(" · "); dot != std::string_view::npos) when = when.substr(0, dot);
+    when = text::trim(when);
+    if (when.ends_with(" ago")) return true;
     constexpr std::string_view kMonths[] = {"jan", "feb", "mar", "apr", "may", "jun",
                                             "jul", "aug", "sep", "oct", "nov", "dec"};
-    bool dated = folded.find(" ago") != std::string_view::npos ||
-                 std::any_of(std::begin(kMonths), std::end(kMonths), [&](std::string_view m) {
-                     std::size_t at = folded.find(" on " + std::string(m));
-                     return at != std::string_view::npos;
-                 });
-    return dated;
+    constexpr std::size_t kMaxDayDigits = 2;
+    std::size_t on = when.rfind(" on ");
+    if (on == std::string_view::npos) return false;
+    std::string_view date = when.substr(on + 4);  // "feb 11", "feb 11, 2025"
+    bool month = std::any_of(std::begin(kMonths), std::end(kMonths), [&](std::string_view m) { return date.starts_with(m); });
+    std::size_t day = date.find(' ');
+    if (!month || day == std::string_view::npos) return false;
+    std::string_view digits = date.substr(day + 1, date.find_first_not_of("0123456789", day + 1) - day - 1);
+    return !digits.empty() && digits.size() <= kMaxDayDigits;
 }
 
 // "mrkline 5 hours ago | parent | next [–]", "142 points by vkessler 6 hours ago | hide |
@@ -489,11 +505,14 @@ bool is_timeline_event(std::string_view line, std::string_view folded) {
 bool is_post_header(std::string_view folded) {
     constexpr std::size_t kMaxByWords = 7;
     constexpr std::size_t kMaxLinkWords = 3;
+    if (folded.starts_with('|')) return false;  // a table's row
     std::size_t bar = folded.find(" | ");
     if (bar == std::string_view::npos) return false;
     std::string_view by = text::trim(folded.substr(0, bar));
     bool when = by.ends_with(" ago") || by.starts_with("hace ") || by.ends_with(" atras") || by.ends_with(" назад");
-    if (!when || text::word_count(by) > kMaxByWords) return false;
+    // Who, then when: "mrkline 5 hours ago"; a table's cell says when alone ("3 days ago").
+    constexpr std::size_t kMinByWords = 4;
+    if (!when || text::word_count(by) > kMaxByWords || text::word_count(by) < kMinByWords) return false;
     for (std::size_t at = bar + 3; at <= folded.size();) {
         std::size_t end = std::min(folded.find(" | ", at), folded.size());
         std::string_view link = text::trim(folded.substr(at, end - at));
@@ -586,12 +605,12 @@ bool is_action_word(std::string_view folded) {
     return false;
 }
 
-// "▲\tAsk FN: How would you…": a vote button printed before a post's title, as link
+// "▲<TAB>Ask FN: How would you…": a vote button printed before a post's title, as link
 // aggregators do. The line without it; the title stays.
 std::string_view without_vote_arrow(std::string_view line) {
-    for (std::string_view arrow : {"▲", "△", "⬆"})
-        if (line.starts_with(arrow) && line.size() > arrow.size() &&
-            (line[arrow.size()] == '\t' || line[arrow.size()] == ' ')) {
+    // A tab parts the button from the title, as a table's cells are parted ("△ ABC" is text).
+    for (std::string_view arrow : {"▲", "⬆"})
+        if (line.starts_with(arrow) && line.size() > arrow.size() && line[arrow.size()] == '\t') {
             std::string_view rest = text::trim(line.substr(arrow.size()));
             // "▲ 3 ▼" is a counter line, handled whole.
             if (!rest.empty() && std::isdigit(static_cast<unsigned char>(rest[0])) == 0) return rest;
@@ -655,6 +674,10 @@ bool is_chrome_line(std::string_view line, std::string_view folded) {
     const std::size_t words = text::word_count(line);
     bool short_line = words <= kMaxPromptLineWords && !is_list_item(line);
     if (short_line && contains_any(folded, kFeedbackWords)) return true;
+    // "Found a mistake? Let us know", "Знайшли помилку?": asking the reader, as the line opens.
+    for (std::string_view ask : {"found a mistake", "spotted a mistake", "found an error", "знайшли помилку",
+                                 "нашли ошибку", "encontraste un error", "hai trovato un errore"})
+        if (short_line && folded.starts_with(ask)) return true;
     if (words > kMaxChromeWords || ends_question(line)) return false;
     // A sort control and its choices: short, no sentence, no clause ("Sort by: start time,
     // then by end time." and "排序：手写快速排序，并分析…" are tasks).
@@ -815,8 +838,10 @@ void mark_menu_column(const std::vector<std::string_view>& lines, std::vector<bo
     constexpr std::size_t kMaxNamedEntryWords = 2;
     constexpr std::size_t kMaxEntryWords = 4;
     constexpr std::size_t kMaxEntryChars = 30;
+    // A level or a "Key: value" line is the page's metadata, which no menu holds.
     auto entry = [](std::string_view line) {
         return markdown_level(line) == 0 && !is_list_item(line) && text::word_count(line) <= kMaxEntryWords &&
+               !schema::parse_level_name(line) && !parse_metadata_line(line) && !line.starts_with("```") &&
                text::code_points(line) <= kMaxEntryChars && !line.ends_with('.') && !line.ends_with('?') &&
                !line.ends_with(':') && !line.ends_with("？");
     };
@@ -952,9 +977,10 @@ ChromeCut remove_chrome(std::string_view text) {
     for (std::size_t i = 0; i < lines.size(); ++i)
         if (!text::trim(lines[i]).empty()) last_text = i;
     ChromeCut cut;
+    CodeFence kept_fence;  // fences are never chrome, so the kept lines alone keep it in step
     for (std::size_t i = 0; i < lines.size(); ++i) {
         if (!chrome[i]) {
-            cut.text += without_vote_arrow(lines[i]);
+            cut.text += kept_fence.in_code(lines[i]) ? lines[i] : without_vote_arrow(lines[i]);
             if (i + 1 < lines.size()) cut.text += '\n';
             continue;
         }

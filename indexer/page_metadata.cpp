@@ -201,6 +201,8 @@ const Key* find_key(std::string_view name) {
     return at == names.end() ? nullptr : &kKeys[at - names.begin()];
 }
 
+bool is_duration_or_count(std::string_view part);
+
 // "Key: value" -> the key and its value; nullopt when the text before the colon is no known key.
 std::optional<std::pair<const Key*, std::string_view>> key_value(std::string_view part) {
     auto label = split_label(part);
@@ -210,7 +212,8 @@ std::optional<std::pair<const Key*, std::string_view>> key_value(std::string_vie
     if (key == nullptr) {
         // A key with a qualifier ("Livello consigliato: neolaureato", "Tempo indicativo: 10
         // minuti", "Level required: Senior"): its first word's key, when the value is what
-        // that key holds (a level; a time or count), so "Level design: …" stays prose.
+        // that key holds (a level; a time or count with its unit), so "Level design: …" and
+        // "Status code: 404" stay prose.
         std::string_view name = text::trim(label->first);
         std::size_t space = name.find(' ');
         if (space == std::string_view::npos || name.find(' ', space + 1) != std::string_view::npos) return std::nullopt;
@@ -218,9 +221,8 @@ std::optional<std::pair<const Key*, std::string_view>> key_value(std::string_vie
         if (std::any_of(qualifier.begin(), qualifier.end(), [](char c) { return c >= '0' && c <= '9'; }))
             return std::nullopt;
         key = find_key(name.substr(0, space));
-        bool numeric = std::any_of(value.begin(), value.end(), [](char c) { return c >= '0' && c <= '9'; });
         bool fits = key != nullptr && ((key->role == Role::Level && schema::parse_level_name(value)) ||
-                                       (key->role == Role::Other && numeric));
+                                       (key->role == Role::Other && is_duration_or_count(value)));
         if (!fits) return std::nullopt;
     }
     return std::make_pair(key, value);
@@ -330,7 +332,7 @@ constexpr std::string_view kUnits[] = {
     "min", "mins", "minute", "minutes", "hr", "hrs", "hour", "hours", "h", "sec", "views", "answers", "comments",
     "likes", "upvotes", "votes", "ago", "read", "lượt xem", "просмотров", "просмотра", "просмотр", "visualizzazioni",
     "görüntülenme", "조회", "vistas", "visualizações", "vues", "aufrufe", "wyświetleń", "分", "分钟", "分鐘", "時間",
-    "小时", "min.", "minutos", "minuten", "minut",
+    "小时", "min.", "minutos", "minuten", "minut", "minuti", "menit", "jam", "хв", "хвилин", "минут", "dakika",
     "times", "veces", "vezes", "fois", "mal", "razy", "раз",
 };
 

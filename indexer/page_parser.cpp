@@ -260,9 +260,6 @@ bool asks_for_output(std::string_view paragraph) {
     return a_sentence_opens_with(paragraph, kOutputCommands);
 }
 
-// The block before the first section heading: metadata wherever it stands, then
-// the title and the question. The question is the line a label introduces, else
-// the first line of prose; the title is the nearest title-like line above it.
 // "Posted on January 28, 2025 by Maeve Keane": a short line that dates the page.
 bool is_dateline(std::string_view line) {
     constexpr std::size_t kMaxDatelineWords = 15;
@@ -278,41 +275,57 @@ bool is_dateline(std::string_view line) {
     return false;
 }
 
-// "코드한스푼 2025. 3. 2. 21:14", "Maeve Keane · 12 March 2025": a post's byline and date,
-// a year with its day or time beside it. No title ("Top 10 React questions 2025").
+// "코드한스푼 2025. 3. 2. 21:14", "Posted 2025-02-20": a post's byline with its date in
+// numbers or its time. No title ("Top 10 React 18 questions for 2025").
 bool dates_a_post(std::string_view line) {
     if (!is_dateline(line)) return false;
-    bool time = false;
-    std::size_t small_numbers = 0;
-    for (std::size_t at = 0; at < line.size();) {
-        if (!std::isdigit(static_cast<unsigned char>(line[at]))) {
-            ++at;
-            continue;
-        }
+    auto digit = [&](std::size_t at) { return at < line.size() && line[at] >= '0' && line[at] <= '9'; };
+    for (std::size_t at = 0; at < line.size(); ++at) {
+        if (!digit(at) || (at > 0 && digit(at - 1))) continue;
         std::size_t end = at;
-        while (end < line.size() && std::isdigit(static_cast<unsigned char>(line[end]))) ++end;
-        if (end < line.size() && line[end] == ':' && end + 1 < line.size() && std::isdigit(static_cast<unsigned char>(line[end + 1])))
-            time = true;
-        constexpr std::size_t kMaxDayDigits = 2;
-        if (end - at <= kMaxDayDigits && std::stoi(std::string(line.substr(at, end - at))) <= 31) ++small_numbers;
-        at = end;
+        while (digit(end)) ++end;
+        // A time of day: "21:14".
+        if (end + 2 < line.size() && line[end] == ':' && digit(end + 1) && digit(end + 2)) return true;
+        // A date of three numbers, the year among them: "2025. 3. 2.", "2025-02-20", "12.03.2025".
+        std::size_t groups = 1;
+        bool year = end - at == 4;
+        for (std::size_t k = end; groups < 3;) {
+            if (k >= line.size() || (line[k] != '.' && line[k] != '-' && line[k] != '/')) break;
+            ++k;
+            while (k < line.size() && line[k] == ' ') ++k;
+            if (!digit(k)) break;
+            std::size_t group_end = k;
+            while (digit(group_end)) ++group_end;
+            year = year || group_end - k == 4;
+            ++groups;
+            k = group_end;
+        }
+        if (groups == 3 && year) return true;
     }
-    constexpr std::size_t kMinDayAndMonth = 2;
-    return time || small_numbers >= kMinDayAndMonth;
+    return false;
 }
 
-// A form's fields: a key alone on a line, its value on the next ("Category" over
-// "Databases", "Level" over "L5 (Senior)"), as issue forms and exported forms print
-// them. Read into `record` and taken out of `items`. A tags label alone heads chips,
-// read with the page's other chips, and a label over a list ("Kategorie:" over
-// "- Pytania rekrutacyjne") heads links.
+// A form's field: a key alone on a line, its value on the next ("Category" over
+// "Databases", "Level" over "L5 (Senior)"), as issue forms and exported documents print
+// them: the two as one "Key: value" line, or nullopt. A label over a list ("Kategorie:"
+// over "- Pytania rekrutacyjne") heads links, and a line that says its own key is none.
+std::optional<std::string> form_field(std::string_view key_line, std::string_view value_line) {
+    std::string_view key = text::trim(key_line);
+    if (key.ends_with(':')) key.remove_suffix(1);
+    value_line = text::trim(value_line);
+    if (!is_metadata_key(key) || value_line.empty() || is_metadata_key(value_line) || is_list_item(value_line) ||
+        value_line.find(':') != std::string_view::npos)
+        return std::nullopt;
+    return std::string(key) + ": " + std::string(value_line);
+}
+
+// The form fields among the preamble's items that state the page's category or level,
+// read into `record` and taken out of `items`. (A tags label alone heads chips, read with
+// the page's other chips.)
 void read_form_fields(std::vector<Item>& items, Record& record) {
     for (std::size_t i = 0; i + 1 < items.size();) {
-        std::string_view key = items[i].text;
-        if (key.ends_with(':')) key.remove_suffix(1);
         std::optional<PageMetadata> meta;
-        if (is_metadata_key(key) && !is_metadata_key(items[i + 1].text) && !is_list_item(items[i + 1].text))
-            meta = parse_metadata_line(std::string(key) + ": " + std::string(items[i + 1].text));
+        if (auto field = form_field(items[i].text, items[i + 1].text)) meta = parse_metadata_line(*field);
         if (!meta || meta->chips_follow || !meta->tags.empty() || !(meta->category || meta->level)) {
             ++i;
             continue;
@@ -322,6 +335,9 @@ void read_form_fields(std::vector<Item>& items, Record& record) {
     }
 }
 
+// The block before the first section heading: metadata wherever it stands, then
+// the title and the question. The question is the line a label introduces, else
+// the first line of prose; the title is the nearest title-like line above it.
 void parse_preamble(const std::vector<PageLine>& lines, std::size_t end, Record& record) {
     std::vector<Item> items;
     bool blank = false;
@@ -701,11 +717,8 @@ void read_properties_box(Record& record) {
     std::vector<std::string> rows;
     std::vector<std::string_view> raw = text::split_lines(text);
     for (std::size_t i = 0; i < raw.size(); ++i) {
-        std::string_view key = text::trim(raw[i]);
-        if (key.ends_with(':')) key.remove_suffix(1);
-        if (i + 1 < raw.size() && is_metadata_key(key) && !raw[i + 1].empty() && !is_metadata_key(raw[i + 1]) &&
-            !is_list_item(raw[i + 1]) && raw[i + 1].find(':') == std::string_view::npos) {
-            rows.push_back(std::string(key) + ": " + std::string(raw[i + 1]));
+        if (auto field = i + 1 < raw.size() ? form_field(raw[i], raw[i + 1]) : std::nullopt) {
+            rows.push_back(std::move(*field));
             ++i;
         } else {
             rows.emplace_back(raw[i]);
@@ -804,10 +817,11 @@ void take_prompt(Record& record) {
     };
     take_metadata();
     // A question its label names ("问题：说说…？", "Question: …") within the introduction is
-    // the page's, whatever the title asks and whatever stands before it.
+    // the page's, whatever stands before it, under a title that does not ask (under one
+    // that asks, a labelled question is a follow-up).
     constexpr std::size_t kMaxLabelledLines = 8;
     std::size_t at = 0;
-    for (std::size_t n = 0; n < kMaxLabelledLines && at < text.size(); ++n) {
+    for (std::size_t n = 0; !title_asks && n < kMaxLabelledLines && at < text.size(); ++n) {
         std::size_t end = std::min(text.find('\n', at), text.size());
         std::string_view line = std::string_view(text).substr(at, end - at);
         std::size_t next_end = std::min(text.find('\n', end + 1), text.size());
@@ -877,7 +891,15 @@ void take_prompt(Record& record) {
             std::size_t next_at = std::min(text.size(), at + line.size() + 1);
             std::string_view next = std::string_view(text).substr(next_at, text.find('\n', next_at) - next_at);
             std::string_view asked = text::trim(next);
-            if (introduces_prompt(line) && prompt_in(next) && (asked.ends_with('?') || asked.ends_with("？"))) {
+            // A list of short questions after the colon ("…three questions, one by one:" over
+            // "What is a closure?", "What is hoisting?") is no one prompt.
+            constexpr std::size_t kMaxListedQuestionWords = 12;
+            std::size_t after_at = std::min(text.size(), next_at + next.size() + 1);
+            std::string_view after = text::trim(std::string_view(text).substr(after_at, text.find('\n', after_at) - after_at));
+            bool listed = (after.ends_with('?') || after.ends_with("？")) &&
+                          text::word_count(after) <= kMaxListedQuestionWords &&
+                          text::word_count(asked) <= kMaxListedQuestionWords;
+            if (introduces_prompt(line) && prompt_in(next) && (asked.ends_with('?') || asked.ends_with("？")) && !listed) {
                 start = next_at;
                 first = next;
                 break;
@@ -917,18 +939,6 @@ std::optional<Level> bracketed_level(std::string_view title) {
     return std::nullopt;
 }
 
-// "Several workers pulling jobs from one table #318": an issue tracker's number after
-// the title is the tracker's, not the title's ("C#", "#1 tip" stay).
-std::string without_issue_number(std::string title) {
-    constexpr std::size_t kMaxDigits = 7;
-    std::size_t hash = title.rfind(" #");
-    if (hash == std::string::npos || hash + 2 == title.size() || title.size() - hash - 2 > kMaxDigits) return title;
-    if (!std::all_of(title.begin() + static_cast<std::ptrdiff_t>(hash) + 2, title.end(),
-                     [](char c) { return c >= '0' && c <= '9'; }))
-        return title;
-    title.resize(hash);
-    return title;
-}
 
 }  // namespace
 
@@ -1022,7 +1032,6 @@ Record parse_record(std::string_view text) {
         if (line.heading) record.title = line.heading->text;
     }
     if (record.title.empty() && first_text < lines.size()) record.title = infer_title(lines[first_text].text);
-    record.title = without_issue_number(record.title);
     if (!record.level) record.level = bracketed_level(record.title);
     return record;
 }

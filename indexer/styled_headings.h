@@ -12,7 +12,8 @@ namespace qbank::indexer {
 
 // The paragraphs below `root` (the whole parsed page, <head> and its <style> included)
 // that are headings by their font size, with their level: 1 at 1.7 times the body's
-// size or more, else 2. Empty when the page sets no sizes.
+// size or more, else 2. Empty when the page has heading elements of its own, or when
+// most of its text has no size set.
 std::map<const GumboNode*, int> styled_headings(const GumboNode* root);
 
 }  // namespace qbank::indexer

@@ -186,6 +186,10 @@ TEST(HtmlRenderTest, ForumTopicHeaderCategoryBadgeAndTags) {
     EXPECT_EQ(render(page), "# Problema N+1\n\nCategory: Backend\n\nTags: django, orm\n\npablo_r 14 feb\n\nHola.");
     EXPECT_EQ(render("<body><div><span class='badge badge-level'>L3</span><span class='badge'>5 min</span></div></body>"),
               "L3 · 5 min");
+    // A list of links to categories names none; "difficulty-tag" is a difficulty, no tag.
+    EXPECT_EQ(render("<body><ul><li><a class=category-link>Frontend</a></li><li><a class=category-link>Backend</a>"
+                     "</li></ul><div class=difficulty-tag>Hard</div></body>"),
+              "- Frontend\n- Backend\n\nDifficulty: Hard");
 }
 
 // An editor's export sets titles apart by font size only, in class rules or inline
@@ -201,6 +205,14 @@ TEST(HtmlRenderTest, HeadingsByFontSize) {
     EXPECT_EQ(render(page), "# Delivery semantics\n\nOur payment service reads events and writes them to a database.\n\n"
                             "## Question\n\nWhat does exactly-once mean? It is hard.\n\nNotes");
     EXPECT_EQ(render("<body><p>Plain</p><p>Text.</p></body>"), "Plain\n\nText.");
+    // Found in review: most text unsized (a footer's size is no body's), a page with its
+    // own heading elements, and a style sheet of unclosed braces read in one pass.
+    EXPECT_EQ(render("<head><style>.s{font-size:11px}.q{font-size:16px}</style></head><body><p class=q>Why?</p>"
+                     "<p>Long unstyled answer text here.</p><p class=s>Footer</p></body>"),
+              "Why?\n\nLong unstyled answer text here.\n\nFooter");
+    EXPECT_EQ(render("<head><style>" + std::string(100000, '{') + ".c2{font-size:20pt}</style></head>"
+                     "<body><p>x</p></body>"),
+              "x");
 }
 
 // A wiki's edit links beside headings and its jump links to navigation are chrome.

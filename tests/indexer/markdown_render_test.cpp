@@ -166,6 +166,8 @@ TEST(MarkdownRenderTest, AttributeListsGo) {
     EXPECT_EQ(render("**Level:** mid {: .notice--info}\n\n> Why CORS?\n{: .question}\n"), "Level: mid\n\nWhy CORS?");
     EXPECT_EQ(render("## Preflight {#preflight}\n\nText.\n"), "## Preflight\n\nText.");
     EXPECT_EQ(render("Use a set {a, b}\n\n```\nx = {.a}\n```\n"), "Use a set {a, b}\n\n```\nx = {.a}\n```");
+    EXPECT_EQ(render("A block opens with {#if} and a class reads {.active}\n"),
+              "A block opens with {#if} and a class reads {.active}");
 }
 
 }  // namespace

@@ -277,6 +277,9 @@ TEST(PageChromeTest, MenuColumnAtTheTopGoes) {
     EXPECT_EQ(remove_chrome(chips).text, chips);
     std::string after = "The steps, in order:\n\nHome\nSearch\nResults\nCheckout\n";
     EXPECT_EQ(remove_chrome(after).text, after);
+    // A title over chips and a level line is no menu, whatever the chips' words.
+    std::string chips_level = "Design Twitter\nSearch\nNotifications\nSenior\n\nHow would you design it?\n";
+    EXPECT_EQ(remove_chrome(chips_level).text, chips_level);
 }
 
 // A link aggregator's chrome: its menu row (tab-separated "login" included), post
@@ -296,6 +299,16 @@ TEST(PageChromeTest, LinkAggregatorChromeGoes) {
     EXPECT_TRUE(removed("Знайшли помилку?"));
     EXPECT_EQ(remove_chrome("Text.\n相关推荐\n面试官：线程池怎么配？\n").text, "Text.\n");
     EXPECT_FALSE(removed("The worker opened a transaction on Feb 11 and never closed it."));
+    // Found in review: a question, a year for a day, a table's row and a line with a
+    // weak menu word and a number are content.
+    for (std::string_view line : {"You pushed secrets to GitHub an hour ago. What now?",
+                                  "Kubernetes removed dockershim on Dec 2020", "Email 2", "Report 2024",
+                                  "You found a mistake in a senior colleague's merged PR. What do you do?"})
+        EXPECT_FALSE(removed(line)) << line;
+    std::string table = "| Last seen | State |\n|---|---|\n3 days ago | active | keep\n40 days ago | idle | delete\n";
+    EXPECT_EQ(remove_chrome(table).text, table);
+    EXPECT_EQ(remove_chrome("```\n▲\tTop\n```\n△ ABC and △ DEF are congruent.\n").text,
+              "```\n▲\tTop\n```\n△ ABC and △ DEF are congruent.\n");
     EXPECT_FALSE(removed("Workers added in 2024"));
     EXPECT_EQ(remove_chrome("▲\tAsk FN: How would you design a cron?\n▲ 3 ▼\n").text,
               "Ask FN: How would you design a cron?\n");

@@ -113,7 +113,8 @@ TEST(PageMetadataTest, QualifiedKeysHoldTheirKindOfValue) {
     EXPECT_EQ(level->level, Level::Junior);
     EXPECT_TRUE(parse_metadata_line("Tempo indicativo: 10 minuti"));
     for (std::string_view line : {"Level design: rooms connect through corridors", "Level 3: shard the table",
-                                  "Topic modeling: LDA", "Time complexity: linear"})
+                                  "Topic modeling: LDA", "Time complexity: linear", "Status code: 404",
+                                  "Updated rows: 42"})
         EXPECT_FALSE(parse_metadata_line(line)) << line;
 }
 

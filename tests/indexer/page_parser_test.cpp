@@ -353,6 +353,9 @@ TEST(PageParser, AColonHandsOverToTheQuotedQuestion) {
     Record statement = parse_record("# Debounce vs throttle\n\n" + post + "Both limit how often a function runs.\n\n"
                                     "## More\n\nText.");
     EXPECT_EQ(statement.question, "");
+    Record list = parse_record("# Warm-ups\n\nWelcome back to the series.\nIn this post we cover three questions, one "
+                               "by one:\nWhat is a closure?\nWhat is hoisting?\n\n## Notes\n\nText.");
+    EXPECT_EQ(list.question, "");
     Record unannounced = parse_record("# Debounce vs throttle\n\nFrontend Interview Prep (3 Part Series)\n"
                                       "Three screens this year opened with the same warm-up.\n" + prompt +
                                       "\n\n## More\n\nText.");
@@ -371,14 +374,14 @@ TEST(PageParser, NumberedProblemTitle) {
     EXPECT_EQ(list.title, "How do you merge k lists?");
 }
 
-// An issue form scraped as text: each field's key alone over its value, the state
-// under the title and the tracker's number after it.
+// An issue form scraped as text: each field's key alone over its value, and the state
+// under the title.
 TEST(PageParser, IssueFormFieldsAndState) {
     Record r = parse_record(
         "Several workers pulling jobs from one table #318\nOpen\n\nCategory\n\nDatabases\n\nLevel\n\nL5 (Senior)\n\n"
         "Question\n\nEight workers poll a jobs table. How do they claim jobs so that no job runs twice, and what "
         "happens when one crashes?\n\nReference answer\n\nUse SKIP LOCKED.");
-    EXPECT_EQ(r.title, "Several workers pulling jobs from one table");
+    EXPECT_EQ(r.title, "Several workers pulling jobs from one table #318");
     EXPECT_EQ(r.question, "Eight workers poll a jobs table. How do they claim jobs so that no job runs twice, and what "
                           "happens when one crashes?");
     EXPECT_EQ(r.category, "Databases");
@@ -396,8 +399,8 @@ TEST(PageParser, QMarkAndBylineDates) {
                             "지난주 면접에서 받은 질문을 정리합니다.\n\nQ. 프로세스와 스레드의 차이는 무엇인가요?\n\n1. 정의\n프로세스는…");
     EXPECT_EQ(r.title, "[신입 면접] 프로세스와 스레드의 차이");
     EXPECT_EQ(r.question, "프로세스와 스레드의 차이는 무엇인가요?");
-    Record year = parse_record("Top 10 React questions 2025\n\nThe list below is ours.\n");
-    EXPECT_EQ(year.title, "Top 10 React questions 2025");
+    Record year = parse_record("Top 10 React 18 questions for 2025\n\nThe list below is ours.\n");
+    EXPECT_EQ(year.title, "Top 10 React 18 questions for 2025");
 }
 
 // A label may carry a remark on where the question was asked; a title's bracketed
@@ -433,12 +436,16 @@ TEST(PageParser, PropertiesBoxInTheIntroduction) {
     EXPECT_EQ(note.sections[0].text, "Note: this is old.\nSee: the newer page");
 }
 
-// A question its label names within a titled page's introduction is the page's, even
-// under a title that asks and past a byline and an introduction.
+// A question its label names within a titled page's introduction is the page's, past
+// a byline and an introduction; under a title that asks, a labelled question is a
+// follow-up and the title stays the question.
 TEST(PageParser, LabelledQuestionInTheIntroduction) {
-    Record r = parse_record("# 面试官：对象什么时候会进入老年代？\n\n青山写代码 于 2025-02-20 发布\n前几天面试遇到一道老题。\n"
+    Record r = parse_record("# JVM 老年代晋升\n\n青山写代码 于 2025-02-20 发布\n前几天面试遇到一道老题。\n"
                             "问题：说说 JVM 中对象在什么情况下会从新生代晋升到老年代？\n\n## 1. 年龄达到阈值\n\n新对象在 Eden 区分配。");
     EXPECT_EQ(r.question, "说说 JVM 中对象在什么情况下会从新生代晋升到老年代？");
+    Record asks = parse_record("# How does Kafka guarantee message ordering?\n\nPer partition only.\n"
+                               "Q. What happens to ordering when a producer retries?\n\n## More\n\nText.");
+    EXPECT_EQ(asks.question, "How does Kafka guarantee message ordering?");
     Record statement = parse_record("# Caching\n\nQuestion: none here, just notes.\n\n## More\n\nText.");
     EXPECT_EQ(statement.question, "");
 }
