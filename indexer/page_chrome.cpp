@@ -409,12 +409,13 @@ bool made_of_phrases(std::string_view folded, bool list_item) {
     // A reaction and its count: "Upvote · 212", "공감 12", "❤ 1 Reply" (not "Email 2", "Report 2024").
     constexpr std::string_view kReactions[] = {"upvote", "upvotes", "like", "likes", "공감", "clap", "claps",
                                                "vote", "votes", "helpful", "útil", "utile", "hilfreich"};
-    bool counted = std::any_of(folded.begin(), folded.end(), [](char c) { return c >= '0' && c <= '9'; });
-    bool reaction = std::any_of(std::begin(kReactions), std::end(kReactions),
-                                [&](std::string_view r) { return contains_phrase(folded, r); }) ||
-                    folded.find("❤") != std::string_view::npos || folded.find("♥") != std::string_view::npos ||
-                    folded.find("👍") != std::string_view::npos;
-    if (words == 1 && words_covered == 1 && reaction && counted && !list_item) return true;
+    if (words == 1 && words_covered == 1 && !list_item &&
+        std::any_of(folded.begin(), folded.end(), [](char c) { return c >= '0' && c <= '9'; }) &&
+        (std::any_of(std::begin(kReactions), std::end(kReactions),
+                     [&](std::string_view r) { return contains_phrase(folded, r); }) ||
+         folded.find("❤") != std::string_view::npos || folded.find("♥") != std::string_view::npos ||
+         folded.find("👍") != std::string_view::npos))
+        return true;
     return static_cast<double>(words_covered) >= kMinCoverage * static_cast<double>(words) &&
            (strong || (weak >= 2 && !list_item));
 }
@@ -471,17 +472,19 @@ bool is_timeline_event(std::string_view line, std::string_view folded) {
         "unassigned", "mentioned", "referenced", "labeled", "pushed", "approved", "requested", "changed",
         "linked", "moved", "edited", "marked", "locked", "pinned", "unpinned", "renamed",
     };
-    if (text::word_count(line) > kMaxEventWords || is_list_item(line) || ends_question(line)) return false;
+    std::string_view event = folded;
     // "@tkaraoglu tkaraoglu self-assigned this…": an avatar's handle before the name.
-    if (folded.starts_with('@')) {
-        std::size_t after = folded.find(' ');
-        folded = after == std::string_view::npos ? std::string_view() : folded.substr(after + 1);
+    if (event.starts_with('@')) {
+        std::size_t after = event.find(' ');
+        event = after == std::string_view::npos ? std::string_view() : event.substr(after + 1);
     }
-    std::size_t space = folded.find(' ');
+    std::size_t space = event.find(' ');
     if (space == std::string_view::npos) return false;
-    std::size_t verb_end = std::min(folded.find(' ', space + 1), folded.size());
-    std::string_view verb = folded.substr(space + 1, verb_end - space - 1);
+    std::size_t verb_end = std::min(event.find(' ', space + 1), event.size());
+    std::string_view verb = event.substr(space + 1, verb_end - space - 1);
     if (std::find(std::begin(kEvents), std::end(kEvents), verb) == std::end(kEvents)) return false;
+    if (text::word_count(line) > kMaxEventWords || is_list_item(line) || ends_question(line)) return false;
+    folded = event;
     // When, and nothing after it but a count: "… 2 days ago", "… on Feb 11", "… on Feb 11 · 3 comments".
     std::string_view when = folded;
     if (std::size_t dot = when.find(" · "); dot != std::string_view::npos) when = when.substr(0, dot);
