@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <iterator>
 #include <map>
 #include <memory>
 #include <optional>
@@ -52,24 +53,31 @@ const char* attribute(const GumboElement& e, const char* name) {
 
 bool equals(const char* value, std::string_view expected) { return value != nullptr && expected == value; }
 
-// The lower-case words of attributes' values ("share-buttons col" -> share, buttons, col).
-std::vector<std::string> attribute_words(const GumboElement& e, std::initializer_list<const char*> attributes) {
+// The lower-case ASCII words of a name ("share-buttons col" -> share, buttons, col), in order.
+std::vector<std::string> lower_words(std::string_view name) {
     std::vector<std::string> words;
-    for (const char* attribute_name : attributes) {
-        const char* name = attribute(e, attribute_name);
-        if (name == nullptr) continue;
-        std::string word;
-        for (const char* c = name;; ++c) {
-            bool alnum = *c != 0 && ((*c >= 'a' && *c <= 'z') || (*c >= 'A' && *c <= 'Z') || (*c >= '0' && *c <= '9'));
-            if (alnum) {
-                word += static_cast<char>(*c >= 'A' && *c <= 'Z' ? *c - 'A' + 'a' : *c);
-                continue;
-            }
-            if (!word.empty()) words.push_back(std::move(word));
+    std::string word;
+    for (std::size_t i = 0; i <= name.size(); ++i) {
+        char c = i < name.size() ? name[i] : '\0';
+        bool alnum = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+        if (alnum) {
+            word += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+        } else if (!word.empty()) {
+            words.push_back(std::move(word));
             word.clear();
-            if (*c == 0) break;
         }
     }
+    return words;
+}
+
+// The lower-case words of attributes' values.
+std::vector<std::string> attribute_words(const GumboElement& e, std::initializer_list<const char*> attributes) {
+    std::vector<std::string> words;
+    for (const char* attribute_name : attributes)
+        if (const char* name = attribute(e, attribute_name)) {
+            std::vector<std::string> more = lower_words(name);
+            words.insert(words.end(), std::make_move_iterator(more.begin()), std::make_move_iterator(more.end()));
+        }
     return words;
 }
 
@@ -92,17 +100,9 @@ std::vector<std::string> name_heads(const GumboElement& e) {
         std::string_view names = value;
         for (std::size_t at = 0; at < names.size();) {
             std::size_t end = std::min(names.find_first_of(" \t\n\r\f", at), names.size());
-            std::string head;
-            std::string word;
-            for (char c : names.substr(at, end - at)) {
-                bool alnum = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-                if (alnum) word += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
-                if (alnum || word.empty()) continue;
-                if (!widget(word)) head = word;
-                word.clear();
-            }
-            if (!word.empty() && !widget(word)) head = word;
-            if (!head.empty()) heads.push_back(std::move(head));
+            std::vector<std::string> words = lower_words(names.substr(at, end - at));
+            auto head = std::find_if(words.rbegin(), words.rend(), [&](const std::string& w) { return !widget(w); });
+            if (head != words.rend()) heads.push_back(std::move(*head));
             at = end + 1;
         }
     }

@@ -438,6 +438,13 @@ bool is_pager(std::string_view line, std::string_view folded) {
 
 bool is_chrome_line(std::string_view line, std::string_view folded);
 
+// "3 days ago", "hace 2 días", "2 дня назад": a time counted back from now, as posts,
+// comments and timelines print when they were written.
+bool says_how_long_ago(std::string_view folded) {
+    return folded.ends_with(" ago") || folded.starts_with("hace ") || folded.ends_with(" atras") ||
+           folded.ends_with(" назад");
+}
+
 // "asked 3 days ago", "Modified 2 days ago", "Viewed 1k times", "answered Jan 5, 2025":
 // a Q&A post's activity line.
 bool is_post_activity(std::string_view line, std::string_view folded) {
@@ -455,8 +462,7 @@ bool is_post_activity(std::string_view line, std::string_view folded) {
     // "answered 4 days ago by m.oyelaran": the byline after the time is the post's too.
     if (std::size_t by = when.find(" ago by "); by != std::string_view::npos && when.find(' ', by + 8) == std::string_view::npos)
         when = when.substr(0, by + 4);
-    bool relative = when.ends_with(" ago") || when.ends_with(" times") || when == "today" || when == "yesterday" ||
-                    when.starts_with("hace ") || when.ends_with(" atras") || when.ends_with(" назад");
+    bool relative = says_how_long_ago(when) || when.ends_with(" times") || when == "today" || when == "yesterday";
     bool dated = std::any_of(when.begin(), when.end(), [](char c) { return c >= '0' && c <= '9'; }) &&
                  (when.find("20") != std::string_view::npos || when.find("19") != std::string_view::npos) &&
                  text::word_count(when) <= 3 && !when.ends_with('.');
@@ -484,12 +490,11 @@ bool is_timeline_event(std::string_view line, std::string_view folded) {
     std::string_view verb = event.substr(space + 1, verb_end - space - 1);
     if (std::find(std::begin(kEvents), std::end(kEvents), verb) == std::end(kEvents)) return false;
     if (text::word_count(line) > kMaxEventWords || is_list_item(line) || ends_question(line)) return false;
-    folded = event;
     // When, and nothing after it but a count: "… 2 days ago", "… on Feb 11", "… on Feb 11 · 3 comments".
-    std::string_view when = folded;
+    std::string_view when = event;
     if (std::size_t dot = when.find(" · "); dot != std::string_view::npos) when = when.substr(0, dot);
     when = text::trim(when);
-    if (when.ends_with(" ago")) return true;
+    if (says_how_long_ago(when)) return true;
     constexpr std::string_view kMonths[] = {"jan", "feb", "mar", "apr", "may", "jun",
                                             "jul", "aug", "sep", "oct", "nov", "dec"};
     constexpr std::size_t kMaxDayDigits = 2;
@@ -512,10 +517,9 @@ bool is_post_header(std::string_view folded) {
     std::size_t bar = folded.find(" | ");
     if (bar == std::string_view::npos) return false;
     std::string_view by = text::trim(folded.substr(0, bar));
-    bool when = by.ends_with(" ago") || by.starts_with("hace ") || by.ends_with(" atras") || by.ends_with(" назад");
     // Who, then when: "mrkline 5 hours ago"; a table's cell says when alone ("3 days ago").
     constexpr std::size_t kMinByWords = 4;
-    if (!when || text::word_count(by) > kMaxByWords || text::word_count(by) < kMinByWords) return false;
+    if (!says_how_long_ago(by) || text::word_count(by) > kMaxByWords || text::word_count(by) < kMinByWords) return false;
     for (std::size_t at = bar + 3; at <= folded.size();) {
         std::size_t end = std::min(folded.find(" | ", at), folded.size());
         std::string_view link = text::trim(folded.substr(at, end - at));
@@ -540,7 +544,7 @@ bool is_signed_comment(std::string_view line, std::string_view folded) {
     // A name first ("mtreloar 3 days ago"), not a value ("Output - 2 hours ago").
     bool named = !signature.empty() && !(signature[0] >= '0' && signature[0] <= '9');
     return named && text::word_count(signature) <= kMaxSignatureWords && text::word_count(signature) >= 3 &&
-           signature.ends_with(" ago");
+           says_how_long_ago(signature);
 }
 
 // "8,947 reputation · 2 gold · 31 silver", "Accepted 96.4K | Submissions 231.8K |
@@ -845,8 +849,8 @@ void mark_menu_column(const std::vector<std::string_view>& lines, std::vector<bo
     auto entry = [](std::string_view line) {
         return markdown_level(line) == 0 && !is_list_item(line) && text::word_count(line) <= kMaxEntryWords &&
                !schema::parse_level_name(line) && !parse_metadata_line(line) && !line.starts_with("```") &&
-               text::code_points(line) <= kMaxEntryChars && !line.ends_with('.') && !line.ends_with('?') &&
-               !line.ends_with(':') && !line.ends_with("？");
+               text::code_points(line) <= kMaxEntryChars && !line.ends_with('.') && !line.ends_with(':') &&
+               !ends_question(line);
     };
     std::size_t begin = 0;
     while (begin < lines.size()) {

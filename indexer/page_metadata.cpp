@@ -218,8 +218,7 @@ std::optional<std::pair<const Key*, std::string_view>> key_value(std::string_vie
         std::size_t space = name.find(' ');
         if (space == std::string_view::npos || name.find(' ', space + 1) != std::string_view::npos) return std::nullopt;
         std::string_view qualifier = name.substr(space + 1);
-        if (std::any_of(qualifier.begin(), qualifier.end(), [](char c) { return c >= '0' && c <= '9'; }))
-            return std::nullopt;
+        if (has_digit(qualifier)) return std::nullopt;
         key = find_key(name.substr(0, space));
         bool fits = key != nullptr && ((key->role == Role::Level && schema::parse_level_name(value)) ||
                                        (key->role == Role::Other && is_duration_or_count(value)));

@@ -507,12 +507,13 @@ void parse_preamble(const std::vector<PageLine>& lines, std::size_t end, Record&
     // Each line's run, found in one pass.
     std::vector<bool> label_run(rest.size(), false);
     for (std::size_t begin = 0; begin < rest.size();) {
-        std::size_t end = begin + 1;
+        std::size_t run_end = begin + 1;
         if (one_word(begin))
-            while (end < rest.size() && one_word(end) && !rest[end].blank_before) ++end;
-        if (one_word(begin) && end - begin >= kMinLabelRun) std::fill(label_run.begin() + static_cast<std::ptrdiff_t>(begin),
-                                                                     label_run.begin() + static_cast<std::ptrdiff_t>(end), true);
-        begin = end;
+            while (run_end < rest.size() && one_word(run_end) && !rest[run_end].blank_before) ++run_end;
+        if (one_word(begin) && run_end - begin >= kMinLabelRun)
+            std::fill(label_run.begin() + static_cast<std::ptrdiff_t>(begin),
+                      label_run.begin() + static_cast<std::ptrdiff_t>(run_end), true);
+        begin = run_end;
     }
     auto in_label_run = [&](std::size_t i) { return label_run[i]; };
     // "Page properties" over a wiki page's property rows labels them; it titles nothing.
@@ -820,24 +821,19 @@ void take_prompt(Record& record) {
     // the page's, whatever stands before it, under a title that does not ask (under one
     // that asks, a labelled question is a follow-up).
     constexpr std::size_t kMaxLabelledLines = 8;
-    std::size_t at = 0;
-    for (std::size_t n = 0; !title_asks && n < kMaxLabelledLines && at < text.size(); ++n) {
+    for (std::size_t n = 0, at = 0; !title_asks && n < kMaxLabelledLines && at < text.size(); ++n) {
         std::size_t end = std::min(text.find('\n', at), text.size());
         std::string_view line = std::string_view(text).substr(at, end - at);
         std::size_t next_end = std::min(text.find('\n', end + 1), text.size());
         std::string_view next = end < text.size() ? std::string_view(text).substr(end + 1, next_end - end - 1) : std::string_view();
         auto label = question_label(line);
-        // "Pertanyaan" alone over the question: the label and its line.
-        if (label && label->empty() && !next.empty() && reads_as_question(next)) {
-            record.question = std::string(next);
-            text.erase(at, std::min(text.size() - at, next_end - at + 1));
-            while (text.ends_with('\n')) text.pop_back();
-            if (text.empty()) record.sections.erase(record.sections.begin());
-            return;
-        }
-        if (label && !label->empty() && reads_as_question(*label)) {
-            record.question = std::string(*label);
-            text.erase(at, std::min(text.size() - at, line.size() + 1));
+        // "Pertanyaan" alone over the question: the label and the line below it go.
+        bool alone = label && label->empty();
+        std::string_view asked = alone ? next : label ? *label : std::string_view();
+        if (!asked.empty() && reads_as_question(asked)) {
+            record.question = std::string(asked);
+            std::size_t taken_end = alone ? next_end : end;
+            text.erase(at, std::min(text.size() - at, taken_end - at + 1));
             while (text.ends_with('\n')) text.pop_back();
             if (text.empty()) record.sections.erase(record.sections.begin());
             return;
@@ -919,10 +915,6 @@ void take_prompt(Record& record) {
     if (text.empty()) record.sections.erase(record.sections.begin());
 }
 
-}  // namespace
-
-namespace {
-
 // "[신입 면접] 프로세스와 스레드의 차이", "【高级】JVM 调优", "[Senior] Design a feed": a
 // label in brackets before a title, as forums and blogs tag a post, naming a level.
 std::optional<Level> bracketed_level(std::string_view title) {
@@ -938,7 +930,6 @@ std::optional<Level> bracketed_level(std::string_view title) {
     }
     return std::nullopt;
 }
-
 
 }  // namespace
 
