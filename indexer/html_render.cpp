@@ -4,7 +4,6 @@
 
 #include <algorithm>
 #include <cstring>
-#include <iterator>
 #include <map>
 #include <memory>
 #include <optional>
@@ -53,9 +52,8 @@ const char* attribute(const GumboElement& e, const char* name) {
 
 bool equals(const char* value, std::string_view expected) { return value != nullptr && expected == value; }
 
-// The lower-case ASCII words of a name ("share-buttons col" -> share, buttons, col), in order.
-std::vector<std::string> lower_words(std::string_view name) {
-    std::vector<std::string> words;
+// Appends the lower-case ASCII words of a name ("share-buttons col" -> share, buttons, col) to `words`.
+void add_lower_words(std::string_view name, std::vector<std::string>& words) {
     std::string word;
     for (std::size_t i = 0; i <= name.size(); ++i) {
         char c = i < name.size() ? name[i] : '\0';
@@ -67,17 +65,13 @@ std::vector<std::string> lower_words(std::string_view name) {
             word.clear();
         }
     }
-    return words;
 }
 
 // The lower-case words of attributes' values.
 std::vector<std::string> attribute_words(const GumboElement& e, std::initializer_list<const char*> attributes) {
     std::vector<std::string> words;
     for (const char* attribute_name : attributes)
-        if (const char* name = attribute(e, attribute_name)) {
-            std::vector<std::string> more = lower_words(name);
-            words.insert(words.end(), std::make_move_iterator(more.begin()), std::make_move_iterator(more.end()));
-        }
+        if (const char* name = attribute(e, attribute_name)) add_lower_words(name, words);
     return words;
 }
 
@@ -100,7 +94,8 @@ std::vector<std::string> name_heads(const GumboElement& e) {
         std::string_view names = value;
         for (std::size_t at = 0; at < names.size();) {
             std::size_t end = std::min(names.find_first_of(" \t\n\r\f", at), names.size());
-            std::vector<std::string> words = lower_words(names.substr(at, end - at));
+            std::vector<std::string> words;
+            add_lower_words(names.substr(at, end - at), words);
             auto head = std::find_if(words.rbegin(), words.rend(), [&](const std::string& w) { return !widget(w); });
             if (head != words.rend()) heads.push_back(std::move(*head));
             at = end + 1;
